@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-cli.h: the headless command line (pacte --check, --report,
+ * --normalize, --version, --help).  No GTK: it works without a display. */
+#pragma once
+
+#include "pacte-portfolio.h"
+#include "pacte-rules.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PACTE_CLI_EXIT_OK         = 0,
+  PACTE_CLI_EXIT_USAGE      = 1, /* wrong command line */
+  PACTE_CLI_EXIT_BAD_FILE   = 2, /* the file cannot be used */
+  PACTE_CLI_EXIT_FAIL_ON    = 3, /* --fail-on: a rule is at least that bad */
+} PacteCliExit;
+
+typedef struct {
+  char     *check_file;     /* --check FILE */
+  char     *normalize_file; /* --normalize FILE */
+  char     *report_out;     /* --report OUT.pdf */
+  char     *report_file;    /* the FILE after --report OUT.pdf */
+  char     *output;         /* -o OUT (normalize) */
+  char     *date;           /* --date YYYY-MM-DD, as given */
+  guint32   today;          /* --date parsed, or today's date */
+  char     *plan;           /* --plan ID */
+  char     *lang;           /* --lang, as given ("en"/"fr"), or NULL */
+  gboolean  json;           /* --json */
+  char     *fail_on;        /* --fail-on red|amber */
+  char     *paper;          /* --paper a4|letter (report) */
+} PacteCliOptions;
+
+/* TRUE when argv asks for a command-line command rather than the window. */
+gboolean        pacte_cli_wants       (int     argc,
+                                       char  **argv);
+/* Parses argv and runs the command; returns the exit status. */
+int             pacte_cli_run         (int     argc,
+                                       char  **argv);
+
+/* Shared by the commands. */
+/* Loads FILE with the default rule set; on failure prints
+ * "pacte: MESSAGE" on standard error and returns NULL. */
+PactePortfolio *pacte_cli_load        (const char      *path);
+/* The report/check language: --lang, else meta.language, else the locale. */
+const char     *pacte_cli_language    (PacteCliOptions *options,
+                                       PactePortfolio  *portfolio);
+/* Prints "pacte: MESSAGE" on standard error (printf-like). */
+void            pacte_cli_error       (const char      *format,
+                                       ...) G_GNUC_PRINTF (1, 2);
+
+/* The commands, one file each. */
+int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */
+int             pacte_cli_report      (PacteCliOptions *options);  /* pacte-cli-report.c */
+int             pacte_cli_normalize   (PacteCliOptions *options);  /* pacte-cli-normalize.c */
+
+G_END_DECLS

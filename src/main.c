@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* main.c: the command line runs without a display; anything else opens the window. */
+#include "config.h"
+
+#include "pacte-cli.h"
+#include "pacte-i18n.h"
+
+#if PACTE_WITH_GUI
+#include "pacte-application.h"
+#endif
+
+int
+main (int    argc,
+      char **argv)
+{
+  pacte_i18n_init ();
+
+  if (pacte_cli_wants (argc, argv))
+    return pacte_cli_run (argc, argv);
+
+#if PACTE_WITH_GUI
+  {
+    g_autoptr(PacteApplication) app = pacte_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+#else
+  pacte_cli_error (_("this build has no window: use --check, --report or --normalize (see pacte --help)"));
+  return PACTE_CLI_EXIT_USAGE;
+#endif
+}
