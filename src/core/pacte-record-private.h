@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-record-private.h: what the loader and the saver need beyond the
+ * public record API.  Only for src/core. */
+#pragma once
+
+#include "pacte-portfolio.h"
+
+G_BEGIN_DECLS
+
+/* Raw stores for the loader: no validation, no notification, no undo.
+ * The take_ variants take ownership of value. */
+void      pacte_record_take_string_raw   (PacteRecord *self, guint field, char *value);
+void      pacte_record_set_date_raw      (PacteRecord *self, guint field, guint32 julian);
+void      pacte_record_set_number_raw    (PacteRecord *self, guint field, double value);
+void      pacte_record_set_boolean_raw   (PacteRecord *self, guint field, int value);
+void      pacte_record_take_strv_raw     (PacteRecord *self, guint field, char **value);
+void      pacte_record_map_take_string_raw (PacteRecord *self, guint field, char *key, char *value);
+void      pacte_record_map_set_number_raw  (PacteRecord *self, guint field, const char *key, double value);
+/* Appends item (sets its parent; takes a new reference). */
+void      pacte_record_list_append_raw   (PacteRecord *self, guint field, PacteRecord *item);
+
+/* Members the program does not know, kept in their original order and
+ * written back after the known ones.  object_path names the JSON object
+ * they were found in, relative to the record: "" for the record's own
+ * object, "period", "sponsor", "meta", "benchmark", "cross_business"… */
+void      pacte_record_add_unknown       (PacteRecord *self,
+                                          const char  *object_path,
+                                          const char  *member,
+                                          JsonNode    *node);   /* takes a reference */
+gboolean  pacte_record_has_unknown       (PacteRecord *self,
+                                          const char  *object_path);
+typedef void (*PacteUnknownFunc) (const char *member,
+                                  JsonNode   *node,
+                                  gpointer    user_data);
+void      pacte_record_foreach_unknown   (PacteRecord *self,
+                                          const char  *object_path,
+                                          PacteUnknownFunc func,
+                                          gpointer     user_data);
+
+/* The loader hands a freshly built portfolio its file state: file, etag,
+ * empty history, not modified. */
+void      pacte_portfolio_set_loaded     (PactePortfolio *self,
+                                          GFile          *file,
+                                          const char     *etag);
+/* After a successful save. */
+void      pacte_portfolio_set_saved      (PactePortfolio *self,
+                                          GFile          *file,
+                                          const char     *etag);
+
+G_END_DECLS
