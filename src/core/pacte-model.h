@@ -42,6 +42,9 @@ extern const char * const pacte_statuses[];        /* green, amber, red, off */
 
 /* Translated display name of an allowed value ("execution" -> _("Execution")). */
 const char *pacte_choice_display_name (const char *value);
+/* The same in a chosen language ("en"/"fr"), for reports. */
+const char *pacte_choice_display_name_lang (const char *lang,
+                                            const char *value);
 /* Index of a phase in pacte_phases; an unset or unknown phase counts as 0 (exploration). */
 int         pacte_phase_rank          (const char *phase);
 

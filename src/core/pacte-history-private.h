@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-history-private.h: what the record base class, the portfolio and the
+ * undo history share with each other.  Only for pacte-record.c,
+ * pacte-portfolio.c and pacte-history.c. */
+#pragma once
+
+#include "pacte-portfolio.h"
+
+G_BEGIN_DECLS
+
+/* A sorted string -> string or string -> number map (STRING_MAP / NUMBER_MAP). */
+typedef struct _PacteMap PacteMap;
+
+/* The stored value of one field; which member is used follows the kind. */
+typedef union {
+  char       *s;        /* STRING, CHOICE: NULL when unset */
+  guint32     date;     /* DATE: Julian day, 0 when unknown */
+  double      num;      /* NUMBER, INTEGER: NaN when unknown */
+  int         boolean;  /* BOOLEAN: -1, 0, 1 */
+  char      **strv;     /* STRV: NULL when empty */
+  GListStore *list;     /* LIST: always a store */
+  PacteMap   *map;      /* maps: NULL when empty */
+} PacteValue;
+
+void          pacte_value_copy          (PacteFieldKind     kind,
+                                         const PacteValue  *src,
+                                         PacteValue        *dst);
+void          pacte_value_clear         (PacteFieldKind     kind,
+                                         PacteValue        *value);
+gboolean      pacte_value_equal         (PacteFieldKind     kind,
+                                         const PacteValue  *a,
+                                         const PacteValue  *b);
+
+/* The stored value of a field (for the history). */
+const PacteValue *pacte_record_peek_value (PacteRecord *self,
+                                           guint        field);
+
+/* Edits applied by undo and redo: store, notify, emit "record-changed", but
+ * record nothing in the history. */
+void          pacte_record_apply_value  (PacteRecord       *self,
+                                         guint              field,
+                                         const PacteValue  *value);
+void          pacte_record_apply_insert (PacteRecord       *self,
+                                         guint              field,
+                                         guint              position,
+                                         PacteRecord       *item);
+void          pacte_record_apply_remove (PacteRecord       *self,
+                                         guint              field,
+                                         guint              position);
+void          pacte_record_apply_move   (PacteRecord       *self,
+                                         guint              field,
+                                         guint              from,
+                                         guint              to);
+
+/* Binary search in a list of PacteOverride sorted by rule id. */
+PacteOverride *pacte_override_list_find (GListModel *list,
+                                         const char *rule_id);
+
+/* ---- History ----------------------------------------------------------- */
+typedef struct _PacteHistory PacteHistory;
+
+PacteHistory *pacte_history_new          (PactePortfolio    *portfolio);
+void          pacte_history_free         (PacteHistory      *self);
+/* old_value is taken; the record's current value is the new one. */
+void          pacte_history_add_field    (PacteHistory      *self,
+                                          PacteRecord       *record,
+                                          guint              field,
+                                          PacteValue        *old_value);
+void          pacte_history_add_insert   (PacteHistory      *self,
+                                          PacteRecord       *owner,
+                                          guint              field,
+                                          guint              position,
+                                          PacteRecord       *item);
+void          pacte_history_add_remove   (PacteHistory      *self,
+                                          PacteRecord       *owner,
+                                          guint              field,
+                                          guint              position,
+                                          PacteRecord       *item);
+void          pacte_history_add_move     (PacteHistory      *self,
+                                          PacteRecord       *owner,
+                                          guint              field,
+                                          guint              from,
+                                          guint              to);
+gboolean      pacte_history_can_undo     (PacteHistory      *self);
+gboolean      pacte_history_can_redo     (PacteHistory      *self);
+const char   *pacte_history_get_undo_label (PacteHistory    *self);
+const char   *pacte_history_get_redo_label (PacteHistory    *self);
+gboolean      pacte_history_undo         (PacteHistory      *self);
+gboolean      pacte_history_redo         (PacteHistory      *self);
+void          pacte_history_begin_group  (PacteHistory      *self,
+                                          const char        *label);
+void          pacte_history_end_group    (PacteHistory      *self);
+void          pacte_history_break_merge  (PacteHistory      *self);
+/* The current position becomes the saved one. */
+void          pacte_history_set_saved    (PacteHistory      *self);
+/* Forgets every step; the current state is the saved one. */
+void          pacte_history_clear        (PacteHistory      *self);
+gboolean      pacte_history_is_modified  (PacteHistory      *self);
+
+/* ---- Portfolio hooks ---------------------------------------------------- */
+PacteHistory *pacte_portfolio_get_history        (PactePortfolio *self);
+/* After an edit: emits "record-changed" with the record's owner. */
+void          pacte_portfolio_emit_record_changed (PactePortfolio *self,
+                                                   PacteRecord    *record,
+                                                   guint           field);
+/* The partner/plan id index must be rebuilt before the next lookup. */
+void          pacte_portfolio_invalidate_ids     (PactePortfolio *self);
+/* The history changed: notify can-undo, labels, modified if they did. */
+void          pacte_portfolio_history_changed    (PactePortfolio *self);
+
+G_END_DECLS

@@ -1,0 +1,1901 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-record.c: the table-driven base class of every model object.
+ *
+ * Each instance holds one PacteValue per field of its class's table, allocated
+ * once in instance init.  Getters index that array (no allocation, no hash);
+ * setters validate against the table, store, notify the property, record an
+ * undo step in the portfolio's history and emit "record-changed". */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-history-private.h"
+#include "pacte-i18n.h"
+#include "pacte-record-private.h"
+
+struct _PacteMap
+{
+  GPtrArray *keys;     /* char*, sorted, NULL-terminated */
+  GPtrArray *strings;  /* STRING_MAP: char*, same order as keys */
+  GArray    *numbers;  /* NUMBER_MAP: double, same order as keys */
+};
+
+typedef struct
+{
+  char     *object_path;
+  char     *member;
+  JsonNode *node;
+} PacteUnknown;
+
+typedef struct
+{
+  PacteRecord *parent;   /* not a reference */
+  PacteValue  *values;   /* one per field */
+  GPtrArray   *unknown;  /* PacteUnknown*, lazily allocated */
+} PacteRecordPrivate;
+
+static int      PacteRecord_private_offset;
+static gpointer pacte_record_parent_class;
+
+static const char * const empty_strv[] = { NULL };
+
+/* The class's property specs, one per field (NULL for maps), kept in the
+ * class's first padding slot: the base class owns the private fields. */
+#define CLASS_PSPECS(klass) ((GParamSpec **) (klass)->padding[0])
+
+static inline PacteRecordPrivate *
+pacte_record_get_instance_private (PacteRecord *self)
+{
+  return G_STRUCT_MEMBER_P (self, PacteRecord_private_offset);
+}
+
+static inline PacteRecordClass *
+record_class (PacteRecord *self)
+{
+  return PACTE_RECORD_GET_CLASS (self);
+}
+
+static inline const PacteFieldInfo *
+field_info (PacteRecord *self,
+            guint        field)
+{
+  return &record_class (self)->fields[field];
+}
+
+static inline gboolean
+is_string_kind (PacteFieldKind kind)
+{
+  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE;
+}
+
+static inline gboolean
+is_number_kind (PacteFieldKind kind)
+{
+  return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
+}
+
+static gboolean
+is_override_list (const PacteFieldInfo *info)
+{
+  return info->kind == PACTE_FIELD_LIST && info->item_type != NULL
+         && info->item_type () == PACTE_TYPE_OVERRIDE;
+}
+
+/* ---- Maps ------------------------------------------------------------- */
+
+static PacteMap *
+map_new (PacteFieldKind kind)
+{
+  PacteMap *map = g_new0 (PacteMap, 1);
+
+  map->keys = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  if (kind == PACTE_FIELD_STRING_MAP)
+    map->strings = g_ptr_array_new_with_free_func (g_free);
+  else
+    map->numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  return map;
+}
+
+static void
+map_free (PacteMap *map)
+{
+  if (map == NULL)
+    return;
+  g_ptr_array_unref (map->keys);
+  g_clear_pointer (&map->strings, g_ptr_array_unref);
+  g_clear_pointer (&map->numbers, g_array_unref);
+  g_free (map);
+}
+
+static guint
+map_len (const PacteMap *map)
+{
+  return map != NULL ? map->keys->len : 0;
+}
+
+/* Binary search: TRUE and the index when found, else FALSE and the index
+ * where key would be inserted. */
+static gboolean
+map_find (const PacteMap *map,
+          const char     *key,
+          guint          *index)
+{
+  guint lo = 0, hi = map_len (map);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (g_ptr_array_index (map->keys, mid), key);
+
+      if (cmp == 0)
+        {
+          *index = mid;
+          return TRUE;
+        }
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  *index = lo;
+  return FALSE;
+}
+
+static PacteMap *
+map_copy (PacteFieldKind  kind,
+          const PacteMap *map)
+{
+  PacteMap *copy;
+
+  if (map == NULL)
+    return NULL;
+  copy = map_new (kind);
+  for (guint i = 0; i < map->keys->len; i++)
+    {
+      g_ptr_array_add (copy->keys, g_strdup (g_ptr_array_index (map->keys, i)));
+      if (map->strings != NULL)
+        g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (map->strings, i)));
+      else
+        g_array_append_val (copy->numbers, g_array_index (map->numbers, double, i));
+    }
+  return copy;
+}
+
+static gboolean
+map_equal (const PacteMap *a,
+           const PacteMap *b)
+{
+  guint n = map_len (a);
+
+  if (n != map_len (b))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      if (strcmp (g_ptr_array_index (a->keys, i), g_ptr_array_index (b->keys, i)) != 0)
+        return FALSE;
+      if (a->strings != NULL)
+        {
+          if (strcmp (g_ptr_array_index (a->strings, i), g_ptr_array_index (b->strings, i)) != 0)
+            return FALSE;
+        }
+      else if (g_array_index (a->numbers, double, i) != g_array_index (b->numbers, double, i))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Stores key -> value in *map (creating it), or removes key when value is
+ * NULL (string) / NaN (number).  Takes key and string. */
+static void
+map_store (PacteMap       **map,
+           PacteFieldKind   kind,
+           char            *key,
+           char            *string,
+           double           number)
+{
+  gboolean remove = kind == PACTE_FIELD_STRING_MAP ? string == NULL : isnan (number);
+  guint index;
+
+  if (map_find (*map, key, &index))
+    {
+      if (remove)
+        {
+          g_ptr_array_remove_index (( *map)->keys, index);
+          if ((*map)->strings != NULL)
+            g_ptr_array_remove_index ((*map)->strings, index);
+          else
+            g_array_remove_index ((*map)->numbers, index);
+          if ((*map)->keys->len == 0)
+            g_clear_pointer (map, map_free);
+        }
+      else if (kind == PACTE_FIELD_STRING_MAP)
+        {
+          g_free (g_ptr_array_index ((*map)->strings, index));
+          g_ptr_array_index ((*map)->strings, index) = string;
+          string = NULL;
+        }
+      else
+        g_array_index ((*map)->numbers, double, index) = number;
+      g_free (key);
+      g_free (string);
+      return;
+    }
+  if (remove)
+    {
+      g_free (key);
+      g_free (string);
+      return;
+    }
+  if (*map == NULL)
+    *map = map_new (kind);
+  g_ptr_array_insert ((*map)->keys, index, key);
+  if (kind == PACTE_FIELD_STRING_MAP)
+    g_ptr_array_insert ((*map)->strings, index, string);
+  else
+    g_array_insert_val ((*map)->numbers, index, number);
+}
+
+/* ---- Values ----------------------------------------------------------- */
+
+void
+pacte_value_copy (PacteFieldKind    kind,
+                  const PacteValue *src,
+                  PacteValue       *dst)
+{
+  switch (kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      dst->s = g_strdup (src->s);
+      break;
+    case PACTE_FIELD_DATE:
+      dst->date = src->date;
+      break;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      dst->num = src->num;
+      break;
+    case PACTE_FIELD_BOOLEAN:
+      dst->boolean = src->boolean;
+      break;
+    case PACTE_FIELD_STRV:
+      dst->strv = g_strdupv (src->strv);
+      break;
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      dst->map = map_copy (kind, src->map);
+      break;
+    case PACTE_FIELD_LIST:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+pacte_value_clear (PacteFieldKind  kind,
+                   PacteValue     *value)
+{
+  switch (kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      g_clear_pointer (&value->s, g_free);
+      break;
+    case PACTE_FIELD_STRV:
+      g_clear_pointer (&value->strv, g_strfreev);
+      break;
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      g_clear_pointer (&value->map, map_free);
+      break;
+    case PACTE_FIELD_LIST:
+      g_clear_object (&value->list);
+      break;
+    case PACTE_FIELD_DATE:
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+    case PACTE_FIELD_BOOLEAN:
+    default:
+      break;
+    }
+}
+
+gboolean
+pacte_value_equal (PacteFieldKind    kind,
+                   const PacteValue *a,
+                   const PacteValue *b)
+{
+  switch (kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      return g_strcmp0 (a->s, b->s) == 0;
+    case PACTE_FIELD_DATE:
+      return a->date == b->date;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return (isnan (a->num) && isnan (b->num)) || a->num == b->num;
+    case PACTE_FIELD_BOOLEAN:
+      return a->boolean == b->boolean;
+    case PACTE_FIELD_STRV:
+      {
+        const char * const *x = a->strv != NULL ? (const char * const *) a->strv : empty_strv;
+        const char * const *y = b->strv != NULL ? (const char * const *) b->strv : empty_strv;
+
+        return g_strv_equal (x, y);
+      }
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      return map_equal (a->map, b->map);
+    case PACTE_FIELD_LIST:
+      return a->list == b->list;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+value_init (const PacteFieldInfo *info,
+            PacteValue           *value)
+{
+  switch (info->kind)
+    {
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      value->num = NAN;
+      break;
+    case PACTE_FIELD_BOOLEAN:
+      value->boolean = -1;
+      break;
+    case PACTE_FIELD_LIST:
+      value->list = g_list_store_new (info->item_type ());
+      break;
+    case PACTE_FIELD_DATE:
+      value->date = 0;
+      break;
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_STRV:
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+    default:
+      value->s = NULL;
+      break;
+    }
+}
+
+/* ---- Dates ------------------------------------------------------------ */
+
+guint32
+pacte_date_parse (const char *text)
+{
+  int year, month, day;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return 0;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return 0;
+  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  day = (text[8] - '0') * 10 + (text[9] - '0');
+  if (!g_date_valid_dmy (day, month, year))
+    return 0;
+  {
+    GDate date;
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, day, month, year);
+    return g_date_get_julian (&date);
+  }
+}
+
+void
+pacte_date_to_ymd (guint32  julian,
+                   int     *year,
+                   int     *month,
+                   int     *day)
+{
+  GDate date;
+
+  if (julian == 0 || !g_date_valid_julian (julian))
+    {
+      if (year != NULL)
+        *year = 0;
+      if (month != NULL)
+        *month = 0;
+      if (day != NULL)
+        *day = 0;
+      return;
+    }
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  if (year != NULL)
+    *year = g_date_get_year (&date);
+  if (month != NULL)
+    *month = g_date_get_month (&date);
+  if (day != NULL)
+    *day = g_date_get_day (&date);
+}
+
+char *
+pacte_date_format (guint32 julian)
+{
+  int year, month, day;
+
+  if (julian == 0 || !g_date_valid_julian (julian))
+    return NULL;
+  pacte_date_to_ymd (julian, &year, &month, &day);
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* ---- Tree ------------------------------------------------------------- */
+
+PacteRecord *
+pacte_record_get_parent (PacteRecord *self)
+{
+  g_return_val_if_fail (PACTE_IS_RECORD (self), NULL);
+
+  return pacte_record_get_instance_private (self)->parent;
+}
+
+PacteRecord *
+pacte_record_get_owner (PacteRecord *self)
+{
+  g_return_val_if_fail (PACTE_IS_RECORD (self), NULL);
+
+  for (PacteRecord *r = self; r != NULL; r = pacte_record_get_instance_private (r)->parent)
+    {
+      if (PACTE_IS_PARTNER (r) || PACTE_IS_PLAN (r) || PACTE_IS_PORTFOLIO (r))
+        return r;
+    }
+  return NULL;
+}
+
+gpointer
+pacte_record_get_portfolio (PacteRecord *self)
+{
+  PacteRecord *r;
+
+  g_return_val_if_fail (PACTE_IS_RECORD (self), NULL);
+
+  r = self;
+  while (pacte_record_get_instance_private (r)->parent != NULL)
+    r = pacte_record_get_instance_private (r)->parent;
+  return PACTE_IS_PORTFOLIO (r) ? r : NULL;
+}
+
+/* The portfolio indexes its partners and plans by id: an id change of one of
+ * them, raw or not, must invalidate that index. */
+static inline void
+check_id_change (PacteRecord *self,
+                 guint        field)
+{
+  PacteRecord *parent = pacte_record_get_instance_private (self)->parent;
+
+  /* PACTE_PARTNER_ID and PACTE_PLAN_ID are both field 0. */
+  if (field == 0 && parent != NULL && PACTE_IS_PORTFOLIO (parent))
+    pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (parent));
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+pacte_record_instance_init (GTypeInstance *instance,
+                            gpointer       g_class)
+{
+  PacteRecordClass *klass = g_class;
+  PacteRecordPrivate *priv = pacte_record_get_instance_private ((PacteRecord *) instance);
+
+  if (klass->n_fields == 0)
+    return;
+  priv->values = g_new (PacteValue, klass->n_fields);
+  for (guint i = 0; i < klass->n_fields; i++)
+    value_init (&klass->fields[i], &priv->values[i]);
+}
+
+static void
+unknown_free (gpointer data)
+{
+  PacteUnknown *u = data;
+
+  g_free (u->object_path);
+  g_free (u->member);
+  json_node_unref (u->node);
+  g_free (u);
+}
+
+static void
+pacte_record_dispose (GObject *object)
+{
+  PacteRecord *self = PACTE_RECORD (object);
+  PacteRecordPrivate *priv = pacte_record_get_instance_private (self);
+  PacteRecordClass *klass = record_class (self);
+
+  /* Items may outlive this record: they must not point back to it. */
+  for (guint i = 0; i < klass->n_fields && priv->values != NULL; i++)
+    {
+      GListStore *store;
+      guint n;
+
+      if (klass->fields[i].kind != PACTE_FIELD_LIST || priv->values[i].list == NULL)
+        continue;
+      store = priv->values[i].list;
+      n = g_list_model_get_n_items (G_LIST_MODEL (store));
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(PacteRecord) item = g_list_model_get_item (G_LIST_MODEL (store), j);
+
+          if (pacte_record_get_instance_private (item)->parent == self)
+            pacte_record_get_instance_private (item)->parent = NULL;
+        }
+      g_list_store_remove_all (store);
+    }
+
+  G_OBJECT_CLASS (pacte_record_parent_class)->dispose (object);
+}
+
+static void
+pacte_record_finalize (GObject *object)
+{
+  PacteRecord *self = PACTE_RECORD (object);
+  PacteRecordPrivate *priv = pacte_record_get_instance_private (self);
+  PacteRecordClass *klass = record_class (self);
+
+  if (priv->values != NULL)
+    {
+      for (guint i = 0; i < klass->n_fields; i++)
+        pacte_value_clear (klass->fields[i].kind, &priv->values[i]);
+      g_free (priv->values);
+    }
+  g_clear_pointer (&priv->unknown, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pacte_record_parent_class)->finalize (object);
+}
+
+static void
+pacte_record_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PacteRecord *self = PACTE_RECORD (object);
+  PacteRecordClass *klass = record_class (self);
+  guint field = prop_id - 1;
+
+  if (prop_id == 0 || field >= klass->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  switch (klass->fields[field].kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      g_value_set_string (value, pacte_record_get_string (self, field));
+      break;
+    case PACTE_FIELD_DATE:
+      g_value_take_string (value, pacte_date_format (pacte_record_get_date (self, field)));
+      break;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      g_value_set_double (value, pacte_record_get_number (self, field));
+      break;
+    case PACTE_FIELD_BOOLEAN:
+      g_value_set_boolean (value, pacte_record_get_boolean (self, field) == 1);
+      break;
+    case PACTE_FIELD_STRV:
+      g_value_set_boxed (value, pacte_record_get_strv (self, field));
+      break;
+    case PACTE_FIELD_LIST:
+      g_value_set_object (value, pacte_record_get_list (self, field));
+      break;
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+    }
+}
+
+static void
+pacte_record_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PacteRecord *self = PACTE_RECORD (object);
+  PacteRecordClass *klass = record_class (self);
+  g_autoptr(GError) error = NULL;
+  guint field = prop_id - 1;
+  gboolean ok = TRUE;
+
+  if (prop_id == 0 || field >= klass->n_fields)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  switch (klass->fields[field].kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      ok = pacte_record_set_string (self, field, g_value_get_string (value), &error);
+      break;
+    case PACTE_FIELD_DATE:
+      {
+        const char *text = g_value_get_string (value);
+        guint32 julian = 0;
+
+        if (text != NULL && *text != '\0')
+          {
+            julian = pacte_date_parse (text);
+            if (julian == 0)
+              {
+                g_debug ("%s: “%s” is not a date (YYYY-MM-DD): ignored",
+                         pspec->name, text);
+                return;
+              }
+          }
+        ok = pacte_record_set_date (self, field, julian, &error);
+      }
+      break;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      ok = pacte_record_set_number (self, field, g_value_get_double (value), &error);
+      break;
+    case PACTE_FIELD_BOOLEAN:
+      ok = pacte_record_set_boolean (self, field, g_value_get_boolean (value) ? 1 : 0, &error);
+      break;
+    case PACTE_FIELD_STRV:
+      ok = pacte_record_set_strv (self, field, g_value_get_boxed (value), &error);
+      break;
+    case PACTE_FIELD_LIST:
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+    }
+  if (!ok)
+    g_debug ("Property “%s” of %s not set: %s", pspec->name,
+             G_OBJECT_TYPE_NAME (object), error->message);
+}
+
+static void
+pacte_record_class_init (PacteRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  pacte_record_parent_class = g_type_class_peek_parent (klass);
+  if (PacteRecord_private_offset != 0)
+    g_type_class_adjust_private_offset (klass, &PacteRecord_private_offset);
+
+  object_class->dispose = pacte_record_dispose;
+  object_class->finalize = pacte_record_finalize;
+  object_class->get_property = pacte_record_get_property;
+  object_class->set_property = pacte_record_set_property;
+}
+
+/* Written by hand rather than with G_DEFINE_TYPE: the instance init needs
+ * the class of the object being built (the subclass) to size its values. */
+GType
+pacte_record_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      const GTypeInfo info = {
+        sizeof (PacteRecordClass),
+        NULL, NULL,
+        (GClassInitFunc) (void (*) (void)) pacte_record_class_init,
+        NULL, NULL,
+        sizeof (PacteRecord),
+        0,
+        pacte_record_instance_init,
+        NULL,
+      };
+      GType id = g_type_register_static (G_TYPE_OBJECT,
+                                         g_intern_static_string ("PacteRecord"),
+                                         &info, G_TYPE_FLAG_ABSTRACT);
+
+      PacteRecord_private_offset = g_type_add_instance_private (id, sizeof (PacteRecordPrivate));
+      g_once_init_leave (&type_id, id);
+    }
+  return type_id;
+}
+
+void
+pacte_record_class_set_fields (PacteRecordClass     *klass,
+                               const PacteFieldInfo *fields,
+                               guint                 n_fields,
+                               const char           *type_label)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamSpec **pspecs;
+
+  g_return_if_fail (PACTE_IS_RECORD_CLASS (klass));
+  g_return_if_fail (fields != NULL || n_fields == 0);
+
+  klass->fields = fields;
+  klass->n_fields = n_fields;
+  klass->type_label = type_label;
+  object_class->get_property = pacte_record_get_property;
+  object_class->set_property = pacte_record_set_property;
+
+  pspecs = g_new0 (GParamSpec *, MAX (n_fields, 1));
+  for (guint i = 0; i < n_fields; i++)
+    {
+      const PacteFieldInfo *info = &fields[i];
+      GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+      GParamSpec *pspec = NULL;
+
+      g_assert (info->property != NULL);
+      switch (info->kind)
+        {
+        case PACTE_FIELD_STRING:
+        case PACTE_FIELD_CHOICE:
+          pspec = g_param_spec_string (info->property, info->label, NULL, NULL, flags);
+          break;
+        case PACTE_FIELD_DATE:
+          pspec = g_param_spec_string (info->property, info->label,
+                                       "Date as YYYY-MM-DD, NULL when unknown", NULL, flags);
+          break;
+        case PACTE_FIELD_NUMBER:
+        case PACTE_FIELD_INTEGER:
+          pspec = g_param_spec_double (info->property, info->label, "NaN when unknown",
+                                       -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+          break;
+        case PACTE_FIELD_BOOLEAN:
+          pspec = g_param_spec_boolean (info->property, info->label, NULL, FALSE, flags);
+          break;
+        case PACTE_FIELD_STRV:
+          pspec = g_param_spec_boxed (info->property, info->label, NULL, G_TYPE_STRV, flags);
+          break;
+        case PACTE_FIELD_LIST:
+          g_assert (info->item_type != NULL);
+          pspec = g_param_spec_object (info->property, info->label, NULL, G_TYPE_LIST_MODEL,
+                                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+          break;
+        case PACTE_FIELD_STRING_MAP:
+        case PACTE_FIELD_NUMBER_MAP:
+        default:
+          break;
+        }
+      if (pspec != NULL)
+        {
+          g_object_class_install_property (object_class, i + 1, pspec);
+          pspecs[i] = pspec;
+        }
+    }
+  klass->padding[0] = pspecs;
+}
+
+const PacteFieldInfo *
+pacte_record_get_field_info (PacteRecord *self,
+                             guint        field)
+{
+  g_return_val_if_fail (PACTE_IS_RECORD (self), NULL);
+  g_return_val_if_fail (field < record_class (self)->n_fields, NULL);
+
+  return field_info (self, field);
+}
+
+guint
+pacte_record_get_n_fields (PacteRecord *self)
+{
+  g_return_val_if_fail (PACTE_IS_RECORD (self), 0);
+
+  return record_class (self)->n_fields;
+}
+
+int
+pacte_record_find_field (PacteRecord *self,
+                         const char  *property)
+{
+  PacteRecordClass *klass;
+
+  g_return_val_if_fail (PACTE_IS_RECORD (self), -1);
+  g_return_val_if_fail (property != NULL, -1);
+
+  klass = record_class (self);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (g_str_equal (klass->fields[i].property, property))
+      return (int) i;
+  return -1;
+}
+
+/* ---- Getters ---------------------------------------------------------- */
+
+#define CHECK_FIELD(self, field, test, val)                                   \
+  G_STMT_START {                                                              \
+    g_return_val_if_fail (PACTE_IS_RECORD (self), val);                       \
+    g_return_val_if_fail ((field) < record_class (self)->n_fields, val);      \
+    g_return_val_if_fail (test (field_info (self, field)->kind), val);        \
+  } G_STMT_END
+
+#define KIND_IS_DATE(k)    ((k) == PACTE_FIELD_DATE)
+#define KIND_IS_BOOLEAN(k) ((k) == PACTE_FIELD_BOOLEAN)
+#define KIND_IS_STRV(k)    ((k) == PACTE_FIELD_STRV)
+#define KIND_IS_LIST(k)    ((k) == PACTE_FIELD_LIST)
+#define KIND_IS_SMAP(k)    ((k) == PACTE_FIELD_STRING_MAP)
+#define KIND_IS_NMAP(k)    ((k) == PACTE_FIELD_NUMBER_MAP)
+#define KIND_IS_MAP(k)     ((k) == PACTE_FIELD_STRING_MAP || (k) == PACTE_FIELD_NUMBER_MAP)
+#define KIND_IS_ANY(k)     ((k) <= PACTE_FIELD_NUMBER_MAP)
+
+const char *
+pacte_record_get_string (PacteRecord *self,
+                         guint        field)
+{
+  const char *s;
+
+  CHECK_FIELD (self, field, is_string_kind, "");
+  s = pacte_record_get_instance_private (self)->values[field].s;
+  return s != NULL ? s : "";
+}
+
+guint32
+pacte_record_get_date (PacteRecord *self,
+                       guint        field)
+{
+  CHECK_FIELD (self, field, KIND_IS_DATE, 0);
+  return pacte_record_get_instance_private (self)->values[field].date;
+}
+
+double
+pacte_record_get_number (PacteRecord *self,
+                         guint        field)
+{
+  CHECK_FIELD (self, field, is_number_kind, NAN);
+  return pacte_record_get_instance_private (self)->values[field].num;
+}
+
+int
+pacte_record_get_boolean (PacteRecord *self,
+                          guint        field)
+{
+  CHECK_FIELD (self, field, KIND_IS_BOOLEAN, -1);
+  return pacte_record_get_instance_private (self)->values[field].boolean;
+}
+
+const char * const *
+pacte_record_get_strv (PacteRecord *self,
+                       guint        field)
+{
+  char **strv;
+
+  CHECK_FIELD (self, field, KIND_IS_STRV, empty_strv);
+  strv = pacte_record_get_instance_private (self)->values[field].strv;
+  return strv != NULL ? (const char * const *) strv : empty_strv;
+}
+
+GListModel *
+pacte_record_get_list (PacteRecord *self,
+                       guint        field)
+{
+  CHECK_FIELD (self, field, KIND_IS_LIST, NULL);
+  return G_LIST_MODEL (pacte_record_get_instance_private (self)->values[field].list);
+}
+
+const char *
+pacte_record_map_get_string (PacteRecord *self,
+                             guint        field,
+                             const char  *key)
+{
+  PacteMap *map;
+  guint index;
+
+  CHECK_FIELD (self, field, KIND_IS_SMAP, NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  map = pacte_record_get_instance_private (self)->values[field].map;
+  if (!map_find (map, key, &index))
+    return NULL;
+  return g_ptr_array_index (map->strings, index);
+}
+
+double
+pacte_record_map_get_number (PacteRecord *self,
+                             guint        field,
+                             const char  *key)
+{
+  PacteMap *map;
+  guint index;
+
+  CHECK_FIELD (self, field, KIND_IS_NMAP, NAN);
+  g_return_val_if_fail (key != NULL, NAN);
+
+  map = pacte_record_get_instance_private (self)->values[field].map;
+  if (!map_find (map, key, &index))
+    return NAN;
+  return g_array_index (map->numbers, double, index);
+}
+
+const char * const *
+pacte_record_map_get_keys (PacteRecord *self,
+                           guint        field)
+{
+  PacteMap *map;
+
+  CHECK_FIELD (self, field, KIND_IS_MAP, empty_strv);
+  map = pacte_record_get_instance_private (self)->values[field].map;
+  if (map == NULL)
+    return empty_strv;
+  return (const char * const *) map->keys->pdata;
+}
+
+gboolean
+pacte_record_is_set (PacteRecord *self,
+                     guint        field)
+{
+  PacteValue *v;
+
+  CHECK_FIELD (self, field, KIND_IS_ANY, FALSE);
+  v = &pacte_record_get_instance_private (self)->values[field];
+  switch (field_info (self, field)->kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      return v->s != NULL && *v->s != '\0';
+    case PACTE_FIELD_DATE:
+      return v->date != 0;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return !isnan (v->num);
+    case PACTE_FIELD_BOOLEAN:
+      return v->boolean != -1;
+    case PACTE_FIELD_STRV:
+      return v->strv != NULL && v->strv[0] != NULL;
+    case PACTE_FIELD_LIST:
+      return g_list_model_get_n_items (G_LIST_MODEL (v->list)) > 0;
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      return map_len (v->map) > 0;
+    default:
+      return FALSE;
+    }
+}
+
+/* ---- Raw stores (loader) ------------------------------------------------ */
+
+void
+pacte_record_take_string_raw (PacteRecord *self,
+                              guint        field,
+                              char        *value)
+{
+  PacteValue *v;
+
+  if (!PACTE_IS_RECORD (self) || field >= record_class (self)->n_fields
+      || !is_string_kind (field_info (self, field)->kind))
+    {
+      g_free (value);
+      g_return_if_reached ();
+    }
+  v = &pacte_record_get_instance_private (self)->values[field];
+  g_free (v->s);
+  if (value != NULL && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  v->s = value;
+  check_id_change (self, field);
+}
+
+void
+pacte_record_set_date_raw (PacteRecord *self,
+                           guint        field,
+                           guint32      julian)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_DATE);
+
+  pacte_record_get_instance_private (self)->values[field].date = julian;
+}
+
+void
+pacte_record_set_number_raw (PacteRecord *self,
+                             guint        field,
+                             double       value)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  g_return_if_fail (is_number_kind (field_info (self, field)->kind));
+
+  pacte_record_get_instance_private (self)->values[field].num = value;
+}
+
+void
+pacte_record_set_boolean_raw (PacteRecord *self,
+                              guint        field,
+                              int          value)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_BOOLEAN);
+
+  pacte_record_get_instance_private (self)->values[field].boolean = value < 0 ? -1 : value > 0 ? 1 : 0;
+}
+
+void
+pacte_record_take_strv_raw (PacteRecord  *self,
+                            guint         field,
+                            char        **value)
+{
+  PacteValue *v;
+
+  if (!PACTE_IS_RECORD (self) || field >= record_class (self)->n_fields
+      || field_info (self, field)->kind != PACTE_FIELD_STRV)
+    {
+      g_strfreev (value);
+      g_return_if_reached ();
+    }
+  v = &pacte_record_get_instance_private (self)->values[field];
+  g_strfreev (v->strv);
+  if (value != NULL && value[0] == NULL)
+    g_clear_pointer (&value, g_strfreev);
+  v->strv = value;
+}
+
+void
+pacte_record_map_take_string_raw (PacteRecord *self,
+                                  guint        field,
+                                  char        *key,
+                                  char        *value)
+{
+  if (!PACTE_IS_RECORD (self) || field >= record_class (self)->n_fields
+      || field_info (self, field)->kind != PACTE_FIELD_STRING_MAP || key == NULL)
+    {
+      g_free (key);
+      g_free (value);
+      g_return_if_reached ();
+    }
+  map_store (&pacte_record_get_instance_private (self)->values[field].map,
+             PACTE_FIELD_STRING_MAP, key, value, NAN);
+}
+
+void
+pacte_record_map_set_number_raw (PacteRecord *self,
+                                 guint        field,
+                                 const char  *key,
+                                 double       value)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_NUMBER_MAP);
+  g_return_if_fail (key != NULL);
+
+  map_store (&pacte_record_get_instance_private (self)->values[field].map,
+             PACTE_FIELD_NUMBER_MAP, g_strdup (key), NULL, value);
+}
+
+/* Where an override with rule id key goes in a sorted list: after the last
+ * item whose id is <= key (appending in sorted order costs one comparison). */
+static guint
+override_position (GListModel *list,
+                   const char *rule_id,
+                   PacteRecord *ignore)
+{
+  guint n = g_list_model_get_n_items (list);
+  guint lo = 0, hi = n;
+
+  if (n > 0)
+    {
+      g_autoptr(PacteRecord) last = g_list_model_get_item (list, n - 1);
+
+      if (last != ignore
+          && strcmp (pacte_record_get_string (last, PACTE_OVERRIDE_RULE_ID), rule_id) <= 0)
+        return n;
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(PacteRecord) item = g_list_model_get_item (list, mid);
+      int cmp;
+
+      if (item == ignore)
+        {
+          /* Compare with a neighbour instead; the ignored item is moving. */
+          if (mid + 1 < hi)
+            {
+              g_autoptr(PacteRecord) next = g_list_model_get_item (list, mid + 1);
+
+              cmp = strcmp (pacte_record_get_string (next, PACTE_OVERRIDE_RULE_ID), rule_id);
+              if (cmp <= 0)
+                lo = mid + 2;
+              else
+                hi = mid;
+              continue;
+            }
+          hi = mid;
+          continue;
+        }
+      cmp = strcmp (pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID), rule_id);
+      if (cmp <= 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+void
+pacte_record_list_append_raw (PacteRecord *self,
+                              guint        field,
+                              PacteRecord *item)
+{
+  const PacteFieldInfo *info;
+  GListStore *store;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  info = field_info (self, field);
+  g_return_if_fail (info->kind == PACTE_FIELD_LIST);
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, info->item_type ()));
+  g_return_if_fail (pacte_record_get_instance_private (item)->parent == NULL);
+
+  store = pacte_record_get_instance_private (self)->values[field].list;
+  pacte_record_get_instance_private (item)->parent = self;
+  if (is_override_list (info))
+    g_list_store_insert (store,
+                         override_position (G_LIST_MODEL (store),
+                                            pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID),
+                                            NULL),
+                         item);
+  else
+    g_list_store_append (store, item);
+  if (PACTE_IS_PORTFOLIO (self))
+    pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (self));
+}
+
+/* ---- Unknown members ---------------------------------------------------- */
+
+void
+pacte_record_add_unknown (PacteRecord *self,
+                          const char  *object_path,
+                          const char  *member,
+                          JsonNode    *node)
+{
+  PacteRecordPrivate *priv;
+  PacteUnknown *u;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (member != NULL);
+  g_return_if_fail (node != NULL);
+
+  priv = pacte_record_get_instance_private (self);
+  if (priv->unknown == NULL)
+    priv->unknown = g_ptr_array_new_with_free_func (unknown_free);
+  u = g_new (PacteUnknown, 1);
+  u->object_path = g_strdup (object_path != NULL ? object_path : "");
+  u->member = g_strdup (member);
+  u->node = json_node_ref (node);
+  g_ptr_array_add (priv->unknown, u);
+}
+
+gboolean
+pacte_record_has_unknown (PacteRecord *self,
+                          const char  *object_path)
+{
+  PacteRecordPrivate *priv;
+
+  g_return_val_if_fail (PACTE_IS_RECORD (self), FALSE);
+
+  priv = pacte_record_get_instance_private (self);
+  if (priv->unknown == NULL)
+    return FALSE;
+  if (object_path == NULL)
+    object_path = "";
+  for (guint i = 0; i < priv->unknown->len; i++)
+    {
+      PacteUnknown *u = g_ptr_array_index (priv->unknown, i);
+
+      if (g_str_equal (u->object_path, object_path))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+pacte_record_foreach_unknown (PacteRecord      *self,
+                              const char       *object_path,
+                              PacteUnknownFunc  func,
+                              gpointer          user_data)
+{
+  PacteRecordPrivate *priv;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (func != NULL);
+
+  priv = pacte_record_get_instance_private (self);
+  if (priv->unknown == NULL)
+    return;
+  if (object_path == NULL)
+    object_path = "";
+  for (guint i = 0; i < priv->unknown->len; i++)
+    {
+      PacteUnknown *u = g_ptr_array_index (priv->unknown, i);
+
+      if (g_str_equal (u->object_path, object_path))
+        func (u->member, u->node, user_data);
+    }
+}
+
+/* ---- Edits ------------------------------------------------------------- */
+
+static void
+notify_field (PacteRecord *self,
+              guint        field)
+{
+  GParamSpec *pspec = CLASS_PSPECS (record_class (self))[field];
+
+  if (pspec != NULL && field_info (self, field)->kind != PACTE_FIELD_LIST)
+    g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/* Stores *value (taken) if it differs from the current one; notifies, records
+ * the undo step when undoable, and tells the portfolio.  FALSE if unchanged. */
+static gboolean
+store_value (PacteRecord *self,
+             guint        field,
+             PacteValue  *value,
+             gboolean     undoable)
+{
+  PacteRecordPrivate *priv = pacte_record_get_instance_private (self);
+  PacteFieldKind kind = field_info (self, field)->kind;
+  PactePortfolio *portfolio;
+  PacteValue old;
+
+  if (pacte_value_equal (kind, &priv->values[field], value))
+    {
+      pacte_value_clear (kind, value);
+      return FALSE;
+    }
+  old = priv->values[field];
+  priv->values[field] = *value;
+  check_id_change (self, field);
+  notify_field (self, field);
+
+  portfolio = pacte_record_get_portfolio (self);
+  if (portfolio != NULL && undoable)
+    pacte_history_add_field (pacte_portfolio_get_history (portfolio), self, field, &old);
+  else
+    pacte_value_clear (kind, &old);
+  if (portfolio != NULL)
+    pacte_portfolio_emit_record_changed (portfolio, self, field);
+  return TRUE;
+}
+
+const PacteValue *
+pacte_record_peek_value (PacteRecord *self,
+                         guint        field)
+{
+  return &pacte_record_get_instance_private (self)->values[field];
+}
+
+void
+pacte_record_apply_value (PacteRecord      *self,
+                          guint             field,
+                          const PacteValue *value)
+{
+  PacteValue copy;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+
+  pacte_value_copy (field_info (self, field)->kind, value, &copy);
+  store_value (self, field, &copy, FALSE);
+}
+
+static gboolean
+field_error (GError               **error,
+             PacteRecord           *self,
+             const PacteFieldInfo  *info,
+             const char            *format,
+             ...) G_GNUC_PRINTF (4, 5);
+
+static gboolean
+field_error (GError               **error,
+             PacteRecord           *self,
+             const PacteFieldInfo  *info,
+             const char            *format,
+             ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+  /* TRANSLATORS: "Target: 3.5 is not a whole number" */
+  g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID,
+               _("%s: %s"), _(info->label), detail);
+  return FALSE;
+}
+
+/* Ids must stay unique among the record's siblings. */
+static gboolean
+check_unique_id (PacteRecord          *self,
+                 guint                 field,
+                 const PacteFieldInfo *info,
+                 const char           *value,
+                 GError              **error)
+{
+  PacteRecord *parent = pacte_record_get_instance_private (self)->parent;
+  PacteRecordClass *pclass;
+
+  if (parent == NULL || value == NULL || !g_str_equal (info->json_path, "id"))
+    return TRUE;
+  pclass = record_class (parent);
+  for (guint f = 0; f < pclass->n_fields; f++)
+    {
+      GListModel *list;
+      guint n;
+      gboolean contains = FALSE;
+
+      if (pclass->fields[f].kind != PACTE_FIELD_LIST)
+        continue;
+      list = G_LIST_MODEL (pacte_record_get_instance_private (parent)->values[f].list);
+      n = g_list_model_get_n_items (list);
+      for (guint i = 0; i < n && !contains; i++)
+        {
+          g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+
+          contains = item == self;
+        }
+      if (!contains)
+        continue;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+
+          if (item != self && G_OBJECT_TYPE (item) == G_OBJECT_TYPE (self)
+              && g_str_equal (pacte_record_get_string (item, field), value))
+            {
+              g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_DUPLICATE_ID,
+                           _("%s: “%s” is already used by another %s"),
+                           _(info->label), value, _(record_class (self)->type_label));
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+pacte_record_set_string (PacteRecord  *self,
+                         guint         field,
+                         const char   *value,
+                         GError      **error)
+{
+  const PacteFieldInfo *info;
+  PacteValue v;
+  PactePortfolio *portfolio;
+  PacteRecord *parent;
+
+  CHECK_FIELD (self, field, is_string_kind, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (value == NULL && info->required)
+    return field_error (error, self, info, "%s", _("cannot be empty"));
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    return field_error (error, self, info, "%s", _("the text is not valid UTF-8"));
+  if (value != NULL && info->kind == PACTE_FIELD_CHOICE
+      && !g_strv_contains (info->choices, value))
+    {
+      g_autofree char *allowed = g_strjoinv (", ", (char **) info->choices);
+
+      return field_error (error, self, info, _("“%s” is not one of the allowed values (%s)"),
+                          value, allowed);
+    }
+  if (value != NULL && PACTE_IS_FORECAST (self) && field == PACTE_FORECAST_QUARTER
+      && !pacte_quarter_parse (value, NULL, NULL))
+    return field_error (error, self, info, _("“%s” is not a quarter of the form YYYY-Qn (n from 1 to 4)"),
+                        value);
+  if (g_strcmp0 (pacte_record_get_instance_private (self)->values[field].s, value) == 0)
+    return TRUE;
+  if (!check_unique_id (self, field, info, value, error))
+    return FALSE;
+
+  /* Overrides are kept sorted by rule id: a new id moves the override, in
+   * the same undo step. */
+  parent = pacte_record_get_instance_private (self)->parent;
+  portfolio = pacte_record_get_portfolio (self);
+  if (PACTE_IS_OVERRIDE (self) && field == PACTE_OVERRIDE_RULE_ID && parent != NULL)
+    {
+      PacteRecordClass *pclass = record_class (parent);
+
+      if (portfolio != NULL)
+        {
+          g_autofree char *label = g_strdup_printf (_("Change %s"), _(info->label));
+
+          pacte_portfolio_begin_group (portfolio, label);
+        }
+      v.s = g_strdup (value);
+      store_value (self, field, &v, TRUE);
+      for (guint f = 0; f < pclass->n_fields; f++)
+        {
+          GListModel *list;
+          guint pos, target;
+
+          if (!is_override_list (&pclass->fields[f]))
+            continue;
+          list = G_LIST_MODEL (pacte_record_get_instance_private (parent)->values[f].list);
+          if (!g_list_store_find (G_LIST_STORE (list), self, &pos))
+            continue;
+          target = override_position (list, pacte_record_get_string (self, field), self);
+          if (target > pos)
+            target--;
+          if (target != pos)
+            pacte_record_list_move (parent, f, pos, target);
+          break;
+        }
+      if (portfolio != NULL)
+        pacte_portfolio_end_group (portfolio);
+      return TRUE;
+    }
+
+  v.s = g_strdup (value);
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+gboolean
+pacte_record_set_date (PacteRecord  *self,
+                       guint         field,
+                       guint32       julian,
+                       GError      **error)
+{
+  const PacteFieldInfo *info;
+  PacteValue v;
+
+  CHECK_FIELD (self, field, KIND_IS_DATE, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (julian != 0 && !g_date_valid_julian (julian))
+    return field_error (error, self, info, _("day %u is not a valid date"), julian);
+  if (julian == 0 && info->required)
+    return field_error (error, self, info, "%s", _("cannot be empty"));
+  v.date = julian;
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+gboolean
+pacte_record_set_number (PacteRecord  *self,
+                         guint         field,
+                         double        value,
+                         GError      **error)
+{
+  const PacteFieldInfo *info;
+  PacteValue v;
+
+  CHECK_FIELD (self, field, is_number_kind, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (isinf (value))
+    return field_error (error, self, info, "%s", _("the number is too large"));
+  if (!isnan (value) && info->kind == PACTE_FIELD_INTEGER)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (value != floor (value))
+        return field_error (error, self, info, _("%s is not a whole number"),
+                            g_ascii_dtostr (buf, sizeof buf, value));
+      if (fabs (value) > 9007199254740992.0)
+        return field_error (error, self, info, "%s", _("the number is too large"));
+    }
+  if (isnan (value) && info->required)
+    return field_error (error, self, info, "%s", _("cannot be empty"));
+  v.num = value;
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+gboolean
+pacte_record_set_boolean (PacteRecord  *self,
+                          guint         field,
+                          int           value,
+                          GError      **error)
+{
+  const PacteFieldInfo *info;
+  PacteValue v;
+
+  CHECK_FIELD (self, field, KIND_IS_BOOLEAN, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (value < -1 || value > 1)
+    return field_error (error, self, info, _("%d is not -1 (unknown), 0 (no) or 1 (yes)"), value);
+  v.boolean = value;
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+/* Fields that name partners must name partners of the portfolio. */
+static gboolean
+is_partner_reference (PacteRecord *self,
+                      guint        field)
+{
+  return (PACTE_IS_PLAN (self) && field == PACTE_PLAN_PARTNERS)
+         || (PACTE_IS_ACTION (self) && field == PACTE_ACTION_PARTIES)
+         || (PACTE_IS_EVENT (self) && field == PACTE_EVENT_PARTNERS);
+}
+
+gboolean
+pacte_record_set_strv (PacteRecord         *self,
+                       guint                field,
+                       const char * const  *value,
+                       GError             **error)
+{
+  const PacteFieldInfo *info;
+  PactePortfolio *portfolio;
+  PacteValue v;
+
+  CHECK_FIELD (self, field, KIND_IS_STRV, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (value != NULL && value[0] == NULL)
+    value = NULL;
+  if (value == NULL && info->required)
+    return field_error (error, self, info, "%s", _("cannot be empty"));
+  portfolio = pacte_record_get_portfolio (self);
+  for (guint i = 0; value != NULL && value[i] != NULL; i++)
+    {
+      if (!g_utf8_validate (value[i], -1, NULL))
+        return field_error (error, self, info, "%s", _("the text is not valid UTF-8"));
+      if (portfolio != NULL && is_partner_reference (self, field)
+          && pacte_portfolio_find_partner (portfolio, value[i]) == NULL)
+        {
+          g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_REFERENCE,
+                       _("%s: unknown partner “%s”"), _(info->label), value[i]);
+          return FALSE;
+        }
+    }
+  v.strv = g_strdupv ((char **) value);
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+gboolean
+pacte_record_map_set_string (PacteRecord  *self,
+                             guint         field,
+                             const char   *key,
+                             const char   *value,
+                             GError      **error)
+{
+  const PacteFieldInfo *info;
+  PacteValue v;
+
+  CHECK_FIELD (self, field, KIND_IS_SMAP, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (!g_utf8_validate (key, -1, NULL) || (value != NULL && !g_utf8_validate (value, -1, NULL)))
+    return field_error (error, self, info, "%s", _("the text is not valid UTF-8"));
+  if (value != NULL && info->choices != NULL && !g_strv_contains (info->choices, value))
+    {
+      g_autofree char *allowed = g_strjoinv (", ", (char **) info->choices);
+
+      return field_error (error, self, info, _("“%s” is not one of the allowed values (%s)"),
+                          value, allowed);
+    }
+  if (g_strcmp0 (pacte_record_map_get_string (self, field, key), value) == 0)
+    return TRUE;
+  v.map = map_copy (info->kind, pacte_record_get_instance_private (self)->values[field].map);
+  map_store (&v.map, info->kind, g_strdup (key), g_strdup (value), NAN);
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+gboolean
+pacte_record_map_set_number (PacteRecord  *self,
+                             guint         field,
+                             const char   *key,
+                             double        value,
+                             GError      **error)
+{
+  const PacteFieldInfo *info;
+  PacteValue v;
+  double current;
+
+  CHECK_FIELD (self, field, KIND_IS_NMAP, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  info = field_info (self, field);
+  if (!g_utf8_validate (key, -1, NULL))
+    return field_error (error, self, info, "%s", _("the text is not valid UTF-8"));
+  if (isinf (value))
+    return field_error (error, self, info, "%s", _("the number is too large"));
+  current = pacte_record_map_get_number (self, field, key);
+  if ((isnan (current) && isnan (value)) || current == value)
+    return TRUE;
+  v.map = map_copy (info->kind, pacte_record_get_instance_private (self)->values[field].map);
+  map_store (&v.map, info->kind, g_strdup (key), NULL, value);
+  store_value (self, field, &v, TRUE);
+  return TRUE;
+}
+
+/* ---- Lists ------------------------------------------------------------- */
+
+static GListStore *
+list_store (PacteRecord *self,
+            guint        field)
+{
+  return pacte_record_get_instance_private (self)->values[field].list;
+}
+
+static void
+list_changed (PacteRecord *self,
+              guint        field)
+{
+  PactePortfolio *portfolio;
+
+  if (PACTE_IS_PORTFOLIO (self))
+    pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (self));
+  portfolio = pacte_record_get_portfolio (self);
+  if (portfolio != NULL)
+    pacte_portfolio_emit_record_changed (portfolio, self, field);
+}
+
+static void
+list_insert (PacteRecord *self,
+             guint        field,
+             guint        position,
+             PacteRecord *item,
+             gboolean     undoable)
+{
+  GListStore *store = list_store (self, field);
+  PactePortfolio *portfolio;
+
+  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  pacte_record_get_instance_private (item)->parent = self;
+  g_list_store_insert (store, position, item);
+  portfolio = pacte_record_get_portfolio (self);
+  if (portfolio != NULL && undoable)
+    pacte_history_add_insert (pacte_portfolio_get_history (portfolio), self, field, position, item);
+  list_changed (self, field);
+}
+
+static void
+list_remove (PacteRecord *self,
+             guint        field,
+             guint        position,
+             gboolean     undoable)
+{
+  GListStore *store = list_store (self, field);
+  g_autoptr(PacteRecord) item = NULL;
+  PactePortfolio *portfolio;
+
+  if (position >= g_list_model_get_n_items (G_LIST_MODEL (store)))
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (store), position);
+  portfolio = pacte_record_get_portfolio (self);
+  g_list_store_remove (store, position);
+  pacte_record_get_instance_private (item)->parent = NULL;
+  if (portfolio != NULL && undoable)
+    pacte_history_add_remove (pacte_portfolio_get_history (portfolio), self, field, position, item);
+  list_changed (self, field);
+}
+
+static void
+list_move (PacteRecord *self,
+           guint        field,
+           guint        from,
+           guint        to,
+           gboolean     undoable)
+{
+  GListStore *store = list_store (self, field);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(PacteRecord) item = NULL;
+  PactePortfolio *portfolio;
+
+  if (from >= n || to >= n || from == to)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (store), from);
+  g_list_store_remove (store, from);
+  g_list_store_insert (store, to, item);
+  portfolio = pacte_record_get_portfolio (self);
+  if (portfolio != NULL && undoable)
+    pacte_history_add_move (pacte_portfolio_get_history (portfolio), self, field, from, to);
+  list_changed (self, field);
+}
+
+void
+pacte_record_list_insert (PacteRecord *self,
+                          guint        field,
+                          guint        position,
+                          PacteRecord *item)
+{
+  const PacteFieldInfo *info;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  info = field_info (self, field);
+  g_return_if_fail (info->kind == PACTE_FIELD_LIST);
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, info->item_type ()));
+  g_return_if_fail (pacte_record_get_instance_private (item)->parent == NULL);
+  g_return_if_fail (item != self);
+
+  if (is_override_list (info))
+    position = override_position (G_LIST_MODEL (list_store (self, field)),
+                                  pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID), NULL);
+  list_insert (self, field, position, item, TRUE);
+}
+
+void
+pacte_record_list_remove (PacteRecord *self,
+                          guint        field,
+                          guint        position)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_LIST);
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (list_store (self, field))));
+
+  list_remove (self, field, position, TRUE);
+}
+
+void
+pacte_record_list_move (PacteRecord *self,
+                        guint        field,
+                        guint        from,
+                        guint        to)
+{
+  guint n;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (field < record_class (self)->n_fields);
+  g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_LIST);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list_store (self, field)));
+  g_return_if_fail (from < n && to < n);
+
+  list_move (self, field, from, to, TRUE);
+}
+
+void
+pacte_record_apply_insert (PacteRecord *self,
+                           guint        field,
+                           guint        position,
+                           PacteRecord *item)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self) && PACTE_IS_RECORD (item));
+  if (pacte_record_get_instance_private (item)->parent != NULL)
+    return;  /* already somewhere else: the history no longer matches */
+  list_insert (self, field, position, item, FALSE);
+}
+
+void
+pacte_record_apply_remove (PacteRecord *self,
+                           guint        field,
+                           guint        position)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  list_remove (self, field, position, FALSE);
+}
+
+void
+pacte_record_apply_move (PacteRecord *self,
+                         guint        field,
+                         guint        from,
+                         guint        to)
+{
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  list_move (self, field, from, to, FALSE);
+}
+
+/* ---- Copy and equality -------------------------------------------------- */
+
+PacteRecord *
+pacte_record_copy (PacteRecord *self)
+{
+  PacteRecordClass *klass;
+  PacteRecordPrivate *priv, *cpriv;
+  PacteRecord *copy;
+
+  g_return_val_if_fail (PACTE_IS_RECORD (self), NULL);
+
+  klass = record_class (self);
+  priv = pacte_record_get_instance_private (self);
+  copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+  cpriv = pacte_record_get_instance_private (copy);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      PacteFieldKind kind = klass->fields[i].kind;
+
+      if (kind == PACTE_FIELD_LIST)
+        {
+          GListModel *list = G_LIST_MODEL (priv->values[i].list);
+          guint n = g_list_model_get_n_items (list);
+
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(PacteRecord) item = g_list_model_get_item (list, j);
+              g_autoptr(PacteRecord) item_copy = pacte_record_copy (item);
+
+              pacte_record_get_instance_private (item_copy)->parent = copy;
+              g_list_store_append (cpriv->values[i].list, item_copy);
+            }
+        }
+      else
+        {
+          pacte_value_clear (kind, &cpriv->values[i]);
+          pacte_value_copy (kind, &priv->values[i], &cpriv->values[i]);
+        }
+    }
+  if (priv->unknown != NULL)
+    for (guint i = 0; i < priv->unknown->len; i++)
+      {
+        PacteUnknown *u = g_ptr_array_index (priv->unknown, i);
+        g_autoptr(JsonNode) node = json_node_copy (u->node);
+
+        pacte_record_add_unknown (copy, u->object_path, u->member, node);
+      }
+  return copy;
+}
+
+gboolean
+pacte_record_equal (PacteRecord *a,
+                    PacteRecord *b)
+{
+  PacteRecordClass *klass;
+  PacteRecordPrivate *pa, *pb;
+  guint na, nb;
+
+  g_return_val_if_fail (PACTE_IS_RECORD (a), FALSE);
+  g_return_val_if_fail (PACTE_IS_RECORD (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
+    return FALSE;
+  klass = record_class (a);
+  pa = pacte_record_get_instance_private (a);
+  pb = pacte_record_get_instance_private (b);
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      PacteFieldKind kind = klass->fields[i].kind;
+
+      if (kind == PACTE_FIELD_LIST)
+        {
+          GListModel *la = G_LIST_MODEL (pa->values[i].list);
+          GListModel *lb = G_LIST_MODEL (pb->values[i].list);
+          guint n = g_list_model_get_n_items (la);
+
+          if (n != g_list_model_get_n_items (lb))
+            return FALSE;
+          for (guint j = 0; j < n; j++)
+            {
+              g_autoptr(PacteRecord) ia = g_list_model_get_item (la, j);
+              g_autoptr(PacteRecord) ib = g_list_model_get_item (lb, j);
+
+              if (!pacte_record_equal (ia, ib))
+                return FALSE;
+            }
+        }
+      else if (!pacte_value_equal (kind, &pa->values[i], &pb->values[i]))
+        return FALSE;
+    }
+  na = pa->unknown != NULL ? pa->unknown->len : 0;
+  nb = pb->unknown != NULL ? pb->unknown->len : 0;
+  if (na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      PacteUnknown *ua = g_ptr_array_index (pa->unknown, i);
+      PacteUnknown *ub = g_ptr_array_index (pb->unknown, i);
+
+      if (!g_str_equal (ua->object_path, ub->object_path)
+          || !g_str_equal (ua->member, ub->member)
+          || !json_node_equal (ua->node, ub->node))
+        return FALSE;
+    }
+  return TRUE;
+}
