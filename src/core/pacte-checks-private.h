@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-checks-private.h: the compiled form of a rule file, shared by the
+ * rule set (loading), the checks (the vocabulary of docs/rules.md) and the
+ * engine (evaluation).  Only for src/core.
+ *
+ * Everything that names something in the rule file (a field by its JSON path,
+ * a parameter, a placeholder) is resolved once when the file is loaded, so an
+ * evaluation does no string lookup and no allocation. */
+#pragma once
+
+#include "pacte-rules.h"
+
+G_BEGIN_DECLS
+
+#define PACTE_N_LANGS 2  /* 0 = en, 1 = fr */
+#define PACTE_LANG_EN 0
+#define PACTE_LANG_FR 1
+
+/* Bilingual text: text[PACTE_LANG_EN], text[PACTE_LANG_FR]. */
+typedef struct
+{
+  char *text[PACTE_N_LANGS];
+} PacteText;
+
+/* ---- Templates ---------------------------------------------------------- */
+typedef enum {
+  PACTE_PH_LITERAL,
+  PACTE_PH_PLAN,      /* the plan's name */
+  PACTE_PH_PHASE,     /* the plan's phase, as a word in the language */
+  PACTE_PH_TODAY,     /* YYYY-MM-DD */
+  PACTE_PH_QUARTER,   /* today's quarter, YYYY-Qn */
+  PACTE_PH_PARTNER,   /* the partner concerned (each-partner, partner lists) */
+  PACTE_PH_ITEM,      /* the item concerned (each-item) */
+  PACTE_PH_POSITION,  /* its position, from 1 */
+  PACTE_PH_COUNT,
+  PACTE_PH_MIN,
+  PACTE_PH_TOTAL,
+  PACTE_PH_PERCENT,
+  PACTE_PH_DAYS,
+  PACTE_PH_LIMIT,
+  PACTE_PH_DATE,
+  PACTE_PH_FAILED,    /* label of the condition that failed */
+  PACTE_PH_VALUE,     /* the value of the field that failed */
+  PACTE_PH_PARAM,     /* a parameter of the rule, by index */
+} PactePlaceholder;
+
+typedef struct
+{
+  PactePlaceholder kind;
+  guint            param;   /* PACTE_PH_PARAM */
+  const char      *text;    /* PACTE_PH_LITERAL: points into PacteTemplate.source */
+  guint            len;
+} PacteSegment;
+
+typedef struct
+{
+  char         *source;
+  PacteSegment *segments;
+  guint         n_segments;
+} PacteTemplate;
+
+/* ---- Conditions --------------------------------------------------------- */
+typedef enum {
+  PACTE_COND_SET,
+  PACTE_COND_UNSET,
+  PACTE_COND_ABOVE,
+  PACTE_COND_AT_LEAST,
+  PACTE_COND_BELOW,
+  PACTE_COND_EQUALS,
+  PACTE_COND_NOT_EQUALS,
+  PACTE_COND_IN,
+  PACTE_COND_NOT_IN,
+  PACTE_COND_CHOICE_AT_LEAST,
+  PACTE_COND_CHOICE_BELOW,
+  PACTE_COND_LENGTH_AT_LEAST,
+  PACTE_COND_LENGTH_EQUALS,
+  PACTE_COND_WITHIN_DAYS,
+  PACTE_COND_NAMES_ITEM,
+  PACTE_COND_SAME_AS_PLAN,
+  PACTE_COND_IN_HORIZON,
+  PACTE_COND_ANY,
+  PACTE_COND_ALL,
+  PACTE_COND_NOT,
+  PACTE_COND_COUNT,   /* a list of the record: how many items match */
+} PacteCondOp;
+
+/* A number argument: a literal, a parameter of the rule, or a number field
+ * of the same record times a factor. */
+typedef struct
+{
+  double literal;
+  int    param;   /* >= 0: index into the rule's parameters */
+  int    field;   /* >= 0: number field of the record */
+  double factor;
+} PacteNumArg;
+
+typedef struct _PacteCond PacteCond;
+struct _PacteCond
+{
+  PacteCondOp    op;
+  int            field;        /* field of the record, -1 for combinators */
+  PacteFieldKind kind;         /* that field's kind */
+  PacteNumArg    num;
+  int            boolean;      /* EQUALS on a BOOLEAN field */
+  char          *string;       /* EQUALS / NOT_EQUALS on text */
+  char         **strings;      /* IN / NOT_IN */
+  int            rank;         /* CHOICE_*: index in the field's choices */
+  int            other_list;   /* NAMES_ITEM: plan list field */
+  int            other_field;  /* NAMES_ITEM: field of its items; SAME_AS_PLAN: plan field */
+  PacteCond     *children;     /* ANY / ALL / NOT / COUNT (its "where") */
+  guint          n_children;
+  PacteText      label;        /* optional, for {failed} */
+};
+
+/* ---- Collections: what a check walks through ----------------------------- */
+typedef struct
+{
+  gboolean via_partners;  /* the plan's partners (then list_field is a partner list, or -1) */
+  int      list_field;    /* a LIST field of the plan, or of each partner */
+  GType    item_type;
+} PacteCollection;
+
+/* ---- Checks ------------------------------------------------------------- */
+typedef enum {
+  PACTE_CHECK_PLAN,
+  PACTE_CHECK_EACH_ITEM,
+  PACTE_CHECK_EACH_PARTNER,
+  PACTE_CHECK_COUNT,
+  PACTE_CHECK_COUNT_DISTINCT,
+  PACTE_CHECK_RATIO,
+  PACTE_CHECK_LATEST_DATE,
+} PacteCheckKind;
+
+typedef enum {
+  PACTE_WHICH_ALL,
+  PACTE_WHICH_PRIMARY,
+  PACTE_WHICH_OTHERS,
+} PacteWhich;
+
+typedef struct
+{
+  PacteCheckKind  kind;
+  PacteStatus     severity;     /* AMBER or RED */
+  PacteCond      *when;         /* conditions on the plan: the check only applies when all hold */
+  guint           n_when;
+  PacteCond      *require;      /* conditions on the plan / item / partner */
+  guint           n_require;
+  PacteCond      *where;        /* COUNT, COUNT_DISTINCT, RATIO, LATEST_DATE: which items count */
+  guint           n_where;
+  PacteCond      *linked;       /* RATIO: numerator */
+  guint           n_linked;
+  PacteCollection collection;
+  PacteWhich      which;
+  int             field;        /* COUNT_DISTINCT, LATEST_DATE: field of the items */
+  int             name_field;   /* EACH_ITEM: the field that names an item */
+  PacteNumArg     at_least;     /* COUNT, COUNT_DISTINCT, RATIO */
+  PacteNumArg     within_days;  /* LATEST_DATE */
+  PacteTemplate   explanation[PACTE_N_LANGS];
+  PacteTemplate   explanation_unset[PACTE_N_LANGS]; /* source NULL when absent */
+} PacteCheck;
+
+typedef struct
+{
+  char        *id;
+  guint        number;
+  PacteText    title;
+  PacteText    statement;
+  PacteText    advice;
+  PacteText    green;
+  char       **param_names;     /* NULL-terminated */
+  double      *param_defaults;
+  guint        n_params;
+  PacteCheck  *checks;
+  guint        n_checks;
+} PacteRule;
+
+/* A word for a choice value ("execution" -> "execution"/"exécution"). */
+typedef struct
+{
+  char      *value;
+  PacteText  word;
+} PacteWord;
+
+/* The largest number of parameters a rule may have. */
+#define PACTE_MAX_PARAMS 16
+
+/* ---- Shared by rule set, checks and engine ------------------------------ */
+const PacteRule *pacte_rule_set_get_rule       (PacteRuleSet *self,
+                                                guint         index);
+/* The word for a choice value in lang, or the value itself. */
+const char      *pacte_rule_set_get_word       (PacteRuleSet *self,
+                                                const char   *value,
+                                                int           lang);
+
+/* pacte-checks.c */
+gboolean pacte_check_compile   (JsonObject  *object,
+                                PacteRule   *rule,
+                                PacteCheck  *check,
+                                const char  *path,
+                                GError     **error);
+void     pacte_check_clear     (PacteCheck  *check);
+void     pacte_template_clear  (PacteTemplate *tmpl);
+
+/* What an evaluation works on, filled by the engine for each plan. */
+typedef struct
+{
+  PacteRuleSet    *rules;
+  PactePortfolio  *portfolio;
+  PactePlan       *plan;
+  guint32          today;
+  int              today_quarter;   /* year * 4 + quarter - 1 */
+  int              lang;
+  const double    *params;          /* the current rule's effective parameters */
+  PacteRecord    **partners;        /* the plan's partners, resolved (missing ones skipped) */
+  guint            n_partners;
+} PacteEvalContext;
+
+/* Fills outcome (status and explanation) when the check fails and returns
+ * FALSE; returns TRUE when it passes or does not apply. */
+gboolean pacte_check_run       (const PacteCheck  *check,
+                                PacteEvalContext  *ctx,
+                                PacteRuleOutcome  *outcome);
+/* Renders a template without any failure data (a rule's green text). */
+void     pacte_render_plain    (const char        *text,
+                                PacteRuleOutcome  *outcome);
+/* The language index of "en"/"fr" (anything else: en). */
+int      pacte_lang_index      (const char        *lang);
+
+G_END_DECLS

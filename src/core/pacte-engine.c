@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-engine.c: evaluates a plan against a rule set (pure: no clock, no
+ * allocation in the common case), effective parameters, status helpers. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-checks-private.h"
+#include "pacte-i18n.h"
+
+/* ---- Statuses ----------------------------------------------------------- */
+
+static const char * const status_names[] = { "green", "amber", "red", "off" };
+static const char * const status_words[] = { N_("Green"), N_("Amber"), N_("Red"), N_("Off") };
+
+GType
+pacte_status_get_type (void)
+{
+  static gsize type;
+
+  if (g_once_init_enter (&type))
+    {
+      static const GEnumValue values[] = {
+        { PACTE_STATUS_GREEN, "PACTE_STATUS_GREEN", "green" },
+        { PACTE_STATUS_AMBER, "PACTE_STATUS_AMBER", "amber" },
+        { PACTE_STATUS_RED, "PACTE_STATUS_RED", "red" },
+        { PACTE_STATUS_OFF, "PACTE_STATUS_OFF", "off" },
+        { 0, NULL, NULL }
+      };
+
+      g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("PacteStatus"), values));
+    }
+  return type;
+}
+
+const char *
+pacte_status_to_string (PacteStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+gboolean
+pacte_status_from_string (const char  *text,
+                          PacteStatus *out)
+{
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (strcmp (text, status_names[i]) == 0)
+      {
+        if (out != NULL)
+          *out = (PacteStatus) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+pacte_status_display_name (PacteStatus  status,
+                           const char  *lang)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_words), NULL);
+  return pacte_gettext_lang (pacte_lang_index (lang) == PACTE_LANG_FR ? "fr" : "en",
+                             status_words[status]);
+}
+
+/* ---- Parameters --------------------------------------------------------- */
+
+static PacteOverride *
+setting_for (PactePortfolio *portfolio,
+             const char     *rule_id)
+{
+  return portfolio != NULL ? pacte_portfolio_find_setting (portfolio, rule_id) : NULL;
+}
+
+static double
+override_param (PacteOverride *override,
+                const char    *param)
+{
+  if (override == NULL)
+    return NAN;
+  return pacte_record_map_get_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS, param);
+}
+
+static void
+effective_params (const PacteRule *rule,
+                  PacteOverride   *plan_override,
+                  PacteOverride   *setting,
+                  double          *params)
+{
+  for (guint i = 0; i < rule->n_params; i++)
+    {
+      double value = override_param (plan_override, rule->param_names[i]);
+
+      if (isnan (value))
+        value = override_param (setting, rule->param_names[i]);
+      if (isnan (value))
+        value = rule->param_defaults[i];
+      params[i] = value;
+    }
+}
+
+double
+pacte_effective_param (PacteRuleSet   *rules,
+                       PactePortfolio *portfolio,
+                       PactePlan      *plan,
+                       guint           rule_index,
+                       const char     *param)
+{
+  const PacteRule *rule;
+  double value;
+
+  g_return_val_if_fail (PACTE_IS_RULE_SET (rules), NAN);
+  g_return_val_if_fail (rule_index < pacte_rule_set_get_n_rules (rules), NAN);
+  g_return_val_if_fail (param != NULL, NAN);
+
+  rule = pacte_rule_set_get_rule (rules, rule_index);
+  value = override_param (plan != NULL ? pacte_plan_find_override (plan, rule->id) : NULL, param);
+  if (isnan (value))
+    value = override_param (setting_for (portfolio, rule->id), param);
+  if (isnan (value))
+    value = pacte_rule_set_get_param_default (rules, rule_index, param);
+  return value;
+}
+
+/* ---- Evaluation --------------------------------------------------------- */
+
+/* TRUE when the rule is switched off; *reason is the override's reason. */
+static gboolean
+is_disabled (PacteOverride  *plan_override,
+             PacteOverride  *setting,
+             const char    **reason)
+{
+  PacteOverride *deciding = NULL;
+
+  if (plan_override != NULL
+      && pacte_record_get_boolean (PACTE_RECORD (plan_override), PACTE_OVERRIDE_DISABLED) >= 0)
+    deciding = plan_override;
+  else if (setting != NULL
+           && pacte_record_get_boolean (PACTE_RECORD (setting), PACTE_OVERRIDE_DISABLED) >= 0)
+    deciding = setting;
+  if (deciding == NULL || pacte_record_get_boolean (PACTE_RECORD (deciding), PACTE_OVERRIDE_DISABLED) != 1)
+    return FALSE;
+  *reason = pacte_record_get_string (PACTE_RECORD (deciding), PACTE_OVERRIDE_REASON);
+  return TRUE;
+}
+
+static const char *
+switched_off_text (int lang)
+{
+  static const char *texts[PACTE_N_LANGS];
+
+  if (texts[lang] == NULL)
+    texts[lang] = pacte_gettext_lang (lang == PACTE_LANG_FR ? "fr" : "en", N_("Switched off"));
+  return texts[lang];
+}
+
+int
+pacte_evaluate_plan (PacteRuleSet     *rules,
+                     PactePortfolio   *portfolio,
+                     PactePlan        *plan,
+                     guint32           today,
+                     const char       *lang,
+                     PacteRuleOutcome *outcomes)
+{
+  PacteRecord *partners_stack[64];
+  g_autofree PacteRecord **partners_heap = NULL;
+  const char * const *partner_ids;
+  double params[PACTE_MAX_PARAMS];
+  PacteEvalContext ctx = { 0 };
+  guint n_ids = 0;
+  guint n_rules;
+  guint n_on = 0, n_green = 0, n_amber = 0;
+  int year, month, day;
+
+  g_return_val_if_fail (PACTE_IS_RULE_SET (rules), -1);
+  g_return_val_if_fail (portfolio == NULL || PACTE_IS_PORTFOLIO (portfolio), -1);
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), -1);
+  g_return_val_if_fail (today != 0, -1);
+  g_return_val_if_fail (outcomes != NULL, -1);
+
+  ctx.rules = rules;
+  ctx.portfolio = portfolio;
+  ctx.plan = plan;
+  ctx.today = today;
+  pacte_date_to_ymd (today, &year, &month, &day);
+  ctx.today_quarter = year * 4 + (month - 1) / 3;
+  ctx.lang = pacte_lang_index (lang);
+  ctx.params = params;
+
+  /* The plan's partners, looked up once for all the rules. */
+  partner_ids = pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS);
+  while (partner_ids[n_ids] != NULL)
+    n_ids++;
+  ctx.partners = partners_stack;
+  if (n_ids > G_N_ELEMENTS (partners_stack))
+    ctx.partners = partners_heap = g_new (PacteRecord *, n_ids);
+  for (guint i = 0; i < n_ids && portfolio != NULL; i++)
+    {
+      PactePartner *partner = pacte_portfolio_find_partner (portfolio, partner_ids[i]);
+
+      if (partner != NULL)
+        ctx.partners[ctx.n_partners++] = PACTE_RECORD (partner);
+    }
+
+  n_rules = pacte_rule_set_get_n_rules (rules);
+  for (guint r = 0; r < n_rules; r++)
+    {
+      const PacteRule *rule = pacte_rule_set_get_rule (rules, r);
+      PacteRuleOutcome *outcome = &outcomes[r];
+      PacteOverride *plan_override = pacte_plan_find_override (plan, rule->id);
+      PacteOverride *setting = setting_for (portfolio, rule->id);
+      const char *reason = NULL;
+      gboolean passed = TRUE;
+
+      if (is_disabled (plan_override, setting, &reason))
+        {
+          outcome->status = PACTE_STATUS_OFF;
+          pacte_render_plain (reason != NULL && *reason != '\0' ? reason : switched_off_text (ctx.lang),
+                              outcome);
+          continue;
+        }
+
+      effective_params (rule, plan_override, setting, params);
+      for (guint c = 0; c < rule->n_checks && passed; c++)
+        passed = pacte_check_run (&rule->checks[c], &ctx, outcome);
+      if (passed)
+        {
+          outcome->status = PACTE_STATUS_GREEN;
+          pacte_render_plain (rule->green.text[ctx.lang], outcome);
+        }
+
+      n_on++;
+      if (outcome->status == PACTE_STATUS_GREEN)
+        n_green++;
+      else if (outcome->status == PACTE_STATUS_AMBER)
+        n_amber++;
+    }
+
+  if (n_on == 0)
+    return -1;
+  /* 100 × (greens + ambers / 2) / n, rounded half up, in integers. */
+  return (int) ((100 * (2 * n_green + n_amber) + n_on) / (2 * n_on));
+}
