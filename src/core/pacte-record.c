@@ -367,6 +367,23 @@ value_init (const PacteFieldInfo *info,
 
 /* ---- Dates ------------------------------------------------------------ */
 
+/* Dates are written with four-digit years: 0001-01-01 .. 9999-12-31. */
+static gboolean
+julian_valid (guint32 julian)
+{
+  static guint32 last = 0;
+
+  if (G_UNLIKELY (last == 0))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, 31, 12, 9999);
+      last = g_date_get_julian (&date);
+    }
+  return julian > 0 && julian <= last;
+}
+
 guint32
 pacte_date_parse (const char *text)
 {
@@ -399,7 +416,7 @@ pacte_date_to_ymd (guint32  julian,
 {
   GDate date;
 
-  if (julian == 0 || !g_date_valid_julian (julian))
+  if (!julian_valid (julian))
     {
       if (year != NULL)
         *year = 0;
@@ -424,7 +441,7 @@ pacte_date_format (guint32 julian)
 {
   int year, month, day;
 
-  if (julian == 0 || !g_date_valid_julian (julian))
+  if (!julian_valid (julian))
     return NULL;
   pacte_date_to_ymd (julian, &year, &month, &day);
   return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
@@ -706,6 +723,92 @@ pacte_record_get_type (void)
   return type_id;
 }
 
+/* A double property that also accepts NaN ("unknown"): GParamSpecDouble
+ * refuses NaN (NaN != NaN makes every validation fail), so this subtype of
+ * it validates NaN as a value of its own.  It still is a GParamSpecDouble
+ * for bindings and introspection. */
+static gboolean
+number_value_is_valid (GParamSpec   *pspec,
+                       const GValue *value)
+{
+  GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
+  double v = value->data[0].v_double;
+
+  return isnan (v) || (v >= dspec->minimum && v <= dspec->maximum);
+}
+
+static gboolean
+number_value_validate (GParamSpec *pspec,
+                       GValue     *value)
+{
+  GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
+  double v = value->data[0].v_double;
+
+  if (isnan (v))
+    return FALSE;
+  value->data[0].v_double = CLAMP (v, dspec->minimum, dspec->maximum);
+  return value->data[0].v_double != v;
+}
+
+static int
+number_values_cmp (GParamSpec   *pspec,
+                   const GValue *value1,
+                   const GValue *value2)
+{
+  double a = value1->data[0].v_double, b = value2->data[0].v_double;
+
+  if (isnan (a) || isnan (b))
+    return isnan (a) - isnan (b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static void
+number_pspec_class_init (GParamSpecClass *klass,
+                         gpointer         data)
+{
+  klass->value_validate = number_value_validate;
+  klass->value_is_valid = number_value_is_valid;
+  klass->values_cmp = number_values_cmp;
+}
+
+static GType
+number_pspec_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      const GTypeInfo info = {
+        sizeof (GParamSpecClass),
+        NULL, NULL,
+        (GClassInitFunc) number_pspec_class_init,
+        NULL, NULL,
+        sizeof (GParamSpecDouble),
+        0, NULL, NULL,
+      };
+      GType id = g_type_register_static (G_TYPE_PARAM_DOUBLE,
+                                         g_intern_static_string ("PacteParamNumber"),
+                                         &info, 0);
+
+      g_once_init_leave (&type_id, id);
+    }
+  return type_id;
+}
+
+static GParamSpec *
+number_pspec_new (const char  *name,
+                  const char  *nick,
+                  GParamFlags  flags)
+{
+  GParamSpecDouble *dspec = g_param_spec_internal (number_pspec_get_type (), name, nick,
+                                                   "NaN when unknown", flags);
+
+  dspec->minimum = -G_MAXDOUBLE;
+  dspec->maximum = G_MAXDOUBLE;
+  dspec->default_value = NAN;
+  return G_PARAM_SPEC (dspec);
+}
+
 void
 pacte_record_class_set_fields (PacteRecordClass     *klass,
                                const PacteFieldInfo *fields,
@@ -744,8 +847,7 @@ pacte_record_class_set_fields (PacteRecordClass     *klass,
           break;
         case PACTE_FIELD_NUMBER:
         case PACTE_FIELD_INTEGER:
-          pspec = g_param_spec_double (info->property, info->label, "NaN when unknown",
-                                       -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+          pspec = number_pspec_new (info->property, info->label, flags);
           break;
         case PACTE_FIELD_BOOLEAN:
           pspec = g_param_spec_boolean (info->property, info->label, NULL, FALSE, flags);
@@ -1323,7 +1425,9 @@ check_unique_id (PacteRecord          *self,
   PacteRecord *parent = pacte_record_get_instance_private (self)->parent;
   PacteRecordClass *pclass;
 
-  if (parent == NULL || value == NULL || !g_str_equal (info->json_path, "id"))
+  /* Ids, and override rule ids (the key of a JSON object, json_path NULL). */
+  if (parent == NULL || value == NULL
+      || (info->json_path != NULL && !g_str_equal (info->json_path, "id")))
     return TRUE;
   pclass = record_class (parent);
   for (guint f = 0; f < pclass->n_fields; f++)
@@ -1455,7 +1559,7 @@ pacte_record_set_date (PacteRecord  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   info = field_info (self, field);
-  if (julian != 0 && !g_date_valid_julian (julian))
+  if (julian != 0 && !julian_valid (julian))
     return field_error (error, self, info, _("day %u is not a valid date"), julian);
   if (julian == 0 && info->required)
     return field_error (error, self, info, "%s", _("cannot be empty"));
