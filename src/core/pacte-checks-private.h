@@ -227,3 +227,17 @@ void     pacte_render_plain    (const char        *text,
 int      pacte_lang_index      (const char        *lang);
 
 G_END_DECLS
+
+/* ---- Results (pacte-results.c), for the evaluator ----------------------- */
+G_BEGIN_DECLS
+PactePlanResults *pacte_plan_results_new     (PacteRuleSet           *rules,
+                                              const char             *lang);
+/* Applies a new evaluation: notifies only the properties that changed, of
+ * only the rules that changed, and "score" only when it changed. */
+void              pacte_plan_results_update  (PactePlanResults       *self,
+                                              const PacteRuleOutcome *outcomes,
+                                              int                     score);
+/* Switches the texts (title, statement, advice) to another language. */
+void              pacte_plan_results_set_language (PactePlanResults  *self,
+                                                   const char        *lang);
+G_END_DECLS
