@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-format-private.h: the JSON shape of a record class, derived once from
+ * its field table and shared by the loader and the saver.  Only for
+ * pacte-portfolio-load.c and pacte-portfolio-save.c.
+ *
+ * A field table is flat ("period.start", "period.end"); the layout turns it
+ * back into the nested objects of the file, in table order: a nested object
+ * sits at the position of its first field. */
+#pragma once
+
+#include "pacte-record-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PacteFormatGroup PacteFormatGroup;
+
+typedef struct
+{
+  const char       *member;  /* member name inside the enclosing object */
+  int               field;   /* field index, or -1 for a nested object */
+  PacteFormatGroup *group;   /* the nested object when field is -1 */
+} PacteFormatEntry;
+
+struct _PacteFormatGroup
+{
+  char             *object_path;  /* "" for the record's own object, "period", "a.b" */
+  PacteFormatEntry *entries;
+  guint             n_entries;
+};
+
+typedef struct
+{
+  PacteFormatGroup  root;
+  int               key_field;  /* the field that is the member name in the
+                                   enclosing object (an override's rule id), or -1 */
+  int               id_field;   /* the "id" field, unique within its array, or -1 */
+} PacteFormatLayout;
+
+/* Built on first use, then shared for the life of the program (thread-safe). */
+const PacteFormatLayout *pacte_format_layout_get (PacteRecord *record);
+
+/* TRUE when a LIST of this item type is written as an object keyed by the
+ * items' key field (rule_overrides, rule_settings). */
+gboolean                 pacte_format_is_keyed   (GType        item_type);
+
+/* A field that is never omitted, even when not filled in. */
+gboolean                 pacte_format_always_written (PacteRecord *record,
+                                                      guint        field);
+
+G_END_DECLS

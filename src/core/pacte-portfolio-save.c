@@ -1,0 +1,594 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-portfolio-save.c: writing a portfolio file in canonical form.
+ *
+ * Our own small writer rather than JsonGenerator: json-glib writes 150000 as
+ * 150000.0 and does not write the shortest form of a double, and the
+ * canonical form must be stable byte for byte so that files diff well.
+ *
+ * Canonical form: two-space indent, ": " after keys, one member or item per
+ * line, known keys in the order of the field tables (a nested object where
+ * its first field is), then the members we did not know in their original
+ * order, fields that are not filled in left out, map keys and rule ids
+ * sorted, one trailing newline. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-format-private.h"
+#include "pacte-i18n.h"
+
+#define MAX_SAFE_INTEGER 9007199254740992.0  /* 2^53 */
+
+/* ---- Scalars ------------------------------------------------------------ */
+
+static void
+append_indent (GString *out,
+               guint    indent)
+{
+  static const char spaces[] = "                                ";
+
+  while (indent > sizeof spaces - 1)
+    {
+      g_string_append_len (out, spaces, sizeof spaces - 1);
+      indent -= sizeof spaces - 1;
+    }
+  g_string_append_len (out, spaces, indent);
+}
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  g_string_append_c (out, '"');
+  for (p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+      const char *escape = NULL;
+      char buffer[8];
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+      switch (c)
+        {
+        case '"': escape = "\\\""; break;
+        case '\\': escape = "\\\\"; break;
+        case '\n': escape = "\\n"; break;
+        case '\t': escape = "\\t"; break;
+        case '\r': escape = "\\r"; break;
+        case '\b': escape = "\\b"; break;
+        case '\f': escape = "\\f"; break;
+        default:
+          g_snprintf (buffer, sizeof buffer, "\\u%04x", c);
+          escape = buffer;
+          break;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* Whole numbers as integers; others in the shortest form that reads back
+ * as the same double, whatever the locale. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+
+  if (!isfinite (value))
+    {
+      /* The loader refuses these; never write invalid JSON. */
+      g_string_append (out, "null");
+      return;
+    }
+  if (value == floor (value) && fabs (value) < MAX_SAFE_INTEGER)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+/* Starts a member of an object: the separator, the indent, the key. */
+static void
+begin_member (GString    *out,
+              gboolean   *first,
+              guint       indent,
+              const char *key)
+{
+  g_string_append (out, *first ? "\n" : ",\n");
+  *first = FALSE;
+  append_indent (out, indent);
+  append_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static void
+end_container (GString  *out,
+               gboolean  empty,
+               guint     indent,
+               char      close)
+{
+  if (!empty)
+    {
+      g_string_append_c (out, '\n');
+      append_indent (out, indent);
+    }
+  g_string_append_c (out, close);
+}
+
+/* ---- Members we did not know -------------------------------------------- */
+
+static void append_node (GString  *out,
+                         JsonNode *node,
+                         guint     indent);
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             guint     indent)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *member;
+        JsonNode *value;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &member, &value))
+          {
+            begin_member (out, &first, indent + 2, member);
+            append_node (out, value, indent + 2);
+          }
+        end_container (out, first, indent, '}');
+        break;
+      }
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append (out, i == 0 ? "\n" : ",\n");
+            append_indent (out, indent + 2);
+            append_node (out, json_array_get_element (array, i), indent + 2);
+          }
+        end_container (out, n == 0, indent, ']');
+        break;
+      }
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          append_string (out, json_node_get_string (node));
+        else if (type == G_TYPE_BOOLEAN)
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+        else if (type == G_TYPE_INT64)
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+        else
+          append_number (out, json_node_get_double (node));
+        break;
+      }
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+typedef struct
+{
+  GString  *out;
+  gboolean *first;
+  guint     indent;
+} UnknownWriter;
+
+static void
+write_unknown (const char *member,
+               JsonNode   *node,
+               gpointer    user_data)
+{
+  UnknownWriter *w = user_data;
+
+  begin_member (w->out, w->first, w->indent, member);
+  append_node (w->out, node, w->indent);
+}
+
+/* ---- Records ------------------------------------------------------------ */
+
+static gboolean
+field_is_filled (PacteRecord          *record,
+                 guint                 field,
+                 const PacteFieldInfo *info)
+{
+  switch (info->kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      return pacte_record_get_string (record, field)[0] != '\0';
+    case PACTE_FIELD_DATE:
+      return pacte_record_get_date (record, field) != 0;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return !isnan (pacte_record_get_number (record, field));
+    case PACTE_FIELD_BOOLEAN:
+      return pacte_record_get_boolean (record, field) >= 0;
+    case PACTE_FIELD_STRV:
+      return pacte_record_get_strv (record, field)[0] != NULL;
+    case PACTE_FIELD_LIST:
+      return g_list_model_get_n_items (pacte_record_get_list (record, field)) > 0;
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      {
+        const char * const *keys = pacte_record_map_get_keys (record, field);
+
+        return keys != NULL && keys[0] != NULL;
+      }
+    default:
+      return FALSE;
+    }
+}
+
+static void append_record (GString     *out,
+                           PacteRecord *record,
+                           guint        indent);
+
+static int
+compare_by_key (gconstpointer a,
+                gconstpointer b)
+{
+  PacteRecord *ra = *(PacteRecord **) a;
+  PacteRecord *rb = *(PacteRecord **) b;
+
+  return strcmp (pacte_record_get_string (ra, PACTE_OVERRIDE_RULE_ID),
+                 pacte_record_get_string (rb, PACTE_OVERRIDE_RULE_ID));
+}
+
+static void
+append_list (GString              *out,
+             PacteRecord          *record,
+             guint                 field,
+             const PacteFieldInfo *info,
+             guint                 indent)
+{
+  GListModel *list = pacte_record_get_list (record, field);
+  guint n = g_list_model_get_n_items (list);
+
+  if (pacte_format_is_keyed (info->item_type ()))
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (items, g_list_model_get_item (list, i));
+      g_ptr_array_sort (items, compare_by_key);
+      g_string_append_c (out, '{');
+      for (guint i = 0; i < n; i++)
+        {
+          PacteRecord *item = g_ptr_array_index (items, i);
+
+          begin_member (out, &first, indent + 2,
+                        pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID));
+          append_record (out, item, indent + 2);
+        }
+      end_container (out, first, indent, '}');
+      return;
+    }
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      append_indent (out, indent + 2);
+      append_record (out, item, indent + 2);
+    }
+  end_container (out, n == 0, indent, ']');
+}
+
+static void
+append_field (GString              *out,
+              PacteRecord          *record,
+              guint                 field,
+              const PacteFieldInfo *info,
+              guint                 indent)
+{
+  switch (info->kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      append_string (out, pacte_record_get_string (record, field));
+      break;
+
+    case PACTE_FIELD_DATE:
+      {
+        g_autofree char *text = pacte_date_format (pacte_record_get_date (record, field));
+
+        if (text != NULL)
+          append_string (out, text);
+        else
+          g_string_append (out, "null");
+        break;
+      }
+
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      {
+        double value = pacte_record_get_number (record, field);
+
+        if (isnan (value))
+          g_string_append (out, "null");
+        else
+          append_number (out, value);
+        break;
+      }
+
+    case PACTE_FIELD_BOOLEAN:
+      {
+        int value = pacte_record_get_boolean (record, field);
+
+        g_string_append (out, value < 0 ? "null" : value ? "true" : "false");
+        break;
+      }
+
+    case PACTE_FIELD_STRV:
+      {
+        const char * const *strv = pacte_record_get_strv (record, field);
+        guint i;
+
+        g_string_append_c (out, '[');
+        for (i = 0; strv[i] != NULL; i++)
+          {
+            g_string_append (out, i == 0 ? "\n" : ",\n");
+            append_indent (out, indent + 2);
+            append_string (out, strv[i]);
+          }
+        end_container (out, i == 0, indent, ']');
+        break;
+      }
+
+    case PACTE_FIELD_LIST:
+      append_list (out, record, field, info, indent);
+      break;
+
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      {
+        const char * const *keys = pacte_record_map_get_keys (record, field);
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+          {
+            begin_member (out, &first, indent + 2, keys[i]);
+            if (info->kind == PACTE_FIELD_STRING_MAP)
+              append_string (out, pacte_record_map_get_string (record, field, keys[i]));
+            else
+              append_number (out, pacte_record_map_get_number (record, field, keys[i]));
+          }
+        end_container (out, first, indent, '}');
+        break;
+      }
+
+    default:
+      g_assert_not_reached ();
+      break;
+    }
+}
+
+/* The members of one object of the record (its own, or a nested one such as
+ * "period"), after those already written (*first is FALSE then). */
+static void
+append_group_members (GString                *out,
+                      PacteRecord            *record,
+                      const PacteFormatGroup *group,
+                      guint                   indent,
+                      gboolean               *first)
+{
+  UnknownWriter unknown = { out, first, indent };
+
+  for (guint i = 0; i < group->n_entries; i++)
+    {
+      const PacteFormatEntry *entry = &group->entries[i];
+
+      if (entry->field >= 0)
+        {
+          const PacteFieldInfo *info = pacte_record_get_field_info (record, entry->field);
+
+          if (field_is_filled (record, entry->field, info)
+              || pacte_format_always_written (record, entry->field))
+            {
+              begin_member (out, first, indent, entry->member);
+              append_field (out, record, entry->field, info, indent);
+            }
+        }
+      else
+        {
+          /* Written, then taken back if nothing was in it. */
+          gsize mark = out->len;
+          gboolean was_first = *first;
+          gboolean inner_first = TRUE;
+
+          begin_member (out, first, indent, entry->member);
+          g_string_append_c (out, '{');
+          append_group_members (out, record, entry->group, indent + 2, &inner_first);
+          if (inner_first)
+            {
+              g_string_truncate (out, mark);
+              *first = was_first;
+            }
+          else
+            end_container (out, FALSE, indent, '}');
+        }
+    }
+  pacte_record_foreach_unknown (record, group->object_path, write_unknown, &unknown);
+}
+
+static void
+append_record (GString     *out,
+               PacteRecord *record,
+               guint        indent)
+{
+  const PacteFormatLayout *layout = pacte_format_layout_get (record);
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  append_group_members (out, record, &layout->root, indent + 2, &first);
+  end_container (out, first, indent, '}');
+}
+
+GBytes *
+pacte_portfolio_to_bytes (PactePortfolio *self)
+{
+  PacteRecord *record = PACTE_RECORD (self);
+  const PacteFormatLayout *layout;
+  GString *out;
+  gboolean first = FALSE;
+  guint n_plans;
+
+  g_return_val_if_fail (PACTE_IS_PORTFOLIO (self), NULL);
+
+  layout = pacte_format_layout_get (record);
+  /* About 1 KiB a plan: one allocation for most files. */
+  n_plans = g_list_model_get_n_items (pacte_portfolio_get_plans (self));
+  out = g_string_sized_new (4096 + 1024 * (gsize) n_plans);
+  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d",
+                          PACTE_PORTFOLIO_FORMAT, PACTE_PORTFOLIO_VERSION);
+  append_group_members (out, record, &layout->root, 2, &first);
+  g_string_append (out, "\n}\n");
+  return g_string_free_to_bytes (out);
+}
+
+/* ---- Files -------------------------------------------------------------- */
+
+static void
+set_save_error (GError     **error,
+                GFile       *file,
+                const GError *cause)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *display = basename != NULL ? g_filename_display_name (basename)
+                                              : g_file_get_parse_name (file);
+
+  /* A failed replace leaves the target as it was: say so, it is what the
+   * user needs to know. */
+  if (g_file_query_exists (file, NULL))
+    g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
+                 _("%s: could not save: %s; the original file was not changed"),
+                 display, cause->message);
+  else
+    g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
+                 _("%s: could not save: %s; no file was written"),
+                 display, cause->message);
+}
+
+gboolean
+pacte_portfolio_save (PactePortfolio  *self,
+                      GFile           *file,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *etag = NULL;
+  gconstpointer data;
+  gsize len;
+
+  g_return_val_if_fail (PACTE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = pacte_portfolio_to_bytes (self);
+  data = g_bytes_get_data (bytes, &len);
+  /* Written to a temporary file that replaces the target only once complete;
+   * the previous version is kept as FILE~. */
+  if (!g_file_replace_contents (file, data, len, NULL, TRUE, G_FILE_CREATE_NONE,
+                                &etag, cancellable, &local_error))
+    {
+      set_save_error (error, file, local_error);
+      return FALSE;
+    }
+  pacte_portfolio_set_saved (self, file, etag);
+  return TRUE;
+}
+
+static void
+save_replaced (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GFile *file = G_FILE (source);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *etag = NULL;
+
+  if (!g_file_replace_contents_finish (file, result, &etag, &local_error))
+    {
+      GError *error = NULL;
+
+      set_save_error (&error, file, local_error);
+      g_task_return_error (task, error);
+      return;
+    }
+  pacte_portfolio_set_saved (g_task_get_source_object (task), file, etag);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+pacte_portfolio_save_async (PactePortfolio      *self,
+                            GFile               *file,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GTask *task;
+
+  g_return_if_fail (PACTE_IS_PORTFOLIO (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pacte_portfolio_save_async);
+  /* The text is made here, on the caller's thread, from the model as it is
+   * now; only the writing happens in the background. */
+  bytes = pacte_portfolio_to_bytes (self);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE,
+                                       cancellable, save_replaced, task);
+}
+
+gboolean
+pacte_portfolio_save_finish (PactePortfolio  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (PACTE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pacte_portfolio_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
