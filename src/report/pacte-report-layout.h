@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-report-layout.h: the page layout engine of the report (private).
+ *
+ * The report is a flow of blocks (headings, paragraphs, tables).  Every block
+ * is a table underneath: a heading or a paragraph is a one-column table of one
+ * row.  pacte_report_layout_paginate() measures every row with pango once and
+ * places the rows on pages: a row never straddles a page (a row taller than a
+ * page is split between its text lines), a table repeats its header row on a
+ * new page, and a heading always keeps the first row of what follows with it.
+ * Drawing a page then only creates the layouts of that page's rows. */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PACTE_REPORT_STYLE_BODY,
+  PACTE_REPORT_STYLE_BOLD,
+  PACTE_REPORT_STYLE_SMALL,
+  PACTE_REPORT_STYLE_ITALIC,
+  PACTE_REPORT_STYLE_HEADER_CELL,
+  PACTE_REPORT_STYLE_H1,
+  PACTE_REPORT_STYLE_H2,
+  PACTE_REPORT_STYLE_TITLE,
+  PACTE_REPORT_STYLE_SUBTITLE,
+  PACTE_REPORT_STYLE_SCORE,
+  PACTE_REPORT_STYLE_PAGE,       /* page header and footer */
+  PACTE_REPORT_N_STYLES
+} PacteReportStyle;
+
+typedef enum {
+  PACTE_REPORT_ALIGN_LEFT,
+  PACTE_REPORT_ALIGN_RIGHT,
+  PACTE_REPORT_ALIGN_CENTER,
+} PacteReportAlign;
+
+/* Row looks. */
+typedef enum {
+  PACTE_REPORT_ROW_PLAIN    = 0,
+  PACTE_REPORT_ROW_TOTAL    = 1 << 0, /* a rule above it */
+  PACTE_REPORT_ROW_KEY      = 1 << 1, /* first cell is a label (cover block) */
+} PacteReportRowFlags;
+
+/* Light shapes drawn before a cell's text; NONE for ordinary cells. */
+#define PACTE_REPORT_LIGHT_NONE (-1)
+
+typedef struct _PacteReportLayout PacteReportLayout;
+typedef struct _PacteReportTable  PacteReportTable;
+typedef struct _PacteReportRow    PacteReportRow;
+
+PacteReportLayout *pacte_report_layout_new            (void);
+void               pacte_report_layout_free           (PacteReportLayout *layout);
+void               pacte_report_layout_set_page_size  (PacteReportLayout *layout,
+                                                       double             width,
+                                                       double             height);
+void               pacte_report_layout_get_page_size  (PacteReportLayout *layout,
+                                                       double            *width,
+                                                       double            *height);
+/* Starts a new page (unless the current one is empty); pages from here on
+ * show running_title in their header. */
+void               pacte_report_layout_new_page       (PacteReportLayout *layout,
+                                                       const char        *running_title);
+/* The last block added stays on the same page as the start of the next one. */
+void               pacte_report_layout_keep_with_next (PacteReportLayout *layout);
+void               pacte_report_layout_space          (PacteReportLayout *layout,
+                                                       double             points);
+/* A heading is kept on the same page as the first row of the next block. */
+void               pacte_report_layout_heading        (PacteReportLayout *layout,
+                                                       PacteReportStyle   style,
+                                                       const char        *text);
+void               pacte_report_layout_paragraph      (PacteReportLayout *layout,
+                                                       PacteReportStyle   style,
+                                                       const char        *text);
+/* A table: column widths as fractions of the text width (they are scaled to
+ * sum to 1) and alignments; grid draws rules between rows. */
+PacteReportTable  *pacte_report_layout_table          (PacteReportLayout *layout,
+                                                       guint              n_columns,
+                                                       const double      *widths,
+                                                       const PacteReportAlign *aligns,
+                                                       gboolean           grid);
+/* Header row (n_columns texts), repeated at the top of every page the table continues on. */
+void               pacte_report_table_set_header      (PacteReportTable  *table,
+                                                       const char * const *texts);
+PacteReportRow    *pacte_report_table_add_row         (PacteReportTable  *table,
+                                                       PacteReportRowFlags flags);
+/* Takes text (g_strdup'ed when copy is TRUE, else owned from now on). */
+void               pacte_report_row_set               (PacteReportRow    *row,
+                                                       guint              column,
+                                                       const char        *text,
+                                                       PacteReportStyle   style);
+void               pacte_report_row_take              (PacteReportRow    *row,
+                                                       guint              column,
+                                                       char              *text,
+                                                       PacteReportStyle   style);
+/* A light (PacteStatus) drawn before the text of that cell. */
+void               pacte_report_row_set_light         (PacteReportRow    *row,
+                                                       guint              column,
+                                                       int                status);
+
+/* Measures and places everything; returns the number of pages (at least 1). */
+guint              pacte_report_layout_paginate       (PacteReportLayout *layout);
+guint              pacte_report_layout_get_n_pages    (PacteReportLayout *layout);
+/* Draws page (0-based) with its header and footer texts (any may be NULL);
+ * the running title given to new_page() is shown at the left of the header. */
+void               pacte_report_layout_draw_page      (PacteReportLayout *layout,
+                                                       cairo_t           *cr,
+                                                       guint              page,
+                                                       const char        *header_right,
+                                                       const char        *footer_left,
+                                                       const char        *footer_right);
+
+/* Shape and colour of a light, for anything else that wants to draw one
+ * (size is the shape's height in points, x/y its top left corner). */
+void               pacte_report_draw_light            (cairo_t           *cr,
+                                                       int                status,
+                                                       double             x,
+                                                       double             y,
+                                                       double             size);
+
+G_END_DECLS
