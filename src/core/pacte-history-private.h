@@ -44,9 +44,11 @@ void          pacte_record_apply_insert (PacteRecord       *self,
                                          guint              field,
                                          guint              position,
                                          PacteRecord       *item);
+/* item: the record expected there (found by identity), or NULL. */
 void          pacte_record_apply_remove (PacteRecord       *self,
                                          guint              field,
-                                         guint              position);
+                                         guint              position,
+                                         PacteRecord       *item);
 void          pacte_record_apply_move   (PacteRecord       *self,
                                          guint              field,
                                          guint              from,

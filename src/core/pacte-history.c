@@ -365,11 +365,11 @@ apply_edit (Edit     *edit,
       if (forward)
         pacte_record_apply_insert (edit->record, edit->field, edit->position, edit->item);
       else
-        pacte_record_apply_remove (edit->record, edit->field, edit->position);
+        pacte_record_apply_remove (edit->record, edit->field, edit->position, edit->item);
       break;
     case EDIT_REMOVE:
       if (forward)
-        pacte_record_apply_remove (edit->record, edit->field, edit->position);
+        pacte_record_apply_remove (edit->record, edit->field, edit->position, edit->item);
       else
         pacte_record_apply_insert (edit->record, edit->field, edit->position, edit->item);
       break;

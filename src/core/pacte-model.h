@@ -154,7 +154,8 @@ G_DECLARE_FINAL_TYPE (PacteReview, pacte_review, PACTE, REVIEW, PacteRecord)
 
 /* One entry of a plan's rule_overrides or of the portfolio's rule_settings.
  * In JSON these are objects keyed by rule id; in the model a list whose items
- * carry the key in PACTE_OVERRIDE_RULE_ID (kept sorted by rule id). */
+ * carry the key in PACTE_OVERRIDE_RULE_ID (kept sorted by rule id).  That
+ * field's json_path is NULL: it is the member name of the override object. */
 typedef enum {
   PACTE_OVERRIDE_RULE_ID, PACTE_OVERRIDE_DISABLED, PACTE_OVERRIDE_REASON,
   PACTE_OVERRIDE_PARAMS,  /* NUMBER_MAP parameter name -> number */

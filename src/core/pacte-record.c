@@ -367,21 +367,14 @@ value_init (const PacteFieldInfo *info,
 
 /* ---- Dates ------------------------------------------------------------ */
 
-/* Dates are written with four-digit years: 0001-01-01 .. 9999-12-31. */
-static gboolean
+/* Dates are written with four-digit years: 0001-01-01 (GDate's Julian day 1)
+ * to 9999-12-31 (Julian day 3652059). */
+#define LAST_JULIAN 3652059u
+
+static inline gboolean
 julian_valid (guint32 julian)
 {
-  static guint32 last = 0;
-
-  if (G_UNLIKELY (last == 0))
-    {
-      GDate date;
-
-      g_date_clear (&date, 1);
-      g_date_set_dmy (&date, 31, 12, 9999);
-      last = g_date_get_julian (&date);
-    }
-  return julian > 0 && julian <= last;
+  return julian > 0 && julian <= LAST_JULIAN;
 }
 
 guint32
@@ -1879,9 +1872,17 @@ pacte_record_apply_insert (PacteRecord *self,
 void
 pacte_record_apply_remove (PacteRecord *self,
                            guint        field,
-                           guint        position)
+                           guint        position,
+                           PacteRecord *item)
 {
+  guint found;
+
   g_return_if_fail (PACTE_IS_RECORD (self));
+  /* Trust the item more than the position. */
+  if (item != NULL && g_list_store_find (list_store (self, field), item, &found))
+    position = found;
+  else if (item != NULL)
+    return;
   list_remove (self, field, position, FALSE);
 }
 
