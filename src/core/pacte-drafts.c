@@ -614,7 +614,8 @@ pacte_draft_store_list (PacteDraftStore  *self,
   enumerator = g_file_enumerate_children (self->dir,
                                           G_FILE_ATTRIBUTE_STANDARD_NAME ","
                                           G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                          G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                          G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
                                           G_FILE_QUERY_INFO_NONE, NULL, &local_error);
   if (enumerator == NULL)
     {
