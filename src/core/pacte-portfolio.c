@@ -483,6 +483,16 @@ pacte_portfolio_set_unmodified (PactePortfolio *self)
     pacte_history_set_saved (self->history);
 }
 
+static void
+set_etag (PactePortfolio *self,
+          const char     *etag)
+{
+  char *copy = g_strdup (etag);  /* etag may be our own string */
+
+  g_free (self->etag);
+  self->etag = copy;
+}
+
 void
 pacte_portfolio_set_loaded (PactePortfolio *self,
                             GFile          *file,
@@ -492,8 +502,7 @@ pacte_portfolio_set_loaded (PactePortfolio *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   pacte_portfolio_set_file (self, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
+  set_etag (self, etag);
   self->ids_dirty = TRUE;
   if (self->history != NULL)
     pacte_history_clear (self->history);
@@ -510,8 +519,7 @@ pacte_portfolio_set_saved (PactePortfolio *self,
   g_object_freeze_notify (G_OBJECT (self));
   if (file != NULL)
     pacte_portfolio_set_file (self, file);
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
+  set_etag (self, etag);
   pacte_portfolio_set_unmodified (self);
   g_object_thaw_notify (G_OBJECT (self));
 }
