@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-save.c: saving a portfolio, and what is on disk after a save that
+ * worked and after one that failed. Also pacte --normalize. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pacte-portfolio.h"
+
+typedef struct
+{
+  char           *dir;
+  char           *path;       /* dir/team.pacte.json, holding the canonical fixture */
+  GFile          *file;
+  PactePortfolio *portfolio;  /* loaded from it */
+  GBytes         *original;
+} Fixture;
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+write_file (const char *path,
+            GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *source = fixture_path ("format-canonical.pacte.json");
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("pacte-save-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->path = g_build_filename (f->dir, "team.pacte.json", NULL);
+  f->original = read_file (source);
+  write_file (f->path, f->original);
+  f->file = g_file_new_for_path (f->path);
+  f->portfolio = pacte_portfolio_load_file (f->file, NULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->portfolio);
+  g_clear_object (&f->file);
+  g_clear_pointer (&f->original, g_bytes_unref);
+  remove_tree (f->dir);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+static void
+assert_file_holds (const char *path,
+                   GBytes     *expected)
+{
+  g_autoptr(GBytes) now = read_file (path);
+
+  g_assert_true (g_bytes_equal (now, expected));
+}
+
+/* The portfolio knows the file as it is on disk now. */
+static void
+assert_etag_is_current (PactePortfolio *portfolio,
+                        GFile          *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (pacte_portfolio_get_etag (portfolio));
+  g_assert_cmpstr (pacte_portfolio_get_etag (portfolio), ==, g_file_info_get_etag (info));
+}
+
+/* An edit, so that a save has something new to write. */
+static void
+rename_first_plan (PactePortfolio *portfolio,
+                   const char     *name)
+{
+  g_autoptr(PacteRecord) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
+  g_autoptr(GError) error = NULL;
+
+  pacte_record_set_string (plan, PACTE_PLAN_NAME, name, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_save_and_backup (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first_save = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *backup = g_strconcat (f->path, "~", NULL);
+
+  rename_first_plan (f->portfolio, "Renamed once");
+  g_assert_true (pacte_portfolio_get_modified (f->portfolio));
+  first_save = pacte_portfolio_to_bytes (f->portfolio);
+  g_assert_true (pacte_portfolio_save (f->portfolio, f->file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The file holds the new text, FILE~ the previous version. */
+  assert_file_holds (f->path, first_save);
+  assert_file_holds (backup, f->original);
+  g_assert_false (pacte_portfolio_get_modified (f->portfolio));
+  assert_etag_is_current (f->portfolio, f->file);
+
+  /* A second save moves the first one into the backup. */
+  rename_first_plan (f->portfolio, "Renamed twice");
+  expected = pacte_portfolio_to_bytes (f->portfolio);
+  g_assert_true (pacte_portfolio_save (f->portfolio, f->file, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_holds (f->path, expected);
+  assert_file_holds (backup, first_save);
+}
+
+static void
+test_save_as_new_file (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *other = g_build_filename (f->dir, "copy.pacte.json", NULL);
+  g_autoptr(GFile) other_file = g_file_new_for_path (other);
+  g_autofree char *backup = g_strconcat (other, "~", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pacte_portfolio_save (f->portfolio, other_file, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_holds (other, f->original);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_equal (pacte_portfolio_get_file (f->portfolio), other_file));
+}
+
+/* The message names the file and says what is still safe. */
+static void
+assert_save_error (GError     *error,
+                   const char *display,
+                   const char *safe)
+{
+  g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, display));
+  g_assert_nonnull (strstr (error->message, ": could not save: "));
+  g_assert_true (g_str_has_suffix (error->message, safe));
+}
+
+static void
+test_read_only_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      /* root writes into read-only folders; a parent that is a regular file
+       * fails for everyone. */
+      g_autofree char *inside = g_build_filename (f->path, "team.pacte.json", NULL);
+      g_autoptr(GFile) inside_file = g_file_new_for_path (inside);
+
+      rename_first_plan (f->portfolio, "Not saved");
+      g_assert_false (pacte_portfolio_save (f->portfolio, inside_file, NULL, &error));
+      assert_save_error (error, "team.pacte.json", "; no file was written");
+      assert_file_holds (f->path, f->original);
+      g_assert_true (pacte_portfolio_get_modified (f->portfolio));
+      g_assert_true (g_file_equal (pacte_portfolio_get_file (f->portfolio), f->file));
+      return;
+    }
+
+  g_assert_cmpint (g_chmod (f->dir, 0555), ==, 0);
+  rename_first_plan (f->portfolio, "Not saved");
+  g_assert_false (pacte_portfolio_save (f->portfolio, f->file, NULL, &error));
+  assert_save_error (error, "team.pacte.json", "; the original file was not changed");
+  g_chmod (f->dir, 0700);
+  assert_file_holds (f->path, f->original);
+  g_assert_true (pacte_portfolio_get_modified (f->portfolio));
+}
+
+static void
+test_target_is_folder (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "folder.pacte.json", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_false (pacte_portfolio_save (f->portfolio, folder_file, NULL, &error));
+  assert_save_error (error, "folder.pacte.json", "; the original file was not changed");
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_backup_impossible (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* FILE~ is a folder with something in it: the backup cannot be made, so
+   * nothing is replaced (this one fails even for root). */
+  g_autofree char *backup = g_strconcat (f->path, "~", NULL);
+  g_autofree char *inside = g_build_filename (backup, "keep", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (backup, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (inside, "x", 1, NULL));
+  rename_first_plan (f->portfolio, "Not saved");
+  g_assert_false (pacte_portfolio_save (f->portfolio, f->file, NULL, &error));
+  assert_save_error (error, "team.pacte.json", "; the original file was not changed");
+  assert_file_holds (f->path, f->original);
+  g_assert_true (pacte_portfolio_get_modified (f->portfolio));
+}
+
+static void
+test_cancelled (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  rename_first_plan (f->portfolio, "Not saved");
+  g_assert_false (pacte_portfolio_save (f->portfolio, f->file, cancellable, &error));
+  assert_save_error (error, "team.pacte.json", "; the original file was not changed");
+  assert_file_holds (f->path, f->original);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+test_async (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *backup = g_strconcat (f->path, "~", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder.pacte.json", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+
+  rename_first_plan (f->portfolio, "Saved in the background");
+  expected = pacte_portfolio_to_bytes (f->portfolio);
+  pacte_portfolio_save_async (f->portfolio, f->file, NULL, saved_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pacte_portfolio_save_finish (f->portfolio, result, &error));
+  g_assert_no_error (error);
+  assert_file_holds (f->path, expected);
+  assert_file_holds (backup, f->original);
+  g_assert_false (pacte_portfolio_get_modified (f->portfolio));
+  assert_etag_is_current (f->portfolio, f->file);
+  g_clear_object (&result);
+
+  /* A failure comes back the same way, with the same message. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  rename_first_plan (f->portfolio, "Not saved");
+  pacte_portfolio_save_async (f->portfolio, folder_file, NULL, saved_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (pacte_portfolio_save_finish (f->portfolio, result, &error));
+  assert_save_error (error, "folder.pacte.json", "; the original file was not changed");
+  g_assert_true (pacte_portfolio_get_modified (f->portfolio));
+  g_assert_true (g_file_equal (pacte_portfolio_get_file (f->portfolio), f->file));
+}
+
+/* ---- pacte --normalize -------------------------------------------------- */
+
+static int
+run_pacte (const char * const *args,
+           char              **out,
+           char              **err)
+{
+  const char *bin = g_getenv ("PACTE_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_normalize (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *messy_source = fixture_path ("format-messy.pacte.json");
+  g_autofree char *expected_source = fixture_path ("format-messy.expected.json");
+  g_autoptr(GBytes) messy = read_file (messy_source);
+  g_autoptr(GBytes) expected = read_file (expected_source);
+  g_autofree char *messy_path = g_build_filename (f->dir, "messy.pacte.json", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "out.pacte.json", NULL);
+  g_autofree char *backup = g_strconcat (messy_path, "~", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* To another file: the source is left alone. */
+  write_file (messy_path, messy);
+  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", messy_path, "-o", out_path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  assert_file_holds (out_path, expected);
+  assert_file_holds (messy_path, messy);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* In place. */
+  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", messy_path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "");
+  assert_file_holds (messy_path, expected);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Already canonical: nothing to do. */
+  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", f->path, NULL }, &out, &err), ==, 0);
+  assert_file_holds (f->path, f->original);
+}
+
+static void
+test_normalize_bad_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char broken[] = "{\"format\":\"pacte-portfolio\",\"version\":1,\n\"partners\":[{\"id\":\"p-1\",\"name\":\"A\",}]}\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (broken, sizeof broken - 1);
+  g_autofree char *path = g_build_filename (f->dir, "broken.pacte.json", NULL);
+  g_autofree char *out_path = g_build_filename (f->dir, "out.pacte.json", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "folder", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_file (path, bytes);
+  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", path, NULL }, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "pacte: broken.pacte.json:2:36: a comma before \"}\"; expected another member (JSON allows no trailing comma)\n");
+  assert_file_holds (path, bytes);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", path, "-o", out_path, NULL }, &out, &err), ==, 2);
+  g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A write that fails: exit 2 as well, with the reason. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", f->path, "-o", folder, NULL }, &out, &err), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "pacte: "));
+  g_assert_nonnull (strstr (err, "could not write the file"));
+  assert_file_holds (f->path, f->original);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/save/backup", test_save_and_backup);
+  ADD ("/save/new-file", test_save_as_new_file);
+  ADD ("/save/failure/read-only-folder", test_read_only_folder);
+  ADD ("/save/failure/target-is-folder", test_target_is_folder);
+  ADD ("/save/failure/backup-impossible", test_backup_impossible);
+  ADD ("/save/failure/cancelled", test_cancelled);
+  ADD ("/save/async", test_async);
+  ADD ("/save/normalize/write", test_normalize);
+  ADD ("/save/normalize/bad-file", test_normalize_bad_file);
+#undef ADD
+
+  return g_test_run ();
+}
