@@ -515,10 +515,21 @@ test_undo_fields (void)
   g_assert_cmpuint (can_undo.count, ==, 1);
   g_assert_cmpuint (modified.count, ==, 1);
 
+  /* More edits: nothing the window shows changes, so no notification. */
+  g_object_set (objective, "target", 160.0, NULL);
+  pacte_portfolio_break_merge (portfolio);
+  g_object_set (objective, "target", 150.0, NULL);
+  g_assert_cmpuint (can_undo.count, ==, 1);
+  g_assert_cmpuint (modified.count, ==, 1);
+  g_assert_true (pacte_portfolio_undo (portfolio));
+  g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 160);
+  g_assert_cmpuint (target.count, ==, 4);
+  log.count = 0;
+
   g_assert_true (pacte_portfolio_undo (portfolio));
   g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 100);
-  g_assert_cmpuint (target.count, ==, 2);
-  g_assert_cmpuint (log.count, ==, 2);
+  g_assert_cmpuint (target.count, ==, 5);
+  g_assert_cmpuint (log.count, ==, 1);
   g_assert_true (log.record == objective);
   g_assert_false (pacte_portfolio_can_undo (portfolio));
   g_assert_true (pacte_portfolio_can_redo (portfolio));
@@ -526,12 +537,16 @@ test_undo_fields (void)
   g_assert_false (pacte_portfolio_get_modified (portfolio));
   g_assert_cmpuint (modified.count, ==, 2);
 
+  /* 150 then 160 in quick succession merged into one step. */
+  g_assert_true (pacte_portfolio_redo (portfolio));
+  g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 160);
+  g_assert_true (pacte_portfolio_get_modified (portfolio));
   g_assert_true (pacte_portfolio_redo (portfolio));
   g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 150);
-  g_assert_true (pacte_portfolio_get_modified (portfolio));
   g_assert_false (pacte_portfolio_redo (portfolio));
 
   /* Undo does not record anything itself. */
+  g_assert_true (pacte_portfolio_undo (portfolio));
   g_assert_true (pacte_portfolio_undo (portfolio));
   g_assert_false (pacte_portfolio_undo (portfolio));
 }
@@ -601,6 +616,35 @@ test_undo_lists (void)
 }
 
 static void
+count_items_changed (GListModel *list,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     gpointer    user_data)
+{
+  ((NotifyCount *) user_data)->count++;
+}
+
+static void
+test_items_changed (void)
+{
+  g_autoptr(PactePortfolio) portfolio = make_portfolio ();
+  PactePartner *partner = pacte_portfolio_find_partner (portfolio, "p-1");
+  GListModel *contacts = pacte_record_get_list (PACTE_RECORD (partner), PACTE_PARTNER_CONTACTS);
+  g_autoptr(PacteContact) contact = g_object_new (PACTE_TYPE_CONTACT, NULL);
+  NotifyCount changes = { 0 };
+
+  g_signal_connect (contacts, "items-changed", G_CALLBACK (count_items_changed), &changes);
+  pacte_record_set_string (PACTE_RECORD (contact), PACTE_CONTACT_NAME, "Ann", NULL);
+  pacte_record_list_insert (PACTE_RECORD (partner), PACTE_PARTNER_CONTACTS, 0, PACTE_RECORD (contact));
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpstr (pacte_portfolio_get_undo_label (portfolio), ==, "Add Contact");
+  g_assert_true (pacte_portfolio_undo (portfolio));
+  g_assert_cmpuint (changes.count, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, 0);
+}
+
+static void
 test_undo_reassign (void)
 {
   g_autoptr(PactePortfolio) portfolio = make_portfolio ();
@@ -657,6 +701,14 @@ test_merge (void)
   pacte_record_set_string (p, PACTE_PLAN_SPONSOR_NAME, "AB", NULL);
   g_assert_true (pacte_portfolio_undo (portfolio));
   g_assert_cmpstr (pacte_record_get_string (p, PACTE_PLAN_SPONSOR_NAME), ==, "A");
+
+  /* Edits of one field further apart than 1.5 s: two steps. */
+  pacte_portfolio_break_merge (portfolio);
+  pacte_record_set_string (p, PACTE_PLAN_OWNER, "Slow", NULL);
+  g_usleep (G_USEC_PER_SEC * 16 / 10);
+  pacte_record_set_string (p, PACTE_PLAN_OWNER, "Slower", NULL);
+  g_assert_true (pacte_portfolio_undo (portfolio));
+  g_assert_cmpstr (pacte_record_get_string (p, PACTE_PLAN_OWNER), ==, "Slow");
 
   /* Same field of two records: two steps. */
   {
@@ -946,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/model/undo-fields", test_undo_fields);
   g_test_add_func ("/model/undo-lists", test_undo_lists);
   g_test_add_func ("/model/undo-reassign", test_undo_reassign);
+  g_test_add_func ("/model/items-changed", test_items_changed);
   g_test_add_func ("/model/merge", test_merge);
   g_test_add_func ("/model/groups", test_groups);
   g_test_add_func ("/model/modified", test_modified);
