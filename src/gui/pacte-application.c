@@ -1,0 +1,250 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pacte-application.h"
+#include "pacte-i18n.h"
+#include "pacte-window.h"
+
+struct _PacteApplication
+{
+  AdwApplication  parent_instance;
+
+  PacteRuleSet   *rules;
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (PacteApplication, pacte_application, ADW_TYPE_APPLICATION)
+
+static PacteWindow *
+get_reusable_window (PacteApplication *self)
+{
+  /* An active window with no document yet takes the first file. */
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (PACTE_IS_WINDOW (window) && !pacte_window_has_document (PACTE_WINDOW (window)))
+    return PACTE_WINDOW (window);
+  return NULL;
+}
+
+static void
+pacte_application_activate (GApplication *app)
+{
+  PacteApplication *self = PACTE_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (pacte_window_new (self));
+  gtk_window_present (window);
+}
+
+static void
+pacte_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  PacteApplication *self = PACTE_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      PacteWindow *window = get_reusable_window (self);
+
+      if (window == NULL)
+        window = pacte_window_new (self);
+      pacte_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  PacteApplication *self = PACTE_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing goes through each window's confirmation for unsaved changes;
+   * the application ends when the last window is gone. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+GtkWindow *
+pacte_application_show_about (PacteApplication *self,
+                              GtkWindow        *parent)
+{
+  static const char *developers[] = { "The Pacte contributors", NULL };
+  GtkWidget *about;
+
+  g_return_val_if_fail (PACTE_IS_APPLICATION (self), NULL);
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Pacte"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Pacte contributors"),
+                        "comments", _("Partner records and partnership plans, checked live against the sixteen golden rules of partnership, with printable review reports."),
+                        "website", "https://github.com/pacte/pacte",
+                        "issue-url", "https://github.com/pacte/pacte/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", _("© The Pacte contributors"),
+                        /* Translators: your names, one per line, to be credited in the About window */
+                        "translator-credits", _("translator-credits"),
+                        "developers", developers,
+                        NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Golden Rules"),
+                                                (const char *[]) {
+                                                  _("The sixteen golden rules of effective partnership programs, after a 2005 French article on alliance management"),
+                                                  NULL });
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_set_modal (GTK_WINDOW (about), parent != NULL);
+  gtk_window_present (GTK_WINDOW (about));
+  return GTK_WINDOW (about);
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  PacteApplication *self = PACTE_APPLICATION (user_data);
+
+  pacte_application_show_about (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static void
+shortcuts_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  PacteApplication *self = PACTE_APPLICATION (user_data);
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pacte/Pacte/ui/pacte-shortcuts.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts"));
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (shortcuts, parent);
+      gtk_window_set_modal (shortcuts, TRUE);
+    }
+  gtk_window_present (shortcuts);
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  PacteApplication *self = PACTE_APPLICATION (user_data);
+
+  gtk_window_present (GTK_WINDOW (pacte_window_new (self)));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+  { "shortcuts", shortcuts_activated },
+  { "new-window", new_window_activated },
+};
+
+/* Keep in step with ui/pacte-shortcuts.ui. */
+static const struct {
+  const char *action;
+  const char *accel;
+} accels[] = {
+  { "app.quit", "<Control>q" },
+  { "app.shortcuts", "<Control>question" },
+  { "app.new-window", "<Control><Shift>n" },
+  { "win.new", "<Control>n" },
+  { "win.open", "<Control>o" },
+  { "win.save", "<Control>s" },
+  { "win.save-as", "<Control><Shift>s" },
+  { "win.print", "<Control>p" },
+  { "win.close", "<Control>w" },
+  { "win.search", "<Control>f" },
+  { "win.toggle-rules", "F9" },
+};
+
+static void
+pacte_application_startup (GApplication *app)
+{
+  PacteApplication *self = PACTE_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (pacte_application_parent_class)->startup (app);
+
+  /* Dark style follows the system (the default of AdwStyleManager). */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      ADW_COLOR_SCHEME_DEFAULT);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_debug ("Settings schema %s not installed: window size will not be remembered", APP_ID);
+
+  self->rules = g_object_ref (pacte_rule_set_get_default ());
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           (const char *[]) { accels[i].accel, NULL });
+}
+
+static void
+pacte_application_dispose (GObject *object)
+{
+  PacteApplication *self = PACTE_APPLICATION (object);
+
+  g_clear_object (&self->rules);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (pacte_application_parent_class)->dispose (object);
+}
+
+static void
+pacte_application_class_init (PacteApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = pacte_application_dispose;
+  app_class->activate = pacte_application_activate;
+  app_class->open = pacte_application_open;
+  app_class->startup = pacte_application_startup;
+}
+
+static void
+pacte_application_init (PacteApplication *self)
+{
+}
+
+PacteApplication *
+pacte_application_new (void)
+{
+  return g_object_new (PACTE_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/pacte/Pacte",
+                       NULL);
+}
+
+PacteRuleSet *
+pacte_application_get_rules (PacteApplication *self)
+{
+  g_return_val_if_fail (PACTE_IS_APPLICATION (self), NULL);
+  return self->rules != NULL ? self->rules : pacte_rule_set_get_default ();
+}
+
+GSettings *
+pacte_application_get_settings (PacteApplication *self)
+{
+  g_return_val_if_fail (PACTE_IS_APPLICATION (self), NULL);
+  return self->settings;
+}

@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "pacte-i18n.h"
+#include "pacte-light.h"
+
+#define DEFAULT_SIZE 16
+#define SPACING      6
+
+struct _PacteLight
+{
+  GtkWidget    parent_instance;
+
+  GtkWidget   *label;       /* the word, shown when show_text */
+  PacteStatus  status;
+  gboolean     show_text;
+  int          size;
+  char        *rule_label;
+  char        *accessible_text;
+};
+
+G_DEFINE_FINAL_TYPE (PacteLight, pacte_light, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  PROP_SHOW_TEXT,
+  PROP_RULE_LABEL,
+  PROP_SIZE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const char *
+pacte_light_status_word (PacteStatus status)
+{
+  switch (status)
+    {
+    case PACTE_STATUS_GREEN:
+      return _("Green");
+    case PACTE_STATUS_AMBER:
+      return _("Amber");
+    case PACTE_STATUS_RED:
+      return _("Red");
+    case PACTE_STATUS_OFF:
+      return _("Off");
+    default:
+      return "";
+    }
+}
+
+static void
+set_rgb (cairo_t    *cr,
+         guint32     rgb)
+{
+  cairo_set_source_rgb (cr,
+                        ((rgb >> 16) & 0xff) / 255.0,
+                        ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+void
+pacte_light_draw_shape (cairo_t     *cr,
+                        PacteStatus  status,
+                        double       x,
+                        double       y,
+                        double       size,
+                        gboolean     dark)
+{
+  /* GNOME palette; a darker outline keeps the shape visible on any background. */
+  double line = MAX (1.0, size / 12.0);
+  double cx = x + size / 2.0, cy = y + size / 2.0;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, line);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  switch (status)
+    {
+    case PACTE_STATUS_GREEN:
+      cairo_arc (cr, cx, cy, size / 2.0 - line / 2.0, 0, 2 * G_PI);
+      set_rgb (cr, dark ? 0x57e389 : 0x2ec27e);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, dark ? 0x8ff0a4 : 0x1a7f4b);
+      cairo_stroke (cr);
+      break;
+
+    case PACTE_STATUS_AMBER:
+      cairo_move_to (cr, cx, y + line);
+      cairo_line_to (cr, x + size - line / 2.0, y + size - line);
+      cairo_line_to (cr, x + line / 2.0, y + size - line);
+      cairo_close_path (cr);
+      set_rgb (cr, dark ? 0xf8e45c : 0xf5c211);
+      cairo_fill_preserve (cr);
+      set_rgb (cr, dark ? 0xf6d32d : 0x9c6e03);
+      cairo_stroke (cr);
+      break;
+
+    case PACTE_STATUS_RED:
+      {
+        double inset = size * 0.08 + line / 2.0;
+
+        cairo_rectangle (cr, x + inset, y + inset, size - 2 * inset, size - 2 * inset);
+        set_rgb (cr, dark ? 0xf66151 : 0xe01b24);
+        cairo_fill_preserve (cr);
+        set_rgb (cr, dark ? 0xffa9a0 : 0x8a1019);
+        cairo_stroke (cr);
+      }
+      break;
+
+    case PACTE_STATUS_OFF:
+      set_rgb (cr, dark ? 0x9a9996 : 0x77767b);
+      cairo_arc (cr, cx, cy, size / 2.0 - line, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, MAX (1.5, size / 8.0));
+      cairo_move_to (cr, x + size * 0.3, cy);
+      cairo_line_to (cr, x + size * 0.7, cy);
+      cairo_stroke (cr);
+      break;
+
+    default:
+      break;
+    }
+
+  cairo_restore (cr);
+}
+
+static void
+update_accessible (PacteLight *self)
+{
+  g_autofree char *word = g_utf8_strdown (pacte_light_status_word (self->status), -1);
+
+  g_free (self->accessible_text);
+  if (self->rule_label != NULL && *self->rule_label != '\0')
+    /* Translators: accessible name of a light: "R04 Strong governance: amber" */
+    self->accessible_text = g_strdup_printf (_("%s: %s"), self->rule_label, word);
+  else
+    self->accessible_text = g_strdup (pacte_light_status_word (self->status));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->accessible_text);
+}
+
+static void
+update_css (PacteLight *self)
+{
+  static const char * const classes[] = { "green", "amber", "red", "off" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      if (i == (guint) self->status)
+        gtk_widget_add_css_class (GTK_WIDGET (self), classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self), classes[i]);
+    }
+}
+
+static void
+pacte_light_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  PacteLight *self = PACTE_LIGHT (widget);
+  int label_min = 0, label_nat = 0;
+
+  if (self->show_text)
+    gtk_widget_measure (self->label, orientation, -1, &label_min, &label_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int extra = self->show_text ? SPACING : 0;
+
+      *minimum = self->size + extra + label_min;
+      *natural = self->size + extra + label_nat;
+    }
+  else
+    {
+      *minimum = MAX (self->size, label_min);
+      *natural = MAX (self->size, label_nat);
+    }
+}
+
+static void
+pacte_light_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  PacteLight *self = PACTE_LIGHT (widget);
+
+  if (self->show_text)
+    {
+      int x = self->size + SPACING;
+
+      gtk_widget_size_allocate (self->label,
+                                &(GtkAllocation) { x, 0, MAX (0, width - x), height },
+                                baseline);
+    }
+}
+
+static void
+pacte_light_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  PacteLight *self = PACTE_LIGHT (widget);
+  int height = gtk_widget_get_height (widget);
+  double y = (height - self->size) / 2.0;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (0, y, self->size, self->size));
+  pacte_light_draw_shape (cr, self->status, 0, y, self->size, dark);
+  cairo_destroy (cr);
+
+  if (self->show_text)
+    gtk_widget_snapshot_child (widget, self->label, snapshot);
+}
+
+static void
+on_dark_changed (PacteLight *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+pacte_light_dispose (GObject *object)
+{
+  PacteLight *self = PACTE_LIGHT (object);
+
+  g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (),
+                                        on_dark_changed, self);
+  g_clear_pointer (&self->label, gtk_widget_unparent);
+  G_OBJECT_CLASS (pacte_light_parent_class)->dispose (object);
+}
+
+static void
+pacte_light_finalize (GObject *object)
+{
+  PacteLight *self = PACTE_LIGHT (object);
+
+  g_free (self->rule_label);
+  g_free (self->accessible_text);
+  G_OBJECT_CLASS (pacte_light_parent_class)->finalize (object);
+}
+
+static void
+pacte_light_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  PacteLight *self = PACTE_LIGHT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_SHOW_TEXT:
+      g_value_set_boolean (value, self->show_text);
+      break;
+    case PROP_RULE_LABEL:
+      g_value_set_string (value, self->rule_label);
+      break;
+    case PROP_SIZE:
+      g_value_set_int (value, self->size);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_light_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  PacteLight *self = PACTE_LIGHT (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      pacte_light_set_status (self, g_value_get_enum (value));
+      break;
+    case PROP_SHOW_TEXT:
+      pacte_light_set_show_text (self, g_value_get_boolean (value));
+      break;
+    case PROP_RULE_LABEL:
+      pacte_light_set_rule_label (self, g_value_get_string (value));
+      break;
+    case PROP_SIZE:
+      {
+        int size = g_value_get_int (value);
+
+        if (size != self->size)
+          {
+            self->size = size;
+            gtk_widget_queue_resize (GTK_WIDGET (self));
+            g_object_notify_by_pspec (object, pspec);
+          }
+      }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_light_class_init (PacteLightClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pacte_light_dispose;
+  object_class->finalize = pacte_light_finalize;
+  object_class->get_property = pacte_light_get_property;
+  object_class->set_property = pacte_light_set_property;
+
+  widget_class->measure = pacte_light_measure;
+  widget_class->size_allocate = pacte_light_size_allocate;
+  widget_class->snapshot = pacte_light_snapshot;
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, PACTE_TYPE_STATUS, PACTE_STATUS_OFF,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_TEXT] =
+    g_param_spec_boolean ("show-text", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RULE_LABEL] =
+    g_param_spec_string ("rule-label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIZE] =
+    g_param_spec_int ("size", NULL, NULL, 4, 256, DEFAULT_SIZE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "light");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+pacte_light_init (PacteLight *self)
+{
+  self->status = PACTE_STATUS_OFF;
+  self->size = DEFAULT_SIZE;
+
+  self->label = gtk_label_new (pacte_light_status_word (self->status));
+  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
+  gtk_widget_set_visible (self->label, FALSE);
+  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+  /* The word is already part of the light's accessible name. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
+                            G_CALLBACK (on_dark_changed), self);
+  update_css (self);
+  update_accessible (self);
+}
+
+GtkWidget *
+pacte_light_new (void)
+{
+  return g_object_new (PACTE_TYPE_LIGHT, NULL);
+}
+
+PacteStatus
+pacte_light_get_status (PacteLight *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIGHT (self), PACTE_STATUS_OFF);
+  return self->status;
+}
+
+void
+pacte_light_set_status (PacteLight  *self,
+                        PacteStatus  status)
+{
+  g_return_if_fail (PACTE_IS_LIGHT (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  gtk_label_set_label (GTK_LABEL (self->label), pacte_light_status_word (status));
+  update_css (self);
+  update_accessible (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+gboolean
+pacte_light_get_show_text (PacteLight *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIGHT (self), FALSE);
+  return self->show_text;
+}
+
+void
+pacte_light_set_show_text (PacteLight *self,
+                           gboolean    show_text)
+{
+  g_return_if_fail (PACTE_IS_LIGHT (self));
+
+  show_text = !!show_text;
+  if (self->show_text == show_text)
+    return;
+  self->show_text = show_text;
+  gtk_label_set_label (GTK_LABEL (self->label), pacte_light_status_word (self->status));
+  gtk_widget_set_visible (self->label, show_text);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TEXT]);
+}
+
+const char *
+pacte_light_get_rule_label (PacteLight *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIGHT (self), NULL);
+  return self->rule_label;
+}
+
+void
+pacte_light_set_rule_label (PacteLight *self,
+                            const char *rule_label)
+{
+  g_return_if_fail (PACTE_IS_LIGHT (self));
+
+  if (g_strcmp0 (self->rule_label, rule_label) == 0)
+    return;
+  g_free (self->rule_label);
+  self->rule_label = g_strdup (rule_label);
+  update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE_LABEL]);
+}
+
+const char *
+pacte_light_get_accessible_text (PacteLight *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIGHT (self), NULL);
+  return self->accessible_text;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-rule-row.h: one golden rule in the rules panel: light, title, current
+ * explanation, advice on demand and a menu (switch off/on, tune). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "pacte-light.h"
+#include "pacte-rules.h"
+
+G_BEGIN_DECLS
+
+#define PACTE_TYPE_RULE_ROW (pacte_rule_row_get_type ())
+G_DECLARE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, PACTE, RULE_ROW, GtkListBoxRow)
+
+/* The row follows result's properties for as long as it lives.  The row's
+ * actions ("rule.switch-off", "rule.switch-on", "rule.tune") call the
+ * PacteRulesPanel the row is in. */
+GtkWidget       *pacte_rule_row_new             (PacteRuleResult *result,
+                                                 gboolean         has_params);
+PacteRuleResult *pacte_rule_row_get_result      (PacteRuleRow    *self);
+PacteLight      *pacte_rule_row_get_light       (PacteRuleRow    *self);
+/* The explanation as shown. */
+const char      *pacte_rule_row_get_explanation (PacteRuleRow    *self);
+void             pacte_rule_row_set_advice_visible (PacteRuleRow *self,
+                                                    gboolean      visible);
+
+G_END_DECLS

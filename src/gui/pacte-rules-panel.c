@@ -1,0 +1,770 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "pacte-i18n.h"
+#include "pacte-rule-row.h"
+#include "pacte-rules-panel.h"
+
+struct _PacteRulesPanel
+{
+  GtkBox            parent_instance;
+
+  PacteContext     *context;
+  PactePlan        *plan;
+  PactePlanResults *results;
+
+  GtkLabel         *summary_label;
+  GtkLabel         *score_label;
+  GtkListBox       *list_box;
+};
+
+G_DEFINE_FINAL_TYPE (PacteRulesPanel, pacte_rules_panel, GTK_TYPE_BOX)
+
+enum {
+  RULE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const struct {
+  const char *name;
+  const char *label;
+} param_labels[] = {
+  { "min_levels", N_("Minimum number of governance levels") },
+  { "amber_days", N_("Days without activity before amber") },
+  { "red_days", N_("Days without activity before red") },
+  { "min_champions", N_("Minimum number of champions") },
+  { "min_actions", N_("Minimum number of open actions") },
+  { "min_linked_ratio", N_("Minimum share of open actions linked to an objective") },
+  { "horizon_quarters", N_("Short-term horizon, in quarters") },
+};
+
+const char *
+pacte_rules_panel_param_label (const char *param)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (param_labels); i++)
+    if (g_strcmp0 (param_labels[i].name, param) == 0)
+      return _(param_labels[i].label);
+  return param;
+}
+
+/* ---- header --------------------------------------------------------- */
+
+static void
+update_header (PacteRulesPanel *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *score = NULL;
+  g_autofree char *score_a11y = NULL;
+  int value;
+
+  if (self->results == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      gtk_label_set_label (self->score_label, "");
+      return;
+    }
+
+  value = pacte_plan_results_get_score (self->results);
+  /* Translators: counts of lights in the rules panel header */
+  summary = g_strdup_printf (_("%u green · %u amber · %u red · %u off"),
+                             pacte_plan_results_count (self->results, PACTE_STATUS_GREEN),
+                             pacte_plan_results_count (self->results, PACTE_STATUS_AMBER),
+                             pacte_plan_results_count (self->results, PACTE_STATUS_RED),
+                             pacte_plan_results_count (self->results, PACTE_STATUS_OFF));
+  if (value < 0)
+    {
+      score = g_strdup ("–");
+      score_a11y = g_strdup (_("No score: every rule is switched off"));
+    }
+  else
+    {
+      score = g_strdup_printf ("%d", value);
+      score_a11y = g_strdup_printf (_("Score %d out of 100"), value);
+    }
+  gtk_label_set_label (self->summary_label, summary);
+  gtk_label_set_label (self->score_label, score);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, score_a11y, -1);
+}
+
+static void
+disconnect_results (PacteRulesPanel *self)
+{
+  if (self->results == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->results, self);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->results)); i++)
+    {
+      PacteRuleResult *result = pacte_plan_results_get_result (self->results, i);
+
+      g_signal_handlers_disconnect_by_data (result, self);
+    }
+  g_clear_object (&self->results);
+}
+
+static GtkWidget *
+create_row (gpointer item,
+            gpointer user_data)
+{
+  PacteRulesPanel *self = user_data;
+  PacteRuleResult *result = item;
+  gboolean has_params = FALSE;
+
+  if (self->context != NULL)
+    {
+      PacteRuleSet *rules = pacte_context_get_rules (self->context);
+      int index = pacte_rule_set_find (rules, pacte_rule_result_get_rule_id (result));
+      const char * const *names = index >= 0 ? pacte_rule_set_get_param_names (rules, index) : NULL;
+
+      has_params = names != NULL && names[0] != NULL;
+    }
+
+  return pacte_rule_row_new (result, has_params);
+}
+
+static void
+rebind (PacteRulesPanel *self)
+{
+  disconnect_results (self);
+
+  if (self->context != NULL && self->plan != NULL)
+    self->results = g_object_ref (pacte_context_get_results (self->context, self->plan));
+
+  if (self->results != NULL)
+    {
+      g_signal_connect_swapped (self->results, "notify::score", G_CALLBACK (update_header), self);
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->results)); i++)
+        g_signal_connect_swapped (pacte_plan_results_get_result (self->results, i),
+                                  "notify::status", G_CALLBACK (update_header), self);
+    }
+
+  gtk_list_box_bind_model (self->list_box,
+                           self->results != NULL ? G_LIST_MODEL (self->results) : NULL,
+                           create_row, self, NULL);
+  update_header (self);
+}
+
+static void
+on_row_activated (PacteRulesPanel *self,
+                  GtkListBoxRow   *row)
+{
+  PacteRuleResult *result;
+
+  if (!PACTE_IS_RULE_ROW (row))
+    return;
+  result = pacte_rule_row_get_result (PACTE_RULE_ROW (row));
+  if (result != NULL)
+    g_signal_emit (self, signals[RULE_ACTIVATED], 0, pacte_rule_result_get_rule_id (result));
+}
+
+/* ---- model edits ---------------------------------------------------- */
+
+static gboolean
+check_ready (PacteRulesPanel  *self,
+             const char       *rule_id,
+             GError          **error)
+{
+  if (self->context == NULL || self->plan == NULL)
+    {
+      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID,
+                   _("No plan is selected"));
+      return FALSE;
+    }
+  if (!pacte_rule_set_has_rule (pacte_context_get_rules (self->context), rule_id))
+    {
+      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_RULE,
+                   _("Unknown rule “%s”"), rule_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The plan's override of rule_id, created (and inserted in rule id order) if missing. */
+static PacteOverride *
+ensure_override (PacteRulesPanel  *self,
+                 const char       *rule_id,
+                 GError          **error)
+{
+  PacteOverride *override = pacte_plan_find_override (self->plan, rule_id);
+  g_autoptr(PacteOverride) created = NULL;
+  GListModel *list;
+  guint position;
+
+  if (override != NULL)
+    return override;
+
+  created = g_object_new (PACTE_TYPE_OVERRIDE, NULL);
+  if (!pacte_record_set_string (PACTE_RECORD (created), PACTE_OVERRIDE_RULE_ID, rule_id, error))
+    return NULL;
+
+  list = pacte_record_get_list (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES);
+  for (position = 0; position < g_list_model_get_n_items (list); position++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (list, position);
+
+      if (g_strcmp0 (pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID), rule_id) > 0)
+        break;
+    }
+  pacte_record_list_insert (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES,
+                            position, PACTE_RECORD (created));
+  return pacte_plan_find_override (self->plan, rule_id);
+}
+
+/* Removes the plan's override of rule_id when it no longer says anything. */
+static void
+drop_empty_override (PacteRulesPanel *self,
+                     const char      *rule_id)
+{
+  PacteOverride *override = pacte_plan_find_override (self->plan, rule_id);
+  GListModel *list = pacte_record_get_list (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES);
+  const char * const *keys;
+
+  if (override == NULL)
+    return;
+  keys = pacte_record_map_get_keys (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS);
+  if (pacte_record_get_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED) == 1 ||
+      *pacte_record_get_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON) != '\0' ||
+      (keys != NULL && keys[0] != NULL))
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      if (item == G_OBJECT (override))
+        {
+          pacte_record_list_remove (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES, i);
+          return;
+        }
+    }
+}
+
+gboolean
+pacte_rules_panel_switch_off (PacteRulesPanel  *self,
+                              const char       *rule_id,
+                              const char       *reason,
+                              GError          **error)
+{
+  PactePortfolio *portfolio;
+  PacteOverride *override;
+  g_autofree char *trimmed = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+
+  if (!check_ready (self, rule_id, error))
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID,
+                   _("A rule is switched off only with a reason: write why it does not apply to this plan"));
+      return FALSE;
+    }
+
+  portfolio = pacte_context_get_portfolio (self->context);
+  pacte_portfolio_begin_group (portfolio, _("Switch Off Rule"));
+  override = ensure_override (self, rule_id, error);
+  if (override != NULL &&
+      pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, 1, error) &&
+      pacte_record_set_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON, trimmed, error))
+    ok = TRUE;
+  pacte_portfolio_end_group (portfolio);
+
+  return ok;
+}
+
+gboolean
+pacte_rules_panel_switch_on (PacteRulesPanel  *self,
+                             const char       *rule_id,
+                             GError          **error)
+{
+  PactePortfolio *portfolio;
+  PacteOverride *setting;
+  PacteOverride *override;
+  gboolean off_for_portfolio;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+
+  if (!check_ready (self, rule_id, error))
+    return FALSE;
+
+  portfolio = pacte_context_get_portfolio (self->context);
+  setting = pacte_portfolio_find_setting (portfolio, rule_id);
+  off_for_portfolio = setting != NULL &&
+                      pacte_record_get_boolean (PACTE_RECORD (setting), PACTE_OVERRIDE_DISABLED) == 1;
+  override = pacte_plan_find_override (self->plan, rule_id);
+
+  if (override == NULL && !off_for_portfolio)
+    return TRUE;
+
+  pacte_portfolio_begin_group (portfolio, _("Switch On Rule"));
+  if (off_for_portfolio)
+    {
+      /* Switched off for the whole portfolio: this plan says "on" explicitly. */
+      override = ensure_override (self, rule_id, error);
+      ok = override != NULL &&
+           pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, 0, error) &&
+           pacte_record_set_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON, "", error);
+    }
+  else
+    {
+      ok = pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, -1, error) &&
+           pacte_record_set_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON, "", error);
+      if (ok)
+        drop_empty_override (self, rule_id);
+    }
+  pacte_portfolio_end_group (portfolio);
+
+  return ok;
+}
+
+static double
+baseline_param (PacteRulesPanel *self,
+                guint            index,
+                const char      *param)
+{
+  PacteRuleSet *rules = pacte_context_get_rules (self->context);
+  PacteOverride *setting = pacte_portfolio_find_setting (pacte_context_get_portfolio (self->context),
+                                                         pacte_rule_set_get_id (rules, index));
+  double value = NAN;
+
+  if (setting != NULL)
+    value = pacte_record_map_get_number (PACTE_RECORD (setting), PACTE_OVERRIDE_PARAMS, param);
+  if (isnan (value))
+    value = pacte_rule_set_get_param_default (rules, index, param);
+  return value;
+}
+
+gboolean
+pacte_rules_panel_set_params (PacteRulesPanel    *self,
+                              const char         *rule_id,
+                              const char * const *names,
+                              const double       *values,
+                              guint               n,
+                              GError            **error)
+{
+  PactePortfolio *portfolio;
+  PacteOverride *override;
+  int index;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+  g_return_val_if_fail (n == 0 || (names != NULL && values != NULL), FALSE);
+
+  if (!check_ready (self, rule_id, error))
+    return FALSE;
+  index = pacte_rule_set_find (pacte_context_get_rules (self->context), rule_id);
+
+  for (guint i = 0; i < n; i++)
+    if (!pacte_rule_set_has_param (pacte_context_get_rules (self->context), rule_id, names[i]))
+      {
+        g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_RULE,
+                     _("Rule %s has no parameter “%s”"), rule_id, names[i]);
+        return FALSE;
+      }
+
+  portfolio = pacte_context_get_portfolio (self->context);
+  pacte_portfolio_begin_group (portfolio, _("Tune Rule"));
+  override = pacte_plan_find_override (self->plan, rule_id);
+  for (guint i = 0; ok && i < n; i++)
+    {
+      gboolean is_baseline = fabs (values[i] - baseline_param (self, index, names[i])) < 1e-9;
+
+      if (is_baseline)
+        {
+          if (override != NULL)
+            ok = pacte_record_map_set_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS,
+                                              names[i], NAN, error);
+          continue;
+        }
+      if (override == NULL)
+        override = ensure_override (self, rule_id, error);
+      ok = override != NULL &&
+           pacte_record_map_set_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS,
+                                        names[i], values[i], error);
+    }
+  if (ok)
+    drop_empty_override (self, rule_id);
+  pacte_portfolio_end_group (portfolio);
+
+  return ok;
+}
+
+/* ---- dialogs -------------------------------------------------------- */
+
+static void
+show_error (PacteRulesPanel *self,
+            const char      *heading,
+            const GError    *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static char *
+rule_label (PacteRulesPanel *self,
+            const char      *rule_id)
+{
+  PacteRuleSet *rules = pacte_context_get_rules (self->context);
+  int index = pacte_rule_set_find (rules, rule_id);
+
+  return g_strdup_printf ("%s %s", rule_id,
+                          pacte_rule_set_get_title (rules, index,
+                                                    pacte_context_get_language (self->context)));
+}
+
+typedef struct {
+  PacteRulesPanel *panel;
+  PactePlan       *plan;
+  char            *rule_id;
+  GtkWidget       *entry;      /* switch off: the reason */
+  GPtrArray       *spins;      /* tune: one GtkSpinButton per parameter */
+  GPtrArray       *names;
+} DialogData;
+
+static void
+dialog_data_free (gpointer data)
+{
+  DialogData *d = data;
+
+  g_object_unref (d->panel);
+  g_clear_object (&d->plan);
+  g_free (d->rule_id);
+  g_clear_pointer (&d->spins, g_ptr_array_unref);
+  g_clear_pointer (&d->names, g_ptr_array_unref);
+  g_free (d);
+}
+
+/* The dialog applies to the plan shown when it was opened. */
+static gboolean
+same_plan (DialogData *d)
+{
+  return d->panel->plan == d->plan;
+}
+
+static void
+on_reason_changed (GtkEditable *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "switch-off", *text != '\0');
+}
+
+static void
+on_switch_off_response (AdwMessageDialog *dialog,
+                        const char       *response,
+                        DialogData       *d)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "switch-off") || !same_plan (d))
+    return;
+  if (!pacte_rules_panel_switch_off (d->panel, d->rule_id,
+                                     gtk_editable_get_text (GTK_EDITABLE (d->entry)), &error))
+    show_error (d->panel, _("Could Not Switch the Rule Off"), error);
+}
+
+GtkWidget *
+pacte_rules_panel_present_switch_off (PacteRulesPanel *self,
+                                      const char      *rule_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  DialogData *d;
+
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  if (!check_ready (self, rule_id, NULL))
+    return NULL;
+
+  label = rule_label (self, rule_id);
+  heading = g_strdup_printf (_("Switch Off “%s”?"), label);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("The rule will no longer count in this plan’s score. Write down why it does not apply, so that the next reviewer understands."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "switch-off", _("_Switch Off"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "switch-off",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "switch-off", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "switch-off");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  d = g_new0 (DialogData, 1);
+  d->panel = g_object_ref (self);
+  d->plan = g_object_ref (self->plan);
+  d->rule_id = g_strdup (rule_id);
+  d->entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (d->entry), _("Reason"));
+  gtk_entry_set_activates_default (GTK_ENTRY (d->entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for switching the rule off"),
+                                  -1);
+  g_signal_connect (d->entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), d->entry);
+
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_switch_off_response),
+                         d, (GClosureNotify) (void (*) (void)) dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (d->entry);
+  return dialog;
+}
+
+void
+pacte_rules_panel_switch_on_with_feedback (PacteRulesPanel *self,
+                                           const char      *rule_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PACTE_IS_RULES_PANEL (self));
+  if (!pacte_rules_panel_switch_on (self, rule_id, &error))
+    show_error (self, _("Could Not Switch the Rule On"), error);
+}
+
+static void
+on_tune_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  DialogData       *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree double *values = NULL;
+  gboolean reset = g_str_equal (response, "reset");
+  int index;
+
+  if ((!reset && !g_str_equal (response, "apply")) || !same_plan (d))
+    return;
+
+  index = pacte_rule_set_find (pacte_context_get_rules (d->panel->context), d->rule_id);
+  values = g_new0 (double, d->names->len);
+  for (guint i = 0; i < d->names->len; i++)
+    values[i] = reset ? baseline_param (d->panel, index, g_ptr_array_index (d->names, i))
+                      : gtk_spin_button_get_value (g_ptr_array_index (d->spins, i));
+
+  if (!pacte_rules_panel_set_params (d->panel, d->rule_id,
+                                     (const char * const *) d->names->pdata, values,
+                                     d->names->len, &error))
+    show_error (d->panel, _("Could Not Tune the Rule"), error);
+}
+
+GtkWidget *
+pacte_rules_panel_present_tune (PacteRulesPanel *self,
+                                const char      *rule_id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PacteRuleSet *rules;
+  const char * const *names;
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  DialogData *d;
+  int index;
+
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  if (!check_ready (self, rule_id, NULL))
+    return NULL;
+
+  rules = pacte_context_get_rules (self->context);
+  index = pacte_rule_set_find (rules, rule_id);
+  names = pacte_rule_set_get_param_names (rules, index);
+  if (names == NULL || names[0] == NULL)
+    return NULL;
+
+  label = rule_label (self, rule_id);
+  heading = g_strdup_printf (_("Tune “%s”"), label);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   _("These values apply to this plan only. The value the plan would otherwise use is shown under each one."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reset", _("_Reset"),
+                                    "apply", _("_Apply"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  d = g_new0 (DialogData, 1);
+  d->panel = g_object_ref (self);
+  d->plan = g_object_ref (self->plan);
+  d->rule_id = g_strdup (rule_id);
+  d->spins = g_ptr_array_new ();
+  d->names = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      double baseline = baseline_param (self, index, names[i]);
+      double current = pacte_effective_param (rules, pacte_context_get_portfolio (self->context),
+                                              self->plan, index, names[i]);
+      gboolean fraction = baseline != floor (baseline) || (baseline > 0 && baseline <= 1 && strstr (names[i], "ratio") != NULL);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin;
+
+      if (fraction)
+        spin = gtk_spin_button_new_with_range (0, 1, 0.05);
+      else
+        spin = gtk_spin_button_new_with_range (0, 3650, 1);
+      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fraction ? 2 : 0);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+
+      /* Translators: under a rule parameter in the Tune dialog */
+      subtitle = g_strdup_printf (fraction ? _("Otherwise: %.2f") : _("Otherwise: %.0f"), baseline);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pacte_rules_panel_param_label (names[i]));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pacte_rules_panel_param_label (names[i]), -1);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+      g_ptr_array_add (d->spins, spin);
+      g_ptr_array_add (d->names, g_strdup (names[i]));
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_tune_response),
+                         d, (GClosureNotify) (void (*) (void)) dialog_data_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* ---- object --------------------------------------------------------- */
+
+static void
+pacte_rules_panel_dispose (GObject *object)
+{
+  PacteRulesPanel *self = PACTE_RULES_PANEL (object);
+
+  disconnect_results (self);
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->context);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_RULES_PANEL);
+  G_OBJECT_CLASS (pacte_rules_panel_parent_class)->dispose (object);
+}
+
+static void
+pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pacte_rules_panel_dispose;
+
+  signals[RULE_ACTIVATED] =
+    g_signal_new ("rule-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (PACTE_TYPE_RULE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacte/Pacte/ui/pacte-rules-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, score_label);
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, list_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+}
+
+static void
+pacte_rules_panel_init (PacteRulesPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+pacte_rules_panel_new (void)
+{
+  return g_object_new (PACTE_TYPE_RULES_PANEL, NULL);
+}
+
+void
+pacte_rules_panel_set_context (PacteRulesPanel *self,
+                               PacteContext    *context)
+{
+  g_return_if_fail (PACTE_IS_RULES_PANEL (self));
+  g_return_if_fail (context == NULL || PACTE_IS_CONTEXT (context));
+
+  if (self->context == context)
+    return;
+  g_clear_object (&self->plan);
+  g_set_object (&self->context, context);
+  rebind (self);
+}
+
+PacteContext *
+pacte_rules_panel_get_context (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return self->context;
+}
+
+void
+pacte_rules_panel_set_plan (PacteRulesPanel *self,
+                            PactePlan       *plan)
+{
+  g_return_if_fail (PACTE_IS_RULES_PANEL (self));
+  g_return_if_fail (plan == NULL || PACTE_IS_PLAN (plan));
+
+  if (!g_set_object (&self->plan, plan))
+    return;
+  rebind (self);
+}
+
+PactePlan *
+pacte_rules_panel_get_plan (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return self->plan;
+}
+
+GtkWidget *
+pacte_rules_panel_get_row (PacteRulesPanel *self,
+                           const char      *rule_id)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      PacteRuleResult *result;
+
+      if (!PACTE_IS_RULE_ROW (child))
+        continue;
+      result = pacte_rule_row_get_result (PACTE_RULE_ROW (child));
+      if (result != NULL && g_strcmp0 (pacte_rule_result_get_rule_id (result), rule_id) == 0)
+        return child;
+    }
+  return NULL;
+}
+
+const char *
+pacte_rules_panel_get_score_text (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return gtk_label_get_label (self->score_label);
+}

@@ -1,0 +1,670 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-window-actions.c: the document's life in a window: new, open, save,
+ * save as, the question before unsaved changes are lost, and closing. */
+#include "config.h"
+
+#include <string.h>
+
+#include "pacte-i18n.h"
+#include "pacte-window-private.h"
+
+typedef void (*Then) (PacteWindow *self, gpointer data);
+
+/* Something to do once unsaved changes are dealt with. */
+typedef struct {
+  PacteWindow    *self;
+  Then            then;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Pending;
+
+static Pending *
+pending_new (PacteWindow    *self,
+             Then            then,
+             gpointer        data,
+             GDestroyNotify  destroy)
+{
+  Pending *p = g_new0 (Pending, 1);
+
+  p->self = g_object_ref (self);
+  p->then = then;
+  p->data = data;
+  p->destroy = destroy;
+  return p;
+}
+
+static void
+pending_free (Pending *p)
+{
+  if (p == NULL)
+    return;
+  if (p->destroy != NULL && p->data != NULL)
+    p->destroy (p->data);
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pending, pending_free)
+
+static void
+pending_run (Pending *p)
+{
+  if (p != NULL && p->then != NULL)
+    p->then (p->self, p->data);
+  pending_free (p);
+}
+
+static PactePortfolio *
+document (PacteWindow *self)
+{
+  return self->context != NULL ? pacte_context_get_portfolio (self->context) : NULL;
+}
+
+static char *
+document_name (PacteWindow *self)
+{
+  GFile *file = document (self) != NULL ? pacte_portfolio_get_file (document (self)) : NULL;
+
+  if (file == NULL)
+    return g_strdup (_("Untitled Portfolio"));
+  {
+    g_autofree char *path = g_file_get_path (file);
+
+    if (path != NULL)
+      return g_filename_display_basename (path);
+    return g_file_get_basename (file);
+  }
+}
+
+static char *
+document_folder (GFile *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
+  const char *home = g_get_home_dir ();
+
+  if (path == NULL)
+    return parent != NULL ? g_file_get_uri (parent) : g_strdup ("");
+  if (home != NULL && g_str_has_prefix (path, home) &&
+      (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
+    return g_strconcat ("~", path + strlen (home), NULL);
+  return g_filename_display_name (path);
+}
+
+/* ---- title and actions ---------------------------------------------- */
+
+void
+_pacte_window_update_title (PacteWindow *self)
+{
+  PactePortfolio *doc = document (self);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
+  GFile *file;
+
+  if (doc == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Pacte"));
+      adw_window_title_set_subtitle (self->window_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Pacte"));
+      return;
+    }
+
+  name = document_name (self);
+  file = pacte_portfolio_get_file (doc);
+  /* The dot marks unsaved changes. */
+  title = pacte_portfolio_get_modified (doc) ? g_strdup_printf ("%s •", name) : g_strdup (name);
+  subtitle = file != NULL ? document_folder (file) : g_strdup (_("Not saved yet"));
+  /* Translators: the window title: "sample.pacte.json – Pacte" */
+  window_title = g_strdup_printf (_("%s – Pacte"), title);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+void
+_pacte_window_update_actions (PacteWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has = self->context != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.save", has);
+  gtk_widget_action_set_enabled (widget, "win.save-as", has);
+  gtk_widget_action_set_enabled (widget, "win.add-plan", has);
+  gtk_widget_action_set_enabled (widget, "win.add-partner", has);
+  gtk_widget_action_set_enabled (widget, "win.search", has);
+  gtk_widget_action_set_enabled (widget, "win.toggle-rules", has);
+  /* Printing, PDF export and recording a review are not built yet. */
+  gtk_widget_action_set_enabled (widget, "win.print", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.record-review", FALSE);
+}
+
+/* ---- dialogs -------------------------------------------------------- */
+
+static void
+show_message (PacteWindow *self,
+              const char  *heading,
+              const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkFileFilter *
+portfolio_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Pacte Portfolios"));
+  gtk_file_filter_add_mime_type (filter, "application/x-pacte+json");
+  gtk_file_filter_add_pattern (filter, "*.pacte.json");
+  return filter;
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) portfolios = portfolio_filter ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, portfolios);
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, portfolios);
+}
+
+/* ---- saving --------------------------------------------------------- */
+
+static void save_as_then (PacteWindow *self, Pending *pending);
+
+typedef struct {
+  Pending *pending;
+  GFile   *file;
+} SaveData;
+
+static void
+save_data_free (SaveData *d)
+{
+  pending_free (d->pending);
+  g_clear_object (&d->file);
+  g_free (d);
+}
+
+static void
+save_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  SaveData *d = user_data;
+  PacteWindow *self = d->pending->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!pacte_portfolio_save_finish (PACTE_PORTFOLIO (source), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk has not been changed."),
+                                                   error->message);
+
+          show_message (self, _("Could Not Save the Portfolio"), body);
+        }
+      save_data_free (d);
+      return;
+    }
+
+  if (self->context != NULL && PACTE_PORTFOLIO (source) == document (self))
+    {
+      _pacte_window_update_title (self);
+      pacte_window_show_toast (self, _("Saved"));
+    }
+  pending_run (g_steal_pointer (&d->pending));
+  save_data_free (d);
+}
+
+/* Saves to file (NULL: the document's own file, or ask for one), then runs pending. */
+static void
+save_then (PacteWindow *self,
+           GFile       *file,
+           Pending     *pending)
+{
+  PactePortfolio *doc = document (self);
+  SaveData *d;
+
+  if (doc == NULL)
+    {
+      pending_free (pending);
+      return;
+    }
+  if (file == NULL)
+    file = pacte_portfolio_get_file (doc);
+  if (file == NULL)
+    {
+      save_as_then (self, pending);
+      return;
+    }
+
+  if (pending == NULL)
+    pending = pending_new (self, NULL, NULL, NULL);
+  d = g_new0 (SaveData, 1);
+  d->pending = pending;
+  d->file = g_object_ref (file);
+
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  pacte_portfolio_save_async (doc, file, self->cancellable, save_done, d);
+}
+
+static GFile *
+with_extension (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *fixed = NULL;
+
+  if (name == NULL || g_str_has_suffix (name, ".json"))
+    return g_object_ref (file);
+  parent = g_file_get_parent (file);
+  fixed = g_strconcat (name, ".pacte.json", NULL);
+  return parent != NULL ? g_file_get_child (parent, fixed) : g_object_ref (file);
+}
+
+static void
+on_save_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          gpointer         user_data)
+{
+  g_autoptr(Pending) pending = user_data;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (chosen == NULL)
+    return;
+  file = with_extension (chosen);
+  save_then (pending->self, file, g_steal_pointer (&pending));
+}
+
+static void
+save_as_then (PacteWindow *self,
+              Pending     *pending)
+{
+  GtkFileChooserNative *chooser;
+  PactePortfolio *doc = document (self);
+  GFile *file;
+
+  if (doc == NULL)
+    {
+      pending_free (pending);
+      return;
+    }
+  if (pending == NULL)
+    pending = pending_new (self, NULL, NULL, NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Save Portfolio As"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  file = pacte_portfolio_get_file (doc);
+  if (file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL);
+  else
+    {
+      /* Translators: suggested file name of a new portfolio; keep ".pacte.json" */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("portfolio.pacte.json"));
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_save_chooser_response), pending);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- unsaved changes ------------------------------------------------ */
+
+static void
+on_confirm_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  Pending *pending = user_data;
+
+  if (g_str_equal (response, "save"))
+    save_then (pending->self, NULL, pending);
+  else if (g_str_equal (response, "discard"))
+    pending_run (pending);
+  else
+    pending_free (pending);
+}
+
+/* Runs then() now when nothing would be lost, else after the user chose. */
+static void
+confirm_then (PacteWindow    *self,
+              Then            then,
+              gpointer        data,
+              GDestroyNotify  destroy)
+{
+  PactePortfolio *doc = document (self);
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (doc == NULL || !pacte_portfolio_get_modified (doc))
+    {
+      pending_run (pending_new (self, then, data, destroy));
+      return;
+    }
+
+  name = document_name (self);
+  body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, they will be lost."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_confirm_response),
+                    pending_new (self, then, data, destroy));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- opening -------------------------------------------------------- */
+
+typedef struct {
+  PacteWindow *self;
+  GFile       *file;
+} LoadData;
+
+static void
+load_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LoadData *d = user_data;
+  PacteWindow *self = d->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file_finish (result, &error);
+
+  if (portfolio != NULL)
+    {
+      pacte_window_set_portfolio (self, portfolio);
+      if (GTK_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
+        {
+          g_autofree char *uri = g_file_get_uri (d->file);
+
+          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+        }
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *body = NULL;
+
+      _pacte_window_update_title (self);
+      if (self->context != NULL)
+        body = g_strdup_printf (_("%s\n\nThe portfolio open in this window is unchanged."), error->message);
+      else
+        body = g_strdup (error->message);
+      show_message (self, _("Could Not Open the File"), body);
+    }
+
+  g_object_unref (d->file);
+  g_object_unref (d->self);
+  g_free (d);
+}
+
+void
+pacte_window_open_file (PacteWindow *self,
+                        GFile       *file)
+{
+  LoadData *d;
+
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  adw_window_title_set_subtitle (self->window_title, _("Opening…"));
+
+  d = g_new0 (LoadData, 1);
+  d->self = g_object_ref (self);
+  d->file = g_object_ref (file);
+  pacte_portfolio_load_file_async (file, self->rules, self->cancellable, load_done, d);
+}
+
+static void
+on_open_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          PacteWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    pacte_window_open_file (self, file);
+  g_object_unref (self);
+}
+
+static void
+choose_file_to_open (PacteWindow *self,
+                     gpointer     data)
+{
+  GtkFileChooserNative *chooser;
+  PactePortfolio *doc = document (self);
+
+  chooser = gtk_file_chooser_native_new (_("Open Portfolio"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  if (doc != NULL && pacte_portfolio_get_file (doc) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (pacte_portfolio_get_file (doc));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+start_new (PacteWindow *self,
+           gpointer     data)
+{
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_new ();
+
+  pacte_window_set_portfolio (self, portfolio);
+}
+
+static void
+close_now (PacteWindow *self,
+           gpointer     data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_window_state (PacteWindow *self)
+{
+  int width = 0, height = 0;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+}
+
+gboolean
+_pacte_window_close_request (GtkWindow *window)
+{
+  PacteWindow *self = PACTE_WINDOW (window);
+  PactePortfolio *doc = document (self);
+
+  if (!self->close_confirmed && doc != NULL && pacte_portfolio_get_modified (doc))
+    {
+      confirm_then (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+  save_window_state (self);
+  return FALSE;
+}
+
+/* ---- actions -------------------------------------------------------- */
+
+static void
+action_new (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  confirm_then (PACTE_WINDOW (widget), start_new, NULL, NULL);
+}
+
+static void
+action_open (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  confirm_then (PACTE_WINDOW (widget), choose_file_to_open, NULL, NULL);
+}
+
+static void
+action_save (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_then (PACTE_WINDOW (widget), NULL, NULL);
+}
+
+static void
+action_save_as (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as_then (PACTE_WINDOW (widget), NULL);
+}
+
+static void
+action_not_built (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  /* Disabled: never reached from the menu. */
+}
+
+static void
+action_close (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "partners") == 0)
+    gtk_widget_grab_focus (GTK_WIDGET (self->partner_search));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->plan_search));
+}
+
+static void
+action_toggle_rules (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->rules_toggle)))
+    gtk_toggle_button_set_active (self->rules_toggle,
+                                  !gtk_toggle_button_get_active (self->rules_toggle));
+}
+
+static void
+action_add (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  PactePortfolio *doc = document (self);
+  gboolean is_plan = g_str_equal (action_name, "win.add-plan");
+  guint field = is_plan ? PACTE_PORTFOLIO_PLANS : PACTE_PORTFOLIO_PARTNERS;
+  GListModel *list;
+  g_autoptr(PacteRecord) record = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (doc == NULL)
+    return;
+
+  list = pacte_record_get_list (PACTE_RECORD (doc), field);
+  id = pacte_portfolio_new_id (doc, PACTE_RECORD (doc), field, is_plan ? "plan" : "p");
+  record = g_object_new (is_plan ? PACTE_TYPE_PLAN : PACTE_TYPE_PARTNER, NULL);
+  if (!pacte_record_set_string (record, is_plan ? PACTE_PLAN_ID : PACTE_PARTNER_ID, id, &error) ||
+      !pacte_record_set_string (record, is_plan ? PACTE_PLAN_NAME : PACTE_PARTNER_NAME,
+                                is_plan ? _("New Plan") : _("New Partner"), &error))
+    {
+      show_message (self, is_plan ? _("Could Not Add a Plan") : _("Could Not Add a Partner"),
+                    error->message);
+      return;
+    }
+  pacte_record_list_insert (PACTE_RECORD (doc), field, g_list_model_get_n_items (list), record);
+
+  if (is_plan)
+    pacte_window_select_plan (self, PACTE_PLAN (record));
+  else
+    pacte_window_select_partner (self, PACTE_PARTNER (record));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+_pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_not_built);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_not_built);
+  gtk_widget_class_install_action (widget_class, "win.record-review", NULL, action_not_built);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "win.toggle-rules", NULL, action_toggle_rules);
+  gtk_widget_class_install_action (widget_class, "win.add-plan", NULL, action_add);
+  gtk_widget_class_install_action (widget_class, "win.add-partner", NULL, action_add);
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-window-private.h: shared by pacte-window.c (layout, lists, selection)
+ * and pacte-window-actions.c (document actions: new, open, save, close). */
+#pragma once
+
+#include "pacte-window.h"
+
+G_BEGIN_DECLS
+
+struct _PacteWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  PacteContext         *context;       /* NULL while no document is open */
+  GSettings            *settings;
+  PacteRuleSet         *rules;
+  guint32               today;
+  GCancellable         *cancellable;   /* load or save in flight */
+  gboolean              close_confirmed;
+  char                 *plan_sort;     /* "name", "phase", "score" */
+  char                 *partner_sort;  /* "name", "segment" */
+
+  /* lists */
+  GtkStringFilter      *plan_filter;
+  GtkStringFilter      *partner_filter;
+  GtkSortListModel     *plan_sorted;
+  GtkSortListModel     *partner_sorted;
+  GtkSingleSelection   *plan_selection;
+  GtkSingleSelection   *partner_selection;
+
+  /* editors, created for each document */
+  GtkWidget            *plan_editor;
+  GtkWidget            *partner_editor;
+  PactePlan            *plan;
+  PactePartner         *partner;
+
+  /* template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  AdwViewStack         *view_stack;
+  GtkSearchEntry       *plan_search;
+  GtkSearchEntry       *partner_search;
+  GtkListView          *plan_view;
+  GtkListView          *partner_view;
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *rules_toggle;
+  GtkStack             *content_stack;
+  AdwFlap              *plan_flap;
+  GtkBox               *plan_editor_box;
+  GtkBox               *partner_editor_box;
+  PacteRulesPanel      *rules_panel;
+  GtkMenuButton        *menu_button;
+};
+
+/* pacte-window-actions.c */
+void     _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_actions             (PacteWindow    *self);
+void     _pacte_window_update_title               (PacteWindow    *self);
+gboolean _pacte_window_close_request              (GtkWindow      *window);
+
+G_END_DECLS

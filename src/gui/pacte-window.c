@@ -1,0 +1,844 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pacte-i18n.h"
+#include "pacte-light.h"
+#include "pacte-plan-row.h"
+#include "pacte-partner-row.h"
+#include "pacte-window-private.h"
+
+#include "pacte-partner-editor.h"
+#include "pacte-plan-editor.h"
+
+G_DEFINE_FINAL_TYPE (PacteWindow, pacte_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PLAN_SORT,
+  PROP_PARTNER_SORT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- sorting -------------------------------------------------------- */
+
+static int
+compare_phase (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int ra = pacte_phase_rank (pacte_record_get_string ((PacteRecord *) a, PACTE_PLAN_PHASE));
+  int rb = pacte_phase_rank (pacte_record_get_string ((PacteRecord *) b, PACTE_PLAN_PHASE));
+
+  return ra < rb ? GTK_ORDERING_SMALLER : ra > rb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_score (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  PacteWindow *self = user_data;
+  PacteEvaluator *evaluator;
+  int sa, sb;
+
+  if (self->context == NULL)
+    return GTK_ORDERING_EQUAL;
+  evaluator = pacte_context_get_evaluator (self->context);
+  sa = pacte_plan_results_get_score (pacte_evaluator_get_results (evaluator, (PactePlan *) a));
+  sb = pacte_plan_results_get_score (pacte_evaluator_get_results (evaluator, (PactePlan *) b));
+  /* Lowest score first: the plans that need attention.  No score goes last. */
+  if (sa < 0)
+    sa = G_MAXINT;
+  if (sb < 0)
+    sb = G_MAXINT;
+  return sa < sb ? GTK_ORDERING_SMALLER : sa > sb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static int
+compare_segment (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const char *sa = pacte_record_get_string ((PacteRecord *) a, PACTE_PARTNER_SEGMENT);
+  const char *sb = pacte_record_get_string ((PacteRecord *) b, PACTE_PARTNER_SEGMENT);
+  int cmp;
+
+  /* Unset segments last. */
+  if (*sa == '\0' || *sb == '\0')
+    return (*sa == '\0') - (*sb == '\0');
+  cmp = g_utf8_collate (pacte_choice_display_name (sa), pacte_choice_display_name (sb));
+  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static GtkSorter *
+name_sorter (GType type)
+{
+  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (type, NULL, "name")));
+}
+
+static GtkSorter *
+make_plan_sorter (PacteWindow *self)
+{
+  GtkMultiSorter *multi;
+
+  if (g_strcmp0 (self->plan_sort, "phase") != 0 && g_strcmp0 (self->plan_sort, "score") != 0)
+    return name_sorter (PACTE_TYPE_PLAN);
+
+  multi = gtk_multi_sorter_new ();
+  if (g_strcmp0 (self->plan_sort, "phase") == 0)
+    gtk_multi_sorter_append (multi, GTK_SORTER (gtk_custom_sorter_new (compare_phase, NULL, NULL)));
+  else
+    gtk_multi_sorter_append (multi, GTK_SORTER (gtk_custom_sorter_new (compare_score, self, NULL)));
+  gtk_multi_sorter_append (multi, name_sorter (PACTE_TYPE_PLAN));
+  return GTK_SORTER (multi);
+}
+
+static GtkSorter *
+make_partner_sorter (PacteWindow *self)
+{
+  GtkMultiSorter *multi;
+
+  if (g_strcmp0 (self->partner_sort, "segment") != 0)
+    return name_sorter (PACTE_TYPE_PARTNER);
+
+  multi = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (multi, GTK_SORTER (gtk_custom_sorter_new (compare_segment, NULL, NULL)));
+  gtk_multi_sorter_append (multi, name_sorter (PACTE_TYPE_PARTNER));
+  return GTK_SORTER (multi);
+}
+
+static void
+set_sort (PacteWindow *self,
+          char       **field,
+          const char  *value,
+          GParamSpec  *pspec)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+
+  if (value == NULL || g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+
+  if (field == &self->plan_sort)
+    {
+      sorter = make_plan_sorter (self);
+      gtk_sort_list_model_set_sorter (self->plan_sorted, sorter);
+    }
+  else
+    {
+      sorter = make_partner_sorter (self);
+      gtk_sort_list_model_set_sorter (self->partner_sorted, sorter);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/* ---- list rows ------------------------------------------------------ */
+
+static void
+plan_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, pacte_plan_row_new ());
+}
+
+static void
+plan_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  PacteWindow *self = user_data;
+  PactePlan *plan = gtk_list_item_get_item (item);
+
+  if (self->context == NULL)
+    return;
+  pacte_plan_row_bind (PACTE_PLAN_ROW (gtk_list_item_get_child (item)), plan,
+                       pacte_context_get_results (self->context, plan));
+}
+
+static void
+plan_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  pacte_plan_row_bind (PACTE_PLAN_ROW (gtk_list_item_get_child (item)), NULL, NULL);
+}
+
+static void
+partner_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, pacte_partner_row_new ());
+}
+
+static void
+partner_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  pacte_partner_row_bind (PACTE_PARTNER_ROW (gtk_list_item_get_child (item)),
+                          gtk_list_item_get_item (item));
+}
+
+static void
+partner_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  pacte_partner_row_bind (PACTE_PARTNER_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/* ---- showing an item ------------------------------------------------ */
+
+static void
+show_nothing (PacteWindow *self)
+{
+  g_clear_object (&self->plan);
+  g_clear_object (&self->partner);
+  pacte_rules_panel_set_plan (self->rules_panel, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
+}
+
+static void
+show_plan (PacteWindow *self,
+           PactePlan   *plan)
+{
+  g_clear_object (&self->partner);
+  g_set_object (&self->plan, plan);
+  if (self->plan_editor != NULL)
+    pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (self->plan_editor), plan);
+  pacte_rules_panel_set_plan (self->rules_panel, plan);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "plan");
+}
+
+static void
+show_partner (PacteWindow  *self,
+              PactePartner *partner)
+{
+  g_clear_object (&self->plan);
+  g_set_object (&self->partner, partner);
+  if (self->partner_editor != NULL)
+    pacte_partner_editor_set_partner (PACTE_PARTNER_EDITOR (self->partner_editor), partner);
+  pacte_rules_panel_set_plan (self->rules_panel, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
+  gtk_stack_set_visible_child_name (self->content_stack, "partner");
+}
+
+static void
+on_plan_selected (PacteWindow *self)
+{
+  PactePlan *plan = gtk_single_selection_get_selected_item (self->plan_selection);
+
+  /* Losing the selection to the search filter keeps the editor as it is. */
+  if (plan == NULL || plan == self->plan)
+    return;
+  gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
+  show_plan (self, plan);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_partner_selected (PacteWindow *self)
+{
+  PactePartner *partner = gtk_single_selection_get_selected_item (self->partner_selection);
+
+  if (partner == NULL || partner == self->partner)
+    return;
+  gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
+  show_partner (self, partner);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_plan_view_activate (PacteWindow *self,
+                       guint        position)
+{
+  gtk_single_selection_set_selected (self->plan_selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+on_partner_view_activate (PacteWindow *self,
+                          guint        position)
+{
+  gtk_single_selection_set_selected (self->partner_selection, position);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static gboolean
+list_contains (GListModel *list,
+               gpointer    item)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (list, i);
+
+      if (other == item)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* An undo or a removal may take away the item being edited. */
+static void
+on_records_changed (PacteWindow *self,
+                    guint        position,
+                    guint        removed,
+                    guint        added,
+                    GListModel  *list)
+{
+  if (removed == 0 || self->context == NULL)
+    return;
+  if (self->plan != NULL && list == pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)) &&
+      !list_contains (list, self->plan))
+    show_nothing (self);
+  else if (self->partner != NULL &&
+           list == pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)) &&
+           !list_contains (list, self->partner))
+    show_nothing (self);
+}
+
+static void
+on_back_clicked (PacteWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_plan_search_changed (PacteWindow    *self,
+                        GtkSearchEntry *entry)
+{
+  gtk_string_filter_set_search (self->plan_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_partner_search_changed (PacteWindow    *self,
+                           GtkSearchEntry *entry)
+{
+  gtk_string_filter_set_search (self->partner_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_rule_activated (PacteWindow     *self,
+                   const char      *rule_id,
+                   PacteRulesPanel *panel)
+{
+  gboolean focused = FALSE;
+
+  if (self->plan_editor != NULL && self->plan != NULL)
+    focused = pacte_plan_editor_focus_rule (PACTE_PLAN_EDITOR (self->plan_editor), rule_id);
+  if (focused)
+    {
+      /* A folded panel covers the editor: get it out of the way. */
+      if (adw_flap_get_folded (self->plan_flap))
+        adw_flap_set_reveal_flap (self->plan_flap, FALSE);
+    }
+  else
+    pacte_window_show_toast (self, _("No single field fixes this rule: see its advice"));
+}
+
+/* ---- the document --------------------------------------------------- */
+
+static void
+on_portfolio_state_changed (PacteWindow *self)
+{
+  _pacte_window_update_title (self);
+  _pacte_window_update_actions (self);
+}
+
+static void
+clear_editor (GtkBox     *box,
+              GtkWidget **editor)
+{
+  if (*editor != NULL)
+    gtk_box_remove (box, *editor);
+  *editor = NULL;
+}
+
+static void
+drop_document (PacteWindow *self)
+{
+  if (self->context == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (pacte_context_get_portfolio (self->context), self);
+  g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
+  g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
+  show_nothing (self);
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), NULL);
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), NULL);
+  pacte_rules_panel_set_context (self->rules_panel, NULL);
+  clear_editor (self->plan_editor_box, &self->plan_editor);
+  clear_editor (self->partner_editor_box, &self->partner_editor);
+  g_clear_object (&self->context);
+}
+
+void
+pacte_window_set_portfolio (PacteWindow    *self,
+                            PactePortfolio *portfolio)
+{
+  PactePortfolio *doc;
+  g_autoptr(PacteContext) context = NULL;
+
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  g_return_if_fail (PACTE_IS_PORTFOLIO (portfolio));
+
+  context = pacte_context_new (portfolio, self->rules, self->settings, self->today);
+  drop_document (self);
+  self->context = g_steal_pointer (&context);
+  doc = pacte_context_get_portfolio (self->context);
+
+  g_signal_connect_swapped (doc, "notify::modified", G_CALLBACK (on_portfolio_state_changed), self);
+  g_signal_connect_swapped (doc, "notify::file", G_CALLBACK (on_portfolio_state_changed), self);
+  g_signal_connect_swapped (pacte_portfolio_get_plans (doc), "items-changed", G_CALLBACK (on_records_changed), self);
+  g_signal_connect_swapped (pacte_portfolio_get_partners (doc), "items-changed", G_CALLBACK (on_records_changed), self);
+
+  self->plan_editor = pacte_plan_editor_new (self->context);
+  self->partner_editor = pacte_partner_editor_new (self->context);
+  gtk_widget_set_vexpand (self->plan_editor, TRUE);
+  gtk_widget_set_vexpand (self->partner_editor, TRUE);
+  gtk_box_append (self->plan_editor_box, self->plan_editor);
+  gtk_box_append (self->partner_editor_box, self->partner_editor);
+  pacte_rules_panel_set_context (self->rules_panel, self->context);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->plan_search), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)),
+                                   pacte_portfolio_get_plans (doc));
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)),
+                                   pacte_portfolio_get_partners (doc));
+  gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "document");
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+
+  /* Show the first plan at once where there is room for it. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 0)
+    {
+      g_autoptr(PactePlan) first = g_list_model_get_item (G_LIST_MODEL (self->plan_sorted), 0);
+
+      adw_view_stack_set_visible_child_name (self->view_stack, "plans");
+      gtk_single_selection_set_selected (self->plan_selection, 0);
+      show_plan (self, first);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+    }
+  else if (g_list_model_get_n_items (pacte_portfolio_get_plans (doc)) == 0 &&
+           g_list_model_get_n_items (pacte_portfolio_get_partners (doc)) > 0)
+    adw_view_stack_set_visible_child_name (self->view_stack, "partners");
+
+  _pacte_window_update_title (self);
+  _pacte_window_update_actions (self);
+}
+
+/* ---- object --------------------------------------------------------- */
+
+static void
+pacte_window_constructed (GObject *object)
+{
+  PacteWindow *self = PACTE_WINDOW (object);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  G_OBJECT_CLASS (pacte_window_parent_class)->constructed (object);
+
+  if (PACTE_IS_APPLICATION (app))
+    {
+      GSettings *settings = pacte_application_get_settings (PACTE_APPLICATION (app));
+
+      self->rules = g_object_ref (pacte_application_get_rules (PACTE_APPLICATION (app)));
+      if (settings != NULL)
+        self->settings = g_object_ref (settings);
+    }
+  if (self->rules == NULL)
+    self->rules = g_object_ref (pacte_rule_set_get_default ());
+
+  if (self->settings != NULL)
+    {
+      int width = g_settings_get_int (self->settings, "window-width");
+      int height = g_settings_get_int (self->settings, "window-height");
+
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 360));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  _pacte_window_update_title (self);
+  _pacte_window_update_actions (self);
+}
+
+static void
+pacte_window_dispose (GObject *object)
+{
+  PacteWindow *self = PACTE_WINDOW (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  drop_document (self);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->partner);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_WINDOW);
+  g_clear_object (&self->plan_selection);
+  g_clear_object (&self->partner_selection);
+  g_clear_object (&self->plan_filter);
+  g_clear_object (&self->partner_filter);
+  g_clear_object (&self->plan_sorted);
+  g_clear_object (&self->partner_sorted);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->rules);
+
+  G_OBJECT_CLASS (pacte_window_parent_class)->dispose (object);
+}
+
+static void
+pacte_window_finalize (GObject *object)
+{
+  PacteWindow *self = PACTE_WINDOW (object);
+
+  g_free (self->plan_sort);
+  g_free (self->partner_sort);
+  G_OBJECT_CLASS (pacte_window_parent_class)->finalize (object);
+}
+
+static void
+pacte_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PacteWindow *self = PACTE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN_SORT:
+      g_value_set_string (value, self->plan_sort);
+      break;
+    case PROP_PARTNER_SORT:
+      g_value_set_string (value, self->partner_sort);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PacteWindow *self = PACTE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN_SORT:
+      set_sort (self, &self->plan_sort, g_value_get_string (value), pspec);
+      break;
+    case PROP_PARTNER_SORT:
+      set_sort (self, &self->partner_sort, g_value_get_string (value), pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_window_class_init (PacteWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pacte_window_constructed;
+  object_class->dispose = pacte_window_dispose;
+  object_class->finalize = pacte_window_finalize;
+  object_class->get_property = pacte_window_get_property;
+  object_class->set_property = pacte_window_set_property;
+  window_class->close_request = _pacte_window_close_request;
+
+  properties[PROP_PLAN_SORT] =
+    g_param_spec_string ("plan-sort", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PARTNER_SORT] =
+    g_param_spec_string ("partner-sort", NULL, NULL, "name",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PACTE_TYPE_RULES_PANEL);
+  g_type_ensure (PACTE_TYPE_LIGHT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacte/Pacte/ui/pacte-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_search);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_search);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_view);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_view);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, rules_toggle);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_flap);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_editor_box);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_editor_box);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, rules_panel);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_partner_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_partner_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_rule_activated);
+
+  gtk_widget_class_install_property_action (widget_class, "win.sort-plans", "plan-sort");
+  gtk_widget_class_install_property_action (widget_class, "win.sort-partners", "partner-sort");
+  _pacte_window_class_add_document_actions (widget_class);
+}
+
+static void
+setup_list (PacteWindow         *self,
+            GType                type,
+            GtkSorter           *sorter,
+            GtkStringFilter    **filter,
+            GtkSortListModel   **sorted,
+            GtkSingleSelection **selection,
+            GtkListView         *view,
+            GCallback            setup,
+            GCallback            bind,
+            GCallback            unbind,
+            GCallback            selected)
+{
+  GtkFilterListModel *filtered;
+  GtkListItemFactory *factory;
+
+  *filter = gtk_string_filter_new (gtk_property_expression_new (type, NULL, "name"));
+  gtk_string_filter_set_ignore_case (*filter, TRUE);
+  gtk_string_filter_set_match_mode (*filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+
+  filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (*filter)));
+  *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
+  g_object_ref (*sorted);
+  *selection = gtk_single_selection_new (G_LIST_MODEL (*sorted));
+  gtk_single_selection_set_autoselect (*selection, FALSE);
+  gtk_single_selection_set_can_unselect (*selection, TRUE);
+  g_signal_connect_swapped (*selection, "notify::selected-item", selected, self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "unbind", unbind, self);
+
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (*selection));
+  gtk_list_view_set_factory (view, factory);
+  g_object_unref (factory);
+}
+
+static void
+pacte_window_init (PacteWindow *self)
+{
+  const char *today = g_getenv ("PACTE_TODAY");
+
+  self->plan_sort = g_strdup ("name");
+  self->partner_sort = g_strdup ("name");
+  if (today != NULL && *today != '\0')
+    self->today = pacte_date_parse (today);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  setup_list (self, PACTE_TYPE_PLAN, make_plan_sorter (self),
+              &self->plan_filter, &self->plan_sorted, &self->plan_selection, self->plan_view,
+              G_CALLBACK (plan_setup), G_CALLBACK (plan_bind), G_CALLBACK (plan_unbind),
+              G_CALLBACK (on_plan_selected));
+  setup_list (self, PACTE_TYPE_PARTNER, make_partner_sorter (self),
+              &self->partner_filter, &self->partner_sorted, &self->partner_selection, self->partner_view,
+              G_CALLBACK (partner_setup), G_CALLBACK (partner_bind), G_CALLBACK (partner_unbind),
+              G_CALLBACK (on_partner_selected));
+
+  /* The search entries take typing from anywhere in their list. */
+  gtk_search_entry_set_key_capture_widget (self->plan_search, GTK_WIDGET (self->plan_view));
+  gtk_search_entry_set_key_capture_widget (self->partner_search, GTK_WIDGET (self->partner_view));
+}
+
+PacteWindow *
+pacte_window_new (PacteApplication *app)
+{
+  g_return_val_if_fail (app == NULL || PACTE_IS_APPLICATION (app), NULL);
+
+  return g_object_new (PACTE_TYPE_WINDOW, "application", app, NULL);
+}
+
+gboolean
+pacte_window_has_document (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
+  return self->context != NULL;
+}
+
+PactePortfolio *
+pacte_window_get_portfolio (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->context != NULL ? pacte_context_get_portfolio (self->context) : NULL;
+}
+
+PacteContext *
+pacte_window_get_context (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->context;
+}
+
+void
+pacte_window_set_today (PacteWindow *self,
+                        guint32      today)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  self->today = today;
+}
+
+static gboolean
+select_in (GtkSingleSelection *selection,
+           gpointer            item)
+{
+  GListModel *model = G_LIST_MODEL (selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) other = g_list_model_get_item (model, i);
+
+      if (other == item)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+pacte_window_select_plan (PacteWindow *self,
+                          PactePlan   *plan)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  g_return_if_fail (PACTE_IS_PLAN (plan));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "plans");
+  if (!select_in (self->plan_selection, plan))
+    {
+      /* Hidden by the search: clear it and try again. */
+      gtk_editable_set_text (GTK_EDITABLE (self->plan_search), "");
+      gtk_string_filter_set_search (self->plan_filter, NULL);
+      if (!select_in (self->plan_selection, plan))
+        return;
+    }
+  if (self->plan != plan)
+    show_plan (self, plan);
+}
+
+void
+pacte_window_select_partner (PacteWindow  *self,
+                             PactePartner *partner)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  g_return_if_fail (PACTE_IS_PARTNER (partner));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "partners");
+  if (!select_in (self->partner_selection, partner))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
+      gtk_string_filter_set_search (self->partner_filter, NULL);
+      if (!select_in (self->partner_selection, partner))
+        return;
+    }
+  if (self->partner != partner)
+    show_partner (self, partner);
+}
+
+PactePlan *
+pacte_window_get_plan (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->plan;
+}
+
+PactePartner *
+pacte_window_get_partner (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->partner;
+}
+
+PacteRulesPanel *
+pacte_window_get_rules_panel (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->rules_panel;
+}
+
+GtkWidget *
+pacte_window_get_plan_editor (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->plan_editor;
+}
+
+GtkWidget *
+pacte_window_get_partner_editor (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->partner_editor;
+}
+
+GListModel *
+pacte_window_get_plan_list (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->plan_sorted);
+}
+
+GListModel *
+pacte_window_get_partner_list (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->partner_sorted);
+}
+
+void
+pacte_window_set_search (PacteWindow *self,
+                         const char  *text)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "partners") == 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->partner_search), text != NULL ? text : "");
+      gtk_string_filter_set_search (self->partner_filter, text);
+    }
+  else
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->plan_search), text != NULL ? text : "");
+      gtk_string_filter_set_search (self->plan_filter, text);
+    }
+}
+
+void
+pacte_window_show_toast (PacteWindow *self,
+                         const char  *text)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}

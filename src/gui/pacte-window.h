@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-window.h: the main window: an empty state, or one open portfolio
+ * with its plans and partners in a sidebar and the selected item's editor
+ * (and, for a plan, the golden-rules panel) beside it. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pacte-application.h"
+#include "pacte-context.h"
+#include "pacte-rules-panel.h"
+
+G_BEGIN_DECLS
+
+#define PACTE_TYPE_WINDOW (pacte_window_get_type ())
+G_DECLARE_FINAL_TYPE (PacteWindow, pacte_window, PACTE, WINDOW, AdwApplicationWindow)
+
+/* app may be NULL (tests): then no settings, the default rule set. */
+PacteWindow     *pacte_window_new               (PacteApplication *app);
+
+/* Loads file asynchronously and shows it; a failure shows a dialog with the
+ * model's message and leaves the current document as it is.  No question
+ * about unsaved changes is asked here (the Open action asks first). */
+void             pacte_window_open_file         (PacteWindow      *self,
+                                                 GFile            *file);
+/* Shows portfolio at once (replacing any document, without asking). */
+void             pacte_window_set_portfolio     (PacteWindow      *self,
+                                                 PactePortfolio   *portfolio);
+gboolean         pacte_window_has_document      (PacteWindow      *self);
+PactePortfolio  *pacte_window_get_portfolio     (PacteWindow      *self);
+PacteContext    *pacte_window_get_context       (PacteWindow      *self);
+/* Julian day rules are evaluated at for documents opened from now on
+ * (0: the current date; the environment variable PACTE_TODAY=YYYY-MM-DD
+ * sets it for the whole program). */
+void             pacte_window_set_today         (PacteWindow      *self,
+                                                 guint32           today);
+
+/* Selection (also used by tests). */
+void             pacte_window_select_plan       (PacteWindow      *self,
+                                                 PactePlan        *plan);
+void             pacte_window_select_partner    (PacteWindow      *self,
+                                                 PactePartner     *partner);
+PactePlan       *pacte_window_get_plan          (PacteWindow      *self);
+PactePartner    *pacte_window_get_partner       (PacteWindow      *self);
+PacteRulesPanel *pacte_window_get_rules_panel   (PacteWindow      *self);
+GtkWidget       *pacte_window_get_plan_editor   (PacteWindow      *self);
+GtkWidget       *pacte_window_get_partner_editor (PacteWindow     *self);
+/* The plans as listed (filtered by the search, sorted). */
+GListModel      *pacte_window_get_plan_list     (PacteWindow      *self);
+GListModel      *pacte_window_get_partner_list  (PacteWindow      *self);
+void             pacte_window_set_search        (PacteWindow      *self,
+                                                 const char       *text);
+
+/* Shows a passing message at the bottom of the window. */
+void             pacte_window_show_toast        (PacteWindow      *self,
+                                                 const char       *text);
+
+G_END_DECLS
