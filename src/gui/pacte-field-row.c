@@ -1,0 +1,1671 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-field-row.c: one row editing one field of a record. */
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "pacte-field-row.h"
+#include "pacte-i18n.h"
+#include "pacte-partner-chooser.h"
+
+struct _PacteFieldRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  PacteFieldRowKind  kind;
+  char              *key;
+  int                fixed_field;     /* rows built in code name their field by index */
+  char              *unit;
+  char              *placeholder;
+  char              *accessible_label;
+  PacteContext      *context;
+
+  PacteRecord       *record;
+  int                field;           /* index in record, -1 without a record */
+  gulong             notify_id;
+  PactePortfolio    *portfolio;       /* watched for names and objective titles */
+  gulong             portfolio_id;
+  GListModel        *objectives;      /* OBJECTIVE: the plan's objectives */
+  gulong             objectives_id;
+
+  gboolean           updating;        /* the row is writing its own widgets */
+  char              *error;
+
+  GtkWidget         *title_label;
+  GtkWidget         *header;
+  GtkWidget         *editor;          /* what the user operates */
+  GtkWidget         *entry;           /* TEXT, QUARTER, NUMBER, DATE; the add entry of TAGS */
+  GtkWidget         *dropdown;        /* CHOICE, OBJECTIVE */
+  GPtrArray         *choice_values;   /* value per drop-down position, NULL = not set */
+  GtkWidget         *toggle;          /* BOOLEAN */
+  GtkWidget         *text_view;       /* MULTILINE */
+  GtkWidget         *value_label;     /* READONLY */
+  GtkWidget         *unit_label;
+  GtkWidget         *flowbox;         /* TAGS, PARTNERS */
+  GtkWidget         *empty_label;     /* PARTNERS with none */
+  GtkWidget         *menu_button;     /* DATE calendar, PARTNERS chooser */
+  GtkWidget         *calendar;
+  GtkWidget         *chooser;
+  GtkWidget         *error_revealer;
+  GtkWidget         *error_label;
+};
+
+G_DEFINE_FINAL_TYPE (PacteFieldRow, pacte_field_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  PROP_0,
+  PROP_KIND,
+  PROP_KEY,
+  PROP_RECORD,
+  PROP_CONTEXT,
+  PROP_UNIT,
+  PROP_PLACEHOLDER_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void sync_from_model (PacteFieldRow *self, gboolean force);
+
+GType
+pacte_field_row_kind_get_type (void)
+{
+  static gsize type_id = 0;
+  static const GEnumValue values[] = {
+    { PACTE_FIELD_ROW_TEXT, "PACTE_FIELD_ROW_TEXT", "text" },
+    { PACTE_FIELD_ROW_MULTILINE, "PACTE_FIELD_ROW_MULTILINE", "multiline" },
+    { PACTE_FIELD_ROW_CHOICE, "PACTE_FIELD_ROW_CHOICE", "choice" },
+    { PACTE_FIELD_ROW_DATE, "PACTE_FIELD_ROW_DATE", "date" },
+    { PACTE_FIELD_ROW_NUMBER, "PACTE_FIELD_ROW_NUMBER", "number" },
+    { PACTE_FIELD_ROW_QUARTER, "PACTE_FIELD_ROW_QUARTER", "quarter" },
+    { PACTE_FIELD_ROW_BOOLEAN, "PACTE_FIELD_ROW_BOOLEAN", "boolean" },
+    { PACTE_FIELD_ROW_TAGS, "PACTE_FIELD_ROW_TAGS", "tags" },
+    { PACTE_FIELD_ROW_PARTNERS, "PACTE_FIELD_ROW_PARTNERS", "partners" },
+    { PACTE_FIELD_ROW_OBJECTIVE, "PACTE_FIELD_ROW_OBJECTIVE", "objective" },
+    { PACTE_FIELD_ROW_READONLY, "PACTE_FIELD_ROW_READONLY", "readonly" },
+    { 0, NULL, NULL }
+  };
+
+  if (g_once_init_enter (&type_id))
+    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("PacteFieldRowKind"), values));
+  return type_id;
+}
+
+/* ---- Numbers ------------------------------------------------------------ */
+
+static gboolean
+is_group_separator (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007;
+}
+
+gboolean
+pacte_number_parse (const char *text,
+                    double     *value)
+{
+  g_autoptr(GString) ascii = g_string_new (NULL);
+  g_autofree char *trimmed = NULL;
+  gboolean seen_digit = FALSE, seen_decimal = FALSE, last_was_digit = FALSE;
+  gboolean pending_group = FALSE;
+  const char *p;
+  char *end = NULL;
+  double result;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (text));
+  /* Outer no-break spaces too. */
+  while (g_str_has_prefix (trimmed, "\xc2\xa0"))
+    memmove (trimmed, trimmed + 2, strlen (trimmed + 2) + 1);
+  while (g_str_has_suffix (trimmed, "\xc2\xa0"))
+    trimmed[strlen (trimmed) - 2] = '\0';
+
+  if (trimmed[0] == '\0')
+    {
+      *value = NAN;
+      return TRUE;
+    }
+
+  p = trimmed;
+  if (*p == '-' || *p == '+')
+    {
+      if (*p == '-')
+        g_string_append_c (ascii, '-');
+      p++;
+    }
+  else if (g_str_has_prefix (p, "\xe2\x88\x92")) /* U+2212 MINUS SIGN */
+    {
+      g_string_append_c (ascii, '-');
+      p += 3;
+    }
+
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        {
+          g_string_append_c (ascii, (char) c);
+          seen_digit = TRUE;
+          last_was_digit = TRUE;
+          pending_group = FALSE;
+        }
+      else if (is_group_separator (c))
+        {
+          /* Only between digits: "1 234", not "1  234" or " ,5". */
+          if (!last_was_digit)
+            return FALSE;
+          last_was_digit = FALSE;
+          pending_group = TRUE;
+        }
+      else if (c == ',' || c == '.')
+        {
+          if (seen_decimal || pending_group)
+            return FALSE;
+          seen_decimal = TRUE;
+          last_was_digit = FALSE;
+          g_string_append_c (ascii, '.');
+        }
+      else
+        return FALSE;
+    }
+
+  if (!seen_digit || pending_group)
+    return FALSE;
+
+  result = g_ascii_strtod (ascii->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (result))
+    return FALSE;
+
+  *value = result;
+  return TRUE;
+}
+
+static const char *
+locale_decimal_point (void)
+{
+  const struct lconv *conv = localeconv ();
+
+  return conv != NULL && conv->decimal_point != NULL && strcmp (conv->decimal_point, ",") == 0 ? "," : ".";
+}
+
+char *
+pacte_number_format (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *digits, *dot;
+  gsize int_len;
+
+  if (isnan (value))
+    return g_strdup ("");
+
+  /* Beyond 10^15 a double has no decimals to show: keep its exact text. */
+  if (fabs (value) >= 1e15)
+    return g_strdup (g_ascii_dtostr (buf, sizeof buf, value));
+
+  g_ascii_formatd (buf, sizeof buf, "%.6f", value);
+  /* Drop trailing zeros of the fraction, and the point if nothing is left. */
+  if (strchr (buf, '.') != NULL)
+    {
+      char *last = buf + strlen (buf) - 1;
+
+      while (*last == '0')
+        *last-- = '\0';
+      if (*last == '.')
+        *last = '\0';
+    }
+  if (strcmp (buf, "-0") == 0)
+    strcpy (buf, "0");
+
+  digits = buf;
+  if (*digits == '-')
+    {
+      g_string_append (out, "\xe2\x88\x92"); /* a real minus sign */
+      digits++;
+    }
+  dot = strchr (digits, '.');
+  int_len = dot ? (gsize) (dot - digits) : strlen (digits);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append (out, "\xe2\x80\xaf"); /* U+202F NARROW NO-BREAK SPACE */
+      g_string_append_c (out, digits[i]);
+    }
+  if (dot != NULL)
+    {
+      g_string_append (out, locale_decimal_point ());
+      g_string_append (out, dot + 1);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ---- Errors --------------------------------------------------------------- */
+
+static void
+show_error (PacteFieldRow *self,
+            const char    *message)
+{
+  GtkWidget *target = self->entry ? self->entry : self->editor;
+
+  if (g_strcmp0 (self->error, message) == 0)
+    return;
+
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->error_revealer), TRUE);
+  gtk_widget_set_visible (self->error_revealer, TRUE);
+  if (target != NULL)
+    {
+      gtk_widget_add_css_class (target, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+    }
+}
+
+static void
+clear_error (PacteFieldRow *self)
+{
+  GtkWidget *target = self->entry ? self->entry : self->editor;
+
+  if (self->error == NULL)
+    return;
+
+  g_clear_pointer (&self->error, g_free);
+  gtk_revealer_set_reveal_child (GTK_REVEALER (self->error_revealer), FALSE);
+  gtk_widget_set_visible (self->error_revealer, FALSE);
+  if (target != NULL)
+    {
+      gtk_widget_remove_css_class (target, "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+show_gerror (PacteFieldRow *self,
+             GError        *error)
+{
+  show_error (self, error->message);
+}
+
+/* ---- Writing the model ---------------------------------------------------- */
+
+static gboolean
+has_record (PacteFieldRow *self)
+{
+  return self->record != NULL && self->field >= 0;
+}
+
+static PacteFieldKind
+model_kind (PacteFieldRow *self)
+{
+  return pacte_record_get_field_info (self->record, self->field)->kind;
+}
+
+static void
+commit_string (PacteFieldRow *self,
+               const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pacte_record_set_string (self->record, self->field, text, &error))
+    show_gerror (self, error);
+  else
+    clear_error (self);
+}
+
+static void
+commit_number (PacteFieldRow *self,
+               const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  double value;
+
+  if (!pacte_number_parse (text, &value))
+    {
+      if (model_kind (self) == PACTE_FIELD_INTEGER)
+        show_error (self, _("Enter a whole number, for example 30"));
+      else
+        show_error (self, _("Enter a number, for example 1 234.5"));
+      return;
+    }
+  if (model_kind (self) == PACTE_FIELD_INTEGER && !isnan (value) && value != floor (value))
+    {
+      show_error (self, _("Enter a whole number, for example 30"));
+      return;
+    }
+  if (!pacte_record_set_number (self->record, self->field, value, &error))
+    show_gerror (self, error);
+  else
+    clear_error (self);
+}
+
+/* While typing, "2027-0" is not wrong yet: errors for dates and quarters
+ * show once the text is as long as a complete value, or when the user leaves
+ * the entry (finished == TRUE). */
+static void
+commit_date (PacteFieldRow *self,
+             const char    *text,
+             gboolean       finished)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  guint32 julian = 0;
+
+  if (trimmed[0] != '\0')
+    {
+      julian = pacte_date_parse (trimmed);
+      if (julian == 0)
+        {
+          if (finished || strlen (trimmed) >= 10)
+            show_error (self, _("Enter a date as YYYY-MM-DD, for example 2027-03-31"));
+          return;
+        }
+    }
+  if (!pacte_record_set_date (self->record, self->field, julian, &error))
+    show_gerror (self, error);
+  else
+    clear_error (self);
+}
+
+static void
+commit_quarter (PacteFieldRow *self,
+                const char    *text,
+                gboolean       finished)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  int year, quarter;
+
+  if (trimmed[0] != '\0' && !pacte_quarter_parse (trimmed, &year, &quarter))
+    {
+      if (finished || strlen (trimmed) >= 7)
+        show_error (self, _("Enter a quarter as YYYY-Qn, for example 2027-Q1"));
+      return;
+    }
+  commit_string (self, trimmed);
+}
+
+static void
+entry_changed_cb (PacteFieldRow *self)
+{
+  const char *text;
+
+  if (self->updating || !has_record (self))
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  switch (self->kind)
+    {
+    case PACTE_FIELD_ROW_TEXT:
+      commit_string (self, text);
+      break;
+    case PACTE_FIELD_ROW_NUMBER:
+      commit_number (self, text);
+      break;
+    case PACTE_FIELD_ROW_DATE:
+      commit_date (self, text, FALSE);
+      break;
+    case PACTE_FIELD_ROW_QUARTER:
+      commit_quarter (self, text, FALSE);
+      break;
+    case PACTE_FIELD_ROW_TAGS:
+      /* The add entry only writes when activated. */
+      break;
+    case PACTE_FIELD_ROW_MULTILINE:
+    case PACTE_FIELD_ROW_CHOICE:
+    case PACTE_FIELD_ROW_BOOLEAN:
+    case PACTE_FIELD_ROW_PARTNERS:
+    case PACTE_FIELD_ROW_OBJECTIVE:
+    case PACTE_FIELD_ROW_READONLY:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+set_entry_text (PacteFieldRow *self,
+                const char    *text)
+{
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  self->updating = FALSE;
+}
+
+/* Leaving an entry: finish what typing left open. */
+static void
+entry_leave_cb (PacteFieldRow *self)
+{
+  const char *text;
+
+  if (!has_record (self) || self->entry == NULL)
+    return;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  switch (self->kind)
+    {
+    case PACTE_FIELD_ROW_DATE:
+      if (text[0] != '\0' && pacte_date_parse (text) == 0)
+        {
+          /* Also accept the locale's own way of writing a date ("31/03/2027"),
+           * then show it in the file's format. */
+          GDate date;
+
+          g_date_clear (&date, 1);
+          g_date_set_parse (&date, text);
+          if (g_date_valid (&date) && g_date_get_year (&date) >= 1000 && strlen (text) >= 8)
+            {
+              g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                                                      g_date_get_month (&date), g_date_get_day (&date));
+              gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
+              return;
+            }
+        }
+      commit_date (self, text, TRUE);
+      break;
+    case PACTE_FIELD_ROW_QUARTER:
+      commit_quarter (self, text, TRUE);
+      break;
+    case PACTE_FIELD_ROW_NUMBER:
+      /* Show the value in its usual form ("1234.5" becomes "1 234.5"). */
+      if (self->error == NULL)
+        sync_from_model (self, TRUE);
+      break;
+    case PACTE_FIELD_ROW_TEXT:
+    case PACTE_FIELD_ROW_TAGS:
+    case PACTE_FIELD_ROW_MULTILINE:
+    case PACTE_FIELD_ROW_CHOICE:
+    case PACTE_FIELD_ROW_BOOLEAN:
+    case PACTE_FIELD_ROW_PARTNERS:
+    case PACTE_FIELD_ROW_OBJECTIVE:
+    case PACTE_FIELD_ROW_READONLY:
+    default:
+      break;
+    }
+}
+
+static void
+entry_activate_cb (PacteFieldRow *self)
+{
+  if (self->kind == PACTE_FIELD_ROW_TAGS)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+      g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+      if (!has_record (self))
+        return;
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          g_strstrip (parts[i]);
+          if (parts[i][0] != '\0')
+            gtk_widget_activate_action (GTK_WIDGET (self), "field.add-value", "s", parts[i]);
+        }
+      set_entry_text (self, "");
+      return;
+    }
+  entry_leave_cb (self);
+}
+
+static void
+text_buffer_changed_cb (PacteFieldRow *self,
+                        GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->updating || !has_record (self))
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  commit_string (self, text);
+}
+
+static void
+dropdown_selected_cb (PacteFieldRow *self)
+{
+  guint selected;
+  const char *value;
+
+  if (self->updating || !has_record (self))
+    return;
+
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown));
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->choice_values->len)
+    return;
+  value = g_ptr_array_index (self->choice_values, selected);
+  commit_string (self, value ? value : "");
+}
+
+static void
+switch_active_cb (PacteFieldRow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || !has_record (self))
+    return;
+
+  if (!pacte_record_set_boolean (self->record, self->field,
+                                 gtk_switch_get_active (GTK_SWITCH (self->toggle)) ? 1 : 0,
+                                 &error))
+    show_gerror (self, error);
+}
+
+/* ---- Lists of strings: tags and partners ---------------------------------- */
+
+static gboolean
+strv_has (const char * const *strv,
+          const char         *value)
+{
+  return strv != NULL && g_strv_contains (strv, value);
+}
+
+static void
+add_value_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) values = NULL;
+  const char *value = g_variant_get_string (parameter, NULL);
+  const char * const *current;
+
+  if (!has_record (self) || value[0] == '\0')
+    return;
+
+  current = pacte_record_get_strv (self->record, self->field);
+  if (strv_has (current, value))
+    return;
+
+  builder = g_strv_builder_new ();
+  g_strv_builder_addv (builder, (const char **) current);
+  g_strv_builder_add (builder, value);
+  values = g_strv_builder_end (builder);
+  if (!pacte_record_set_strv (self->record, self->field, (const char * const *) values, &error))
+    show_gerror (self, error);
+  else
+    clear_error (self);
+}
+
+static void
+remove_value_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) values = NULL;
+  const char *value = g_variant_get_string (parameter, NULL);
+  const char * const *current;
+
+  if (!has_record (self))
+    return;
+
+  current = pacte_record_get_strv (self->record, self->field);
+  if (!strv_has (current, value))
+    return;
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; current[i] != NULL; i++)
+    if (strcmp (current[i], value) != 0)
+      g_strv_builder_add (builder, current[i]);
+  values = g_strv_builder_end (builder);
+  if (!pacte_record_set_strv (self->record, self->field, (const char * const *) values, &error))
+    show_gerror (self, error);
+  else
+    clear_error (self);
+}
+
+static char *
+value_display (PacteFieldRow *self,
+               const char    *value)
+{
+  if (self->kind == PACTE_FIELD_ROW_PARTNERS && self->portfolio != NULL)
+    {
+      PactePartner *partner = pacte_portfolio_find_partner (self->portfolio, value);
+
+      if (partner != NULL)
+        {
+          const char *name = pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME);
+
+          if (name[0] != '\0')
+            return g_strdup (name);
+        }
+    }
+  return g_strdup (value);
+}
+
+static GtkWidget *
+make_chip (PacteFieldRow *self,
+           const char    *value)
+{
+  g_autofree char *display = value_display (self, value);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), display);
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *label = gtk_label_new (display);
+  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
+
+  gtk_widget_add_css_class (chip, "pacte-chip");
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "circular");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                  -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "field.remove-value");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", value);
+  gtk_box_append (GTK_BOX (chip), label);
+  gtk_box_append (GTK_BOX (chip), button);
+  return chip;
+}
+
+static void
+rebuild_chips (PacteFieldRow *self)
+{
+  const char * const *values = has_record (self) ? pacte_record_get_strv (self->record, self->field) : NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (self->flowbox)) != NULL)
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->flowbox), child);
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++, n++)
+    gtk_flow_box_append (GTK_FLOW_BOX (self->flowbox), make_chip (self, values[i]));
+
+  gtk_widget_set_visible (self->flowbox, n > 0);
+  if (self->empty_label != NULL)
+    gtk_widget_set_visible (self->empty_label, n == 0);
+  if (self->chooser != NULL)
+    pacte_partner_chooser_set_excluded (PACTE_PARTNER_CHOOSER (self->chooser), values);
+}
+
+static void
+partner_chosen_cb (PacteFieldRow *self,
+                   const char    *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "field.add-value", "s", id);
+}
+
+/* ---- Choices ---------------------------------------------------------------- */
+
+static void
+set_dropdown_items (PacteFieldRow *self,
+                    GPtrArray     *labels,
+                    GPtrArray     *values)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < labels->len; i++)
+    gtk_string_list_append (model, g_ptr_array_index (labels, i));
+
+  g_clear_pointer (&self->choice_values, g_ptr_array_unref);
+  self->choice_values = g_ptr_array_ref (values);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->dropdown), G_LIST_MODEL (model));
+  self->updating = FALSE;
+}
+
+static void
+build_choices (PacteFieldRow *self)
+{
+  const PacteFieldInfo *info = pacte_record_get_field_info (self->record, self->field);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (labels, (gpointer) _("Not set"));
+  g_ptr_array_add (values, NULL);
+  for (guint i = 0; info->choices != NULL && info->choices[i] != NULL; i++)
+    {
+      g_ptr_array_add (labels, (gpointer) pacte_choice_display_name (info->choices[i]));
+      g_ptr_array_add (values, g_strdup (info->choices[i]));
+    }
+  set_dropdown_items (self, labels, values);
+}
+
+static void
+build_objectives (PacteFieldRow *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  const char *current = has_record (self) ? pacte_record_get_string (self->record, self->field) : "";
+  gboolean found = FALSE;
+  guint n = self->objectives ? g_list_model_get_n_items (self->objectives) : 0;
+
+  g_ptr_array_add (labels, g_strdup (_("None")));
+  g_ptr_array_add (values, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) objective = g_list_model_get_item (self->objectives, i);
+      const char *id = pacte_record_get_string (objective, PACTE_OBJECTIVE_ID);
+      const char *title = pacte_record_get_string (objective, PACTE_OBJECTIVE_TITLE);
+
+      g_ptr_array_add (labels, title[0] ? g_strdup (title) : g_strdup_printf (_("Untitled objective (%s)"), id));
+      g_ptr_array_add (values, g_strdup (id));
+      if (strcmp (id, current) == 0)
+        found = TRUE;
+    }
+  if (current[0] != '\0' && !found)
+    {
+      /* Kept as the file says, and shown for what it is. */
+      g_ptr_array_add (labels, g_strdup_printf (_("Unlinked (%s)"), current));
+      g_ptr_array_add (values, g_strdup (current));
+    }
+  set_dropdown_items (self, labels, values);
+}
+
+static void
+select_value (PacteFieldRow *self,
+              const char    *value)
+{
+  guint position = 0;
+
+  for (guint i = 0; i < self->choice_values->len; i++)
+    {
+      const char *candidate = g_ptr_array_index (self->choice_values, i);
+
+      if (g_strcmp0 (candidate, value[0] ? value : NULL) == 0)
+        {
+          position = i;
+          break;
+        }
+    }
+  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown)) != position)
+    {
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), position);
+      self->updating = FALSE;
+    }
+}
+
+/* ---- Reading the model ------------------------------------------------------ */
+
+static char *
+readonly_text (PacteFieldRow *self)
+{
+  switch (model_kind (self))
+    {
+    case PACTE_FIELD_DATE:
+      {
+        char *text = pacte_date_format (pacte_record_get_date (self->record, self->field));
+
+        return text ? text : g_strdup ("");
+      }
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return pacte_number_format (pacte_record_get_number (self->record, self->field));
+    case PACTE_FIELD_CHOICE:
+      {
+        const char *value = pacte_record_get_string (self->record, self->field);
+
+        return g_strdup (value[0] ? pacte_choice_display_name (value) : "");
+      }
+    case PACTE_FIELD_BOOLEAN:
+      switch (pacte_record_get_boolean (self->record, self->field))
+        {
+        case 1:
+          return g_strdup (_("Yes"));
+        case 0:
+          return g_strdup (_("No"));
+        default:
+          return g_strdup ("");
+        }
+    case PACTE_FIELD_STRV:
+      return g_strjoinv (", ", (char **) pacte_record_get_strv (self->record, self->field));
+    case PACTE_FIELD_STRING:
+      return g_strdup (pacte_record_get_string (self->record, self->field));
+    case PACTE_FIELD_LIST:
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static void
+sync_from_model (PacteFieldRow *self,
+                 gboolean       force)
+{
+  gboolean bound = has_record (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self), bound);
+
+  switch (self->kind)
+    {
+    case PACTE_FIELD_ROW_TEXT:
+    case PACTE_FIELD_ROW_QUARTER:
+      {
+        const char *value = bound ? pacte_record_get_string (self->record, self->field) : "";
+
+        if (force || strcmp (gtk_editable_get_text (GTK_EDITABLE (self->entry)), value) != 0)
+          {
+            set_entry_text (self, value);
+            clear_error (self);
+          }
+      }
+      break;
+
+    case PACTE_FIELD_ROW_NUMBER:
+      {
+        double value = bound ? pacte_record_get_number (self->record, self->field) : NAN;
+        double shown;
+
+        /* The user may be typing "1 0": equal values leave the text alone. */
+        if (force
+            || !pacte_number_parse (gtk_editable_get_text (GTK_EDITABLE (self->entry)), &shown)
+            || !((isnan (shown) && isnan (value)) || shown == value))
+          {
+            g_autofree char *text = pacte_number_format (value);
+
+            set_entry_text (self, text);
+            clear_error (self);
+          }
+      }
+      break;
+
+    case PACTE_FIELD_ROW_DATE:
+      {
+        guint32 value = bound ? pacte_record_get_date (self->record, self->field) : 0;
+        g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+        guint32 shown = trimmed[0] ? pacte_date_parse (trimmed) : 0;
+
+        if (force || shown != value || (trimmed[0] != '\0' && shown == 0))
+          {
+            g_autofree char *text = pacte_date_format (value);
+
+            set_entry_text (self, text ? text : "");
+            clear_error (self);
+          }
+      }
+      break;
+
+    case PACTE_FIELD_ROW_MULTILINE:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+        const char *value = bound ? pacte_record_get_string (self->record, self->field) : "";
+        GtkTextIter start, end;
+        g_autofree char *text = NULL;
+
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+        if (force || strcmp (text, value) != 0)
+          {
+            self->updating = TRUE;
+            gtk_text_buffer_set_text (buffer, value, -1);
+            self->updating = FALSE;
+          }
+      }
+      break;
+
+    case PACTE_FIELD_ROW_CHOICE:
+      if (bound && (force || self->choice_values == NULL))
+        build_choices (self);
+      if (self->choice_values != NULL)
+        select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
+      break;
+
+    case PACTE_FIELD_ROW_OBJECTIVE:
+      build_objectives (self);
+      select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
+      break;
+
+    case PACTE_FIELD_ROW_BOOLEAN:
+      {
+        gboolean active = bound && pacte_record_get_boolean (self->record, self->field) == 1;
+
+        if (gtk_switch_get_active (GTK_SWITCH (self->toggle)) != active)
+          {
+            self->updating = TRUE;
+            gtk_switch_set_active (GTK_SWITCH (self->toggle), active);
+            self->updating = FALSE;
+          }
+      }
+      break;
+
+    case PACTE_FIELD_ROW_TAGS:
+    case PACTE_FIELD_ROW_PARTNERS:
+      rebuild_chips (self);
+      break;
+
+    case PACTE_FIELD_ROW_READONLY:
+      {
+        g_autofree char *text = bound ? readonly_text (self) : g_strdup ("");
+
+        gtk_label_set_text (GTK_LABEL (self->value_label), text);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+record_notify_cb (PacteFieldRow *self)
+{
+  sync_from_model (self, FALSE);
+}
+
+static void
+portfolio_record_changed_cb (PacteFieldRow *self,
+                             PacteRecord   *owner,
+                             PacteRecord   *record,
+                             guint          field)
+{
+  if (!has_record (self))
+    return;
+
+  if (self->kind == PACTE_FIELD_ROW_PARTNERS)
+    {
+      if (PACTE_IS_PARTNER (record) && field == PACTE_PARTNER_NAME
+          && strv_has (pacte_record_get_strv (self->record, self->field),
+                       pacte_record_get_string (record, PACTE_PARTNER_ID)))
+        rebuild_chips (self);
+    }
+  else if (self->kind == PACTE_FIELD_ROW_OBJECTIVE)
+    {
+      if (PACTE_IS_OBJECTIVE (record)
+          && (field == PACTE_OBJECTIVE_TITLE || field == PACTE_OBJECTIVE_ID)
+          && owner == pacte_record_get_owner (self->record))
+        sync_from_model (self, FALSE);
+    }
+}
+
+static void
+objectives_changed_cb (PacteFieldRow *self)
+{
+  sync_from_model (self, FALSE);
+}
+
+/* ---- Accessibility ---------------------------------------------------------- */
+
+static void
+apply_accessible_label (PacteFieldRow *self)
+{
+  const char *label = self->accessible_label;
+
+  if (label == NULL)
+    label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  if (self->editor != NULL && label != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  if (self->kind == PACTE_FIELD_ROW_DATE && self->menu_button != NULL && label != NULL)
+    {
+      g_autofree char *pick = g_strdup_printf (_("Choose %s in a calendar"), label);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, pick,
+                                      -1);
+    }
+}
+
+/* ---- Calendar ------------------------------------------------------------- */
+
+static void
+calendar_popover_show_cb (PacteFieldRow *self)
+{
+  guint32 julian = has_record (self) ? pacte_record_get_date (self->record, self->field) : 0;
+  g_autoptr(GDateTime) when = NULL;
+  int year, month, day;
+
+  if (julian == 0)
+    julian = self->context ? pacte_context_get_today (self->context) : pacte_context_today_now ();
+  pacte_date_to_ymd (julian, &year, &month, &day);
+  when = g_date_time_new_utc (year, month, day, 12, 0, 0);
+  if (when == NULL)
+    return;
+  self->updating = TRUE;
+  gtk_calendar_select_day (GTK_CALENDAR (self->calendar), when);
+  self->updating = FALSE;
+}
+
+static void
+calendar_day_selected_cb (PacteFieldRow *self)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *iso = NULL;
+
+  if (self->updating)
+    return;
+
+  when = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
+  iso = g_date_time_format (when, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
+}
+
+/* ---- Construction ---------------------------------------------------------- */
+
+static GtkWidget *
+new_entry (PacteFieldRow *self)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (entry_changed_cb), self);
+  g_signal_connect_swapped (entry, "activate", G_CALLBACK (entry_activate_cb), self);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (entry_leave_cb), self);
+  gtk_widget_add_controller (entry, focus);
+  return entry;
+}
+
+static void
+ensure_css (void)
+{
+  static gboolean loaded;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (loaded || display == NULL)
+    return;
+  loaded = TRUE;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/pacte/Pacte/ui/pacte-editors.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
+pacte_field_row_constructed (GObject *object)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (object);
+  GtkWidget *content, *revealer_box;
+
+  G_OBJECT_CLASS (pacte_field_row_parent_class)->constructed (object);
+
+  ensure_css ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "pacte-field-row");
+
+  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (content, "pacte-field-content");
+  self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (content), self->header);
+
+  self->title_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->title_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->title_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->title_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 18);
+  gtk_widget_set_valign (self->title_label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->title_label, "pacte-field-title");
+  g_object_bind_property (self, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->header), self->title_label);
+
+  switch (self->kind)
+    {
+    case PACTE_FIELD_ROW_TEXT:
+      self->entry = self->editor = new_entry (self);
+      gtk_box_append (GTK_BOX (self->header), self->entry);
+      break;
+
+    case PACTE_FIELD_ROW_QUARTER:
+      self->entry = self->editor = new_entry (self);
+      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-Qn"));
+      gtk_box_append (GTK_BOX (self->header), self->entry);
+      break;
+
+    case PACTE_FIELD_ROW_NUMBER:
+      self->entry = self->editor = new_entry (self);
+      gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
+      gtk_editable_set_alignment (GTK_EDITABLE (self->entry), 1.0);
+      gtk_box_append (GTK_BOX (self->header), self->entry);
+      self->unit_label = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->unit_label, "dim-label");
+      gtk_widget_set_visible (self->unit_label, FALSE);
+      gtk_box_append (GTK_BOX (self->header), self->unit_label);
+      break;
+
+    case PACTE_FIELD_ROW_DATE:
+      {
+        GtkWidget *popover = gtk_popover_new ();
+
+        self->entry = self->editor = new_entry (self);
+        gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
+        gtk_box_append (GTK_BOX (self->header), self->entry);
+
+        self->calendar = gtk_calendar_new ();
+        g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (calendar_day_selected_cb), self);
+        gtk_popover_set_child (GTK_POPOVER (popover), self->calendar);
+        g_signal_connect_swapped (popover, "show", G_CALLBACK (calendar_popover_show_cb), self);
+
+        self->menu_button = gtk_menu_button_new ();
+        gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "x-office-calendar-symbolic");
+        gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), popover);
+        gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+        gtk_widget_set_tooltip_text (self->menu_button, _("Choose a date"));
+        gtk_widget_add_css_class (self->menu_button, "flat");
+        gtk_box_append (GTK_BOX (self->header), self->menu_button);
+      }
+      break;
+
+    case PACTE_FIELD_ROW_MULTILINE:
+      {
+        GtkWidget *frame = gtk_frame_new (NULL);
+
+        gtk_widget_set_hexpand (self->title_label, TRUE);
+        self->text_view = self->editor = gtk_text_view_new ();
+        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
+        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->text_view), FALSE);
+        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 8);
+        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 8);
+        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 8);
+        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 8);
+        gtk_widget_set_size_request (self->text_view, -1, 80);
+        gtk_widget_add_css_class (self->text_view, "pacte-notes");
+        g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)), "changed",
+                                  G_CALLBACK (text_buffer_changed_cb), self);
+        gtk_frame_set_child (GTK_FRAME (frame), self->text_view);
+        gtk_box_append (GTK_BOX (content), frame);
+      }
+      break;
+
+    case PACTE_FIELD_ROW_CHOICE:
+    case PACTE_FIELD_ROW_OBJECTIVE:
+      self->dropdown = self->editor = gtk_drop_down_new (NULL, NULL);
+      gtk_widget_set_hexpand (self->dropdown, TRUE);
+      gtk_widget_set_valign (self->dropdown, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
+      gtk_box_append (GTK_BOX (self->header), self->dropdown);
+      break;
+
+    case PACTE_FIELD_ROW_BOOLEAN:
+      gtk_widget_set_hexpand (self->title_label, TRUE);
+      self->toggle = self->editor = gtk_switch_new ();
+      gtk_widget_set_valign (self->toggle, GTK_ALIGN_CENTER);
+      g_signal_connect_swapped (self->toggle, "notify::active", G_CALLBACK (switch_active_cb), self);
+      gtk_box_append (GTK_BOX (self->header), self->toggle);
+      break;
+
+    case PACTE_FIELD_ROW_TAGS:
+      {
+        GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+
+        self->entry = self->editor = new_entry (self);
+        gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry),
+                                        self->placeholder ? self->placeholder : _("Type and press Enter to add"));
+        gtk_box_append (GTK_BOX (self->header), self->entry);
+        gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (add, "flat");
+        gtk_widget_set_tooltip_text (add, _("Add"));
+        g_signal_connect_swapped (add, "clicked", G_CALLBACK (entry_activate_cb), self);
+        gtk_box_append (GTK_BOX (self->header), add);
+      }
+      break;
+
+    case PACTE_FIELD_ROW_PARTNERS:
+      {
+        GtkWidget *content_box = adw_button_content_new ();
+
+        gtk_widget_set_hexpand (self->title_label, TRUE);
+        self->empty_label = gtk_label_new (_("None chosen yet"));
+        gtk_widget_add_css_class (self->empty_label, "dim-label");
+        gtk_box_append (GTK_BOX (self->header), self->empty_label);
+
+        self->chooser = pacte_partner_chooser_new ();
+        g_signal_connect_swapped (self->chooser, "partner-chosen", G_CALLBACK (partner_chosen_cb), self);
+        adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content_box), "list-add-symbolic");
+        adw_button_content_set_label (ADW_BUTTON_CONTENT (content_box), _("Add Partner…"));
+        self->menu_button = self->editor = gtk_menu_button_new ();
+        gtk_menu_button_set_child (GTK_MENU_BUTTON (self->menu_button), content_box);
+        gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->menu_button), self->chooser);
+        gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+        gtk_widget_add_css_class (self->menu_button, "flat");
+        gtk_box_append (GTK_BOX (self->header), self->menu_button);
+      }
+      break;
+
+    case PACTE_FIELD_ROW_READONLY:
+      self->value_label = self->editor = gtk_label_new (NULL);
+      gtk_label_set_selectable (GTK_LABEL (self->value_label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (self->value_label), 1);
+      gtk_label_set_ellipsize (GTK_LABEL (self->value_label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_hexpand (self->value_label, TRUE);
+      gtk_widget_add_css_class (self->value_label, "dim-label");
+      gtk_box_append (GTK_BOX (self->header), self->value_label);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (self->kind == PACTE_FIELD_ROW_TAGS || self->kind == PACTE_FIELD_ROW_PARTNERS)
+    {
+      self->flowbox = gtk_flow_box_new ();
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->flowbox), GTK_SELECTION_NONE);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->flowbox), 6);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->flowbox), 6);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->flowbox), 30);
+      gtk_widget_set_visible (self->flowbox, FALSE);
+      gtk_widget_add_css_class (self->flowbox, "pacte-chips");
+      gtk_box_append (GTK_BOX (content), self->flowbox);
+    }
+
+  if (self->entry != NULL && self->kind != PACTE_FIELD_ROW_TAGS)
+    gtk_label_set_mnemonic_widget (GTK_LABEL (self->title_label), self->entry);
+
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_add_css_class (self->error_label, "caption");
+  revealer_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (revealer_box), self->error_label);
+  self->error_revealer = gtk_revealer_new ();
+  gtk_revealer_set_child (GTK_REVEALER (self->error_revealer), revealer_box);
+  gtk_widget_set_visible (self->error_revealer, FALSE);
+  gtk_box_append (GTK_BOX (content), self->error_revealer);
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), content);
+
+  if (self->unit != NULL)
+    pacte_field_row_set_unit (self, self->unit);
+  g_signal_connect_swapped (self, "notify::title", G_CALLBACK (apply_accessible_label), self);
+  apply_accessible_label (self);
+  sync_from_model (self, TRUE);
+}
+
+static void
+unbind_record (PacteFieldRow *self)
+{
+  if (self->record != NULL)
+    g_clear_signal_handler (&self->notify_id, self->record);
+  if (self->portfolio != NULL)
+    g_clear_signal_handler (&self->portfolio_id, self->portfolio);
+  if (self->objectives != NULL)
+    g_clear_signal_handler (&self->objectives_id, self->objectives);
+  g_clear_object (&self->portfolio);
+  g_clear_object (&self->objectives);
+  g_clear_object (&self->record);
+  self->field = -1;
+}
+
+static void
+pacte_field_row_dispose (GObject *object)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (object);
+
+  unbind_record (self);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->choice_values, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pacte_field_row_parent_class)->dispose (object);
+}
+
+static void
+pacte_field_row_finalize (GObject *object)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (object);
+
+  g_free (self->key);
+  g_free (self->unit);
+  g_free (self->placeholder);
+  g_free (self->accessible_label);
+  g_free (self->error);
+
+  G_OBJECT_CLASS (pacte_field_row_parent_class)->finalize (object);
+}
+
+static void
+pacte_field_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_KEY:
+      g_value_set_string (value, self->key);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_PLACEHOLDER_TEXT:
+      g_value_set_string (value, self->placeholder);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_field_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PacteFieldRow *self = PACTE_FIELD_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+    case PROP_KEY:
+      self->key = g_value_dup_string (value);
+      break;
+    case PROP_RECORD:
+      pacte_field_row_set_record (self, g_value_get_object (value));
+      break;
+    case PROP_CONTEXT:
+      pacte_field_row_set_context (self, g_value_get_object (value));
+      break;
+    case PROP_UNIT:
+      pacte_field_row_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_PLACEHOLDER_TEXT:
+      if (g_strcmp0 (self->placeholder, g_value_get_string (value)) != 0)
+        {
+          g_free (self->placeholder);
+          self->placeholder = g_value_dup_string (value);
+          if (self->entry != NULL)
+            gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), self->placeholder);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_field_row_class_init (PacteFieldRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pacte_field_row_constructed;
+  object_class->dispose = pacte_field_row_dispose;
+  object_class->finalize = pacte_field_row_finalize;
+  object_class->get_property = pacte_field_row_get_property;
+  object_class->set_property = pacte_field_row_set_property;
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, PACTE_TYPE_FIELD_ROW_KIND, PACTE_FIELD_ROW_TEXT,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEY] =
+    g_param_spec_string ("key", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, PACTE_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PACTE_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLACEHOLDER_TEXT] =
+    g_param_spec_string ("placeholder-text", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "field.add-value", "s", add_value_action);
+  gtk_widget_class_install_action (widget_class, "field.remove-value", "s", remove_value_action);
+}
+
+static void
+pacte_field_row_init (PacteFieldRow *self)
+{
+  self->field = -1;
+  self->fixed_field = -1;
+}
+
+GtkWidget *
+pacte_field_row_new (PacteFieldRowKind  kind,
+                     const char        *key,
+                     const char        *title)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_object_new (PACTE_TYPE_FIELD_ROW,
+                       "kind", kind,
+                       "key", key,
+                       "title", title,
+                       "use-markup", FALSE,
+                       NULL);
+}
+
+GtkWidget *
+pacte_field_row_new_for_field (PacteFieldRowKind  kind,
+                               guint              field,
+                               const char        *title)
+{
+  PacteFieldRow *self = g_object_new (PACTE_TYPE_FIELD_ROW,
+                                      "kind", kind,
+                                      "title", title,
+                                      "use-markup", FALSE,
+                                      NULL);
+
+  self->fixed_field = (int) field;
+  return GTK_WIDGET (self);
+}
+
+/* "sponsor.engaged_on", "sponsor-engaged-on" and "sponsor_engaged_on" all
+ * name the same field. */
+static gboolean
+same_key (const char *a,
+          const char *b)
+{
+  for (; *a != '\0' && *b != '\0'; a++, b++)
+    {
+      char ca = (*a == '_' || *a == '.') ? '-' : *a;
+      char cb = (*b == '_' || *b == '.') ? '-' : *b;
+
+      if (ca != cb)
+        return FALSE;
+    }
+  return *a == *b;
+}
+
+static int
+find_field (PacteRecord *record,
+            const char  *key)
+{
+  int field = pacte_record_find_field (record, key);
+  guint n;
+
+  if (field >= 0)
+    return field;
+  n = pacte_record_get_n_fields (record);
+  for (guint i = 0; i < n; i++)
+    {
+      const PacteFieldInfo *info = pacte_record_get_field_info (record, i);
+
+      if ((info->property && same_key (info->property, key))
+          || (info->json_path && same_key (info->json_path, key)))
+        return (int) i;
+    }
+  return -1;
+}
+
+void
+pacte_field_row_set_record (PacteFieldRow *self,
+                            PacteRecord   *record)
+{
+  g_autofree char *signal = NULL;
+  const char *property;
+  int field = -1;
+
+  g_return_if_fail (PACTE_IS_FIELD_ROW (self));
+  g_return_if_fail (record == NULL || PACTE_IS_RECORD (record));
+
+  if (record == self->record)
+    return;
+
+  if (record != NULL)
+    {
+      if (self->key != NULL)
+        field = find_field (record, self->key);
+      else if (self->fixed_field >= 0 && (guint) self->fixed_field < pacte_record_get_n_fields (record))
+        field = self->fixed_field;
+      if (field < 0)
+        {
+          g_critical ("%s has no field “%s”", G_OBJECT_TYPE_NAME (record),
+                      self->key ? self->key : "(index)");
+          return;
+        }
+    }
+
+  unbind_record (self);
+  if (record != NULL)
+    {
+      PactePortfolio *portfolio = pacte_record_get_portfolio (record);
+
+      self->record = g_object_ref (record);
+      self->field = field;
+      property = pacte_record_get_field_info (record, field)->property;
+      signal = g_strconcat ("notify::", property, NULL);
+      self->notify_id = g_signal_connect_swapped (record, signal, G_CALLBACK (record_notify_cb), self);
+
+      if (portfolio == NULL && self->context != NULL)
+        portfolio = pacte_context_get_portfolio (self->context);
+      if (portfolio != NULL
+          && (self->kind == PACTE_FIELD_ROW_PARTNERS || self->kind == PACTE_FIELD_ROW_OBJECTIVE))
+        {
+          self->portfolio = g_object_ref (portfolio);
+          self->portfolio_id = g_signal_connect_swapped (portfolio, "record-changed",
+                                                         G_CALLBACK (portfolio_record_changed_cb), self);
+        }
+      if (self->kind == PACTE_FIELD_ROW_OBJECTIVE)
+        {
+          PacteRecord *plan = pacte_record_get_owner (record);
+
+          if (plan != NULL && PACTE_IS_PLAN (plan))
+            {
+              self->objectives = g_object_ref (pacte_record_get_list (plan, PACTE_PLAN_OBJECTIVES));
+              self->objectives_id = g_signal_connect_swapped (self->objectives, "items-changed",
+                                                              G_CALLBACK (objectives_changed_cb), self);
+            }
+        }
+    }
+
+  sync_from_model (self, TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+PacteRecord *
+pacte_field_row_get_record (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  return self->record;
+}
+
+void
+pacte_field_row_set_context (PacteFieldRow *self,
+                             PacteContext  *context)
+{
+  g_return_if_fail (PACTE_IS_FIELD_ROW (self));
+  g_return_if_fail (context == NULL || PACTE_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  if (self->chooser != NULL)
+    pacte_partner_chooser_set_context (PACTE_PARTNER_CHOOSER (self->chooser), context);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+void
+pacte_field_row_set_unit (PacteFieldRow *self,
+                          const char    *unit)
+{
+  g_return_if_fail (PACTE_IS_FIELD_ROW (self));
+
+  if (self->unit != unit && g_strcmp0 (self->unit, unit) != 0)
+    {
+      g_free (self->unit);
+      self->unit = g_strdup (unit);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+    }
+  if (self->unit_label != NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->unit_label), self->unit ? self->unit : "");
+      gtk_widget_set_visible (self->unit_label, self->unit != NULL && self->unit[0] != '\0');
+    }
+}
+
+PacteFieldRowKind
+pacte_field_row_get_kind (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), PACTE_FIELD_ROW_TEXT);
+
+  return self->kind;
+}
+
+const char *
+pacte_field_row_get_key (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  return self->key;
+}
+
+void
+pacte_field_row_set_accessible_label (PacteFieldRow *self,
+                                      const char    *label)
+{
+  g_return_if_fail (PACTE_IS_FIELD_ROW (self));
+
+  if (g_strcmp0 (self->accessible_label, label) == 0)
+    return;
+  g_free (self->accessible_label);
+  self->accessible_label = g_strdup (label);
+  apply_accessible_label (self);
+}
+
+GtkWidget *
+pacte_field_row_get_editor (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  return self->editor;
+}
+
+gboolean
+pacte_field_row_focus_editor (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), FALSE);
+
+  if (self->editor == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (self->editor);
+}
+
+const char *
+pacte_field_row_get_error (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  return self->error;
+}

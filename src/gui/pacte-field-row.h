@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-field-row.h: one preferences row editing one field of a record.
+ *
+ * A PacteFieldRow is bound to a record (any PacteRecord) and to one of its
+ * fields, named by its property ("revenue-target").  Every edit goes through
+ * the record setters, so it is validated, undoable and re-evaluated; a change
+ * of the record (undo, another view) updates the row.  Rows are declared in
+ * the editors' templates with their kind, key and title, and handed a record
+ * when the editor shows one.  Switching records only rebinds: no widget is
+ * rebuilt. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "pacte-context.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PACTE_FIELD_ROW_TEXT,       /* one-line entry */
+  PACTE_FIELD_ROW_MULTILINE,  /* text view, for notes */
+  PACTE_FIELD_ROW_CHOICE,     /* drop-down of the field's allowed values */
+  PACTE_FIELD_ROW_DATE,       /* entry "YYYY-MM-DD" and a calendar */
+  PACTE_FIELD_ROW_NUMBER,     /* entry in the locale's format (whole numbers for INTEGER fields) */
+  PACTE_FIELD_ROW_QUARTER,    /* entry "YYYY-Qn" */
+  PACTE_FIELD_ROW_BOOLEAN,    /* switch */
+  PACTE_FIELD_ROW_TAGS,       /* list of strings as removable chips, and an entry to add */
+  PACTE_FIELD_ROW_PARTNERS,   /* list of partner ids, chosen by name */
+  PACTE_FIELD_ROW_OBJECTIVE,  /* an action's objective: one of its plan's objectives */
+  PACTE_FIELD_ROW_READONLY,   /* shown, not edited (identifiers) */
+} PacteFieldRowKind;
+
+GType pacte_field_row_kind_get_type (void);
+#define PACTE_TYPE_FIELD_ROW_KIND (pacte_field_row_kind_get_type ())
+
+#define PACTE_TYPE_FIELD_ROW (pacte_field_row_get_type ())
+G_DECLARE_FINAL_TYPE (PacteFieldRow, pacte_field_row, PACTE, FIELD_ROW, AdwPreferencesRow)
+
+/* Properties: "kind" and "key" (construct-only), "record", "context", "unit"
+ * (a suffix such as the currency), "placeholder-text".
+ * Actions (TAGS and PARTNERS rows): "field.add-value" (s), "field.remove-value" (s). */
+GtkWidget   *pacte_field_row_new                  (PacteFieldRowKind  kind,
+                                                   const char        *key,
+                                                   const char        *title);
+/* A row naming its field by index (the record type's field enum). */
+GtkWidget   *pacte_field_row_new_for_field        (PacteFieldRowKind  kind,
+                                                   guint              field,
+                                                   const char        *title);
+void         pacte_field_row_set_record           (PacteFieldRow     *self,
+                                                   PacteRecord       *record);
+PacteRecord *pacte_field_row_get_record           (PacteFieldRow     *self);
+void         pacte_field_row_set_context          (PacteFieldRow     *self,
+                                                   PacteContext      *context);
+void         pacte_field_row_set_unit             (PacteFieldRow     *self,
+                                                   const char        *unit);
+PacteFieldRowKind pacte_field_row_get_kind        (PacteFieldRow     *self);
+const char  *pacte_field_row_get_key              (PacteFieldRow     *self);
+/* The name assistive technologies read for the editing control (by default
+ * the row's title), e.g. "Target of objective “Pipeline”". */
+void         pacte_field_row_set_accessible_label (PacteFieldRow     *self,
+                                                   const char        *label);
+/* The widget the user types into or operates (entry, drop-down, switch…). */
+GtkWidget   *pacte_field_row_get_editor           (PacteFieldRow     *self);
+/* Moves keyboard focus to the editor; TRUE when it took it. */
+gboolean     pacte_field_row_focus_editor         (PacteFieldRow     *self);
+/* The inline error shown under the row, or NULL when the text is valid. */
+const char  *pacte_field_row_get_error            (PacteFieldRow     *self);
+
+/* Numbers as people type them: "1234.5", "1 234,5", "-3", with "," or "." as
+ * the decimal separator and spaces (also no-break and thin) between digit
+ * groups.  Empty text gives NaN ("not filled in").  FALSE for anything else. */
+gboolean     pacte_number_parse                   (const char        *text,
+                                                   double            *value);
+/* The reverse, in the locale's decimal separator with narrow no-break spaces
+ * between thousands: "1 234,5".  "" for NaN. */
+char        *pacte_number_format                  (double             value);
+
+G_END_DECLS

@@ -1,0 +1,1109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-list-section.c: a group editing one list of records. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-i18n.h"
+#include "pacte-list-section.h"
+
+/* ---- How each kind of item is edited ------------------------------------- */
+
+typedef struct {
+  guint              field;
+  PacteFieldRowKind  kind;
+  const char        *label;     /* N_() */
+  gboolean           currency;  /* an amount: the portfolio currency as its unit */
+} ItemField;
+
+typedef struct _ItemSpec ItemSpec;
+struct _ItemSpec {
+  const char      *key;
+  GType          (*owner_type) (void);
+  guint            list_field;
+  int              title_field;
+  const char      *untitled;          /* N_() */
+  const char      *accessible_format; /* N_("%s of objective “%s”"): field label, item title */
+  const char      *add_label;         /* N_() */
+  const char      *empty_label;       /* N_() */
+  const char      *id_prefix;         /* items with ids get fresh ones */
+  int              id_field;
+  void           (*describe)  (PacteListSection *section, PacteRecord *item, GPtrArray *parts);
+  void           (*init_item) (PacteListSection *section, PacteRecord *item);
+  const ItemField *fields;
+  guint            n_fields;
+  gboolean         read_only;
+};
+
+struct _PacteListSection
+{
+  AdwPreferencesGroup  parent_instance;
+
+  char                *key;
+  const ItemSpec      *spec;
+  PacteContext        *context;
+  PacteRecord         *record;
+  GListModel          *items;
+
+  GtkWidget           *list_box;
+  GtkWidget           *add_button;
+  GtkWidget           *empty_label;
+};
+
+G_DEFINE_FINAL_TYPE (PacteListSection, pacte_list_section, ADW_TYPE_PREFERENCES_GROUP)
+
+enum {
+  PROP_0,
+  PROP_KEY,
+  PROP_RECORD,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+add_part (GPtrArray  *parts,
+          const char *text)
+{
+  if (text != NULL && text[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (text));
+}
+
+static void
+add_part_take (GPtrArray *parts,
+               char      *text)
+{
+  if (text != NULL && text[0] != '\0')
+    g_ptr_array_add (parts, text);
+  else
+    g_free (text);
+}
+
+static void
+add_choice (GPtrArray   *parts,
+            PacteRecord *item,
+            guint        field)
+{
+  const char *value = pacte_record_get_string (item, field);
+
+  if (value[0] != '\0')
+    add_part (parts, pacte_choice_display_name (value));
+}
+
+typedef enum {
+  DATE_PLAIN,
+  DATE_DUE,
+  DATE_LAST_MET,
+} DateWording;
+
+static void
+add_date (GPtrArray   *parts,
+          PacteRecord *item,
+          guint        field,
+          DateWording  wording)
+{
+  g_autofree char *date = pacte_date_format (pacte_record_get_date (item, field));
+
+  if (date == NULL)
+    return;
+  switch (wording)
+    {
+    case DATE_DUE:
+      add_part_take (parts, g_strdup_printf (_("due %s"), date));
+      break;
+    case DATE_LAST_MET:
+      add_part_take (parts, g_strdup_printf (_("last met %s"), date));
+      break;
+    case DATE_PLAIN:
+    default:
+      add_part (parts, date);
+      break;
+    }
+}
+
+/* A translated pattern with two "%s" (or "%1$s" and "%2$s", which a
+ * translation may swap) filled in without printf: the patterns come from a
+ * table, and the values are user text. */
+static char *
+fill_pattern (const char *pattern,
+              const char *first,
+              const char *second)
+{
+  GString *out = g_string_new (NULL);
+  guint next = 0;
+
+  for (const char *p = pattern; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && p[1] == 's')
+        {
+          g_string_append (out, next++ == 0 ? first : second);
+          p++;
+        }
+      else if (p[0] == '%' && (p[1] == '1' || p[1] == '2') && p[2] == '$' && p[3] == 's')
+        {
+          g_string_append (out, p[1] == '1' ? first : second);
+          p += 3;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+format_amount (PacteListSection *self,
+               double            value)
+{
+  g_autofree char *number = pacte_number_format (value);
+  const char *currency = self->context ? pacte_portfolio_get_currency (pacte_context_get_portfolio (self->context)) : NULL;
+
+  return currency ? g_strdup_printf ("%s %s", number, currency) : g_steal_pointer (&number);
+}
+
+static void
+add_done (GPtrArray   *parts,
+          PacteRecord *item,
+          guint        field)
+{
+  if (pacte_record_get_boolean (item, field) == 1)
+    add_part (parts, _("Done"));
+  else
+    add_part (parts, _("Not done"));
+}
+
+static void
+describe_contact (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  add_choice (parts, item, PACTE_CONTACT_ROLE);
+  add_part (parts, pacte_record_get_string (item, PACTE_CONTACT_JOB_TITLE));
+  add_part (parts, pacte_record_get_string (item, PACTE_CONTACT_EMAIL));
+}
+
+static void
+describe_objective (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  double target = pacte_record_get_number (item, PACTE_OBJECTIVE_TARGET);
+  double actual = pacte_record_get_number (item, PACTE_OBJECTIVE_ACTUAL);
+  const char *unit = pacte_record_get_string (item, PACTE_OBJECTIVE_UNIT);
+
+  if (!isnan (target))
+    {
+      g_autofree char *number = pacte_number_format (target);
+
+      add_part_take (parts, g_strdup_printf (_("Target %s %s"), number, unit));
+    }
+  else
+    add_part (parts, _("No target"));
+  add_date (parts, item, PACTE_OBJECTIVE_DUE, DATE_DUE);
+  if (!isnan (actual))
+    {
+      g_autofree char *number = pacte_number_format (actual);
+
+      add_part_take (parts, g_strdup_printf (_("actual %s"), number));
+    }
+}
+
+static void
+describe_decision (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  const char *outcome = pacte_record_get_string (item, PACTE_DECISION_OUTCOME);
+
+  add_choice (parts, item, PACTE_DECISION_AUDIENCE);
+  add_date (parts, item, PACTE_DECISION_DUE, DATE_DUE);
+  if (outcome[0] != '\0')
+    add_part_take (parts, g_strdup_printf (_("decided: %s"), outcome));
+  else
+    add_part (parts, _("open"));
+}
+
+static void
+describe_body (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  double cadence = pacte_record_get_number (item, PACTE_BODY_CADENCE_DAYS);
+
+  add_choice (parts, item, PACTE_BODY_LEVEL);
+  add_part (parts, pacte_record_get_string (item, PACTE_BODY_OWNER));
+  if (!isnan (cadence))
+    add_part_take (parts, g_strdup_printf (ngettext ("every %d day", "every %d days", (gulong) cadence),
+                                           (int) cadence));
+  add_date (parts, item, PACTE_BODY_LAST_MET, DATE_LAST_MET);
+}
+
+static void
+describe_enablement (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  add_date (parts, item, PACTE_ENABLEMENT_DATE, DATE_PLAIN);
+  add_done (parts, item, PACTE_ENABLEMENT_DONE);
+}
+
+static void
+describe_communication (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  add_choice (parts, item, PACTE_COMMUNICATION_AUDIENCE);
+  add_part (parts, pacte_record_get_string (item, PACTE_COMMUNICATION_CHANNEL));
+  add_date (parts, item, PACTE_COMMUNICATION_DATE, DATE_PLAIN);
+  add_done (parts, item, PACTE_COMMUNICATION_DONE);
+}
+
+static void
+describe_action (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  guint n_parties = g_strv_length ((char **) pacte_record_get_strv (item, PACTE_ACTION_PARTIES));
+
+  add_choice (parts, item, PACTE_ACTION_STATUS);
+  add_date (parts, item, PACTE_ACTION_DUE, DATE_DUE);
+  if (n_parties > 0)
+    add_part_take (parts, g_strdup_printf (ngettext ("%u party", "%u parties", n_parties), n_parties));
+  if (pacte_record_get_string (item, PACTE_ACTION_OBJECTIVE)[0] == '\0')
+    add_part (parts, _("no objective"));
+}
+
+static void
+describe_event (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  guint n_partners = g_strv_length ((char **) pacte_record_get_strv (item, PACTE_EVENT_PARTNERS));
+  double attendees = pacte_record_get_number (item, PACTE_EVENT_EXPECTED_ATTENDEES);
+
+  add_choice (parts, item, PACTE_EVENT_KIND);
+  add_date (parts, item, PACTE_EVENT_DATE, DATE_PLAIN);
+  if (n_partners > 0)
+    add_part_take (parts, g_strdup_printf (ngettext ("%u partner", "%u partners", n_partners), n_partners));
+  if (!isnan (attendees))
+    add_part_take (parts, g_strdup_printf (ngettext ("%d attendee expected", "%d attendees expected",
+                                                        (gulong) attendees),
+                                           (int) attendees));
+}
+
+static void
+describe_forecast (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  double amount = pacte_record_get_number (item, PACTE_FORECAST_AMOUNT);
+
+  if (!isnan (amount))
+    add_part_take (parts, format_amount (self, amount));
+  else
+    add_part (parts, _("No amount"));
+}
+
+static void
+describe_activity (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  add_date (parts, item, PACTE_ACTIVITY_DATE, DATE_PLAIN);
+}
+
+static void
+describe_review (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
+{
+  const char * const *keys = pacte_record_map_get_keys (item, PACTE_REVIEW_STATUSES);
+  const char *lang = self->context ? pacte_context_get_language (self->context) : "en";
+  guint counts[PACTE_STATUS_OFF + 1] = { 0, };
+  g_autoptr(GString) tally = g_string_new (NULL);
+
+  add_part (parts, pacte_record_get_string (item, PACTE_REVIEW_REVIEWER));
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      PacteStatus status;
+
+      if (pacte_status_from_string (pacte_record_map_get_string (item, PACTE_REVIEW_STATUSES, keys[i]), &status))
+        counts[status]++;
+    }
+  for (guint s = PACTE_STATUS_GREEN; s <= PACTE_STATUS_OFF; s++)
+    {
+      if (counts[s] == 0)
+        continue;
+      if (tally->len > 0)
+        g_string_append (tally, ", ");
+      g_string_append_printf (tally, "%u %s", counts[s], pacte_status_display_name (s, lang));
+    }
+  add_part (parts, tally->str);
+  add_part (parts, pacte_record_get_string (item, PACTE_REVIEW_NOTES));
+}
+
+static void
+init_action (PacteListSection *self, PacteRecord *item)
+{
+  pacte_record_set_string (item, PACTE_ACTION_STATUS, "planned", NULL);
+}
+
+static void
+init_activity (PacteListSection *self, PacteRecord *item)
+{
+  /* A log entry is most often about today. */
+  if (self->context != NULL)
+    pacte_record_set_date (item, PACTE_ACTIVITY_DATE, pacte_context_get_today (self->context), NULL);
+}
+
+static void
+init_communication (PacteListSection *self, PacteRecord *item)
+{
+  pacte_record_set_boolean (item, PACTE_COMMUNICATION_DONE, 0, NULL);
+}
+
+static void
+init_enablement (PacteListSection *self, PacteRecord *item)
+{
+  pacte_record_set_boolean (item, PACTE_ENABLEMENT_DONE, 0, NULL);
+}
+
+static const ItemField contact_fields[] = {
+  { PACTE_CONTACT_NAME, PACTE_FIELD_ROW_TEXT, N_("Name"), FALSE },
+  { PACTE_CONTACT_ROLE, PACTE_FIELD_ROW_CHOICE, N_("Role"), FALSE },
+  { PACTE_CONTACT_JOB_TITLE, PACTE_FIELD_ROW_TEXT, N_("Job title"), FALSE },
+  { PACTE_CONTACT_EMAIL, PACTE_FIELD_ROW_TEXT, N_("Email"), FALSE },
+  { PACTE_CONTACT_PHONE, PACTE_FIELD_ROW_TEXT, N_("Phone"), FALSE },
+};
+
+static const ItemField objective_fields[] = {
+  { PACTE_OBJECTIVE_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
+  { PACTE_OBJECTIVE_METRIC, PACTE_FIELD_ROW_TEXT, N_("Metric"), FALSE },
+  { PACTE_OBJECTIVE_TARGET, PACTE_FIELD_ROW_NUMBER, N_("Target"), FALSE },
+  { PACTE_OBJECTIVE_UNIT, PACTE_FIELD_ROW_TEXT, N_("Unit"), FALSE },
+  { PACTE_OBJECTIVE_DUE, PACTE_FIELD_ROW_DATE, N_("Due"), FALSE },
+  { PACTE_OBJECTIVE_ACTUAL, PACTE_FIELD_ROW_NUMBER, N_("Actual"), FALSE },
+  { PACTE_OBJECTIVE_BENCHMARK_SOURCE, PACTE_FIELD_ROW_TEXT, N_("Benchmark source"), FALSE },
+  { PACTE_OBJECTIVE_BENCHMARK_VALUE, PACTE_FIELD_ROW_NUMBER, N_("Benchmark value"), FALSE },
+  { PACTE_OBJECTIVE_ID, PACTE_FIELD_ROW_READONLY, N_("Identifier"), FALSE },
+};
+
+static const ItemField decision_fields[] = {
+  { PACTE_DECISION_QUESTION, PACTE_FIELD_ROW_TEXT, N_("Question"), FALSE },
+  { PACTE_DECISION_AUDIENCE, PACTE_FIELD_ROW_CHOICE, N_("Audience"), FALSE },
+  { PACTE_DECISION_OPTIONS, PACTE_FIELD_ROW_TAGS, N_("Options"), FALSE },
+  { PACTE_DECISION_DUE, PACTE_FIELD_ROW_DATE, N_("Due"), FALSE },
+  { PACTE_DECISION_OUTCOME, PACTE_FIELD_ROW_TEXT, N_("Outcome"), FALSE },
+};
+
+static const ItemField body_fields[] = {
+  { PACTE_BODY_BODY, PACTE_FIELD_ROW_TEXT, N_("Body"), FALSE },
+  { PACTE_BODY_LEVEL, PACTE_FIELD_ROW_CHOICE, N_("Level"), FALSE },
+  { PACTE_BODY_OWNER, PACTE_FIELD_ROW_TEXT, N_("Owner"), FALSE },
+  { PACTE_BODY_CADENCE_DAYS, PACTE_FIELD_ROW_NUMBER, N_("Meets every (days)"), FALSE },
+  { PACTE_BODY_LAST_MET, PACTE_FIELD_ROW_DATE, N_("Last met"), FALSE },
+};
+
+static const ItemField enablement_fields[] = {
+  { PACTE_ENABLEMENT_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
+  { PACTE_ENABLEMENT_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
+  { PACTE_ENABLEMENT_DONE, PACTE_FIELD_ROW_BOOLEAN, N_("Done"), FALSE },
+};
+
+static const ItemField communication_fields[] = {
+  { PACTE_COMMUNICATION_MESSAGE, PACTE_FIELD_ROW_TEXT, N_("Message"), FALSE },
+  { PACTE_COMMUNICATION_AUDIENCE, PACTE_FIELD_ROW_CHOICE, N_("Audience"), FALSE },
+  { PACTE_COMMUNICATION_CHANNEL, PACTE_FIELD_ROW_TEXT, N_("Channel"), FALSE },
+  { PACTE_COMMUNICATION_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
+  { PACTE_COMMUNICATION_DONE, PACTE_FIELD_ROW_BOOLEAN, N_("Done"), FALSE },
+};
+
+static const ItemField action_fields[] = {
+  { PACTE_ACTION_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
+  { PACTE_ACTION_STATUS, PACTE_FIELD_ROW_CHOICE, N_("Status"), FALSE },
+  { PACTE_ACTION_DUE, PACTE_FIELD_ROW_DATE, N_("Due"), FALSE },
+  { PACTE_ACTION_PARTIES, PACTE_FIELD_ROW_PARTNERS, N_("Parties"), FALSE },
+  { PACTE_ACTION_OBJECTIVE, PACTE_FIELD_ROW_OBJECTIVE, N_("Objective"), FALSE },
+};
+
+static const ItemField event_fields[] = {
+  { PACTE_EVENT_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
+  { PACTE_EVENT_KIND, PACTE_FIELD_ROW_CHOICE, N_("Kind"), FALSE },
+  { PACTE_EVENT_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
+  { PACTE_EVENT_PARTNERS, PACTE_FIELD_ROW_PARTNERS, N_("Partners"), FALSE },
+  { PACTE_EVENT_EXPECTED_ATTENDEES, PACTE_FIELD_ROW_NUMBER, N_("Expected attendees"), FALSE },
+};
+
+static const ItemField forecast_fields[] = {
+  { PACTE_FORECAST_QUARTER, PACTE_FIELD_ROW_QUARTER, N_("Quarter"), FALSE },
+  { PACTE_FORECAST_AMOUNT, PACTE_FIELD_ROW_NUMBER, N_("Amount"), TRUE },
+};
+
+static const ItemField activity_fields[] = {
+  { PACTE_ACTIVITY_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
+  { PACTE_ACTIVITY_NOTE, PACTE_FIELD_ROW_MULTILINE, N_("Note"), FALSE },
+};
+
+static const ItemSpec item_specs[] = {
+  { "contacts", pacte_partner_get_type, PACTE_PARTNER_CONTACTS, PACTE_CONTACT_NAME,
+    N_("Unnamed contact"), N_("%s of contact “%s”"), N_("Add Contact"), N_("No contacts yet"),
+    NULL, -1, describe_contact, NULL, contact_fields, G_N_ELEMENTS (contact_fields), FALSE },
+  { "objectives", pacte_plan_get_type, PACTE_PLAN_OBJECTIVES, PACTE_OBJECTIVE_TITLE,
+    N_("Untitled objective"), N_("%s of objective “%s”"), N_("Add Objective"), N_("No objectives yet"),
+    "obj", PACTE_OBJECTIVE_ID, describe_objective, NULL, objective_fields, G_N_ELEMENTS (objective_fields), FALSE },
+  { "decisions", pacte_plan_get_type, PACTE_PLAN_DECISIONS, PACTE_DECISION_QUESTION,
+    N_("Unworded decision"), N_("%s of decision “%s”"), N_("Add Decision"), N_("No decisions yet"),
+    NULL, -1, describe_decision, NULL, decision_fields, G_N_ELEMENTS (decision_fields), FALSE },
+  { "governance", pacte_plan_get_type, PACTE_PLAN_GOVERNANCE, PACTE_BODY_BODY,
+    N_("Unnamed body"), N_("%s of body “%s”"), N_("Add Body"), N_("No governance bodies yet"),
+    NULL, -1, describe_body, NULL, body_fields, G_N_ELEMENTS (body_fields), FALSE },
+  { "enablement", pacte_plan_get_type, PACTE_PLAN_ENABLEMENT, PACTE_ENABLEMENT_TITLE,
+    N_("Untitled training"), N_("%s of training “%s”"), N_("Add Training"), N_("No training planned yet"),
+    NULL, -1, describe_enablement, init_enablement, enablement_fields, G_N_ELEMENTS (enablement_fields), FALSE },
+  { "communication", pacte_plan_get_type, PACTE_PLAN_COMMUNICATION, PACTE_COMMUNICATION_MESSAGE,
+    N_("Message to write"), N_("%s of message “%s”"), N_("Add Message"), N_("No communication planned yet"),
+    NULL, -1, describe_communication, init_communication, communication_fields, G_N_ELEMENTS (communication_fields), FALSE },
+  { "actions", pacte_plan_get_type, PACTE_PLAN_ACTIONS, PACTE_ACTION_TITLE,
+    N_("Untitled action"), N_("%s of action “%s”"), N_("Add Action"), N_("No actions yet"),
+    "act", PACTE_ACTION_ID, describe_action, init_action, action_fields, G_N_ELEMENTS (action_fields), FALSE },
+  { "events", pacte_plan_get_type, PACTE_PLAN_EVENTS, PACTE_EVENT_TITLE,
+    N_("Untitled event"), N_("%s of event “%s”"), N_("Add Event"), N_("No events yet"),
+    NULL, -1, describe_event, NULL, event_fields, G_N_ELEMENTS (event_fields), FALSE },
+  { "forecast", pacte_plan_get_type, PACTE_PLAN_FORECAST, PACTE_FORECAST_QUARTER,
+    N_("Quarter to choose"), N_("%s of quarter “%s”"), N_("Add Quarter"), N_("No forecast yet"),
+    NULL, -1, describe_forecast, NULL, forecast_fields, G_N_ELEMENTS (forecast_fields), FALSE },
+  { "activity", pacte_plan_get_type, PACTE_PLAN_ACTIVITY, PACTE_ACTIVITY_NOTE,
+    N_("Empty note"), N_("%s of log entry “%s”"), N_("Log Activity"), N_("Nothing logged yet"),
+    NULL, -1, describe_activity, init_activity, activity_fields, G_N_ELEMENTS (activity_fields), FALSE },
+  { "reviews", pacte_plan_get_type, PACTE_PLAN_REVIEWS, PACTE_REVIEW_DATE,
+    N_("Undated review"), N_("%s of review “%s”"), NULL, N_("No reviews recorded yet"),
+    NULL, -1, describe_review, NULL, NULL, 0, TRUE },
+};
+
+static const ItemSpec *
+find_spec (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (item_specs); i++)
+    if (g_strcmp0 (item_specs[i].key, key) == 0)
+      return &item_specs[i];
+  return NULL;
+}
+
+/* The title of an item as its row shows it: its title field, shortened, or
+ * the "untitled" words. */
+static char *
+item_title (const ItemSpec *spec,
+            PacteRecord    *item)
+{
+  const PacteFieldInfo *info = pacte_record_get_field_info (item, spec->title_field);
+  g_autofree char *text = NULL;
+
+  if (info->kind == PACTE_FIELD_DATE)
+    text = pacte_date_format (pacte_record_get_date (item, spec->title_field));
+  else
+    text = g_strdup (pacte_record_get_string (item, spec->title_field));
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup (_(spec->untitled));
+
+  /* One line, not too long: the whole text is in the field below. */
+  g_strdelimit (text, "\n\r\t", ' ');
+  if (g_utf8_strlen (text, -1) > 90)
+    {
+      char *end = g_utf8_offset_to_pointer (text, 88);
+
+      *end = '\0';
+      return g_strconcat (g_strchomp (text), "…", NULL);
+    }
+  return g_steal_pointer (&text);
+}
+
+/* ---- One item's row -------------------------------------------------------- */
+
+#define PACTE_TYPE_ITEM_ROW (pacte_item_row_get_type ())
+G_DECLARE_FINAL_TYPE (PacteItemRow, pacte_item_row, PACTE, ITEM_ROW, AdwExpanderRow)
+
+struct _PacteItemRow
+{
+  AdwExpanderRow    parent_instance;
+
+  PacteListSection *section;   /* not a reference: the section owns the list box */
+  PacteRecord      *item;
+  GPtrArray        *field_rows;
+  GtkWidget        *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (PacteItemRow, pacte_item_row, ADW_TYPE_EXPANDER_ROW)
+
+static void
+item_row_update (PacteItemRow *self)
+{
+  const ItemSpec *spec = self->section->spec;
+  g_autofree char *title = item_title (spec, self->item);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *menu_label = NULL;
+
+  spec->describe (self->section, self->item, parts);
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  menu_label = g_strdup_printf (_("Actions for “%s”"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
+                                  -1);
+
+  for (guint i = 0; self->field_rows != NULL && i < self->field_rows->len; i++)
+    {
+      g_autofree char *label = fill_pattern (_(spec->accessible_format),
+                                             _(spec->fields[i].label), title);
+
+      pacte_field_row_set_accessible_label (g_ptr_array_index (self->field_rows, i), label);
+    }
+}
+
+/* Field rows are built the first time the item is opened: a plan shows
+ * many items, and most are never opened. */
+static void
+item_row_ensure_fields (PacteItemRow *self)
+{
+  const ItemSpec *spec = self->section->spec;
+  PacteContext *context = self->section->context;
+
+  if (self->field_rows != NULL)
+    return;
+
+  self->field_rows = g_ptr_array_new ();
+  for (guint i = 0; i < spec->n_fields; i++)
+    {
+      const ItemField *f = &spec->fields[i];
+      GtkWidget *row = pacte_field_row_new_for_field (f->kind, f->field, _(f->label));
+
+      if (context != NULL)
+        {
+          pacte_field_row_set_context (PACTE_FIELD_ROW (row), context);
+          if (f->currency)
+            pacte_field_row_set_unit (PACTE_FIELD_ROW (row),
+                                      pacte_portfolio_get_currency (pacte_context_get_portfolio (context)));
+        }
+      pacte_field_row_set_record (PACTE_FIELD_ROW (row), self->item);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      g_ptr_array_add (self->field_rows, row);
+    }
+  item_row_update (self);
+}
+
+static void
+item_row_expanded_cb (PacteItemRow *self)
+{
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    item_row_ensure_fields (self);
+}
+
+static guint
+item_row_position (PacteItemRow *self)
+{
+  return (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
+}
+
+static void
+item_row_update_actions (PacteItemRow *self)
+{
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
+  guint n = self->section->items ? g_list_model_get_n_items (self->section->items) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.move-up", index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.move-down", index >= 0 && (guint) index + 1 < n);
+}
+
+static void
+item_row_move (PacteItemRow *self,
+               int           delta)
+{
+  PacteListSection *section = self->section;
+  guint from = item_row_position (self);
+  guint n = g_list_model_get_n_items (section->items);
+  gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
+  GtkListBoxRow *moved;
+  int to = (int) from + delta;
+
+  if (to < 0 || (guint) to >= n)
+    return;
+
+  /* The list box replaces this row: keep the user where they were. */
+  pacte_record_list_move (section->record, section->spec->list_field, from, (guint) to);
+  moved = gtk_list_box_get_row_at_index (GTK_LIST_BOX (section->list_box), to);
+  if (moved != NULL)
+    {
+      if (expanded)
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (moved), TRUE);
+      gtk_widget_grab_focus (PACTE_ITEM_ROW (moved)->menu_button);
+    }
+}
+
+static void
+item_move_up_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  item_row_move (PACTE_ITEM_ROW (widget), -1);
+}
+
+static void
+item_move_down_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  item_row_move (PACTE_ITEM_ROW (widget), +1);
+}
+
+static void
+item_remove_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PacteItemRow *self = PACTE_ITEM_ROW (widget);
+  PacteListSection *section = self->section;
+  guint position = item_row_position (self);
+  guint n;
+
+  pacte_record_list_remove (section->record, section->spec->list_field, position);
+
+  /* Focus the next item, or the previous one, or the add button. */
+  n = g_list_model_get_n_items (section->items);
+  if (n > 0)
+    {
+      GtkListBoxRow *next = gtk_list_box_get_row_at_index (GTK_LIST_BOX (section->list_box),
+                                                           (int) MIN (position, n - 1));
+      if (next != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (next));
+    }
+  else if (section->add_button != NULL)
+    gtk_widget_grab_focus (section->add_button);
+}
+
+static void
+item_row_dispose (GObject *object)
+{
+  PacteItemRow *self = PACTE_ITEM_ROW (object);
+
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (pacte_item_row_parent_class)->dispose (object);
+}
+
+static void
+pacte_item_row_class_init (PacteItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = item_row_dispose;
+
+  gtk_widget_class_install_action (widget_class, "item.move-up", NULL, item_move_up_action);
+  gtk_widget_class_install_action (widget_class, "item.move-down", NULL, item_move_down_action);
+  gtk_widget_class_install_action (widget_class, "item.remove", NULL, item_remove_action);
+}
+
+static void
+pacte_item_row_init (PacteItemRow *self)
+{
+}
+
+static GtkWidget *
+item_row_new (PacteListSection *section,
+              PacteRecord      *item)
+{
+  PacteItemRow *self = g_object_new (PACTE_TYPE_ITEM_ROW, "use-markup", FALSE, NULL);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *remove_label = NULL;
+
+  self->section = section;
+  self->item = g_object_ref (item);
+
+  g_menu_append (menu, _("Move Up"), "item.move-up");
+  g_menu_append (menu, _("Move Down"), "item.move-down");
+  g_menu_append (menu, _("Remove"), "item.remove");
+  self->menu_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->menu_button, "flat");
+  gtk_widget_set_tooltip_text (self->menu_button, _("Move or remove"));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->menu_button);
+
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (item_row_expanded_cb), NULL);
+  g_signal_connect_object (item, "notify", G_CALLBACK (item_row_update), self, G_CONNECT_SWAPPED);
+  item_row_update (self);
+  return GTK_WIDGET (self);
+}
+
+/* Reviews are records of the past: shown, not edited. */
+static GtkWidget *
+review_row_new (PacteListSection *section,
+                PacteRecord      *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = item_title (section->spec, item);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *subtitle = NULL;
+
+  section->spec->describe (section, item, parts);
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+static GtkWidget *
+create_row_cb (gpointer item,
+               gpointer user_data)
+{
+  PacteListSection *self = user_data;
+
+  if (self->spec->read_only)
+    return review_row_new (self, item);
+  return item_row_new (self, item);
+}
+
+/* ---- The section ----------------------------------------------------------- */
+
+static void
+update_all_actions (PacteListSection *self)
+{
+  GtkWidget *child;
+
+  if (self->spec->read_only)
+    return;
+  for (child = gtk_widget_get_first_child (self->list_box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (PACTE_IS_ITEM_ROW (child))
+      item_row_update_actions (PACTE_ITEM_ROW (child));
+}
+
+static void
+items_changed_cb (PacteListSection *self)
+{
+  gboolean empty = g_list_model_get_n_items (self->items) == 0;
+
+  gtk_widget_set_visible (self->list_box, !empty);
+  gtk_widget_set_visible (self->empty_label, empty);
+  update_all_actions (self);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  pacte_list_section_add_item (PACTE_LIST_SECTION (widget));
+}
+
+static void
+title_changed_cb (PacteListSection *self)
+{
+  const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : "",
+                                  -1);
+}
+
+static void
+pacte_list_section_constructed (GObject *object)
+{
+  PacteListSection *self = PACTE_LIST_SECTION (object);
+
+  G_OBJECT_CLASS (pacte_list_section_parent_class)->constructed (object);
+
+  self->spec = find_spec (self->key);
+  if (self->spec == NULL)
+    {
+      g_critical ("No list section for the key “%s”", self->key ? self->key : "(null)");
+      self->spec = &item_specs[0];
+    }
+
+  self->list_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->list_box, "boxed-list");
+  g_signal_connect (self, "notify::title", G_CALLBACK (title_changed_cb), NULL);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->list_box);
+
+  /* Outside the boxed list: an empty frame reads as a broken widget. */
+  self->empty_label = gtk_label_new (_(self->spec->empty_label));
+  gtk_label_set_xalign (GTK_LABEL (self->empty_label), 0);
+  gtk_widget_add_css_class (self->empty_label, "dim-label");
+  gtk_widget_add_css_class (self->empty_label, "pacte-empty-list");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->empty_label);
+  gtk_widget_set_visible (self->list_box, FALSE);
+
+  if (!self->spec->read_only)
+    {
+      GtkWidget *content = adw_button_content_new ();
+
+      adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+      adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _(self->spec->add_label));
+      self->add_button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->add_button), content);
+      gtk_widget_add_css_class (self->add_button, "flat");
+      gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), "section.add");
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add", FALSE);
+}
+
+static void
+pacte_list_section_dispose (GObject *object)
+{
+  PacteListSection *self = PACTE_LIST_SECTION (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), NULL, NULL, NULL, NULL);
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
+  g_clear_object (&self->items);
+  g_clear_object (&self->record);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (pacte_list_section_parent_class)->dispose (object);
+}
+
+static void
+pacte_list_section_finalize (GObject *object)
+{
+  PacteListSection *self = PACTE_LIST_SECTION (object);
+
+  g_free (self->key);
+
+  G_OBJECT_CLASS (pacte_list_section_parent_class)->finalize (object);
+}
+
+static void
+pacte_list_section_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PacteListSection *self = PACTE_LIST_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY:
+      g_value_set_string (value, self->key);
+      break;
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_list_section_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PacteListSection *self = PACTE_LIST_SECTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_KEY:
+      self->key = g_value_dup_string (value);
+      break;
+    case PROP_RECORD:
+      pacte_list_section_set_record (self, g_value_get_object (value));
+      break;
+    case PROP_CONTEXT:
+      pacte_list_section_set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_list_section_class_init (PacteListSectionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pacte_list_section_constructed;
+  object_class->dispose = pacte_list_section_dispose;
+  object_class->finalize = pacte_list_section_finalize;
+  object_class->get_property = pacte_list_section_get_property;
+  object_class->set_property = pacte_list_section_set_property;
+
+  properties[PROP_KEY] =
+    g_param_spec_string ("key", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, PACTE_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PACTE_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "section.add", NULL, add_action);
+}
+
+static void
+pacte_list_section_init (PacteListSection *self)
+{
+}
+
+GtkWidget *
+pacte_list_section_new (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return g_object_new (PACTE_TYPE_LIST_SECTION, "key", key, NULL);
+}
+
+void
+pacte_list_section_set_record (PacteListSection *self,
+                               PacteRecord      *record)
+{
+  g_return_if_fail (PACTE_IS_LIST_SECTION (self));
+  g_return_if_fail (record == NULL || g_type_is_a (G_OBJECT_TYPE (record), self->spec->owner_type ()));
+
+  if (record == self->record)
+    return;
+
+  if (self->items != NULL)
+    g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
+  g_clear_object (&self->items);
+  g_set_object (&self->record, record);
+
+  if (record != NULL)
+    {
+      self->items = g_object_ref (pacte_record_get_list (record, self->spec->list_field));
+      gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), self->items, create_row_cb, self, NULL);
+      g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+      items_changed_cb (self);
+    }
+  else
+    {
+      gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), NULL, NULL, NULL, NULL);
+      gtk_widget_set_visible (self->list_box, FALSE);
+      gtk_widget_set_visible (self->empty_label, TRUE);
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "section.add", record != NULL && !self->spec->read_only);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
+}
+
+void
+pacte_list_section_set_context (PacteListSection *self,
+                                PacteContext     *context)
+{
+  g_return_if_fail (PACTE_IS_LIST_SECTION (self));
+  g_return_if_fail (context == NULL || PACTE_IS_CONTEXT (context));
+
+  if (g_set_object (&self->context, context))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+const char *
+pacte_list_section_get_key (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  return self->key;
+}
+
+GtkListBox *
+pacte_list_section_get_list_box (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  return GTK_LIST_BOX (self->list_box);
+}
+
+GtkWidget *
+pacte_list_section_get_add_button (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  return self->add_button;
+}
+
+guint
+pacte_list_section_add_item (PacteListSection *self)
+{
+  g_autoptr(PacteRecord) item = NULL;
+  PactePortfolio *portfolio;
+  GtkWidget *row;
+  guint position;
+
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), 0);
+  g_return_val_if_fail (self->record != NULL && !self->spec->read_only, 0);
+
+  item = g_object_new (pacte_record_get_field_info (self->record, self->spec->list_field)->item_type (), NULL);
+  portfolio = pacte_record_get_portfolio (self->record);
+  if (portfolio == NULL && self->context != NULL)
+    portfolio = pacte_context_get_portfolio (self->context);
+  if (self->spec->id_prefix != NULL && portfolio != NULL)
+    {
+      g_autofree char *id = pacte_portfolio_new_id (portfolio, self->record, self->spec->list_field,
+                                                    self->spec->id_prefix);
+
+      pacte_record_set_string (item, self->spec->id_field, id, NULL);
+    }
+  if (self->spec->init_item != NULL)
+    self->spec->init_item (self, item);
+
+  /* One undoable step: the item is complete before it goes in. */
+  position = g_list_model_get_n_items (self->items);
+  pacte_record_list_insert (self->record, self->spec->list_field, position, item);
+
+  row = pacte_list_section_get_row (self, position);
+  if (row != NULL && PACTE_IS_ITEM_ROW (row))
+    {
+      PacteItemRow *item_row = PACTE_ITEM_ROW (row);
+
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      item_row_ensure_fields (item_row);
+      if (item_row->field_rows->len > 0)
+        pacte_field_row_focus_editor (g_ptr_array_index (item_row->field_rows, 0));
+    }
+  return position;
+}
+
+GtkWidget *
+pacte_list_section_get_row (PacteListSection *self,
+                            guint             position)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  return (GtkWidget *) gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), (int) position);
+}
+
+PacteFieldRow *
+pacte_list_section_get_field_row (PacteListSection *self,
+                                  guint             position,
+                                  guint             field)
+{
+  GtkWidget *row;
+  PacteItemRow *item_row;
+
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  row = pacte_list_section_get_row (self, position);
+  if (row == NULL || !PACTE_IS_ITEM_ROW (row))
+    return NULL;
+
+  item_row = PACTE_ITEM_ROW (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  item_row_ensure_fields (item_row);
+  for (guint i = 0; i < self->spec->n_fields; i++)
+    if (self->spec->fields[i].field == field)
+      return g_ptr_array_index (item_row->field_rows, i);
+  return NULL;
+}
+
+gboolean
+pacte_list_section_focus (PacteListSection *self)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), FALSE);
+
+  row = pacte_list_section_get_row (self, 0);
+  if (row != NULL)
+    return gtk_widget_grab_focus (row);
+  if (self->add_button != NULL && gtk_widget_get_sensitive (self->add_button))
+    return gtk_widget_grab_focus (self->add_button);
+  return FALSE;
+}

@@ -1,0 +1,474 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-plan-editor.c: every section of a plan, edited in place.
+ *
+ * The template declares the groups and the rows of the plan's own fields;
+ * the lists (objectives, actions…) are PacteListSection groups bound to the
+ * plan's list models.  Showing another plan rebinds rows and models: no
+ * widget of the fixed groups is rebuilt, and list rows are created collapsed,
+ * their fields only when opened. */
+#include "config.h"
+
+#include <string.h>
+
+#include "pacte-field-row.h"
+#include "pacte-i18n.h"
+#include "pacte-list-section.h"
+#include "pacte-plan-editor.h"
+
+struct _PactePlanEditor
+{
+  AdwBin             parent_instance;
+
+  PacteContext      *context;
+  PactePlan         *plan;
+  gulong             partners_notify_id;
+  gulong             portfolio_changed_id;
+
+  GPtrArray         *field_rows;   /* every PacteFieldRow of the template */
+  GPtrArray         *sections;     /* every PacteListSection of the template */
+
+  GtkStack          *stack;
+  AdwPreferencesPage *page;
+  GtkListBox        *people_list;
+
+  PacteFieldRow     *name_row;
+  PacteFieldRow     *phase_row;
+  PacteFieldRow     *segment_row;
+  PacteFieldRow     *owner_row;
+  PacteFieldRow     *partners_row;
+  PacteFieldRow     *sponsor_name_row;
+  PacteFieldRow     *revenue_row;
+  PacteFieldRow     *budget_row;
+  PacteFieldRow     *headcount_row;
+  PacteFieldRow     *agreement_type_row;
+  PacteListSection  *objectives_section;
+  PacteListSection  *forecast_section;
+  PacteListSection  *governance_section;
+  PacteListSection  *actions_section;
+  PacteListSection  *events_section;
+  PacteListSection  *communication_section;
+  PacteListSection  *enablement_section;
+  PacteListSection  *activity_section;
+};
+
+G_DEFINE_FINAL_TYPE (PactePlanEditor, pacte_plan_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- People: the partners' alliance partners and champions --------------- */
+
+static GtkWidget *
+person_row_new (const char *title,
+                const char *subtitle,
+                gboolean    missing)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  if (missing)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Missing"), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  return row;
+}
+
+static void
+rebuild_people (PactePlanEditor *self)
+{
+  PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
+  const char * const *ids;
+  GtkWidget *child;
+  guint n_rows = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
+    gtk_list_box_remove (self->people_list, child);
+
+  if (self->plan == NULL)
+    return;
+
+  ids = pacte_record_get_strv (PACTE_RECORD (self->plan), PACTE_PLAN_PARTNERS);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      PactePartner *partner = pacte_portfolio_find_partner (portfolio, ids[i]);
+      const char *partner_name;
+      GListModel *contacts;
+      gboolean has_alliance = FALSE;
+      guint n;
+
+      if (partner == NULL)
+        continue;
+      partner_name = pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME);
+      contacts = pacte_record_get_list (PACTE_RECORD (partner), PACTE_PARTNER_CONTACTS);
+      n = g_list_model_get_n_items (contacts);
+      for (guint c = 0; c < n; c++)
+        {
+          g_autoptr(PacteRecord) contact = g_list_model_get_item (contacts, c);
+          const char *role = pacte_record_get_string (contact, PACTE_CONTACT_ROLE);
+          const char *job = pacte_record_get_string (contact, PACTE_CONTACT_JOB_TITLE);
+          g_autofree char *subtitle = NULL;
+
+          if (strcmp (role, "alliance-partner") != 0 && strcmp (role, "champion") != 0)
+            continue;
+          if (strcmp (role, "alliance-partner") == 0)
+            has_alliance = TRUE;
+          if (job[0] != '\0')
+            subtitle = g_strdup_printf ("%s · %s · %s", pacte_choice_display_name (role), partner_name, job);
+          else
+            subtitle = g_strdup_printf ("%s · %s", pacte_choice_display_name (role), partner_name);
+          gtk_list_box_append (self->people_list,
+                               person_row_new (pacte_record_get_string (contact, PACTE_CONTACT_NAME), subtitle, FALSE));
+          n_rows++;
+        }
+      if (!has_alliance)
+        {
+          gtk_list_box_append (self->people_list,
+                               person_row_new (partner_name, _("No alliance partner named among the contacts"), TRUE));
+          n_rows++;
+        }
+    }
+
+  if (n_rows == 0)
+    gtk_list_box_append (self->people_list,
+                         person_row_new (_("No partner chosen yet"),
+                                         _("Add partners to the plan in the overview"), FALSE));
+}
+
+static void
+portfolio_record_changed_cb (PactePlanEditor *self,
+                             PacteRecord     *owner,
+                             PacteRecord     *record,
+                             guint            field)
+{
+  if (self->plan == NULL || !PACTE_IS_PARTNER (owner))
+    return;
+
+  /* Only partners of this plan, and only what the summary shows. */
+  if (!g_strv_contains (pacte_record_get_strv (PACTE_RECORD (self->plan), PACTE_PLAN_PARTNERS),
+                        pacte_record_get_string (owner, PACTE_PARTNER_ID)))
+    return;
+  if ((record == owner && (field == PACTE_PARTNER_NAME || field == PACTE_PARTNER_CONTACTS))
+      || PACTE_IS_CONTACT (record))
+    rebuild_people (self);
+}
+
+/* ---- Focus for a rule ------------------------------------------------------ */
+
+static gboolean
+focus_row (PacteFieldRow *row)
+{
+  return pacte_field_row_focus_editor (row);
+}
+
+static gboolean
+focus_section (PacteListSection *section)
+{
+  return pacte_list_section_focus (section);
+}
+
+gboolean
+pacte_plan_editor_focus_rule (PactePlanEditor *self,
+                              const char      *rule_id)
+{
+  PacteRecord *plan;
+
+  g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+
+  if (self->plan == NULL)
+    return FALSE;
+  plan = PACTE_RECORD (self->plan);
+
+  if (strcmp (rule_id, "R01") == 0)
+    {
+      /* The ambition first; then the means derived from it. */
+      if (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET) > 0)
+        return focus_row (self->budget_row);
+      return focus_row (self->revenue_row);
+    }
+  if (strcmp (rule_id, "R02") == 0)
+    return focus_section (self->objectives_section);
+  if (strcmp (rule_id, "R03") == 0)
+    return focus_row (self->sponsor_name_row);
+  if (strcmp (rule_id, "R04") == 0)
+    return focus_section (self->governance_section);
+  if (strcmp (rule_id, "R05") == 0)
+    {
+      if (pacte_record_get_string (plan, PACTE_PLAN_OWNER)[0] == '\0')
+        return focus_row (self->owner_row);
+      return focus_row (self->partners_row);
+    }
+  if (strcmp (rule_id, "R06") == 0)
+    return focus_section (self->enablement_section);
+  if (strcmp (rule_id, "R07") == 0 || strcmp (rule_id, "R10") == 0)
+    return focus_row (self->partners_row);
+  if (strcmp (rule_id, "R16") == 0)
+    {
+      if (pacte_record_get_string (plan, PACTE_PLAN_SEGMENT)[0] == '\0')
+        return focus_row (self->segment_row);
+      return focus_row (self->partners_row);
+    }
+  if (strcmp (rule_id, "R08") == 0)
+    return focus_row (self->agreement_type_row);
+  if (strcmp (rule_id, "R09") == 0)
+    return focus_section (self->activity_section);
+  if (strcmp (rule_id, "R11") == 0)
+    return focus_section (self->communication_section);
+  if (strcmp (rule_id, "R12") == 0 || strcmp (rule_id, "R13") == 0)
+    return focus_section (self->actions_section);
+  if (strcmp (rule_id, "R14") == 0)
+    return focus_section (self->forecast_section);
+  if (strcmp (rule_id, "R15") == 0)
+    return focus_section (self->events_section);
+
+  return FALSE;
+}
+
+/* ---- Plumbing ---------------------------------------------------------------- */
+
+static void
+collect_rows (PactePlanEditor *self,
+              GtkWidget       *widget)
+{
+  GtkWidget *child;
+
+  if (PACTE_IS_FIELD_ROW (widget))
+    {
+      g_ptr_array_add (self->field_rows, widget);
+      return;
+    }
+  if (PACTE_IS_LIST_SECTION (widget))
+    {
+      g_ptr_array_add (self->sections, widget);
+      return;
+    }
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_rows (self, child);
+}
+
+static void
+pacte_plan_editor_constructed (GObject *object)
+{
+  PactePlanEditor *self = PACTE_PLAN_EDITOR (object);
+  PactePortfolio *portfolio;
+  const char *currency;
+
+  G_OBJECT_CLASS (pacte_plan_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (self->context != NULL);
+
+  portfolio = pacte_context_get_portfolio (self->context);
+  currency = pacte_portfolio_get_currency (portfolio);
+  for (guint i = 0; i < self->field_rows->len; i++)
+    pacte_field_row_set_context (g_ptr_array_index (self->field_rows, i), self->context);
+  for (guint i = 0; i < self->sections->len; i++)
+    pacte_list_section_set_context (g_ptr_array_index (self->sections, i), self->context);
+  pacte_field_row_set_unit (self->revenue_row, currency);
+  pacte_field_row_set_unit (self->budget_row, currency);
+  pacte_field_row_set_unit (self->headcount_row, _("FTE"));
+
+  self->portfolio_changed_id = g_signal_connect_swapped (portfolio, "record-changed",
+                                                         G_CALLBACK (portfolio_record_changed_cb), self);
+}
+
+static void
+pacte_plan_editor_dispose (GObject *object)
+{
+  PactePlanEditor *self = PACTE_PLAN_EDITOR (object);
+
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->partners_notify_id, self->plan);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->portfolio_changed_id, pacte_context_get_portfolio (self->context));
+  g_clear_object (&self->plan);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_PLAN_EDITOR);
+  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (pacte_plan_editor_parent_class)->dispose (object);
+}
+
+static void
+pacte_plan_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PactePlanEditor *self = PACTE_PLAN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_plan_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PactePlanEditor *self = PACTE_PLAN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_PLAN:
+      pacte_plan_editor_set_plan (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pacte_plan_editor_class_init (PactePlanEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = pacte_plan_editor_constructed;
+  object_class->dispose = pacte_plan_editor_dispose;
+  object_class->get_property = pacte_plan_editor_get_property;
+  object_class->set_property = pacte_plan_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, PACTE_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, PACTE_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (PACTE_TYPE_FIELD_ROW);
+  g_type_ensure (PACTE_TYPE_LIST_SECTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacte/Pacte/ui/pacte-plan-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, people_list);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, phase_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, segment_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, partners_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, sponsor_name_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, revenue_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, budget_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, headcount_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, agreement_type_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, objectives_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, forecast_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, governance_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, actions_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, events_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, communication_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, enablement_section);
+  gtk_widget_class_bind_template_child (widget_class, PactePlanEditor, activity_section);
+}
+
+static void
+pacte_plan_editor_init (PactePlanEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->field_rows = g_ptr_array_new ();
+  self->sections = g_ptr_array_new ();
+  collect_rows (self, GTK_WIDGET (self->page));
+}
+
+GtkWidget *
+pacte_plan_editor_new (PacteContext *ctx)
+{
+  g_return_val_if_fail (PACTE_IS_CONTEXT (ctx), NULL);
+
+  return g_object_new (PACTE_TYPE_PLAN_EDITOR, "context", ctx, NULL);
+}
+
+void
+pacte_plan_editor_set_plan (PactePlanEditor *self,
+                            PactePlan       *plan)
+{
+  g_return_if_fail (PACTE_IS_PLAN_EDITOR (self));
+  g_return_if_fail (plan == NULL || PACTE_IS_PLAN (plan));
+
+  if (plan == self->plan)
+    return;
+
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->partners_notify_id, self->plan);
+  g_set_object (&self->plan, plan);
+
+  for (guint i = 0; i < self->field_rows->len; i++)
+    pacte_field_row_set_record (g_ptr_array_index (self->field_rows, i), PACTE_RECORD (plan));
+  for (guint i = 0; i < self->sections->len; i++)
+    pacte_list_section_set_record (g_ptr_array_index (self->sections, i), PACTE_RECORD (plan));
+
+  if (plan != NULL)
+    {
+      const char *property = pacte_record_get_field_info (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS)->property;
+      g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+      self->partners_notify_id = g_signal_connect_swapped (plan, signal, G_CALLBACK (rebuild_people), self);
+    }
+  rebuild_people (self);
+
+  gtk_stack_set_visible_child_name (self->stack, plan != NULL ? "editor" : "empty");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+PactePlan *
+pacte_plan_editor_get_plan (PactePlanEditor *self)
+{
+  g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), NULL);
+
+  return self->plan;
+}
+
+GtkWidget *
+pacte_plan_editor_get_field_row (PactePlanEditor *self,
+                                 const char      *key)
+{
+  g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->field_rows->len; i++)
+    if (g_strcmp0 (pacte_field_row_get_key (g_ptr_array_index (self->field_rows, i)), key) == 0)
+      return g_ptr_array_index (self->field_rows, i);
+  return NULL;
+}
+
+GtkWidget *
+pacte_plan_editor_get_section (PactePlanEditor *self,
+                               const char      *key)
+{
+  g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), NULL);
+
+  for (guint i = 0; i < self->sections->len; i++)
+    if (g_strcmp0 (pacte_list_section_get_key (g_ptr_array_index (self->sections, i)), key) == 0)
+      return g_ptr_array_index (self->sections, i);
+  return NULL;
+}
