@@ -10,6 +10,12 @@ G_BEGIN_DECLS
 
 /* A sorted string -> string or string -> number map (STRING_MAP / NUMBER_MAP). */
 typedef struct _PacteMap PacteMap;
+struct _PacteMap
+{
+  GPtrArray *keys;     /* char*, sorted, NULL-terminated */
+  GPtrArray *strings;  /* STRING_MAP: char*, same order as keys */
+  GArray    *numbers;  /* NUMBER_MAP: double, same order as keys */
+};
 
 /* The stored value of one field; which member is used follows the kind. */
 typedef union {
@@ -30,6 +36,34 @@ void          pacte_value_clear         (PacteFieldKind     kind,
 gboolean      pacte_value_equal         (PacteFieldKind     kind,
                                          const PacteValue  *a,
                                          const PacteValue  *b);
+/* The unset value of a field (a new empty store for a LIST). */
+void          pacte_value_init          (const PacteFieldInfo *info,
+                                         PacteValue        *value);
+
+/* Maps (pacte-record-values.c).  NULL is the empty map. */
+PacteMap     *pacte_map_new             (PacteFieldKind     kind);
+void          pacte_map_free            (PacteMap          *map);
+guint         pacte_map_len             (const PacteMap    *map);
+PacteMap     *pacte_map_copy            (PacteFieldKind     kind,
+                                         const PacteMap    *map);
+/* TRUE and the index when found, else FALSE and the insertion index. */
+gboolean      pacte_map_find            (const PacteMap    *map,
+                                         const char        *key,
+                                         guint             *index);
+/* Stores key -> value in *map (creating or freeing it as needed); NULL
+ * string / NaN number removes the key.  Takes key and string. */
+void          pacte_map_store           (PacteMap         **map,
+                                         PacteFieldKind     kind,
+                                         char              *key,
+                                         char              *string,
+                                         double             number);
+
+/* 0001-01-01 .. 9999-12-31 */
+gboolean      pacte_julian_valid        (guint32            julian);
+/* A double property where NaN means unknown (GParamSpecDouble refuses NaN). */
+GParamSpec   *pacte_param_spec_number   (const char        *name,
+                                         const char        *nick,
+                                         GParamFlags        flags);
 
 /* The stored value of a field (for the history). */
 const PacteValue *pacte_record_peek_value (PacteRecord *self,

@@ -14,13 +14,6 @@
 #include "pacte-i18n.h"
 #include "pacte-record-private.h"
 
-struct _PacteMap
-{
-  GPtrArray *keys;     /* char*, sorted, NULL-terminated */
-  GPtrArray *strings;  /* STRING_MAP: char*, same order as keys */
-  GArray    *numbers;  /* NUMBER_MAP: double, same order as keys */
-};
-
 typedef struct
 {
   char     *object_path;
@@ -80,364 +73,6 @@ is_override_list (const PacteFieldInfo *info)
 {
   return info->kind == PACTE_FIELD_LIST && info->item_type != NULL
          && info->item_type () == PACTE_TYPE_OVERRIDE;
-}
-
-/* ---- Maps ------------------------------------------------------------- */
-
-static PacteMap *
-map_new (PacteFieldKind kind)
-{
-  PacteMap *map = g_new0 (PacteMap, 1);
-
-  map->keys = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-  if (kind == PACTE_FIELD_STRING_MAP)
-    map->strings = g_ptr_array_new_with_free_func (g_free);
-  else
-    map->numbers = g_array_new (FALSE, FALSE, sizeof (double));
-  return map;
-}
-
-static void
-map_free (PacteMap *map)
-{
-  if (map == NULL)
-    return;
-  g_ptr_array_unref (map->keys);
-  g_clear_pointer (&map->strings, g_ptr_array_unref);
-  g_clear_pointer (&map->numbers, g_array_unref);
-  g_free (map);
-}
-
-static guint
-map_len (const PacteMap *map)
-{
-  return map != NULL ? map->keys->len : 0;
-}
-
-/* Binary search: TRUE and the index when found, else FALSE and the index
- * where key would be inserted. */
-static gboolean
-map_find (const PacteMap *map,
-          const char     *key,
-          guint          *index)
-{
-  guint lo = 0, hi = map_len (map);
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      int cmp = strcmp (g_ptr_array_index (map->keys, mid), key);
-
-      if (cmp == 0)
-        {
-          *index = mid;
-          return TRUE;
-        }
-      if (cmp < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  *index = lo;
-  return FALSE;
-}
-
-static PacteMap *
-map_copy (PacteFieldKind  kind,
-          const PacteMap *map)
-{
-  PacteMap *copy;
-
-  if (map == NULL)
-    return NULL;
-  copy = map_new (kind);
-  for (guint i = 0; i < map->keys->len; i++)
-    {
-      g_ptr_array_add (copy->keys, g_strdup (g_ptr_array_index (map->keys, i)));
-      if (map->strings != NULL)
-        g_ptr_array_add (copy->strings, g_strdup (g_ptr_array_index (map->strings, i)));
-      else
-        g_array_append_val (copy->numbers, g_array_index (map->numbers, double, i));
-    }
-  return copy;
-}
-
-static gboolean
-map_equal (const PacteMap *a,
-           const PacteMap *b)
-{
-  guint n = map_len (a);
-
-  if (n != map_len (b))
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    {
-      if (strcmp (g_ptr_array_index (a->keys, i), g_ptr_array_index (b->keys, i)) != 0)
-        return FALSE;
-      if (a->strings != NULL)
-        {
-          if (strcmp (g_ptr_array_index (a->strings, i), g_ptr_array_index (b->strings, i)) != 0)
-            return FALSE;
-        }
-      else if (g_array_index (a->numbers, double, i) != g_array_index (b->numbers, double, i))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Stores key -> value in *map (creating it), or removes key when value is
- * NULL (string) / NaN (number).  Takes key and string. */
-static void
-map_store (PacteMap       **map,
-           PacteFieldKind   kind,
-           char            *key,
-           char            *string,
-           double           number)
-{
-  gboolean remove = kind == PACTE_FIELD_STRING_MAP ? string == NULL : isnan (number);
-  guint index;
-
-  if (map_find (*map, key, &index))
-    {
-      if (remove)
-        {
-          g_ptr_array_remove_index (( *map)->keys, index);
-          if ((*map)->strings != NULL)
-            g_ptr_array_remove_index ((*map)->strings, index);
-          else
-            g_array_remove_index ((*map)->numbers, index);
-          if ((*map)->keys->len == 0)
-            g_clear_pointer (map, map_free);
-        }
-      else if (kind == PACTE_FIELD_STRING_MAP)
-        {
-          g_free (g_ptr_array_index ((*map)->strings, index));
-          g_ptr_array_index ((*map)->strings, index) = string;
-          string = NULL;
-        }
-      else
-        g_array_index ((*map)->numbers, double, index) = number;
-      g_free (key);
-      g_free (string);
-      return;
-    }
-  if (remove)
-    {
-      g_free (key);
-      g_free (string);
-      return;
-    }
-  if (*map == NULL)
-    *map = map_new (kind);
-  g_ptr_array_insert ((*map)->keys, index, key);
-  if (kind == PACTE_FIELD_STRING_MAP)
-    g_ptr_array_insert ((*map)->strings, index, string);
-  else
-    g_array_insert_val ((*map)->numbers, index, number);
-}
-
-/* ---- Values ----------------------------------------------------------- */
-
-void
-pacte_value_copy (PacteFieldKind    kind,
-                  const PacteValue *src,
-                  PacteValue       *dst)
-{
-  switch (kind)
-    {
-    case PACTE_FIELD_STRING:
-    case PACTE_FIELD_CHOICE:
-      dst->s = g_strdup (src->s);
-      break;
-    case PACTE_FIELD_DATE:
-      dst->date = src->date;
-      break;
-    case PACTE_FIELD_NUMBER:
-    case PACTE_FIELD_INTEGER:
-      dst->num = src->num;
-      break;
-    case PACTE_FIELD_BOOLEAN:
-      dst->boolean = src->boolean;
-      break;
-    case PACTE_FIELD_STRV:
-      dst->strv = g_strdupv (src->strv);
-      break;
-    case PACTE_FIELD_STRING_MAP:
-    case PACTE_FIELD_NUMBER_MAP:
-      dst->map = map_copy (kind, src->map);
-      break;
-    case PACTE_FIELD_LIST:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-void
-pacte_value_clear (PacteFieldKind  kind,
-                   PacteValue     *value)
-{
-  switch (kind)
-    {
-    case PACTE_FIELD_STRING:
-    case PACTE_FIELD_CHOICE:
-      g_clear_pointer (&value->s, g_free);
-      break;
-    case PACTE_FIELD_STRV:
-      g_clear_pointer (&value->strv, g_strfreev);
-      break;
-    case PACTE_FIELD_STRING_MAP:
-    case PACTE_FIELD_NUMBER_MAP:
-      g_clear_pointer (&value->map, map_free);
-      break;
-    case PACTE_FIELD_LIST:
-      g_clear_object (&value->list);
-      break;
-    case PACTE_FIELD_DATE:
-    case PACTE_FIELD_NUMBER:
-    case PACTE_FIELD_INTEGER:
-    case PACTE_FIELD_BOOLEAN:
-    default:
-      break;
-    }
-}
-
-gboolean
-pacte_value_equal (PacteFieldKind    kind,
-                   const PacteValue *a,
-                   const PacteValue *b)
-{
-  switch (kind)
-    {
-    case PACTE_FIELD_STRING:
-    case PACTE_FIELD_CHOICE:
-      return g_strcmp0 (a->s, b->s) == 0;
-    case PACTE_FIELD_DATE:
-      return a->date == b->date;
-    case PACTE_FIELD_NUMBER:
-    case PACTE_FIELD_INTEGER:
-      return (isnan (a->num) && isnan (b->num)) || a->num == b->num;
-    case PACTE_FIELD_BOOLEAN:
-      return a->boolean == b->boolean;
-    case PACTE_FIELD_STRV:
-      {
-        const char * const *x = a->strv != NULL ? (const char * const *) a->strv : empty_strv;
-        const char * const *y = b->strv != NULL ? (const char * const *) b->strv : empty_strv;
-
-        return g_strv_equal (x, y);
-      }
-    case PACTE_FIELD_STRING_MAP:
-    case PACTE_FIELD_NUMBER_MAP:
-      return map_equal (a->map, b->map);
-    case PACTE_FIELD_LIST:
-      return a->list == b->list;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-static void
-value_init (const PacteFieldInfo *info,
-            PacteValue           *value)
-{
-  switch (info->kind)
-    {
-    case PACTE_FIELD_NUMBER:
-    case PACTE_FIELD_INTEGER:
-      value->num = NAN;
-      break;
-    case PACTE_FIELD_BOOLEAN:
-      value->boolean = -1;
-      break;
-    case PACTE_FIELD_LIST:
-      value->list = g_list_store_new (info->item_type ());
-      break;
-    case PACTE_FIELD_DATE:
-      value->date = 0;
-      break;
-    case PACTE_FIELD_STRING:
-    case PACTE_FIELD_CHOICE:
-    case PACTE_FIELD_STRV:
-    case PACTE_FIELD_STRING_MAP:
-    case PACTE_FIELD_NUMBER_MAP:
-    default:
-      value->s = NULL;
-      break;
-    }
-}
-
-/* ---- Dates ------------------------------------------------------------ */
-
-/* Dates are written with four-digit years: 0001-01-01 (GDate's Julian day 1)
- * to 9999-12-31 (Julian day 3652059). */
-#define LAST_JULIAN 3652059u
-
-static inline gboolean
-julian_valid (guint32 julian)
-{
-  return julian > 0 && julian <= LAST_JULIAN;
-}
-
-guint32
-pacte_date_parse (const char *text)
-{
-  int year, month, day;
-
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return 0;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return 0;
-  year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
-  month = (text[5] - '0') * 10 + (text[6] - '0');
-  day = (text[8] - '0') * 10 + (text[9] - '0');
-  if (!g_date_valid_dmy (day, month, year))
-    return 0;
-  {
-    GDate date;
-
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, day, month, year);
-    return g_date_get_julian (&date);
-  }
-}
-
-void
-pacte_date_to_ymd (guint32  julian,
-                   int     *year,
-                   int     *month,
-                   int     *day)
-{
-  GDate date;
-
-  if (!julian_valid (julian))
-    {
-      if (year != NULL)
-        *year = 0;
-      if (month != NULL)
-        *month = 0;
-      if (day != NULL)
-        *day = 0;
-      return;
-    }
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  if (year != NULL)
-    *year = g_date_get_year (&date);
-  if (month != NULL)
-    *month = g_date_get_month (&date);
-  if (day != NULL)
-    *day = g_date_get_day (&date);
-}
-
-char *
-pacte_date_format (guint32 julian)
-{
-  int year, month, day;
-
-  if (!julian_valid (julian))
-    return NULL;
-  pacte_date_to_ymd (julian, &year, &month, &day);
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 }
 
 /* ---- Tree ------------------------------------------------------------- */
@@ -502,7 +137,7 @@ pacte_record_instance_init (GTypeInstance *instance,
     return;
   priv->values = g_new (PacteValue, klass->n_fields);
   for (guint i = 0; i < klass->n_fields; i++)
-    value_init (&klass->fields[i], &priv->values[i]);
+    pacte_value_init (&klass->fields[i], &priv->values[i]);
 }
 
 static void
@@ -716,92 +351,6 @@ pacte_record_get_type (void)
   return type_id;
 }
 
-/* A double property that also accepts NaN ("unknown"): GParamSpecDouble
- * refuses NaN (NaN != NaN makes every validation fail), so this subtype of
- * it validates NaN as a value of its own.  It still is a GParamSpecDouble
- * for bindings and introspection. */
-static gboolean
-number_value_is_valid (GParamSpec   *pspec,
-                       const GValue *value)
-{
-  GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
-  double v = value->data[0].v_double;
-
-  return isnan (v) || (v >= dspec->minimum && v <= dspec->maximum);
-}
-
-static gboolean
-number_value_validate (GParamSpec *pspec,
-                       GValue     *value)
-{
-  GParamSpecDouble *dspec = G_PARAM_SPEC_DOUBLE (pspec);
-  double v = value->data[0].v_double;
-
-  if (isnan (v))
-    return FALSE;
-  value->data[0].v_double = CLAMP (v, dspec->minimum, dspec->maximum);
-  return value->data[0].v_double != v;
-}
-
-static int
-number_values_cmp (GParamSpec   *pspec,
-                   const GValue *value1,
-                   const GValue *value2)
-{
-  double a = value1->data[0].v_double, b = value2->data[0].v_double;
-
-  if (isnan (a) || isnan (b))
-    return isnan (a) - isnan (b);
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-static void
-number_pspec_class_init (GParamSpecClass *klass,
-                         gpointer         data)
-{
-  klass->value_validate = number_value_validate;
-  klass->value_is_valid = number_value_is_valid;
-  klass->values_cmp = number_values_cmp;
-}
-
-static GType
-number_pspec_get_type (void)
-{
-  static gsize type_id = 0;
-
-  if (g_once_init_enter (&type_id))
-    {
-      const GTypeInfo info = {
-        sizeof (GParamSpecClass),
-        NULL, NULL,
-        (GClassInitFunc) number_pspec_class_init,
-        NULL, NULL,
-        sizeof (GParamSpecDouble),
-        0, NULL, NULL,
-      };
-      GType id = g_type_register_static (G_TYPE_PARAM_DOUBLE,
-                                         g_intern_static_string ("PacteParamNumber"),
-                                         &info, 0);
-
-      g_once_init_leave (&type_id, id);
-    }
-  return type_id;
-}
-
-static GParamSpec *
-number_pspec_new (const char  *name,
-                  const char  *nick,
-                  GParamFlags  flags)
-{
-  GParamSpecDouble *dspec = g_param_spec_internal (number_pspec_get_type (), name, nick,
-                                                   "NaN when unknown", flags);
-
-  dspec->minimum = -G_MAXDOUBLE;
-  dspec->maximum = G_MAXDOUBLE;
-  dspec->default_value = NAN;
-  return G_PARAM_SPEC (dspec);
-}
-
 void
 pacte_record_class_set_fields (PacteRecordClass     *klass,
                                const PacteFieldInfo *fields,
@@ -840,7 +389,7 @@ pacte_record_class_set_fields (PacteRecordClass     *klass,
           break;
         case PACTE_FIELD_NUMBER:
         case PACTE_FIELD_INTEGER:
-          pspec = number_pspec_new (info->property, info->label, flags);
+          pspec = pacte_param_spec_number (info->property, info->label, flags);
           break;
         case PACTE_FIELD_BOOLEAN:
           pspec = g_param_spec_boolean (info->property, info->label, NULL, FALSE, flags);
@@ -985,7 +534,7 @@ pacte_record_map_get_string (PacteRecord *self,
   g_return_val_if_fail (key != NULL, NULL);
 
   map = pacte_record_get_instance_private (self)->values[field].map;
-  if (!map_find (map, key, &index))
+  if (!pacte_map_find (map, key, &index))
     return NULL;
   return g_ptr_array_index (map->strings, index);
 }
@@ -1002,7 +551,7 @@ pacte_record_map_get_number (PacteRecord *self,
   g_return_val_if_fail (key != NULL, NAN);
 
   map = pacte_record_get_instance_private (self)->values[field].map;
-  if (!map_find (map, key, &index))
+  if (!pacte_map_find (map, key, &index))
     return NAN;
   return g_array_index (map->numbers, double, index);
 }
@@ -1046,7 +595,7 @@ pacte_record_is_set (PacteRecord *self,
       return g_list_model_get_n_items (G_LIST_MODEL (v->list)) > 0;
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:
-      return map_len (v->map) > 0;
+      return pacte_map_len (v->map) > 0;
     default:
       return FALSE;
     }
@@ -1144,7 +693,7 @@ pacte_record_map_take_string_raw (PacteRecord *self,
       g_free (value);
       g_return_if_reached ();
     }
-  map_store (&pacte_record_get_instance_private (self)->values[field].map,
+  pacte_map_store (&pacte_record_get_instance_private (self)->values[field].map,
              PACTE_FIELD_STRING_MAP, key, value, NAN);
 }
 
@@ -1159,7 +708,7 @@ pacte_record_map_set_number_raw (PacteRecord *self,
   g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_NUMBER_MAP);
   g_return_if_fail (key != NULL);
 
-  map_store (&pacte_record_get_instance_private (self)->values[field].map,
+  pacte_map_store (&pacte_record_get_instance_private (self)->values[field].map,
              PACTE_FIELD_NUMBER_MAP, g_strdup (key), NULL, value);
 }
 
@@ -1552,7 +1101,7 @@ pacte_record_set_date (PacteRecord  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   info = field_info (self, field);
-  if (julian != 0 && !julian_valid (julian))
+  if (julian != 0 && !pacte_julian_valid (julian))
     return field_error (error, self, info, _("day %u is not a valid date"), julian);
   if (julian == 0 && info->required)
     return field_error (error, self, info, "%s", _("cannot be empty"));
@@ -1685,8 +1234,8 @@ pacte_record_map_set_string (PacteRecord  *self,
     }
   if (g_strcmp0 (pacte_record_map_get_string (self, field, key), value) == 0)
     return TRUE;
-  v.map = map_copy (info->kind, pacte_record_get_instance_private (self)->values[field].map);
-  map_store (&v.map, info->kind, g_strdup (key), g_strdup (value), NAN);
+  v.map = pacte_map_copy (info->kind, pacte_record_get_instance_private (self)->values[field].map);
+  pacte_map_store (&v.map, info->kind, g_strdup (key), g_strdup (value), NAN);
   store_value (self, field, &v, TRUE);
   return TRUE;
 }
@@ -1714,8 +1263,8 @@ pacte_record_map_set_number (PacteRecord  *self,
   current = pacte_record_map_get_number (self, field, key);
   if ((isnan (current) && isnan (value)) || current == value)
     return TRUE;
-  v.map = map_copy (info->kind, pacte_record_get_instance_private (self)->values[field].map);
-  map_store (&v.map, info->kind, g_strdup (key), NULL, value);
+  v.map = pacte_map_copy (info->kind, pacte_record_get_instance_private (self)->values[field].map);
+  pacte_map_store (&v.map, info->kind, g_strdup (key), NULL, value);
   store_value (self, field, &v, TRUE);
   return TRUE;
 }
