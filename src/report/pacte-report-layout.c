@@ -821,6 +821,12 @@ draw_text (PacteReportLayout *self,
   if (text == NULL || *text == '\0')
     return;
   layout = make_layout (self, text, style, width, align);
+  if (style == PACTE_REPORT_STYLE_PAGE)
+    {
+      /* Page headers and footers keep to one line. */
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_height (layout, -1);
+    }
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);

@@ -839,7 +839,7 @@ add_action_plan (PacteReport *self,
   GListModel *objectives = pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_OBJECTIVES);
   guint n = g_list_model_get_n_items (actions);
   guint n_objectives = g_list_model_get_n_items (objectives);
-  static const double widths[] = { 0.13, 0.37, 0.12, 0.18, 0.20 };
+  static const double widths[] = { 0.12, 0.35, 0.12, 0.25, 0.16 };
   static const char * const headers[] = { N_("Due"), N_("Action"), N_("Status"), N_("Parties"), N_("Objective") };
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Dated));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
