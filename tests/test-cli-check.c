@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-cli-check.c: pacte --check as a script sees it — output, JSON shape,
+ * exit statuses (docs/cli.md). */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "pacte-rules.h"
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_pacte (Run        *run,
+           const char *first,
+           ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *bin = g_getenv ("PACTE_BIN");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+sample_path (void)
+{
+  return g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples", "sample.pacte.json", NULL);
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *sample = sample_path ();
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-expected-2027-03-15.json", NULL);
+  g_autofree char *expected_text = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) expected = NULL;
+  JsonObject *object;
+  JsonArray *plans;
+
+  run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_utf8_validate (run.out, -1, NULL));
+
+  root = parse (run.out);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  object = json_node_get_object (root);
+  g_assert_cmpuint (json_object_get_size (object), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (object, "file"), ==, sample);
+  g_assert_cmpstr (json_object_get_string_member (object, "date"), ==, "2027-03-15");
+  plans = json_object_get_array_member (object, "plans");
+  g_assert_cmpuint (json_array_get_length (plans), ==, 7);
+
+  g_assert_true (g_file_get_contents (expected_path, &expected_text, NULL, NULL));
+  expected = parse (expected_text);
+
+  for (guint i = 0; i < json_array_get_length (plans); i++)
+    {
+      JsonObject *plan = json_array_get_object_element (plans, i);
+      JsonArray *rules = json_object_get_array_member (plan, "rules");
+      const char *id = json_object_get_string_member (plan, "id");
+      JsonObject *want = json_object_get_object_member (json_node_get_object (expected), id);
+      JsonNode *score = json_object_get_member (plan, "score");
+
+      g_assert_nonnull (want);
+      g_assert_nonnull (json_object_get_string_member (plan, "name"));
+      g_assert_true (json_node_get_value_type (score) == G_TYPE_INT64);
+      g_assert_cmpint (json_node_get_int (score), >=, 0);
+      g_assert_cmpint (json_node_get_int (score), <=, 100);
+      g_assert_cmpuint (json_array_get_length (rules), ==, 16);
+      for (guint r = 0; r < 16; r++)
+        {
+          JsonObject *rule = json_array_get_object_element (rules, r);
+          g_autofree char *rule_id = g_strdup_printf ("R%02u", r + 1);
+
+          g_assert_cmpuint (json_object_get_size (rule), ==, 3);
+          g_assert_cmpstr (json_object_get_string_member (rule, "id"), ==, rule_id);
+          g_assert_cmpstr (json_object_get_string_member (rule, "status"), ==,
+                           json_object_get_string_member (want, rule_id));
+          g_assert_cmpstr (json_object_get_string_member (rule, "explanation"), !=, "");
+        }
+    }
+}
+
+static void
+test_text_french (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *sample = sample_path ();
+
+  run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--lang", "fr",
+             "--plan", "plan-brightwater-connector", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "(plan-brightwater-connector)"));
+  g_assert_nonnull (strstr (run.out, "Travailler à un niveau stratégique"));
+  g_assert_nonnull (strstr (run.out, "Des événements clients communs"));
+  g_assert_nonnull (strstr (run.out, "remonte à 38 jours"));
+  /* One plan only: one header, sixteen rule lines. */
+  g_assert_null (strstr (run.out, "plan-sgi-secteur-public"));
+  {
+    g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
+    guint rule_lines = 0;
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (lines[i], "  R"))
+        rule_lines++;
+    g_assert_cmpuint (rule_lines, ==, 16);
+  }
+}
+
+static void
+test_text_english (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *sample = sample_path ();
+
+  run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--lang", "en", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Work at a strategic level"));
+  g_assert_nonnull (strstr (run.out, "Score: 63/100"));
+  g_assert_nonnull (strstr (run.out, "Red"));
+}
+
+static void
+test_broken_file (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-cli-check-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "broken.pacte.json", NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"pacte-portfolio\", \"version\": 1,\n  \"plans\": [ }", -1, NULL));
+  run_pacte (&run, "--check", path, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "broken.pacte.json"));
+
+  run_clear (&run);
+  run_pacte (&run, "--check", "/nonexistent/nothing.pacte.json", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "nothing.pacte.json"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_exit_statuses (void)
+{
+  g_autofree char *sample = sample_path ();
+
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--fail-on", "red", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+  }
+  {
+    /* plan-sgi-secteur-public: one amber, no red. */
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--plan", "plan-sgi-secteur-public",
+               "--fail-on", "red", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--plan", "plan-sgi-secteur-public",
+               "--fail-on", "amber", NULL);
+    g_assert_cmpint (run.status, ==, 3);
+    g_assert_nonnull (strstr (run.out, "plan-sgi-secteur-public"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", sample, "--date", "2027-02-30", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "2027-02-30"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", sample, "--plan", "plan-nope", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "plan-nope"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", sample, "--fail-on", "green", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+  }
+}
+
+static void
+test_all_off_null_score (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-cli-check-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "off.pacte.json", NULL);
+  g_autoptr(GString) text = g_string_new ("{ \"format\": \"pacte-portfolio\", \"version\": 1, \"rule_settings\": {");
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *plan;
+
+  for (guint i = 1; i <= 16; i++)
+    g_string_append_printf (text, "%s\"R%02u\": { \"disabled\": true, \"reason\": \"Not used here\" }", i > 1 ? "," : "", i);
+  g_string_append (text, "}, \"plans\": [ { \"id\": \"plan-1\", \"name\": \"Quiet\" } ] }");
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
+
+  run_pacte (&run, "--check", path, "--json", "--fail-on", "amber", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (run.out);
+  plan = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "plans"), 0);
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (plan, "score")));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (plan, "rules"), 0),
+                                                  "explanation"), ==, "Not used here");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli-check/json", test_json);
+  g_test_add_func ("/cli-check/text-french", test_text_french);
+  g_test_add_func ("/cli-check/text-english", test_text_english);
+  g_test_add_func ("/cli-check/broken-file", test_broken_file);
+  g_test_add_func ("/cli-check/exit-statuses", test_exit_statuses);
+  g_test_add_func ("/cli-check/all-off-null-score", test_all_off_null_score);
+  return g_test_run ();
+}
