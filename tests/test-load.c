@@ -205,6 +205,28 @@ test_unknown_members_only (void)
 }
 
 static void
+test_unknown_members_order (void)
+{
+  /* The same members in another order: equal models (found by fuzzing). */
+  const char *a = HEAD "\"x_top\":1,\"meta\":{\"x_meta\":2,\"title\":\"T\"},\"partners\":[{\"x_p\":3,\"id\":\"p\",\"name\":\"P\",\"cross_business\":{\"x_cb\":4}}]}";
+  const char *b = "{\"partners\":[{\"cross_business\":{\"x_cb\":4},\"name\":\"P\",\"x_p\":3,\"id\":\"p\"}],\"meta\":{\"title\":\"T\",\"x_meta\":2},"
+                  "\"version\":1,\"x_top\":1,\"format\":\"pacte-portfolio\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) pa = load_text (a, -1, NULL, &error);
+  g_autoptr(PactePortfolio) pb = NULL;
+  g_autoptr(GBytes) sa = NULL;
+  g_autoptr(GBytes) sb = NULL;
+
+  g_assert_no_error (error);
+  pb = load_text (b, -1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pacte_record_equal (PACTE_RECORD (pa), PACTE_RECORD (pb)));
+  sa = pacte_portfolio_to_bytes (pa);
+  sb = pacte_portfolio_to_bytes (pb);
+  g_assert_true (g_bytes_equal (sa, sb));
+}
+
+static void
 test_messy_file_normalizes (void)
 {
   g_autoptr(PactePortfolio) portfolio = load_fixture ("format-messy.pacte.json");
@@ -710,6 +732,7 @@ main (int    argc,
   g_test_add_func ("/load/round-trip/values", test_values_loaded);
   g_test_add_func ("/load/round-trip/unknown-members", test_unknown_members_kept);
   g_test_add_func ("/load/round-trip/unknown-members-only", test_unknown_members_only);
+  g_test_add_func ("/load/round-trip/unknown-members-order", test_unknown_members_order);
   g_test_add_func ("/load/round-trip/messy-file", test_messy_file_normalizes);
   g_test_add_func ("/load/round-trip/empty-portfolio", test_empty_portfolio);
   g_test_add_func ("/load/round-trip/numbers", test_numbers);

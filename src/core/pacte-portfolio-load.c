@@ -800,6 +800,14 @@ typedef struct
   char *id;
 } PendingRef;
 
+/* A member we do not know, held until its record is complete. */
+typedef struct
+{
+  const PacteFormatGroup *group;
+  const char             *member;  /* owned by the tree, alive while it is */
+  JsonNode               *node;
+} Unknown;
+
 typedef struct
 {
   const char   *display;
@@ -807,6 +815,7 @@ typedef struct
   GString      *path;          /* JSON path of the value being read */
   GHashTable   *partner_ids;   /* id -> index + 1, once the partners are read */
   GArray       *pending;       /* PendingRef: partner ids named before the partners were read */
+  GArray       *unknowns;      /* Unknown: a stack, one slice per record being read */
 } Loader;
 
 static void
@@ -1429,14 +1438,26 @@ load_field (Loader      *self,
     }
 }
 
-/* Keeps a member we do not know, detached from the tree that will be freed. */
+/* Members we do not know are handed to the record in the order the saver
+ * writes them (nested objects where their first field is, the record's own
+ * object last), whatever their order in this file: two files that differ
+ * only in the order of their members then load into equal records. */
 static void
-keep_unknown (PacteRecord *record,
-              const char  *object_path,
-              const char  *member,
-              JsonNode    *node)
+keep_unknowns (PacteRecord            *record,
+               const PacteFormatGroup *group,
+               GArray                 *unknowns,
+               guint                   start)
 {
-  pacte_record_add_unknown (record, object_path, member, node);
+  for (guint i = 0; i < group->n_entries; i++)
+    if (group->entries[i].group != NULL)
+      keep_unknowns (record, group->entries[i].group, unknowns, start);
+  for (guint i = start; i < unknowns->len; i++)
+    {
+      Unknown *u = &g_array_index (unknowns, Unknown, i);
+
+      if (u->group == group)
+        pacte_record_add_unknown (record, group->object_path, u->member, u->node);
+    }
 }
 
 static gboolean
@@ -1466,10 +1487,11 @@ load_group (Loader                  *self,
 
       if (entry == NULL)
         {
-          /* Checked before the walk. */
-          if (root_of_file && (g_str_equal (member, "format") || g_str_equal (member, "version")))
-            continue;
-          keep_unknown (record, group->object_path, member, node);
+          Unknown u = { group, member, node };
+
+          /* format and version were checked before the walk. */
+          if (!root_of_file || (!g_str_equal (member, "format") && !g_str_equal (member, "version")))
+            g_array_append_val (self->unknowns, u);
           continue;
         }
 
@@ -1499,9 +1521,17 @@ load_record (Loader      *self,
 {
   const PacteFormatLayout *layout = pacte_format_layout_get (record);
   guint n_fields = pacte_record_get_n_fields (record);
+  /* This record's unknown members go on top of the loader's stack; the
+   * records nested in it push and pop theirs in between. */
+  guint start = self->unknowns->len;
 
   if (!load_group (self, record, &layout->root, object, error))
     return FALSE;
+  if (self->unknowns->len > start)
+    {
+      keep_unknowns (record, &layout->root, self->unknowns, start);
+      g_array_set_size (self->unknowns, start);
+    }
 
   for (guint f = 0; f < n_fields; f++)
     {
@@ -1586,6 +1616,7 @@ build_portfolio (JsonNode      *root,
   loader.path = g_string_new (NULL);
   loader.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (loader.pending, pending_ref_clear);
+  loader.unknowns = g_array_new (FALSE, FALSE, sizeof (Unknown));
 
   ok = check_header (&loader, root, error);
   if (ok)
@@ -1598,6 +1629,7 @@ build_portfolio (JsonNode      *root,
 
   g_string_free (loader.path, TRUE);
   g_array_unref (loader.pending);
+  g_array_unref (loader.unknowns);
   g_clear_pointer (&loader.partner_ids, g_hash_table_unref);
   if (!ok)
     return NULL;
