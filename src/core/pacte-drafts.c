@@ -730,7 +730,10 @@ mark_restored (PactePortfolio *portfolio,
                const char     *etag)
 {
   pacte_portfolio_set_loaded (portfolio, file, etag);
-  /* FIXME */
+  /* FIXME: the model has no way yet to start modified with an empty
+   * history; it needs pacte_portfolio_set_restored() (set_loaded, then a
+   * history whose saved position is unreachable).  Until then the restored
+   * portfolio reads as unmodified. */
 }
 
 PactePortfolio *
