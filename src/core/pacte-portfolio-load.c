@@ -396,8 +396,8 @@ scan_string (Scanner *s,
     }
   if (i - start - 1 > MAX_STRING_BYTES)
     return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
-                    _("string of %" G_GSIZE_FORMAT " bytes; expected at most 1 MiB"),
-                    i - start - 1);
+                    _("string of %lu bytes; expected at most 1 MiB"),
+                    (unsigned long) (i - start - 1));
   *pos = i + 1;
   return TRUE;
 }
@@ -722,8 +722,8 @@ check_text (const char **data_inout,
   if ((guint64) len > (guint64) MAX_FILE_SIZE)
     {
       g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GUINT64_FORMAT " MiB; expected at most 1024 MiB"),
-                   display, (guint64) len >> 20);
+                   _("%s: the file is %lu MiB; expected at most 1024 MiB"),
+                   display, (unsigned long) (len >> 20));
       return FALSE;
     }
   for (i = 0; i < len && g_ascii_isspace (data[i]); i++)
@@ -1734,8 +1734,8 @@ pacte_portfolio_load_file (GFile         *file,
       && g_file_info_get_size (info) > MAX_FILE_SIZE)
     {
       g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_TOO_LARGE,
-                   _("%s: the file is %" G_GINT64_FORMAT " MiB; expected at most 1024 MiB"),
-                   display, g_file_info_get_size (info) >> 20);
+                   _("%s: the file is %lu MiB; expected at most 1024 MiB"),
+                   display, (unsigned long) (g_file_info_get_size (info) >> 20));
       return NULL;
     }
 
