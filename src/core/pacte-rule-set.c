@@ -306,8 +306,8 @@ rule_set_parse (PacteRuleSet *self,
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64)
     return fail (error, "version", _("expected a whole version number"));
   if (json_node_get_int (member) > PACTE_RULES_VERSION || json_node_get_int (member) < 1)
-    return fail (error, "version", _("version %" G_GINT64_FORMAT " is not supported: this program reads version %d"),
-                 json_node_get_int (member), PACTE_RULES_VERSION);
+    return fail (error, "version", _("version %d is not supported: this program reads version %d"),
+                 (int) CLAMP (json_node_get_int (member), G_MININT, G_MAXINT), PACTE_RULES_VERSION);
 
   if (!parse_words (self, root, error))
     return FALSE;
