@@ -157,6 +157,25 @@ switched_off_text (int lang)
   return texts[lang];
 }
 
+/* Puts each override of list at its rule's index (unknown rules are skipped).
+ * The list keeps the overrides alive. */
+static void
+collect_overrides (PacteRuleSet   *rules,
+                   GListModel     *list,
+                   PacteOverride **by_rule)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+      int index = pacte_rule_set_find (rules, pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID));
+
+      if (index >= 0)
+        by_rule[index] = PACTE_OVERRIDE (item);
+    }
+}
+
 int
 pacte_evaluate_plan (PacteRuleSet     *rules,
                      PactePortfolio   *portfolio,
@@ -166,6 +185,9 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
                      PacteRuleOutcome *outcomes)
 {
   PacteRecord *partners_stack[64];
+  PacteOverride *overrides_stack[2 * 64];
+  g_autofree PacteOverride **overrides_heap = NULL;
+  PacteOverride **plan_overrides, **settings;
   g_autofree PacteRecord **partners_heap = NULL;
   const char * const *partner_ids;
   double params[PACTE_MAX_PARAMS];
@@ -205,13 +227,23 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
         ctx.partners[ctx.n_partners++] = PACTE_RECORD (partner);
     }
 
+  /* The overrides, by rule index: one pass over each list. */
   n_rules = pacte_rule_set_get_n_rules (rules);
+  plan_overrides = overrides_stack;
+  if (n_rules > G_N_ELEMENTS (overrides_stack) / 2)
+    plan_overrides = overrides_heap = g_new (PacteOverride *, 2 * n_rules);
+  settings = plan_overrides + n_rules;
+  memset (plan_overrides, 0, 2 * n_rules * sizeof (PacteOverride *));
+  collect_overrides (rules, pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_RULE_OVERRIDES), plan_overrides);
+  if (portfolio != NULL)
+    collect_overrides (rules, pacte_record_get_list (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_RULE_SETTINGS), settings);
+
   for (guint r = 0; r < n_rules; r++)
     {
       const PacteRule *rule = pacte_rule_set_get_rule (rules, r);
       PacteRuleOutcome *outcome = &outcomes[r];
-      PacteOverride *plan_override = pacte_plan_find_override (plan, rule->id);
-      PacteOverride *setting = setting_for (portfolio, rule->id);
+      PacteOverride *plan_override = plan_overrides[r];
+      PacteOverride *setting = settings[r];
       const char *reason = NULL;
       gboolean passed = TRUE;
 
