@@ -43,10 +43,12 @@ pacte_install_packages () {
 # pacte_build DIR [meson options…]: configure once, then compile.
 pacte_build () {
   local dir="$1"; shift
+  local wanted="$*"
   if [ ! -f "$dir/build.ninja" ]; then
     meson setup "$dir" "$@"
-  else
+  elif [ "$(cat "$dir/.pacte-options" 2>/dev/null)" != "$wanted" ]; then
     meson configure "$dir" "$@" >/dev/null
   fi
+  printf '%s' "$wanted" > "$dir/.pacte-options"
   meson compile -C "$dir"
 }
