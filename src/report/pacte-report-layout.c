@@ -19,6 +19,8 @@
 #define LIGHT_SIZE      7.0
 #define LIGHT_WIDTH    11.0   /* shape and the gap after it */
 #define MIN_SPLIT      36.0   /* below this much room a long row starts on the next page */
+#define SHAPED_MAX_TEXT     64     /* texts this short are shaped once and reused */
+#define SHAPED_MAX_ENTRIES  20000
 
 struct _PacteReportRow
 {
@@ -70,6 +72,7 @@ struct _PacteReportLayout
   GPtrArray            *blocks;      /* PacteReportTable */
   GPtrArray            *extra_rows;  /* rows made by splitting long rows */
   GHashTable           *heights;     /* "style|width|text" -> double* */
+  GHashTable           *shaped;      /* "style|width|align|text" -> PangoLayout, short texts only */
   GArray               *placed;      /* Placed */
   GArray               *pages;       /* Page */
   gboolean              paginated;
@@ -147,6 +150,7 @@ pacte_report_layout_new (void)
   self->blocks = g_ptr_array_new_with_free_func (table_free);
   self->extra_rows = g_ptr_array_new_with_free_func (row_free);
   self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
   return self;
@@ -164,6 +168,7 @@ pacte_report_layout_free (PacteReportLayout *self)
   g_ptr_array_unref (self->blocks);
   g_ptr_array_unref (self->extra_rows);
   g_hash_table_unref (self->heights);
+  g_hash_table_unref (self->shaped);
   g_array_unref (self->placed);
   g_array_unref (self->pages);
   g_free (self);
@@ -182,6 +187,7 @@ pacte_report_layout_set_page_size (PacteReportLayout *self,
       self->height = height;
       self->paginated = FALSE;
       g_hash_table_remove_all (self->heights);
+      g_hash_table_remove_all (self->shaped);
       for (guint i = 0; i < self->blocks->len; i++)
         {
           PacteReportTable *table = g_ptr_array_index (self->blocks, i);
@@ -820,6 +826,26 @@ draw_text (PacteReportLayout *self,
 
   if (text == NULL || *text == '\0')
     return;
+  if (style != PACTE_REPORT_STYLE_PAGE && strlen (text) <= SHAPED_MAX_TEXT)
+    {
+      /* Status words, rule titles, dates, column headers: the same short
+       * texts come back on every plan's pages; shape each once. */
+      g_autofree char *key = g_strdup_printf ("%d|%d|%d|%s", style, (int) (width * 16), align, text);
+      PangoLayout *shaped = g_hash_table_lookup (self->shaped, key);
+
+      if (shaped == NULL)
+        {
+          shaped = make_layout (self, text, style, width, align);
+          if (g_hash_table_size (self->shaped) < SHAPED_MAX_ENTRIES)
+            g_hash_table_insert (self->shaped, g_steal_pointer (&key), shaped);
+          else
+            layout = shaped;
+        }
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, shaped);
+      cairo_new_path (cr);
+      return;
+    }
   layout = make_layout (self, text, style, width, align);
   if (style == PACTE_REPORT_STYLE_PAGE)
     {
