@@ -329,6 +329,13 @@ save_as_then (PacteWindow *self,
 
 /* ---- unsaved changes ------------------------------------------------ */
 
+static gboolean
+run_after_dialog (gpointer user_data)
+{
+  pending_run (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_confirm_response (AdwMessageDialog *dialog,
                      const char       *response,
@@ -336,10 +343,11 @@ on_confirm_response (AdwMessageDialog *dialog,
 {
   Pending *pending = user_data;
 
+  /* Continue once the dialog is gone: the next step may close its parent. */
   if (g_str_equal (response, "save"))
     save_then (pending->self, NULL, pending);
   else if (g_str_equal (response, "discard"))
-    pending_run (pending);
+    g_idle_add (run_after_dialog, pending);
   else
     pending_free (pending);
 }

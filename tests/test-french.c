@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window in French: this program runs with LANGUAGE=fr (its own entry in
+ * tests/meson.build) and checks what a French user reads. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "pacte-i18n.h"
+#include "pacte-rule-row.h"
+#include "pacte-window.h"
+
+static void
+flush_events (void)
+{
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static GtkWidget *
+find_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_empty_state_in_french (void)
+{
+  PacteWindow *window = pacte_window_new (NULL);
+  GtkWidget *page;
+
+  g_assert_cmpstr (pacte_i18n_user_language (), ==, "fr");
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  page = find_status_page (GTK_WIDGET (window));
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Aucun portefeuille ouvert");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
+static void
+test_lights_in_french (void)
+{
+  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples",
+                                                     "sample.pacte.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+  PacteWindow *window;
+  GtkWidget *row;
+  const char *name;
+
+  g_assert_no_error (error);
+  window = pacte_window_new (NULL);
+  pacte_window_set_today (window, pacte_date_parse ("2027-03-15"));
+  pacte_window_set_portfolio (window, portfolio);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_select_plan (window, pacte_portfolio_find_plan (portfolio, "plan-brightwater-connector"));
+  flush_events ();
+
+  /* R15 is red for this plan at that date: in French, « rouge ». */
+  row = pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), "R15");
+  g_assert_nonnull (row);
+  name = pacte_light_get_accessible_text (pacte_rule_row_get_light (PACTE_RULE_ROW (row)));
+  g_assert_true (g_str_has_prefix (name, "R15 "));
+  g_assert_true (g_str_has_suffix (name, "\u00a0: rouge"));
+
+  pacte_portfolio_set_unmodified (portfolio);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  pacte_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/french/empty-state", test_empty_state_in_french);
+  g_test_add_func ("/french/lights", test_lights_in_french);
+
+  return g_test_run ();
+}

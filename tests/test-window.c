@@ -1,0 +1,501 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window, driven through its actions and widgets; assertions are on
+ * what a user sees: the title, a light, an explanation, a dialog. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "pacte-application.h"
+#include "pacte-i18n.h"
+#include "pacte-rule-row.h"
+#include "pacte-window.h"
+
+#define SAMPLE_DAY "2027-03-15"
+
+static void
+flush_events (void)
+{
+  /* The evaluator's idle and the redraw both run here. */
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* The first visible AdwMessageDialog (NULL if none), optionally transient for parent. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  return dialog;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog,
+              const char       *response)
+{
+  /* As a click does: the response, then the dialog goes (destroy, not
+   * close, which would answer a second time with the close response). */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+}
+
+static GFile *
+sample_file (void)
+{
+  return g_file_new_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples",
+                                    "sample.pacte.json", NULL);
+}
+
+static PacteWindow *
+window_with_sample (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, pacte_rule_set_get_default (),
+                                                                   NULL, &error);
+  PacteWindow *window;
+
+  g_assert_no_error (error);
+  window = pacte_window_new (NULL);
+  pacte_window_set_today (window, pacte_date_parse (SAMPLE_DAY));
+  pacte_window_set_portfolio (window, portfolio);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  return window;
+}
+
+static void
+destroy_window (PacteWindow *window)
+{
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+
+  /* Forget changes so that destroying asks nothing. */
+  if (doc != NULL)
+    pacte_portfolio_set_unmodified (doc);
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+}
+
+static PacteRuleRow *
+panel_row (PacteWindow *window,
+           const char  *rule_id)
+{
+  GtkWidget *row = pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), rule_id);
+
+  g_assert_nonnull (row);
+  return PACTE_RULE_ROW (row);
+}
+
+static void
+test_empty_window_and_about (void)
+{
+  g_autoptr(PacteApplication) app = pacte_application_new ();
+  g_autoptr(GError) error = NULL;
+  PacteWindow *window;
+  gboolean found = FALSE;
+  g_autoptr(GList) toplevels = NULL;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  window = pacte_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pacte");
+  g_assert_false (pacte_window_has_document (window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  flush_events ();
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      {
+        found = TRUE;
+        g_assert_cmpstr (adw_about_window_get_application_name (l->data), ==, "Pacte");
+        g_assert_true (gtk_window_get_transient_for (l->data) == GTK_WINDOW (window));
+        gtk_window_destroy (l->data);
+      }
+  g_assert_true (found);
+
+  /* The shortcuts window builds from its resource and shows. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
+  flush_events ();
+  g_clear_pointer (&toplevels, g_list_free);
+  found = FALSE;
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_WINDOW (l->data))
+      {
+        found = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  g_assert_true (found);
+
+  /* New: an empty portfolio, titled as not saved yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  flush_events ();
+  g_assert_true (pacte_window_has_document (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Portfolio – Pacte");
+
+  /* Adding a plan shows it, with its sixteen lights. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-plan", NULL);
+  flush_events ();
+  g_assert_nonnull (pacte_window_get_plan (window));
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (pacte_window_get_plan (window)), PACTE_PLAN_NAME), ==, "New Plan");
+  g_assert_nonnull (pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), "R16"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Portfolio • – Pacte");
+
+  destroy_window (window);
+}
+
+static void
+test_sample_title_and_lists (void)
+{
+  PacteWindow *window = window_with_sample ();
+  GListModel *plans = pacte_window_get_plan_list (window);
+  g_autoptr(PactePlan) first = NULL;
+  g_autoptr(PactePlan) second = NULL;
+  PacteContext *ctx = pacte_window_get_context (window);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "sample.pacte.json – Pacte");
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
+  /* The first plan is shown at once, with its score in the panel. */
+  g_assert_nonnull (pacte_window_get_plan (window));
+  g_assert_cmpstr (pacte_rules_panel_get_score_text (pacte_window_get_rules_panel (window)), !=, "");
+
+  /* Search by name, ignoring case. */
+  pacte_window_set_search (window, "kühne");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  pacte_window_set_search (window, "");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
+
+  /* Sort by score: lowest first. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-plans", "s", "score");
+  flush_events ();
+  first = g_list_model_get_item (plans, 0);
+  second = g_list_model_get_item (plans, g_list_model_get_n_items (plans) - 1);
+  g_assert_cmpint (pacte_plan_results_get_score (pacte_context_get_results (ctx, first)), <=,
+                   pacte_plan_results_get_score (pacte_context_get_results (ctx, second)));
+
+  destroy_window (window);
+}
+
+static PacteRecord *
+find_objective (PactePlan  *plan,
+                const char *id)
+{
+  GListModel *list = pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_OBJECTIVES);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+
+      if (g_str_equal (pacte_record_get_string (item, PACTE_OBJECTIVE_ID), id))
+        return item;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_light_follows_edit (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-lumiere-retail");
+  PacteRuleRow *row;
+  PacteRecord *objective;
+  g_autofree char *explanation = NULL;
+  g_autoptr(GError) error = NULL;
+  PacteStatus before;
+
+  pacte_window_select_plan (window, plan);
+  flush_events ();
+  g_assert_true (pacte_window_get_plan (window) == plan);
+
+  row = panel_row (window, "R02");
+  before = pacte_light_get_status (pacte_rule_row_get_light (row));
+  explanation = g_strdup (pacte_rule_row_get_explanation (row));
+  g_assert_cmpint (before, !=, PACTE_STATUS_RED);
+
+  /* The only quantified objective loses its target: R02 turns red. */
+  objective = find_objective (plan, "obj-lz-leads");
+  pacte_record_set_number (objective, PACTE_OBJECTIVE_TARGET, 0, &error);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_RED);
+  g_assert_cmpstr (pacte_rule_row_get_explanation (row), !=, explanation);
+  g_assert_true (g_str_has_prefix (pacte_light_get_accessible_text (pacte_rule_row_get_light (row)),
+                                   "R02 "));
+  g_assert_true (g_str_has_suffix (pacte_light_get_accessible_text (pacte_rule_row_get_light (row)),
+                                   ": red"));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "• – Pacte"));
+
+  /* And back. */
+  pacte_record_set_number (objective, PACTE_OBJECTIVE_TARGET, 400, &error);
+  g_assert_no_error (error);
+  flush_events ();
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, before);
+  g_assert_cmpstr (pacte_rule_row_get_explanation (row), ==, explanation);
+
+  destroy_window (window);
+}
+
+static void
+test_switch_rule_off (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-brightwater-connector");
+  AdwMessageDialog *dialog;
+  PacteRuleRow *row;
+  PacteOverride *override;
+  GtkWidget *entry;
+
+  pacte_window_select_plan (window, plan);
+  flush_events ();
+  row = panel_row (window, "R15");
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
+
+  /* The row's menu item asks for a reason... */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rule.switch-off", NULL));
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "switch-off"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "No customer events in a connector pilot");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "switch-off"));
+  close_dialog (dialog, "switch-off");
+
+  /* ...and the light shows off, with the reason. */
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_OFF);
+  g_assert_nonnull (strstr (pacte_rule_row_get_explanation (row), "No customer events in a connector pilot"));
+  override = pacte_plan_find_override (plan, "R15");
+  g_assert_nonnull (override);
+  g_assert_cmpint (pacte_record_get_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED), ==, 1);
+  /* One undo step brings it back. */
+  g_assert_true (pacte_portfolio_undo (doc));
+  flush_events ();
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
+  g_assert_true (pacte_portfolio_redo (doc));
+  flush_events ();
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_OFF);
+
+  /* Switch on again: the override says nothing any more and goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rule.switch-on", NULL));
+  flush_events ();
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
+  g_assert_null (pacte_plan_find_override (plan, "R15"));
+
+  destroy_window (window);
+}
+
+static void
+test_tune_rule (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-brightwater-connector");
+  PacteRulesPanel *panel;
+  PacteOverride *override;
+  g_autoptr(GError) error = NULL;
+  const char *names[] = { "min_actions", NULL };
+  double values[] = { 1 };
+  GtkWidget *dialog;
+
+  pacte_window_select_plan (window, plan);
+  flush_events ();
+  panel = pacte_window_get_rules_panel (window);
+
+  dialog = pacte_rules_panel_present_tune (panel, "R12");
+  g_assert_nonnull (dialog);
+  close_dialog (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_null (pacte_plan_find_override (plan, "R12"));
+
+  g_assert_true (pacte_rules_panel_set_params (panel, "R12", names, values, 1, &error));
+  g_assert_no_error (error);
+  override = pacte_plan_find_override (plan, "R12");
+  g_assert_nonnull (override);
+  g_assert_cmpfloat (pacte_record_map_get_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS, "min_actions"), ==, 1);
+
+  /* Back to the default: the plan's own value goes. */
+  values[0] = 3;
+  g_assert_true (pacte_rules_panel_set_params (panel, "R12", names, values, 1, &error));
+  g_assert_null (pacte_plan_find_override (plan, "R12"));
+
+  /* A parameter the rule does not have is refused with a message. */
+  names[0] = "no_such_param";
+  g_assert_false (pacte_rules_panel_set_params (panel, "R12", names, values, 1, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "no_such_param"));
+
+  destroy_window (window);
+}
+
+static void
+on_destroyed (gpointer data,
+              GObject *where_the_object_was)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+test_close_asks (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-meridian-draft");
+  AdwMessageDialog *dialog;
+  gboolean destroyed = FALSE;
+  g_autoptr(GError) error = NULL;
+
+  pacte_record_set_string (PACTE_RECORD (plan), PACTE_PLAN_OWNER, "Someone New", &error);
+  g_assert_no_error (error);
+  g_assert_true (pacte_portfolio_get_modified (doc));
+  g_object_weak_ref (G_OBJECT (window), on_destroyed, &destroyed);
+
+  /* Cancel keeps the window and the changes. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  close_dialog (dialog, "cancel");
+  g_assert_false (destroyed);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (pacte_portfolio_get_modified (doc));
+
+  /* Discard closes. */
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  close_dialog (dialog, "discard");
+  g_assert_true (destroyed);
+}
+
+static void
+test_save_round_trip (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-kuhne-managed");
+  g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "copy.pacte.json", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PactePortfolio) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 end;
+
+  pacte_record_set_string (PACTE_RECORD (plan), PACTE_PLAN_NAME, "Kühne — « renouvelé » 2028", &error);
+  g_assert_no_error (error);
+  pacte_portfolio_set_file (doc, file);
+  flush_events ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pacte.json • – Pacte");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (pacte_portfolio_get_modified (doc) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  flush_events ();
+  g_assert_false (pacte_portfolio_get_modified (doc));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pacte.json – Pacte");
+
+  loaded = pacte_portfolio_load_file (file, pacte_rule_set_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pacte_record_equal (PACTE_RECORD (loaded), PACTE_RECORD (doc)));
+
+  destroy_window (window);
+  g_unlink (path);
+  g_unlink (backup);
+  g_rmdir (dir);
+}
+
+static void
+test_load_error_keeps_document (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *shown = pacte_window_get_plan (window);
+  g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "broken.pacte.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_file_set_contents (path, "{\n  \"format\": \"pacte-portfolio\",\n  \"version\": 1,\n  \"plans\": [ }\n", -1, &error);
+  g_assert_no_error (error);
+
+  pacte_window_open_file (window, file);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the File");
+  /* The model's message names the file and the place. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.pacte.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "4:"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unchanged"));
+  close_dialog (dialog, "close");
+
+  g_assert_true (pacte_window_get_portfolio (window) == doc);
+  g_assert_true (pacte_window_get_plan (window) == shown);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "sample.pacte.json – Pacte");
+
+  /* A good file replaces the document. */
+  {
+    g_autoptr(GFile) sample = sample_file ();
+    gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    pacte_window_open_file (window, sample);
+    while (pacte_window_get_portfolio (window) == doc && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (pacte_window_get_portfolio (window) != doc);
+    g_assert_null (find_message_dialog ());
+  }
+
+  destroy_window (window);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  pacte_i18n_init ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/empty-and-about", test_empty_window_and_about);
+  g_test_add_func ("/window/sample-title-and-lists", test_sample_title_and_lists);
+  g_test_add_func ("/window/light-follows-edit", test_light_follows_edit);
+  g_test_add_func ("/window/switch-rule-off", test_switch_rule_off);
+  g_test_add_func ("/window/tune-rule", test_tune_rule);
+  g_test_add_func ("/window/close-asks", test_close_asks);
+  g_test_add_func ("/window/save-round-trip", test_save_round_trip);
+  g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
+
+  return g_test_run ();
+}
