@@ -31,6 +31,9 @@ struct _PacteFieldRow
   gulong             objectives_id;
 
   gboolean           updating;        /* the row is writing its own widgets */
+  guint              pending_empty_id;/* an emptied entry, committed when idle */
+  gboolean           in_dropdown;     /* the drop-down is changing its selection */
+  guint              rebuild_id;      /* drop-down items to rebuild when idle */
   char              *error;
 
   GtkWidget         *title_label;
@@ -393,13 +396,64 @@ commit_quarter (PacteFieldRow *self,
   commit_string (self, trimmed);
 }
 
+static void commit_entry (PacteFieldRow *self);
+
+static gboolean
+commit_empty_cb (gpointer user_data)
+{
+  PacteFieldRow *self = user_data;
+
+  self->pending_empty_id = 0;
+  if (has_record (self))
+    commit_entry (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Replacing the text of an entry or a text buffer (as assistive technologies
+ * and gtk_editable_set_text() do) first empties it, then inserts: an empty
+ * text is committed once the main loop is idle, unless more text came. */
+static gboolean
+defer_if_empty (PacteFieldRow *self,
+                gboolean       empty)
+{
+  if (!empty)
+    {
+      g_clear_handle_id (&self->pending_empty_id, g_source_remove);
+      return FALSE;
+    }
+  if (self->pending_empty_id == 0)
+    self->pending_empty_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, commit_empty_cb, self, NULL);
+  return TRUE;
+}
+
 static void
 entry_changed_cb (PacteFieldRow *self)
 {
-  const char *text;
-
   if (self->updating || !has_record (self))
     return;
+  if (self->kind == PACTE_FIELD_ROW_TAGS)
+    return;
+  if (defer_if_empty (self, gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0'))
+    return;
+  commit_entry (self);
+}
+
+static void
+commit_entry (PacteFieldRow *self)
+{
+  const char *text;
+
+  if (self->kind == PACTE_FIELD_ROW_MULTILINE)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+      GtkTextIter start, end;
+      g_autofree char *all = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      all = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      commit_string (self, all);
+      return;
+    }
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   switch (self->kind)
@@ -517,15 +571,11 @@ static void
 text_buffer_changed_cb (PacteFieldRow *self,
                         GtkTextBuffer *buffer)
 {
-  GtkTextIter start, end;
-  g_autofree char *text = NULL;
-
   if (self->updating || !has_record (self))
     return;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  commit_string (self, text);
+  if (defer_if_empty (self, gtk_text_buffer_get_char_count (buffer) == 0))
+    return;
+  commit_entry (self);
 }
 
 static void
@@ -541,7 +591,11 @@ dropdown_selected_cb (PacteFieldRow *self)
   if (selected == GTK_INVALID_LIST_POSITION || selected >= self->choice_values->len)
     return;
   value = g_ptr_array_index (self->choice_values, selected);
+  /* Replacing the drop-down's model from inside its own selection change
+   * would pull the model from under it: see set_dropdown_items(). */
+  self->in_dropdown = TRUE;
   commit_string (self, value ? value : "");
+  self->in_dropdown = FALSE;
 }
 
 static void
@@ -701,13 +755,54 @@ partner_chosen_cb (PacteFieldRow *self,
 
 /* ---- Choices ---------------------------------------------------------------- */
 
-static void
+static gboolean
+rebuild_idle_cb (gpointer user_data)
+{
+  PacteFieldRow *self = user_data;
+
+  self->rebuild_id = 0;
+  sync_from_model (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+same_items (PacteFieldRow *self,
+            GPtrArray     *labels,
+            GPtrArray     *values)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->dropdown));
+
+  if (self->choice_values == NULL || model == NULL
+      || self->choice_values->len != values->len
+      || g_list_model_get_n_items (model) != labels->len)
+    return FALSE;
+  for (guint i = 0; i < values->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->choice_values, i), g_ptr_array_index (values, i)) != 0
+          || g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (labels, i)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns FALSE when the items could not be replaced now. */
+static gboolean
 set_dropdown_items (PacteFieldRow *self,
                     GPtrArray     *labels,
                     GPtrArray     *values)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) model = NULL;
 
+  if (same_items (self, labels, values))
+    return TRUE;
+  if (self->in_dropdown)
+    {
+      if (self->rebuild_id == 0)
+        self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
+      return FALSE;
+    }
+
+  model = gtk_string_list_new (NULL);
   for (guint i = 0; i < labels->len; i++)
     gtk_string_list_append (model, g_ptr_array_index (labels, i));
 
@@ -717,9 +812,10 @@ set_dropdown_items (PacteFieldRow *self,
   self->updating = TRUE;
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->dropdown), G_LIST_MODEL (model));
   self->updating = FALSE;
+  return TRUE;
 }
 
-static void
+static gboolean
 build_choices (PacteFieldRow *self)
 {
   const PacteFieldInfo *info = pacte_record_get_field_info (self->record, self->field);
@@ -733,10 +829,10 @@ build_choices (PacteFieldRow *self)
       g_ptr_array_add (labels, (gpointer) pacte_choice_display_name (info->choices[i]));
       g_ptr_array_add (values, g_strdup (info->choices[i]));
     }
-  set_dropdown_items (self, labels, values);
+  return set_dropdown_items (self, labels, values);
 }
 
-static void
+static gboolean
 build_objectives (PacteFieldRow *self)
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -764,7 +860,7 @@ build_objectives (PacteFieldRow *self)
       g_ptr_array_add (labels, g_strdup_printf (_("Unlinked (%s)"), current));
       g_ptr_array_add (values, g_strdup (current));
     }
-  set_dropdown_items (self, labels, values);
+  return set_dropdown_items (self, labels, values);
 }
 
 static void
@@ -918,8 +1014,8 @@ sync_from_model (PacteFieldRow *self,
       break;
 
     case PACTE_FIELD_ROW_OBJECTIVE:
-      build_objectives (self);
-      select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
+      if (build_objectives (self))
+        select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
       break;
 
     case PACTE_FIELD_ROW_BOOLEAN:
@@ -1049,6 +1145,42 @@ calendar_day_selected_cb (PacteFieldRow *self)
 }
 
 /* ---- Construction ---------------------------------------------------------- */
+
+/* Long choices ("Memorandum of understanding") shorten in the button rather
+ * than widen the whole editor; the popup list shows them whole. */
+static void
+dropdown_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+dropdown_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                      item ? gtk_string_object_get_string (item) : "");
+}
+
+static GtkListItemFactory *
+dropdown_factory_new (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (dropdown_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (dropdown_bind_cb), NULL);
+  return factory;
+}
 
 static GtkWidget *
 new_entry (PacteFieldRow *self)
@@ -1180,7 +1312,14 @@ pacte_field_row_constructed (GObject *object)
 
     case PACTE_FIELD_ROW_CHOICE:
     case PACTE_FIELD_ROW_OBJECTIVE:
-      self->dropdown = self->editor = gtk_drop_down_new (NULL, NULL);
+      {
+        g_autoptr(GtkListItemFactory) button_factory = dropdown_factory_new (TRUE);
+        g_autoptr(GtkListItemFactory) list_factory = dropdown_factory_new (FALSE);
+
+        self->dropdown = self->editor = gtk_drop_down_new (NULL, NULL);
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button_factory);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list_factory);
+      }
       gtk_widget_set_hexpand (self->dropdown, TRUE);
       gtk_widget_set_valign (self->dropdown, GTK_ALIGN_CENTER);
       g_signal_connect_swapped (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
@@ -1217,8 +1356,9 @@ pacte_field_row_constructed (GObject *object)
 
         gtk_widget_set_hexpand (self->title_label, TRUE);
         self->empty_label = gtk_label_new (_("None chosen yet"));
+        gtk_label_set_xalign (GTK_LABEL (self->empty_label), 0);
         gtk_widget_add_css_class (self->empty_label, "dim-label");
-        gtk_box_append (GTK_BOX (self->header), self->empty_label);
+        gtk_box_append (GTK_BOX (content), self->empty_label);
 
         self->chooser = pacte_partner_chooser_new ();
         g_signal_connect_swapped (self->chooser, "partner-chosen", G_CALLBACK (partner_chosen_cb), self);
@@ -1286,6 +1426,8 @@ pacte_field_row_constructed (GObject *object)
 static void
 unbind_record (PacteFieldRow *self)
 {
+  g_clear_handle_id (&self->pending_empty_id, g_source_remove);
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   if (self->record != NULL)
     g_clear_signal_handler (&self->notify_id, self->record);
   if (self->portfolio != NULL)
@@ -1642,6 +1784,15 @@ pacte_field_row_set_accessible_label (PacteFieldRow *self,
   g_free (self->accessible_label);
   self->accessible_label = g_strdup (label);
   apply_accessible_label (self);
+}
+
+const char *
+pacte_field_row_get_accessible_label (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  return self->accessible_label ? self->accessible_label
+                                : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
 }
 
 GtkWidget *

@@ -59,6 +59,7 @@ const char  *pacte_field_row_get_key              (PacteFieldRow     *self);
  * the row's title), e.g. "Target of objective “Pipeline”". */
 void         pacte_field_row_set_accessible_label (PacteFieldRow     *self,
                                                    const char        *label);
+const char  *pacte_field_row_get_accessible_label (PacteFieldRow     *self);
 /* The widget the user types into or operates (entry, drop-down, switch…). */
 GtkWidget   *pacte_field_row_get_editor           (PacteFieldRow     *self);
 /* Moves keyboard focus to the editor; TRUE when it took it. */

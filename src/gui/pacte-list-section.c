@@ -657,8 +657,8 @@ item_remove_action (GtkWidget  *widget,
     {
       GtkListBoxRow *next = gtk_list_box_get_row_at_index (GTK_LIST_BOX (section->list_box),
                                                            (int) MIN (position, n - 1));
-      if (next != NULL)
-        gtk_widget_grab_focus (GTK_WIDGET (next));
+      if (next != NULL && !gtk_widget_grab_focus (GTK_WIDGET (next)))
+        gtk_widget_child_focus (GTK_WIDGET (next), GTK_DIR_TAB_FORWARD);
     }
   else if (section->add_button != NULL)
     gtk_widget_grab_focus (section->add_button);
@@ -693,23 +693,37 @@ pacte_item_row_init (PacteItemRow *self)
 {
 }
 
+/* The menu is made when first opened: a popover per row would double the
+ * cost of showing a plan. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  PacteItemRow *self = user_data;
+  g_autoptr(GMenu) menu = NULL;
+
+  item_row_update_actions (self);
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
+  g_menu_append (menu, _("Move Up"), "item.move-up");
+  g_menu_append (menu, _("Move Down"), "item.move-down");
+  g_menu_append (menu, _("Remove"), "item.remove");
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
 static GtkWidget *
 item_row_new (PacteListSection *section,
               PacteRecord      *item)
 {
   PacteItemRow *self = g_object_new (PACTE_TYPE_ITEM_ROW, "use-markup", FALSE, NULL);
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autofree char *remove_label = NULL;
 
   self->section = section;
   self->item = g_object_ref (item);
 
-  g_menu_append (menu, _("Move Up"), "item.move-up");
-  g_menu_append (menu, _("Move Down"), "item.move-down");
-  g_menu_append (menu, _("Remove"), "item.remove");
   self->menu_button = gtk_menu_button_new ();
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu_cb, self, NULL);
   gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (self->menu_button, "flat");
   gtk_widget_set_tooltip_text (self->menu_button, _("Move or remove"));
@@ -1102,7 +1116,7 @@ pacte_list_section_focus (PacteListSection *self)
 
   row = pacte_list_section_get_row (self, 0);
   if (row != NULL)
-    return gtk_widget_grab_focus (row);
+    return gtk_widget_grab_focus (row) || gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
   if (self->add_button != NULL && gtk_widget_get_sensitive (self->add_button))
     return gtk_widget_grab_focus (self->add_button);
   return FALSE;

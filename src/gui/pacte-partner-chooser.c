@@ -158,7 +158,7 @@ pacte_partner_chooser_dispose (GObject *object)
 {
   PactePartnerChooser *self = PACTE_PARTNER_CHOOSER (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_PARTNER_CHOOSER);
+  gtk_popover_set_child (GTK_POPOVER (self), NULL);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
   g_clear_object (&self->context);

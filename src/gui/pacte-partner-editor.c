@@ -75,7 +75,7 @@ pacte_partner_editor_dispose (GObject *object)
   PactePartnerEditor *self = PACTE_PARTNER_EDITOR (object);
 
   g_clear_object (&self->partner);
-  gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_PARTNER_EDITOR);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_object (&self->context);
 

@@ -194,8 +194,11 @@ pacte_plan_editor_focus_rule (PactePlanEditor *self,
 
   if (strcmp (rule_id, "R01") == 0)
     {
-      /* The ambition first; then the means derived from it. */
-      if (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET) > 0)
+      /* The means are derived from the ambition: start from the ambition,
+       * unless it is there and only the means are missing. */
+      if (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET) > 0
+          && !(pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_BUDGET) > 0)
+          && !(pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT) > 0))
         return focus_row (self->budget_row);
       return focus_row (self->revenue_row);
     }
@@ -295,7 +298,7 @@ pacte_plan_editor_dispose (GObject *object)
     g_clear_signal_handler (&self->portfolio_changed_id, pacte_context_get_portfolio (self->context));
   g_clear_object (&self->plan);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_PLAN_EDITOR);
+  adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_object (&self->context);

@@ -1,0 +1,618 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-editors.c: the plan and partner editors, driven as a user would:
+ * typing into entries, activating the add and move actions, choosing
+ * partners, and asking for the field that fixes a rule. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "pacte-field-row.h"
+#include "pacte-list-section.h"
+#include "pacte-partner-chooser.h"
+#include "pacte-partner-editor.h"
+#include "pacte-plan-editor.h"
+
+typedef struct {
+  PactePortfolio *portfolio;
+  PacteContext   *context;
+  GtkWidget      *window;
+  GtkWidget      *editor;
+  PactePlan      *plan;
+} Fixture;
+
+static PactePortfolio *
+load_sample (void)
+{
+  const char *root = g_getenv ("PACTE_SOURCE_ROOT");
+  g_autofree char *path = g_build_filename (root ? root : ".", "data", "samples", "sample.pacte.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PactePortfolio *portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+  return portfolio;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  gboolean partner = GPOINTER_TO_INT (data);
+
+  fixture->portfolio = load_sample ();
+  fixture->context = pacte_context_new (fixture->portfolio, NULL, NULL, pacte_date_parse ("2027-03-01"));
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 700);
+  if (partner)
+    fixture->editor = pacte_partner_editor_new (fixture->context);
+  else
+    fixture->editor = pacte_plan_editor_new (fixture->context);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->editor);
+  fixture->plan = g_list_model_get_item (pacte_portfolio_get_plans (fixture->portfolio), 0);
+  if (!partner)
+    pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (fixture->editor), fixture->plan);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->context);
+  g_assert_finalize_object (fixture->portfolio);
+}
+
+static PacteFieldRow *
+plan_row (Fixture    *fixture,
+          const char *key)
+{
+  GtkWidget *row = pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (fixture->editor), key);
+
+  g_assert_nonnull (row);
+  return PACTE_FIELD_ROW (row);
+}
+
+static GtkEditable *
+row_entry (PacteFieldRow *row)
+{
+  return GTK_EDITABLE (pacte_field_row_get_editor (row));
+}
+
+/* ---- Numbers as people type them ------------------------------------------ */
+
+static void
+test_number_parse (void)
+{
+  static const struct {
+    const char *text;
+    gboolean    ok;
+    double      value;
+  } cases[] = {
+    { "1234.5", TRUE, 1234.5 },
+    { "1234,5", TRUE, 1234.5 },
+    { "1 234,5", TRUE, 1234.5 },
+    { "1\xc2\xa0" "234,5", TRUE, 1234.5 },          /* no-break space */
+    { "1\xe2\x80\xaf" "234.5", TRUE, 1234.5 },      /* narrow no-break space */
+    { "1\xe2\x80\x89" "000\xe2\x80\x89" "000", TRUE, 1000000 }, /* thin spaces */
+    { "  42  ", TRUE, 42 },
+    { "-3", TRUE, -3 },
+    { "\xe2\x88\x92" "3,25", TRUE, -3.25 },         /* minus sign */
+    { "+7", TRUE, 7 },
+    { "0,5", TRUE, 0.5 },
+    { ",5", TRUE, 0.5 },
+    { "12abc", FALSE, 0 },
+    { "1,234.5", FALSE, 0 },
+    { "1..2", FALSE, 0 },
+    { "1e5", FALSE, 0 },
+    { "1  234", FALSE, 0 },
+    { "1 ,5", FALSE, 0 },
+    { "-", FALSE, 0 },
+    { ",", FALSE, 0 },
+    { "nan", FALSE, 0 },
+    { "inf", FALSE, 0 },
+    { "1 234 ", TRUE, 1234 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      double value = -999;
+      gboolean ok = pacte_number_parse (cases[i].text, &value);
+
+      g_test_message ("“%s”", cases[i].text);
+      g_assert_cmpint (ok, ==, cases[i].ok);
+      if (ok)
+        g_assert_cmpfloat (value, ==, cases[i].value);
+    }
+
+  /* Empty means "not filled in". */
+  {
+    double value = 0;
+
+    g_assert_true (pacte_number_parse ("", &value));
+    g_assert_true (isnan (value));
+    g_assert_true (pacte_number_parse ("   ", &value));
+    g_assert_true (isnan (value));
+  }
+}
+
+static void
+test_number_format (void)
+{
+  static const struct {
+    double      value;
+    const char *text;
+  } cases[] = {
+    { 0, "0" },
+    { 12, "12" },
+    { 1234.5, "1\xe2\x80\xaf" "234.5" },
+    { 3000000, "3\xe2\x80\xaf" "000\xe2\x80\xaf" "000" },
+    { -1000, "\xe2\x88\x92" "1\xe2\x80\xaf" "000" },
+    { 0.25, "0.25" },
+    { 2.5, "2.5" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = pacte_number_format (cases[i].value);
+      double back;
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      /* What is shown can be typed back. */
+      g_assert_true (pacte_number_parse (text, &back));
+      g_assert_cmpfloat (back, ==, cases[i].value);
+    }
+  {
+    g_autofree char *text = pacte_number_format (NAN);
+
+    g_assert_cmpstr (text, ==, "");
+  }
+}
+
+/* ---- Plan editor ------------------------------------------------------------ */
+
+static void
+test_plan_shows_values (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  g_autofree char *revenue = pacte_number_format (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET));
+  g_autofree char *start = pacte_date_format (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_START));
+
+  g_assert_cmpstr (gtk_editable_get_text (row_entry (plan_row (fixture, "name"))), ==,
+                   pacte_record_get_string (plan, PACTE_PLAN_NAME));
+  g_assert_cmpstr (gtk_editable_get_text (row_entry (plan_row (fixture, "revenue-target"))), ==, revenue);
+  g_assert_cmpstr (gtk_editable_get_text (row_entry (plan_row (fixture, "period-start"))), ==, start ? start : "");
+}
+
+static void
+test_plan_revenue_typing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "revenue-target");
+  GtkEditable *entry = row_entry (row);
+
+  g_assert_false (pacte_portfolio_can_undo (fixture->portfolio));
+
+  gtk_editable_set_text (entry, "2 500 000,5");
+  g_assert_cmpfloat (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET), ==, 2500000.5);
+  g_assert_true (pacte_portfolio_can_undo (fixture->portfolio));
+  g_assert_null (pacte_field_row_get_error (row));
+  /* The entry keeps what the user typed while they type. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "2 500 000,5");
+
+  /* Emptying the entry means "not filled in". */
+  gtk_editable_set_text (entry, "");
+  iterate ();
+  g_assert_true (isnan (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET)));
+
+  /* Undo puts the value back in the entry too. */
+  g_assert_true (pacte_portfolio_undo (fixture->portfolio));
+  iterate ();
+  {
+    double shown;
+
+    g_assert_true (pacte_number_parse (gtk_editable_get_text (entry), &shown));
+    g_assert_cmpfloat (shown, ==, pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET));
+  }
+}
+
+static void
+test_plan_invalid_number (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "revenue-target");
+  GtkEditable *entry = row_entry (row);
+  double before = pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET);
+
+  gtk_editable_set_text (entry, "12abc");
+  g_assert_cmpfloat (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET), ==, before);
+  g_assert_false (pacte_portfolio_can_undo (fixture->portfolio));
+  g_assert_cmpstr (pacte_field_row_get_error (row), ==, "Enter a number, for example 1 234.5");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  /* A valid text clears the message and writes. */
+  gtk_editable_set_text (entry, "12");
+  g_assert_null (pacte_field_row_get_error (row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_assert_cmpfloat (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET), ==, 12);
+}
+
+static void
+test_plan_dates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "period-end");
+  GtkEditable *entry = row_entry (row);
+  guint32 before = pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END);
+
+  /* Half-typed: not wrong yet, and nothing written. */
+  gtk_editable_set_text (entry, "2027-1");
+  g_assert_null (pacte_field_row_get_error (row));
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, before);
+
+  /* Complete but not a real date. */
+  gtk_editable_set_text (entry, "2027-02-30");
+  g_assert_nonnull (pacte_field_row_get_error (row));
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, before);
+
+  gtk_editable_set_text (entry, "2027-12-31");
+  g_assert_null (pacte_field_row_get_error (row));
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, pacte_date_parse ("2027-12-31"));
+}
+
+static void
+test_plan_choice (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "phase");
+  GtkDropDown *dropdown = GTK_DROP_DOWN (pacte_field_row_get_editor (row));
+  guint launch = 0;
+
+  for (guint i = 0; pacte_phases[i] != NULL; i++)
+    if (strcmp (pacte_phases[i], "launch") == 0)
+      launch = i + 1; /* after "Not set" */
+
+  gtk_drop_down_set_selected (dropdown, launch);
+  g_assert_cmpstr (pacte_record_get_string (plan, PACTE_PLAN_PHASE), ==, "launch");
+
+  /* The model changing moves the drop-down. */
+  g_assert_true (pacte_record_set_string (plan, PACTE_PLAN_PHASE, "review", NULL));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)), ==,
+                   pacte_choice_display_name ("review"));
+
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_false (pacte_record_is_set (plan, PACTE_PLAN_PHASE));
+}
+
+static void
+test_plan_add_objective (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GListModel *objectives = pacte_record_get_list (PACTE_RECORD (fixture->plan), PACTE_PLAN_OBJECTIVES);
+  GtkWidget *section = pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "objectives");
+  guint before = g_list_model_get_n_items (objectives);
+  g_autoptr(PacteRecord) added = NULL;
+  PacteFieldRow *target;
+  const char *id;
+
+  g_assert_nonnull (section);
+  g_assert_true (gtk_widget_activate_action (section, "section.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, before + 1);
+
+  added = g_list_model_get_item (objectives, before);
+  id = pacte_record_get_string (added, PACTE_OBJECTIVE_ID);
+  g_assert_true (g_str_has_prefix (id, "obj"));
+  for (guint i = 0; i < before; i++)
+    {
+      g_autoptr(PacteRecord) other = g_list_model_get_item (objectives, i);
+
+      g_assert_cmpstr (pacte_record_get_string (other, PACTE_OBJECTIVE_ID), !=, id);
+    }
+  g_assert_true (pacte_portfolio_can_undo (fixture->portfolio));
+
+  /* The new item is open, and its fields edit it. */
+  target = pacte_list_section_get_field_row (PACTE_LIST_SECTION (section), before, PACTE_OBJECTIVE_TARGET);
+  g_assert_nonnull (target);
+  gtk_editable_set_text (row_entry (pacte_list_section_get_field_row (PACTE_LIST_SECTION (section), before,
+                                                                       PACTE_OBJECTIVE_TITLE)),
+                         "Joint pipeline");
+  gtk_editable_set_text (row_entry (target), "40");
+  g_assert_cmpfloat (pacte_record_get_number (added, PACTE_OBJECTIVE_TARGET), ==, 40);
+  g_assert_cmpstr (pacte_field_row_get_accessible_label (target), ==, "Target of objective “Joint pipeline”");
+
+  /* Removing it through its row's action. */
+  g_assert_true (gtk_widget_activate_action (pacte_list_section_get_row (PACTE_LIST_SECTION (section), before),
+                                             "item.remove", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (objectives), ==, before);
+}
+
+static void
+test_plan_objective_labels (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GListModel *objectives = pacte_record_get_list (PACTE_RECORD (fixture->plan), PACTE_PLAN_OBJECTIVES);
+  GtkWidget *section = pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "objectives");
+  g_autoptr(PacteRecord) first = g_list_model_get_item (objectives, 0);
+  PacteFieldRow *target = pacte_list_section_get_field_row (PACTE_LIST_SECTION (section), 0, PACTE_OBJECTIVE_TARGET);
+  g_autofree char *expected = g_strdup_printf ("Target of objective “%s”",
+                                               pacte_record_get_string (first, PACTE_OBJECTIVE_TITLE));
+
+  g_assert_cmpstr (pacte_field_row_get_accessible_label (target), ==, expected);
+
+  /* Renaming the objective renames its fields for assistive technologies. */
+  g_assert_true (pacte_record_set_string (first, PACTE_OBJECTIVE_TITLE, "Renamed", NULL));
+  g_assert_cmpstr (pacte_field_row_get_accessible_label (target), ==, "Target of objective “Renamed”");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (pacte_list_section_get_row (PACTE_LIST_SECTION (section), 0))),
+                   ==, "Renamed");
+}
+
+static void
+test_plan_move_action (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GListModel *actions = pacte_record_get_list (PACTE_RECORD (fixture->plan), PACTE_PLAN_ACTIONS);
+  PacteListSection *section = PACTE_LIST_SECTION (pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "actions"));
+  g_autoptr(PacteRecord) first = g_list_model_get_item (actions, 0);
+  g_autoptr(PacteRecord) now_second = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >=, 2);
+  g_assert_true (gtk_widget_activate_action (pacte_list_section_get_row (section, 0), "item.move-down", NULL));
+  now_second = g_list_model_get_item (actions, 1);
+  g_assert_true (now_second == first);
+}
+
+static void
+test_plan_add_partner (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "partners");
+  GtkWidget *chooser = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (pacte_field_row_get_editor (row))));
+  const char * const *before = pacte_record_get_strv (plan, PACTE_PLAN_PARTNERS);
+  guint n_before = g_strv_length ((char **) before);
+  guint n_partners = g_list_model_get_n_items (pacte_portfolio_get_partners (fixture->portfolio));
+
+  g_assert_true (PACTE_IS_PARTNER_CHOOSER (chooser));
+  g_assert_false (g_strv_contains (before, "p-kuhne"));
+
+  /* The chooser offers the partners not chosen yet, found by name. */
+  pacte_partner_chooser_set_search (PACTE_PARTNER_CHOOSER (chooser), "");
+  g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, n_partners - n_before);
+  pacte_partner_chooser_set_search (PACTE_PARTNER_CHOOSER (chooser), "kühne");
+  g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, 1);
+  pacte_partner_chooser_set_search (PACTE_PARTNER_CHOOSER (chooser), "datentech");
+  g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, 1);
+
+  /* What choosing a row does. */
+  g_signal_emit_by_name (chooser, "partner-chosen", "p-kuhne");
+  g_assert_true (g_strv_contains (pacte_record_get_strv (plan, PACTE_PLAN_PARTNERS), "p-kuhne"));
+  g_assert_cmpuint (g_strv_length ((char **) pacte_record_get_strv (plan, PACTE_PLAN_PARTNERS)), ==, n_before + 1);
+  g_assert_true (pacte_portfolio_can_undo (fixture->portfolio));
+
+  /* Now it is not offered any more. */
+  g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, 0);
+
+  /* The chip's button removes it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "field.remove-value", "s", "p-kuhne"));
+  g_assert_false (g_strv_contains (pacte_record_get_strv (plan, PACTE_PLAN_PARTNERS), "p-kuhne"));
+}
+
+static void
+test_plan_objective_link (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GListModel *actions = pacte_record_get_list (PACTE_RECORD (fixture->plan), PACTE_PLAN_ACTIONS);
+  PacteListSection *section = PACTE_LIST_SECTION (pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "actions"));
+  g_autoptr(PacteRecord) action = g_list_model_get_item (actions, 0);
+  PacteFieldRow *row = pacte_list_section_get_field_row (section, 0, PACTE_ACTION_OBJECTIVE);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (pacte_field_row_get_editor (row));
+
+  g_assert_true (pacte_record_set_string (action, PACTE_ACTION_OBJECTIVE, "obj-nowhere", NULL));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)), ==,
+                   "Unlinked (obj-nowhere)");
+
+  /* "None" unlinks. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  g_assert_false (pacte_record_is_set (action, PACTE_ACTION_OBJECTIVE));
+}
+
+static gboolean
+has_focus_within (GtkWidget *window,
+                  GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static void
+test_plan_focus_rule (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
+  GtkWidget *revenue = pacte_field_row_get_editor (plan_row (fixture, "revenue-target"));
+  GtkWidget *sponsor = pacte_field_row_get_editor (plan_row (fixture, "sponsor-name"));
+  GtkWidget *objectives = pacte_plan_editor_get_section (editor, "objectives");
+
+  g_assert_true (pacte_plan_editor_focus_rule (editor, "R01"));
+  g_assert_true (has_focus_within (fixture->window, revenue));
+
+  g_assert_true (pacte_plan_editor_focus_rule (editor, "R03"));
+  g_assert_true (has_focus_within (fixture->window, sponsor));
+
+  g_assert_true (pacte_plan_editor_focus_rule (editor, "R02"));
+  g_assert_true (has_focus_within (fixture->window, objectives));
+
+  for (guint i = 1; i <= 16; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("R%02u", i);
+
+      g_assert_true (pacte_plan_editor_focus_rule (editor, id));
+    }
+  g_assert_false (pacte_plan_editor_focus_rule (editor, "R99"));
+}
+
+static void
+test_plan_switch (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GListModel *plans = pacte_portfolio_get_plans (fixture->portfolio);
+  guint n = g_list_model_get_n_items (plans);
+  gint64 set_time = 0, layout_time = 0;
+
+  for (guint round = 0; round < 3; round++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+        gint64 t0 = g_get_monotonic_time (), t1;
+
+        pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (fixture->editor), plan);
+        t1 = g_get_monotonic_time ();
+        g_assert_cmpstr (gtk_editable_get_text (row_entry (plan_row (fixture, "name"))), ==,
+                         pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+        iterate ();
+        set_time += t1 - t0;
+        layout_time += g_get_monotonic_time () - t1;
+      }
+  g_test_message ("switching plans: %.1f ms to rebind, %.1f ms to lay out and draw, per plan",
+                  set_time / 1000.0 / (3 * n), layout_time / 1000.0 / (3 * n));
+
+  /* Switching is not an edit. */
+  g_assert_false (pacte_portfolio_can_undo (fixture->portfolio));
+
+  pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (fixture->editor), NULL);
+  g_assert_false (pacte_plan_editor_focus_rule (PACTE_PLAN_EDITOR (fixture->editor), "R01"));
+}
+
+/* ---- Partner editor ---------------------------------------------------------- */
+
+static void
+test_partner_contacts (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  PactePartnerEditor *editor = PACTE_PARTNER_EDITOR (fixture->editor);
+  g_autoptr(PactePartner) partner = g_list_model_get_item (pacte_portfolio_get_partners (fixture->portfolio), 0);
+  GListModel *contacts = pacte_record_get_list (PACTE_RECORD (partner), PACTE_PARTNER_CONTACTS);
+  PacteListSection *section;
+  guint before = g_list_model_get_n_items (contacts);
+  g_autoptr(PacteRecord) added = NULL;
+  g_autoptr(PacteRecord) moved = NULL;
+  PacteFieldRow *role;
+  guint champion = 0;
+
+  pacte_partner_editor_set_partner (editor, partner);
+  iterate ();
+  section = PACTE_LIST_SECTION (pacte_partner_editor_get_contacts (editor));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section), "section.add", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (contacts), ==, before + 1);
+  added = g_list_model_get_item (contacts, before);
+
+  gtk_editable_set_text (row_entry (pacte_list_section_get_field_row (section, before, PACTE_CONTACT_NAME)),
+                         "Jeanne Martin");
+  g_assert_cmpstr (pacte_record_get_string (added, PACTE_CONTACT_NAME), ==, "Jeanne Martin");
+
+  role = pacte_list_section_get_field_row (section, before, PACTE_CONTACT_ROLE);
+  for (guint i = 0; pacte_contact_roles[i] != NULL; i++)
+    if (strcmp (pacte_contact_roles[i], "champion") == 0)
+      champion = i + 1;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (pacte_field_row_get_editor (role)), champion);
+  g_assert_cmpstr (pacte_record_get_string (added, PACTE_CONTACT_ROLE), ==, "champion");
+
+  /* Up one place. */
+  g_assert_true (gtk_widget_activate_action (pacte_list_section_get_row (section, before), "item.move-up", NULL));
+  moved = g_list_model_get_item (contacts, before - 1);
+  g_assert_true (moved == added);
+  g_assert_true (pacte_portfolio_can_undo (fixture->portfolio));
+}
+
+static void
+test_partner_tags (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  PactePartnerEditor *editor = PACTE_PARTNER_EDITOR (fixture->editor);
+  g_autoptr(PactePartner) partner = g_list_model_get_item (pacte_portfolio_get_partners (fixture->portfolio), 1);
+  PacteRecord *record = PACTE_RECORD (partner);
+  PacteFieldRow *row;
+  GtkWidget *entry;
+  guint before;
+
+  pacte_partner_editor_set_partner (editor, partner);
+  row = PACTE_FIELD_ROW (pacte_partner_editor_get_field_row (editor, "territories"));
+  g_assert_nonnull (row);
+  before = g_strv_length ((char **) pacte_record_get_strv (record, PACTE_PARTNER_TERRITORIES));
+
+  /* Typing "A, B" and Enter adds both. */
+  entry = pacte_field_row_get_editor (row);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Monaco, Andorre");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpuint (g_strv_length ((char **) pacte_record_get_strv (record, PACTE_PARTNER_TERRITORIES)), ==, before + 2);
+  g_assert_true (g_strv_contains (pacte_record_get_strv (record, PACTE_PARTNER_TERRITORIES), "Andorre"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "field.remove-value", "s", "Monaco"));
+  g_assert_false (g_strv_contains (pacte_record_get_strv (record, PACTE_PARTNER_TERRITORIES), "Monaco"));
+
+  /* Cross-business amounts are numbers in the locale's format. */
+  row = PACTE_FIELD_ROW (pacte_partner_editor_get_field_row (editor, "cross-business-partner-buys-from-us"));
+  gtk_editable_set_text (GTK_EDITABLE (pacte_field_row_get_editor (row)), "75 000,50");
+  g_assert_cmpfloat (pacte_record_get_number (record, PACTE_PARTNER_CROSS_BUSINESS_PARTNER_BUYS_FROM_US), ==, 75000.5);
+
+  /* Notes are multi-line. */
+  row = PACTE_FIELD_ROW (pacte_partner_editor_get_field_row (editor, "notes"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (pacte_field_row_get_editor (row))),
+                            "Line one\nLine two", -1);
+  g_assert_cmpstr (pacte_record_get_string (record, PACTE_PARTNER_NOTES), ==, "Line one\nLine two");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/editors/number/parse", test_number_parse);
+  g_test_add_func ("/editors/number/format", test_number_format);
+
+#define PLAN_TEST(path, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (FALSE), fixture_set_up, func, fixture_tear_down)
+#define PARTNER_TEST(path, func) \
+  g_test_add (path, Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, func, fixture_tear_down)
+
+  PLAN_TEST ("/editors/plan/shows-values", test_plan_shows_values);
+  PLAN_TEST ("/editors/plan/revenue-typing", test_plan_revenue_typing);
+  PLAN_TEST ("/editors/plan/invalid-number", test_plan_invalid_number);
+  PLAN_TEST ("/editors/plan/dates", test_plan_dates);
+  PLAN_TEST ("/editors/plan/choice", test_plan_choice);
+  PLAN_TEST ("/editors/plan/add-objective", test_plan_add_objective);
+  PLAN_TEST ("/editors/plan/objective-labels", test_plan_objective_labels);
+  PLAN_TEST ("/editors/plan/move-action", test_plan_move_action);
+  PLAN_TEST ("/editors/plan/add-partner", test_plan_add_partner);
+  PLAN_TEST ("/editors/plan/objective-link", test_plan_objective_link);
+  PLAN_TEST ("/editors/plan/focus-rule", test_plan_focus_rule);
+  PLAN_TEST ("/editors/plan/switch", test_plan_switch);
+  PARTNER_TEST ("/editors/partner/contacts", test_partner_contacts);
+  PARTNER_TEST ("/editors/partner/tags", test_partner_tags);
+
+  return g_test_run ();
+}
