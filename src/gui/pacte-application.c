@@ -3,6 +3,7 @@
 
 #include "pacte-application.h"
 #include "pacte-i18n.h"
+#include "pacte-window-life.h"
 #include "pacte-window.h"
 
 struct _PacteApplication
@@ -35,6 +36,8 @@ pacte_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (pacte_window_new (self));
   gtk_window_present (window);
+  /* Unsaved work from a previous run that ended badly. */
+  pacte_application_offer_drafts (self, PACTE_WINDOW (window));
 }
 
 static void

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "pacte-i18n.h"
+#include "pacte-print-operation.h"
+#include "pacte-window-life.h"
 #include "pacte-window-private.h"
 
 typedef void (*Then) (PacteWindow *self, gpointer data);
@@ -136,9 +138,9 @@ _pacte_window_update_actions (PacteWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-partner", has);
   gtk_widget_action_set_enabled (widget, "win.search", has);
   gtk_widget_action_set_enabled (widget, "win.toggle-rules", has);
-  /* Printing, PDF export and recording a review are not built yet. */
-  gtk_widget_action_set_enabled (widget, "win.print", FALSE);
-  gtk_widget_action_set_enabled (widget, "win.export-pdf", FALSE);
+  gtk_widget_action_set_enabled (widget, "win.print", has);
+  gtk_widget_action_set_enabled (widget, "win.export-pdf", has);
+  /* Recording a review is not built yet. */
   gtk_widget_action_set_enabled (widget, "win.record-review", FALSE);
 }
 
@@ -185,8 +187,10 @@ add_filters (GtkFileChooser *chooser)
 static void save_as_then (PacteWindow *self, Pending *pending);
 
 typedef struct {
-  Pending *pending;
-  GFile   *file;
+  Pending  *pending;
+  GFile    *file;
+  gpointer  life_token;  /* our own write is not a change by someone else */
+  gboolean  started;
 } SaveData;
 
 static void
@@ -197,6 +201,16 @@ save_data_free (SaveData *d)
   g_free (d);
 }
 
+/* After the overwrite question: only what was not started is freed. */
+static void
+save_data_drop (gpointer data)
+{
+  SaveData *d = data;
+
+  if (!d->started)
+    save_data_free (d);
+}
+
 static void
 save_done (GObject      *source,
            GAsyncResult *result,
@@ -205,8 +219,10 @@ save_done (GObject      *source,
   SaveData *d = user_data;
   PacteWindow *self = d->pending->self;
   g_autoptr(GError) error = NULL;
+  gboolean saved = pacte_portfolio_save_finish (PACTE_PORTFOLIO (source), result, &error);
 
-  if (!pacte_portfolio_save_finish (PACTE_PORTFOLIO (source), result, &error))
+  _pacte_window_life_save_end (g_steal_pointer (&d->life_token));
+  if (!saved)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -226,6 +242,22 @@ save_done (GObject      *source,
     }
   pending_run (g_steal_pointer (&d->pending));
   save_data_free (d);
+}
+
+static void
+start_save (PacteWindow *self,
+            gpointer     data)
+{
+  SaveData *d = data;
+  PactePortfolio *doc = document (self);
+
+  if (doc == NULL)
+    return;
+  d->started = TRUE;
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  d->life_token = _pacte_window_life_save_begin (self);
+  pacte_portfolio_save_async (doc, d->file, self->cancellable, save_done, d);
 }
 
 /* Saves to file (NULL: the document's own file, or ask for one), then runs pending. */
@@ -256,9 +288,12 @@ save_then (PacteWindow *self,
   d->pending = pending;
   d->file = g_object_ref (file);
 
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  pacte_portfolio_save_async (doc, file, self->cancellable, save_done, d);
+  /* Another program changed our file since we read it: ask first. */
+  if (pacte_portfolio_get_file (doc) != NULL && g_file_equal (file, pacte_portfolio_get_file (doc)) &&
+      _pacte_window_life_ask_overwrite (self, file, start_save, d, save_data_drop))
+    return;
+  start_save (self, d);
+  save_data_drop (d);
 }
 
 static GFile *
@@ -347,7 +382,10 @@ on_confirm_response (AdwMessageDialog *dialog,
   if (g_str_equal (response, "save"))
     save_then (pending->self, NULL, pending);
   else if (g_str_equal (response, "discard"))
-    g_idle_add (run_after_dialog, pending);
+    {
+      _pacte_window_life_discard (pending->self);
+      g_idle_add (run_after_dialog, pending);
+    }
   else
     pending_free (pending);
 }
@@ -589,6 +627,109 @@ action_not_built (GtkWidget  *widget,
   /* Disabled: never reached from the menu. */
 }
 
+/* ---- printing ------------------------------------------------------- */
+
+/* The report of the plan shown, or of the whole portfolio when no plan is. */
+static PactePrintOperation *
+make_print_operation (PacteWindow *self)
+{
+  return pacte_print_operation_new (pacte_context_get_portfolio (self->context),
+                                    pacte_context_get_rules (self->context),
+                                    self->plan,
+                                    pacte_context_get_today (self->context));
+}
+
+static void
+action_print (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  g_autoptr(PactePrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->context == NULL)
+    return;
+  operation = make_print_operation (self);
+  if (!pacte_print_operation_print (operation, GTK_WINDOW (self), &error))
+    show_message (self, _("Could Not Print"), error->message);
+}
+
+static void
+on_export_chooser_response (GtkNativeDialog *chooser,
+                            int              response,
+                            PacteWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    path = g_file_get_path (file);
+  if (file != NULL && path == NULL)
+    show_message (self, _("Could Not Export the PDF"), _("Choose a folder on this computer."));
+  else if (path != NULL && self->context != NULL)
+    {
+      g_autoptr(PactePrintOperation) operation = make_print_operation (self);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_str_has_suffix (path, ".pdf"))
+        {
+          char *with_pdf = g_strconcat (path, ".pdf", NULL);
+
+          g_free (path);
+          path = with_pdf;
+        }
+      if (pacte_print_operation_export_pdf (operation, GTK_WINDOW (self), path, &error))
+        {
+          g_autofree char *name = g_filename_display_basename (path);
+          g_autofree char *text = g_strdup_printf (_("Exported “%s”"), name);
+
+          pacte_window_show_toast (self, text);
+        }
+      else
+        show_message (self, _("Could Not Export the PDF"), error->message);
+    }
+  g_object_unref (self);
+}
+
+static void
+action_export_pdf (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
+  g_autofree char *suggested = NULL;
+  const char *base;
+
+  if (self->context == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Review Report"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (pdf, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), pdf);
+
+  base = self->plan != NULL ? pacte_record_get_string (PACTE_RECORD (self->plan), PACTE_PLAN_NAME) : "";
+  if (*base == '\0')
+    base = _("review");
+  /* No slashes in a file name. */
+  suggested = g_strdelimit (g_strconcat (base, ".pdf", NULL), "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 action_close (GtkWidget  *widget,
               const char *action_name,
@@ -667,8 +808,8 @@ _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_not_built);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_not_built);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
   gtk_widget_class_install_action (widget_class, "win.record-review", NULL, action_not_built);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);

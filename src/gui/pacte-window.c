@@ -5,6 +5,7 @@
 #include "pacte-light.h"
 #include "pacte-plan-row.h"
 #include "pacte-partner-row.h"
+#include "pacte-window-life.h"
 #include "pacte-window-private.h"
 
 #include "pacte-partner-editor.h"
@@ -369,6 +370,7 @@ drop_document (PacteWindow *self)
   if (self->context == NULL)
     return;
 
+  _pacte_window_life_detach (self);
   g_signal_handlers_disconnect_by_data (pacte_context_get_portfolio (self->context), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
@@ -438,6 +440,7 @@ pacte_window_set_portfolio (PacteWindow    *self,
 
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
+  _pacte_window_life_attach (self);
 }
 
 /* ---- object --------------------------------------------------------- */
