@@ -83,7 +83,8 @@ child (const char *mode,
 
 typedef struct
 {
-  double seconds;
+  double seconds;      /* wall clock */
+  double cpu_seconds;  /* user + system: less sensitive to other load on the machine */
   long   max_rss_kib;
 } Measure;
 
@@ -93,7 +94,7 @@ measure (const char * const *argv)
 {
   g_autoptr(GError) error = NULL;
   struct rusage usage;
-  Measure m = { 0, 0 };
+  Measure m = { 0, 0, 0 };
   GPid pid;
   int status;
   gint64 start = g_get_monotonic_time ();
@@ -111,6 +112,8 @@ measure (const char * const *argv)
       exit (1);
     }
   m.seconds = (g_get_monotonic_time () - start) / 1e6;
+  m.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+                  + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
   m.max_rss_kib = usage.ru_maxrss;
   g_spawn_close_pid (pid);
   return m;
@@ -134,27 +137,37 @@ compare_long (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-/* The median time and the median peak of runs measurements. */
-static Measure
-median (const char * const *argv,
-        guint               runs)
+#define N_COMMANDS 5
+
+/* Runs every command once per round, runs rounds, so that a change in the
+ * load of the machine weighs on all of them alike; the median of each. */
+static void
+measure_all (const char * const * const *commands,
+             guint                        runs,
+             Measure                     *results)
 {
-  g_autofree double *times = g_new (double, runs);
-  g_autofree long *peaks = g_new (long, runs);
-  Measure result;
+  g_autofree double *times = g_new (double, runs * N_COMMANDS);
+  g_autofree double *cpu = g_new (double, runs * N_COMMANDS);
+  g_autofree long *peaks = g_new (long, runs * N_COMMANDS);
 
-  for (guint i = 0; i < runs; i++)
+  for (guint r = 0; r < runs; r++)
+    for (guint c = 0; c < N_COMMANDS; c++)
+      {
+        Measure m = measure (commands[c]);
+
+        times[c * runs + r] = m.seconds;
+        cpu[c * runs + r] = m.cpu_seconds;
+        peaks[c * runs + r] = m.max_rss_kib;
+      }
+  for (guint c = 0; c < N_COMMANDS; c++)
     {
-      Measure m = measure (argv);
-
-      times[i] = m.seconds;
-      peaks[i] = m.max_rss_kib;
+      qsort (times + c * runs, runs, sizeof *times, compare_double);
+      qsort (cpu + c * runs, runs, sizeof *cpu, compare_double);
+      qsort (peaks + c * runs, runs, sizeof *peaks, compare_long);
+      results[c].seconds = times[c * runs + runs / 2];
+      results[c].cpu_seconds = cpu[c * runs + runs / 2];
+      results[c].max_rss_kib = peaks[c * runs + runs / 2];
     }
-  qsort (times, runs, sizeof *times, compare_double);
-  qsort (peaks, runs, sizeof *peaks, compare_long);
-  result.seconds = times[runs / 2];
-  result.max_rss_kib = peaks[runs / 2];
-  return result;
 }
 
 static void
@@ -162,9 +175,10 @@ print_row (const char *what,
            Measure     m,
            Measure     reference)
 {
-  printf ("%-34s %8.2f s %8.0f MiB   %5.2fx time %5.2fx memory\n", what,
-          m.seconds, m.max_rss_kib / 1024.0,
-          m.seconds / reference.seconds, (double) m.max_rss_kib / reference.max_rss_kib);
+  printf ("%-32s %6.2f s %6.2f s %6.0f MiB   %5.2fx %5.2fx %5.2fx\n", what,
+          m.seconds, m.cpu_seconds, m.max_rss_kib / 1024.0,
+          m.seconds / reference.seconds, m.cpu_seconds / reference.cpu_seconds,
+          (double) m.max_rss_kib / reference.max_rss_kib);
 }
 
 int
@@ -175,6 +189,7 @@ main (int    argc,
   const char *path;
   guint runs = 3;
   GStatBuf st;
+  Measure results[N_COMMANDS];
   Measure python, python_dump, load, save, normalize;
   int i = 1;
 
@@ -213,16 +228,21 @@ main (int    argc,
     const char *c_save[] = { self, "--child", "save", path, NULL };
     const char *c_norm[] = { self, "--child", "normalize", path, NULL };
 
+    const char * const *commands[N_COMMANDS] = { py_load, py_dump, c_load, c_save, c_norm };
+
     printf ("file: %s (%.1f MiB), median of %u runs, one process per run\n",
             path, st.st_size / 1048576.0, runs);
-    python = median (py_load, runs);
-    python_dump = median (py_dump, runs);
-    load = median (c_load, runs);
-    save = median (c_save, runs);
-    normalize = median (c_norm, runs);
+    measure_all (commands, runs, results);
+    python = results[0];
+    python_dump = results[1];
+    load = results[2];
+    save = results[3];
+    normalize = results[4];
   }
 
-  printf ("%-34s %10s %12s   (ratios to python3 json.load)\n", "", "wall", "peak RSS");
+  printf ("%-32s %8s %8s %10s   %6s %6s %6s\n", "", "wall", "cpu", "peak RSS",
+          "wall", "cpu", "memory");
+  printf ("%-32s %28s   %s\n", "", "", "(ratios to python3 json.load)");
   print_row ("python3 json.load", python, python);
   print_row ("python3 json.load + json.dump", python_dump, python);
   print_row ("pacte load", load, python);
