@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-history-private.h: what the record base class, the portfolio and the
- * undo history share with each other.  Only for pacte-record.c,
- * pacte-portfolio.c and pacte-history.c. */
+ * undo history share with each other, and the unchecked fast access to
+ * stored values that the rules engine and the loader use.  Only for
+ * src/core. */
 #pragma once
 
 #include "pacte-portfolio.h"
@@ -17,6 +18,34 @@ struct _PacteMap
   GArray    *numbers;  /* NUMBER_MAP: double, same order as keys */
 };
 
+/* The items of a LIST field: a GListModel over a plain array, so that the
+ * items can be read in place (pacte_record_get_items) without a lookup or a
+ * reference per item.  It emits "items-changed" like a GListStore. */
+#define PACTE_TYPE_ITEM_LIST (pacte_item_list_get_type ())
+G_DECLARE_FINAL_TYPE (PacteItemList, pacte_item_list, PACTE, ITEM_LIST, GObject)
+
+struct _PacteItemList
+{
+  GObject       parent_instance;
+  GType         item_type;
+  PacteRecord **items;     /* references; NULL while empty */
+  guint         n_items;
+  guint         size;
+};
+
+PacteItemList *pacte_item_list_new     (GType          item_type);
+/* Takes a new reference to item. */
+void           pacte_item_list_insert  (PacteItemList *self,
+                                        guint          position,
+                                        PacteRecord   *item);
+/* Returns the item's reference: the caller owns it. */
+PacteRecord   *pacte_item_list_steal   (PacteItemList *self,
+                                        guint          position);
+void           pacte_item_list_remove_all (PacteItemList *self);
+gboolean       pacte_item_list_find    (PacteItemList *self,
+                                        PacteRecord   *item,
+                                        guint         *position);
+
 /* The stored value of one field; which member is used follows the kind. */
 typedef union {
   char       *s;        /* STRING, CHOICE: NULL when unset */
@@ -24,7 +53,7 @@ typedef union {
   double      num;      /* NUMBER, INTEGER: NaN when unknown */
   int         boolean;  /* BOOLEAN: -1, 0, 1 */
   char      **strv;     /* STRV: NULL when empty */
-  GListStore *list;     /* LIST: always a store */
+  PacteItemList *list; /* LIST: always a list */
   PacteMap   *map;      /* maps: NULL when empty */
 } PacteValue;
 
@@ -64,6 +93,17 @@ gboolean      pacte_julian_valid        (guint32            julian);
 GParamSpec   *pacte_param_spec_number   (const char        *name,
                                          const char        *nick,
                                          GParamFlags        flags);
+
+/* The values of a record, one per field, without any check: for the hot
+ * loops of the rules engine, which know the field kinds from compiled rules. */
+extern int pacte_record_private_offset;
+
+static inline PacteValue *
+pacte_record_values (PacteRecord *self)
+{
+  /* values is the first member of the record's private structure. */
+  return G_STRUCT_MEMBER (PacteValue *, self, pacte_record_private_offset);
+}
 
 /* The stored value of a field (for the history). */
 const PacteValue *pacte_record_peek_value (PacteRecord *self,

@@ -164,6 +164,148 @@ pacte_map_store (PacteMap       **map,
     g_array_insert_val ((*map)->numbers, index, number);
 }
 
+/* ---- Item lists --------------------------------------------------------- */
+
+static void pacte_item_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PacteItemList, pacte_item_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, pacte_item_list_model_init))
+
+static void
+pacte_item_list_finalize (GObject *object)
+{
+  PacteItemList *self = PACTE_ITEM_LIST (object);
+
+  for (guint i = 0; i < self->n_items; i++)
+    g_object_unref (self->items[i]);
+  g_free (self->items);
+
+  G_OBJECT_CLASS (pacte_item_list_parent_class)->finalize (object);
+}
+
+static void
+pacte_item_list_class_init (PacteItemListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pacte_item_list_finalize;
+}
+
+static void
+pacte_item_list_init (PacteItemList *self)
+{
+}
+
+static GType
+pacte_item_list_get_item_type (GListModel *model)
+{
+  return PACTE_ITEM_LIST (model)->item_type;
+}
+
+static guint
+pacte_item_list_get_n_items (GListModel *model)
+{
+  return PACTE_ITEM_LIST (model)->n_items;
+}
+
+static gpointer
+pacte_item_list_get_item (GListModel *model,
+                          guint       position)
+{
+  PacteItemList *self = PACTE_ITEM_LIST (model);
+
+  if (position >= self->n_items)
+    return NULL;
+  return g_object_ref (self->items[position]);
+}
+
+static void
+pacte_item_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = pacte_item_list_get_item_type;
+  iface->get_n_items = pacte_item_list_get_n_items;
+  iface->get_item = pacte_item_list_get_item;
+}
+
+PacteItemList *
+pacte_item_list_new (GType item_type)
+{
+  PacteItemList *self = g_object_new (PACTE_TYPE_ITEM_LIST, NULL);
+
+  self->item_type = item_type;
+  return self;
+}
+
+void
+pacte_item_list_insert (PacteItemList *self,
+                        guint          position,
+                        PacteRecord   *item)
+{
+  g_return_if_fail (PACTE_IS_ITEM_LIST (self));
+  g_return_if_fail (position <= self->n_items);
+
+  if (self->n_items == self->size)
+    {
+      self->size = self->size == 0 ? 4 : 2 * self->size;
+      self->items = g_renew (PacteRecord *, self->items, self->size);
+    }
+  memmove (self->items + position + 1, self->items + position,
+           (self->n_items - position) * sizeof (PacteRecord *));
+  self->items[position] = g_object_ref (item);
+  self->n_items++;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+PacteRecord *
+pacte_item_list_steal (PacteItemList *self,
+                       guint          position)
+{
+  PacteRecord *item;
+
+  g_return_val_if_fail (PACTE_IS_ITEM_LIST (self), NULL);
+  g_return_val_if_fail (position < self->n_items, NULL);
+
+  item = self->items[position];
+  self->n_items--;
+  memmove (self->items + position, self->items + position + 1,
+           (self->n_items - position) * sizeof (PacteRecord *));
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  return item;
+}
+
+void
+pacte_item_list_remove_all (PacteItemList *self)
+{
+  PacteRecord **items;
+  guint n;
+
+  g_return_if_fail (PACTE_IS_ITEM_LIST (self));
+
+  items = g_steal_pointer (&self->items);
+  n = self->n_items;
+  self->n_items = self->size = 0;
+  if (n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+  for (guint i = 0; i < n; i++)
+    g_object_unref (items[i]);
+  g_free (items);
+}
+
+gboolean
+pacte_item_list_find (PacteItemList *self,
+                      PacteRecord   *item,
+                      guint         *position)
+{
+  g_return_val_if_fail (PACTE_IS_ITEM_LIST (self), FALSE);
+
+  for (guint i = 0; i < self->n_items; i++)
+    if (self->items[i] == item)
+      {
+        if (position != NULL)
+          *position = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* ---- Values ----------------------------------------------------------- */
 
 void
@@ -277,7 +419,7 @@ pacte_value_init (const PacteFieldInfo *info,
       value->boolean = -1;
       break;
     case PACTE_FIELD_LIST:
-      value->list = g_list_store_new (info->item_type ());
+      value->list = pacte_item_list_new (info->item_type ());
       break;
     case PACTE_FIELD_DATE:
       value->date = 0;

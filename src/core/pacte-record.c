@@ -23,12 +23,13 @@ typedef struct
 
 typedef struct
 {
+  PacteValue  *values;   /* one per field; first: see pacte_record_values () */
   PacteRecord *parent;   /* not a reference */
-  PacteValue  *values;   /* one per field */
   GPtrArray   *unknown;  /* PacteUnknown*, lazily allocated */
 } PacteRecordPrivate;
 
-static int      PacteRecord_private_offset;
+int             pacte_record_private_offset;
+#define PacteRecord_private_offset pacte_record_private_offset
 static gpointer pacte_record_parent_class;
 
 static const char * const empty_strv[] = { NULL };
@@ -161,21 +162,19 @@ pacte_record_dispose (GObject *object)
   /* Items may outlive this record: they must not point back to it. */
   for (guint i = 0; i < klass->n_fields && priv->values != NULL; i++)
     {
-      GListStore *store;
-      guint n;
+      PacteItemList *list;
 
       if (klass->fields[i].kind != PACTE_FIELD_LIST || priv->values[i].list == NULL)
         continue;
-      store = priv->values[i].list;
-      n = g_list_model_get_n_items (G_LIST_MODEL (store));
-      for (guint j = 0; j < n; j++)
+      list = priv->values[i].list;
+      for (guint j = 0; j < list->n_items; j++)
         {
-          g_autoptr(PacteRecord) item = g_list_model_get_item (G_LIST_MODEL (store), j);
+          PacteRecord *item = list->items[j];
 
           if (pacte_record_get_instance_private (item)->parent == self)
             pacte_record_get_instance_private (item)->parent = NULL;
         }
-      g_list_store_remove_all (store);
+      pacte_item_list_remove_all (list);
     }
 
   G_OBJECT_CLASS (pacte_record_parent_class)->dispose (object);
@@ -522,6 +521,21 @@ pacte_record_get_list (PacteRecord *self,
   return G_LIST_MODEL (pacte_record_get_instance_private (self)->values[field].list);
 }
 
+PacteRecord * const *
+pacte_record_get_items (PacteRecord *self,
+                        guint        field,
+                        guint       *n_items)
+{
+  PacteItemList *list;
+
+  g_return_val_if_fail (n_items != NULL, NULL);
+  *n_items = 0;
+  CHECK_FIELD (self, field, KIND_IS_LIST, NULL);
+  list = pacte_record_get_instance_private (self)->values[field].list;
+  *n_items = list->n_items;
+  return list->items;
+}
+
 const char *
 pacte_record_map_get_string (PacteRecord *self,
                              guint        field,
@@ -592,7 +606,7 @@ pacte_record_is_set (PacteRecord *self,
     case PACTE_FIELD_STRV:
       return v->strv != NULL && v->strv[0] != NULL;
     case PACTE_FIELD_LIST:
-      return g_list_model_get_n_items (G_LIST_MODEL (v->list)) > 0;
+      return v->list->n_items > 0;
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:
       return pacte_map_len (v->map) > 0;
@@ -768,7 +782,7 @@ pacte_record_list_append_raw (PacteRecord *self,
                               PacteRecord *item)
 {
   const PacteFieldInfo *info;
-  GListStore *store;
+  PacteItemList *list;
 
   g_return_if_fail (PACTE_IS_RECORD (self));
   g_return_if_fail (field < record_class (self)->n_fields);
@@ -777,16 +791,16 @@ pacte_record_list_append_raw (PacteRecord *self,
   g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, info->item_type ()));
   g_return_if_fail (pacte_record_get_instance_private (item)->parent == NULL);
 
-  store = pacte_record_get_instance_private (self)->values[field].list;
+  list = pacte_record_get_instance_private (self)->values[field].list;
   pacte_record_get_instance_private (item)->parent = self;
   if (is_override_list (info))
-    g_list_store_insert (store,
-                         override_position (G_LIST_MODEL (store),
-                                            pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID),
-                                            NULL),
-                         item);
+    pacte_item_list_insert (list,
+                            override_position (G_LIST_MODEL (list),
+                                               pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID),
+                                               NULL),
+                            item);
   else
-    g_list_store_append (store, item);
+    pacte_item_list_insert (list, list->n_items, item);
   if (PACTE_IS_PORTFOLIO (self))
     pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (self));
 }
@@ -974,25 +988,16 @@ check_unique_id (PacteRecord          *self,
   pclass = record_class (parent);
   for (guint f = 0; f < pclass->n_fields; f++)
     {
-      GListModel *list;
-      guint n;
-      gboolean contains = FALSE;
+      PacteItemList *list;
 
       if (pclass->fields[f].kind != PACTE_FIELD_LIST)
         continue;
-      list = G_LIST_MODEL (pacte_record_get_instance_private (parent)->values[f].list);
-      n = g_list_model_get_n_items (list);
-      for (guint i = 0; i < n && !contains; i++)
-        {
-          g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
-
-          contains = item == self;
-        }
-      if (!contains)
+      list = pacte_record_get_instance_private (parent)->values[f].list;
+      if (!pacte_item_list_find (list, self, NULL))
         continue;
-      for (guint i = 0; i < n; i++)
+      for (guint i = 0; i < list->n_items; i++)
         {
-          g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+          PacteRecord *item = list->items[i];
 
           if (item != self && G_OBJECT_TYPE (item) == G_OBJECT_TYPE (self)
               && g_str_equal (pacte_record_get_string (item, field), value))
@@ -1063,15 +1068,15 @@ pacte_record_set_string (PacteRecord  *self,
       store_value (self, field, &v, TRUE);
       for (guint f = 0; f < pclass->n_fields; f++)
         {
-          GListModel *list;
+          PacteItemList *list;
           guint pos, target;
 
           if (!is_override_list (&pclass->fields[f]))
             continue;
-          list = G_LIST_MODEL (pacte_record_get_instance_private (parent)->values[f].list);
-          if (!g_list_store_find (G_LIST_STORE (list), self, &pos))
+          list = pacte_record_get_instance_private (parent)->values[f].list;
+          if (!pacte_item_list_find (list, self, &pos))
             continue;
-          target = override_position (list, pacte_record_get_string (self, field), self);
+          target = override_position (G_LIST_MODEL (list), pacte_record_get_string (self, field), self);
           if (target > pos)
             target--;
           if (target != pos)
@@ -1271,7 +1276,7 @@ pacte_record_map_set_number (PacteRecord  *self,
 
 /* ---- Lists ------------------------------------------------------------- */
 
-static GListStore *
+static PacteItemList *
 list_store (PacteRecord *self,
             guint        field)
 {
@@ -1298,12 +1303,12 @@ list_insert (PacteRecord *self,
              PacteRecord *item,
              gboolean     undoable)
 {
-  GListStore *store = list_store (self, field);
+  PacteItemList *store = list_store (self, field);
   PactePortfolio *portfolio;
 
-  position = MIN (position, g_list_model_get_n_items (G_LIST_MODEL (store)));
+  position = MIN (position, store->n_items);
   pacte_record_get_instance_private (item)->parent = self;
-  g_list_store_insert (store, position, item);
+  pacte_item_list_insert (store, position, item);
   portfolio = pacte_record_get_portfolio (self);
   if (portfolio != NULL && undoable)
     pacte_history_add_insert (pacte_portfolio_get_history (portfolio), self, field, position, item);
@@ -1316,15 +1321,14 @@ list_remove (PacteRecord *self,
              guint        position,
              gboolean     undoable)
 {
-  GListStore *store = list_store (self, field);
+  PacteItemList *store = list_store (self, field);
   g_autoptr(PacteRecord) item = NULL;
   PactePortfolio *portfolio;
 
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (store)))
+  if (position >= store->n_items)
     return;
-  item = g_list_model_get_item (G_LIST_MODEL (store), position);
   portfolio = pacte_record_get_portfolio (self);
-  g_list_store_remove (store, position);
+  item = pacte_item_list_steal (store, position);
   pacte_record_get_instance_private (item)->parent = NULL;
   if (portfolio != NULL && undoable)
     pacte_history_add_remove (pacte_portfolio_get_history (portfolio), self, field, position, item);
@@ -1338,16 +1342,15 @@ list_move (PacteRecord *self,
            guint        to,
            gboolean     undoable)
 {
-  GListStore *store = list_store (self, field);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  PacteItemList *store = list_store (self, field);
+  guint n = store->n_items;
   g_autoptr(PacteRecord) item = NULL;
   PactePortfolio *portfolio;
 
   if (from >= n || to >= n || from == to)
     return;
-  item = g_list_model_get_item (G_LIST_MODEL (store), from);
-  g_list_store_remove (store, from);
-  g_list_store_insert (store, to, item);
+  item = pacte_item_list_steal (store, from);
+  pacte_item_list_insert (store, to, item);
   portfolio = pacte_record_get_portfolio (self);
   if (portfolio != NULL && undoable)
     pacte_history_add_move (pacte_portfolio_get_history (portfolio), self, field, from, to);
@@ -1384,7 +1387,7 @@ pacte_record_list_remove (PacteRecord *self,
   g_return_if_fail (PACTE_IS_RECORD (self));
   g_return_if_fail (field < record_class (self)->n_fields);
   g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_LIST);
-  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (list_store (self, field))));
+  g_return_if_fail (position < list_store (self, field)->n_items);
 
   list_remove (self, field, position, TRUE);
 }
@@ -1400,7 +1403,7 @@ pacte_record_list_move (PacteRecord *self,
   g_return_if_fail (PACTE_IS_RECORD (self));
   g_return_if_fail (field < record_class (self)->n_fields);
   g_return_if_fail (field_info (self, field)->kind == PACTE_FIELD_LIST);
-  n = g_list_model_get_n_items (G_LIST_MODEL (list_store (self, field)));
+  n = list_store (self, field)->n_items;
   g_return_if_fail (from < n && to < n);
 
   list_move (self, field, from, to, TRUE);
@@ -1428,7 +1431,7 @@ pacte_record_apply_remove (PacteRecord *self,
 
   g_return_if_fail (PACTE_IS_RECORD (self));
   /* Trust the item more than the position. */
-  if (item != NULL && g_list_store_find (list_store (self, field), item, &found))
+  if (item != NULL && pacte_item_list_find (list_store (self, field), item, &found))
     position = found;
   else if (item != NULL)
     return;
@@ -1466,16 +1469,14 @@ pacte_record_copy (PacteRecord *self)
 
       if (kind == PACTE_FIELD_LIST)
         {
-          GListModel *list = G_LIST_MODEL (priv->values[i].list);
-          guint n = g_list_model_get_n_items (list);
+          PacteItemList *list = priv->values[i].list;
 
-          for (guint j = 0; j < n; j++)
+          for (guint j = 0; j < list->n_items; j++)
             {
-              g_autoptr(PacteRecord) item = g_list_model_get_item (list, j);
-              g_autoptr(PacteRecord) item_copy = pacte_record_copy (item);
+              g_autoptr(PacteRecord) item_copy = pacte_record_copy (list->items[j]);
 
               pacte_record_get_instance_private (item_copy)->parent = copy;
-              g_list_store_append (cpriv->values[i].list, item_copy);
+              pacte_item_list_insert (cpriv->values[i].list, cpriv->values[i].list->n_items, item_copy);
             }
         }
       else
@@ -1519,20 +1520,14 @@ pacte_record_equal (PacteRecord *a,
 
       if (kind == PACTE_FIELD_LIST)
         {
-          GListModel *la = G_LIST_MODEL (pa->values[i].list);
-          GListModel *lb = G_LIST_MODEL (pb->values[i].list);
-          guint n = g_list_model_get_n_items (la);
+          PacteItemList *la = pa->values[i].list;
+          PacteItemList *lb = pb->values[i].list;
 
-          if (n != g_list_model_get_n_items (lb))
+          if (la->n_items != lb->n_items)
             return FALSE;
-          for (guint j = 0; j < n; j++)
-            {
-              g_autoptr(PacteRecord) ia = g_list_model_get_item (la, j);
-              g_autoptr(PacteRecord) ib = g_list_model_get_item (lb, j);
-
-              if (!pacte_record_equal (ia, ib))
-                return FALSE;
-            }
+          for (guint j = 0; j < la->n_items; j++)
+            if (!pacte_record_equal (la->items[j], lb->items[j]))
+              return FALSE;
         }
       else if (!pacte_value_equal (kind, &pa->values[i], &pb->values[i]))
         return FALSE;

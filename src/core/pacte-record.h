@@ -94,6 +94,12 @@ const char * const   *pacte_record_get_strv         (PacteRecord          *self,
                                                      guint                 field); /* never NULL */
 GListModel           *pacte_record_get_list         (PacteRecord          *self,
                                                      guint                 field); /* never NULL */
+/* The items of a LIST field in place: no reference is taken, O(1).  The
+ * array is owned by the list and valid until the list next changes; NULL
+ * when *n_items is 0. */
+PacteRecord * const  *pacte_record_get_items        (PacteRecord          *self,
+                                                     guint                 field,
+                                                     guint                *n_items);
 /* STRING_MAP / NUMBER_MAP: keys kept sorted. NULL / NaN when absent. */
 const char           *pacte_record_map_get_string   (PacteRecord          *self,
                                                      guint                 field,
