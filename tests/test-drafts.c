@@ -528,6 +528,29 @@ test_autosave_restored (Fixture       *fx,
   g_assert_cmpuint (count_drafts (fx->store), ==, 0);
 }
 
+static void
+test_autosave_saved_unchanged (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) restored = NULL;
+  g_autoptr(PacteAutosave) autosave = NULL;
+
+  edit_portfolio (fx->portfolio, "Restauré puis enregistré tel quel");
+  g_assert_true (pacte_draft_store_save (fx->store, "as-is", fx->portfolio, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Restored and saved at once, without another edit: the draft goes too. */
+  restored = pacte_draft_store_load (fx->store, "as-is", NULL, &error);
+  g_assert_no_error (error);
+  autosave = pacte_autosave_new (fx->store, restored, "as-is");
+  g_assert_true (pacte_portfolio_save (restored, fx->file, NULL, &error));
+  g_assert_no_error (error);
+  pacte_autosave_update (autosave);
+  g_assert_cmpuint (count_drafts (fx->store), ==, 0);
+  g_assert_false (pacte_autosave_get_pending (autosave));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -542,6 +565,7 @@ main (int    argc,
   g_test_add ("/drafts/autosave", Fixture, NULL, fixture_set_up, test_autosave, fixture_tear_down);
   g_test_add ("/drafts/autosave-close-keep", Fixture, NULL, fixture_set_up, test_autosave_close_keep, fixture_tear_down);
   g_test_add ("/drafts/autosave-restored", Fixture, NULL, fixture_set_up, test_autosave_restored, fixture_tear_down);
+  g_test_add ("/drafts/autosave-saved-unchanged", Fixture, NULL, fixture_set_up, test_autosave_saved_unchanged, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -1177,6 +1177,20 @@ pacte_autosave_set_delay (PacteAutosave *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DELAY]);
 }
 
+void
+pacte_autosave_update (PacteAutosave *self)
+{
+  g_return_if_fail (PACTE_IS_AUTOSAVE (self));
+
+  if (self->closed)
+    return;
+
+  if (pacte_portfolio_get_modified (self->portfolio))
+    autosave_schedule (self);
+  else
+    autosave_remove_draft (self);
+}
+
 gboolean
 pacte_autosave_get_pending (PacteAutosave *self)
 {

@@ -107,6 +107,10 @@ void            pacte_autosave_set_delay           (PacteAutosave   *self,
                                                     guint            delay_ms);
 /* TRUE while an edit waits to be written. */
 gboolean        pacte_autosave_get_pending         (PacteAutosave   *self);
+/* Brings the draft in line with the portfolio now: removed when it is
+ * unmodified (call after a save: a save that leaves "modified" unchanged is
+ * not notified), written soon when it is modified. */
+void            pacte_autosave_update              (PacteAutosave   *self);
 /* Writes the draft now if the portfolio is modified (quitting and keeping
  * the changes as a draft), synchronously. */
 gboolean        pacte_autosave_flush               (PacteAutosave   *self,

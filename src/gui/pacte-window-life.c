@@ -20,6 +20,7 @@ typedef struct {
   GtkWidget       *bar;           /* weak: owned by the window's content box */
   char            *restoring_id;  /* the draft being restored, during set_portfolio */
   gboolean         discarding;    /* the user dropped the changes: no draft to keep */
+  gboolean         restored;      /* a restored draft, not saved since */
   gboolean         told_failure;  /* a failed draft was reported once */
 } Life;
 
@@ -120,6 +121,7 @@ _pacte_window_life_attach (PacteWindow *self)
 
   life->discarding = FALSE;
   life->told_failure = FALSE;
+  life->restored = life->restoring_id != NULL;
   life->autosave = pacte_autosave_new (life->store, doc, life->restoring_id);
   g_signal_connect (life->autosave, "failed", G_CALLBACK (autosave_failed_cb), self);
   g_signal_connect (life->autosave, "saved", G_CALLBACK (autosave_saved_cb), self);
@@ -140,7 +142,8 @@ _pacte_window_life_detach (PacteWindow *self)
   if (life->autosave != NULL)
     {
       PactePortfolio *doc = pacte_autosave_get_portfolio (life->autosave);
-      gboolean keep = !life->discarding && pacte_portfolio_get_modified (doc);
+      /* A restored draft is unsaved work even if the model does not say so. */
+      gboolean keep = !life->discarding && (pacte_portfolio_get_modified (doc) || life->restored);
 
       g_signal_handlers_disconnect_by_data (life->autosave, self);
       /* The window is going: nobody left to tell but the log. */
@@ -245,6 +248,18 @@ _pacte_window_life_ask_overwrite (PacteWindow         *self,
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
+}
+
+void
+_pacte_window_life_saved (PacteWindow *self)
+{
+  Life *life = g_object_get_data (G_OBJECT (self), LIFE_KEY);
+
+  if (life == NULL || life->autosave == NULL)
+    return;
+
+  life->restored = FALSE;
+  pacte_autosave_update (life->autosave);
 }
 
 gpointer
