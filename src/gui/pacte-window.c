@@ -428,11 +428,11 @@ pacte_window_set_portfolio (PacteWindow    *self,
     {
       g_autoptr(PactePlan) first = g_list_model_get_item (G_LIST_MODEL (self->plan_sorted), 0);
 
+      /* Shown first, so that selecting it does not leave the list when folded. */
       adw_view_stack_set_visible_child_name (self->view_stack, "plans");
-      gtk_single_selection_set_selected (self->plan_selection, 0);
       show_plan (self, first);
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+      gtk_single_selection_set_selected (self->plan_selection, 0);
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
     }
   else if (g_list_model_get_n_items (pacte_portfolio_get_plans (doc)) == 0 &&
            g_list_model_get_n_items (pacte_portfolio_get_partners (doc)) > 0)
@@ -445,13 +445,11 @@ pacte_window_set_portfolio (PacteWindow    *self,
 
 /* ---- object --------------------------------------------------------- */
 
+/* After construction: "application" is not a construct property. */
 static void
-pacte_window_constructed (GObject *object)
+use_application (PacteWindow *self)
 {
-  PacteWindow *self = PACTE_WINDOW (object);
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  G_OBJECT_CLASS (pacte_window_parent_class)->constructed (object);
 
   if (PACTE_IS_APPLICATION (app))
     {
@@ -474,6 +472,14 @@ pacte_window_constructed (GObject *object)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+}
+
+static void
+pacte_window_constructed (GObject *object)
+{
+  PacteWindow *self = PACTE_WINDOW (object);
+
+  G_OBJECT_CLASS (pacte_window_parent_class)->constructed (object);
 
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
@@ -678,9 +684,13 @@ pacte_window_init (PacteWindow *self)
 PacteWindow *
 pacte_window_new (PacteApplication *app)
 {
+  PacteWindow *self;
+
   g_return_val_if_fail (app == NULL || PACTE_IS_APPLICATION (app), NULL);
 
-  return g_object_new (PACTE_TYPE_WINDOW, "application", app, NULL);
+  self = g_object_new (PACTE_TYPE_WINDOW, "application", app, NULL);
+  use_application (self);
+  return self;
 }
 
 gboolean
