@@ -315,7 +315,11 @@ describe_review (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
         continue;
       if (tally->len > 0)
         g_string_append (tally, ", ");
-      g_string_append_printf (tally, "%u %s", counts[s], pacte_status_display_name (s, lang));
+      {
+        g_autofree char *word = g_utf8_strdown (pacte_status_display_name (s, lang), -1);
+
+        g_string_append_printf (tally, "%u %s", counts[s], word);
+      }
     }
   add_part (parts, tally->str);
   add_part (parts, pacte_record_get_string (item, PACTE_REVIEW_NOTES));
@@ -1114,10 +1118,12 @@ pacte_list_section_focus (PacteListSection *self)
 
   g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), FALSE);
 
+  /* The group's title and description say what is wanted: show them too. */
+  pacte_reveal_widget (GTK_WIDGET (self), FALSE);
   row = pacte_list_section_get_row (self, 0);
   if (row != NULL)
-    return gtk_widget_grab_focus (row) || gtk_widget_child_focus (row, GTK_DIR_TAB_FORWARD);
+    return pacte_reveal_widget (row, TRUE);
   if (self->add_button != NULL && gtk_widget_get_sensitive (self->add_button))
-    return gtk_widget_grab_focus (self->add_button);
+    return pacte_reveal_widget (self->add_button, TRUE);
   return FALSE;
 }
