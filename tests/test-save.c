@@ -282,6 +282,31 @@ saved_cb (GObject      *source,
   *out = g_object_ref (result);
 }
 
+/* An edit made while the file is being written is not in the file: after the
+ * save the portfolio is still modified, and undoing that edit reaches the
+ * saved state again. */
+static void
+test_async_edit_during_save (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+
+  rename_first_plan (f->portfolio, "Saved in the background");
+  expected = pacte_portfolio_to_bytes (f->portfolio);
+  pacte_portfolio_save_async (f->portfolio, f->file, NULL, saved_cb, &result);
+  rename_first_plan (f->portfolio, "Typed while saving");
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pacte_portfolio_save_finish (f->portfolio, result, &error));
+  g_assert_no_error (error);
+  assert_file_holds (f->path, expected);
+  g_assert_true (pacte_portfolio_get_modified (f->portfolio));
+  g_assert_true (pacte_portfolio_undo (f->portfolio));
+  g_assert_false (pacte_portfolio_get_modified (f->portfolio));
+}
+
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -428,6 +453,7 @@ main (int    argc,
   ADD ("/save/failure/backup-impossible", test_backup_impossible);
   ADD ("/save/failure/cancelled", test_cancelled);
   ADD ("/save/async", test_async);
+  ADD ("/save/async-edit-during-save", test_async_edit_during_save);
   ADD ("/save/normalize/write", test_normalize);
   ADD ("/save/normalize/bad-file", test_normalize_bad_file);
 #undef ADD

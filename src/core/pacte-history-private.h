@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pacte-portfolio.h"
+#include "pacte-record-private.h"
 
 G_BEGIN_DECLS
 
@@ -169,6 +170,12 @@ void          pacte_history_end_group    (PacteHistory      *self);
 void          pacte_history_break_merge  (PacteHistory      *self);
 /* The current position becomes the saved one. */
 void          pacte_history_set_saved    (PacteHistory      *self);
+/* A save point names the state the history is in when a save starts; the
+ * state becomes the saved one when the save ends, even if edits were made
+ * meanwhile (they stay unsaved). */
+PacteSavePoint pacte_history_get_save_point (PacteHistory      *self);
+void          pacte_history_set_saved_at (PacteHistory         *self,
+                                          const PacteSavePoint *point);
 /* Forgets every step; the current state is the saved one. */
 void          pacte_history_clear        (PacteHistory      *self);
 gboolean      pacte_history_is_modified  (PacteHistory      *self);

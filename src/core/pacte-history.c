@@ -42,6 +42,7 @@ typedef struct
   char      *label;
   GPtrArray *edits;      /* Edit* */
   gint64     time;       /* of the last edit merged into it */
+  guint64    id;         /* unique, so a save point can tell it is still there */
 } Step;
 
 struct _PacteHistory
@@ -99,8 +100,10 @@ edit_free (PacteHistory *self,
 static Step *
 step_new (const char *label)
 {
+  static guint64 last_id;
   Step *step = g_new0 (Step, 1);
 
+  step->id = ++last_id;
   step->label = g_strdup (label);
   step->edits = g_ptr_array_new ();
   return step;
@@ -476,6 +479,36 @@ pacte_history_set_saved (PacteHistory *self)
 {
   self->saved_pos = (int) self->pos;
   self->can_merge = FALSE;
+  changed (self);
+}
+
+PacteSavePoint
+pacte_history_get_save_point (PacteHistory *self)
+{
+  PacteSavePoint point = { self->pos, 0 };
+
+  /* Later edits must not merge into the step being saved. */
+  self->can_merge = FALSE;
+  if (self->pos > 0)
+    point.step_id = ((Step *) g_ptr_array_index (self->steps, self->pos - 1))->id;
+  return point;
+}
+
+void
+pacte_history_set_saved_at (PacteHistory         *self,
+                            const PacteSavePoint *point)
+{
+  /* The saved state is still reachable if the step that ended it is still
+   * at the same place (edits made during the save came after it). */
+  if (point->pos == 0)
+    self->saved_pos = 0;
+  else if (point->pos <= self->steps->len
+           && ((Step *) g_ptr_array_index (self->steps, point->pos - 1))->id == point->step_id)
+    self->saved_pos = (int) point->pos;
+  else
+    self->saved_pos = -1;
+  if (self->pos == point->pos)
+    self->can_merge = FALSE;
   changed (self);
 }
 

@@ -555,7 +555,8 @@ save_replaced (GObject      *source,
       g_task_return_error (task, error);
       return;
     }
-  pacte_portfolio_set_saved (g_task_get_source_object (task), file, etag);
+  pacte_portfolio_set_saved_at (g_task_get_source_object (task), file, etag,
+                                g_task_get_task_data (task));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -567,6 +568,7 @@ pacte_portfolio_save_async (PactePortfolio      *self,
                             gpointer             user_data)
 {
   g_autoptr(GBytes) bytes = NULL;
+  PacteSavePoint *point;
   GTask *task;
 
   g_return_if_fail (PACTE_IS_PORTFOLIO (self));
@@ -577,6 +579,10 @@ pacte_portfolio_save_async (PactePortfolio      *self,
   /* The text is made here, on the caller's thread, from the model as it is
    * now; only the writing happens in the background. */
   bytes = pacte_portfolio_to_bytes (self);
+  /* Edits made while the file is written are not in it: they stay modified. */
+  point = g_new (PacteSavePoint, 1);
+  *point = pacte_portfolio_get_save_point (self);
+  g_task_set_task_data (task, point, g_free);
   g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE,
                                        cancellable, save_replaced, task);
 }

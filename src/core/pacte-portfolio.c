@@ -524,6 +524,36 @@ pacte_portfolio_set_saved (PactePortfolio *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+PacteSavePoint
+pacte_portfolio_get_save_point (PactePortfolio *self)
+{
+  PacteSavePoint none = { 0, 0 };
+
+  g_return_val_if_fail (PACTE_IS_PORTFOLIO (self), none);
+
+  if (self->history == NULL)
+    return none;
+  return pacte_history_get_save_point (self->history);
+}
+
+void
+pacte_portfolio_set_saved_at (PactePortfolio       *self,
+                              GFile                *file,
+                              const char           *etag,
+                              const PacteSavePoint *point)
+{
+  g_return_if_fail (PACTE_IS_PORTFOLIO (self));
+  g_return_if_fail (point != NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (file != NULL)
+    pacte_portfolio_set_file (self, file);
+  set_etag (self, etag);
+  if (self->history != NULL)
+    pacte_history_set_saved_at (self->history, point);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /* ---- History ------------------------------------------------------------- */
 
 gboolean

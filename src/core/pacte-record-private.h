@@ -47,4 +47,16 @@ void      pacte_portfolio_set_saved      (PactePortfolio *self,
                                           GFile          *file,
                                           const char     *etag);
 
+/* The state a save started from: set_saved_at marks that state saved, so
+ * edits made while an asynchronous save was writing stay modified. */
+typedef struct {
+  guint   pos;
+  guint64 step_id;
+} PacteSavePoint;
+PacteSavePoint pacte_portfolio_get_save_point (PactePortfolio       *self);
+void      pacte_portfolio_set_saved_at   (PactePortfolio       *self,
+                                          GFile                *file,
+                                          const char           *etag,
+                                          const PacteSavePoint *point);
+
 G_END_DECLS
