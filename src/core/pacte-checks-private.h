@@ -207,12 +207,14 @@ typedef struct
   PacteRuleSet    *rules;
   PactePortfolio  *portfolio;
   PactePlan       *plan;
+  PacteRecord     *plan_record;     /* the same, as a record */
   guint32          today;
   int              today_quarter;   /* year * 4 + quarter - 1 */
   int              lang;
   const double    *params;          /* the current rule's effective parameters */
   PacteRecord    **partners;        /* the plan's partners, resolved (missing ones skipped) */
   guint            n_partners;
+  gboolean         explain;         /* set by pacte_check_run: gather what a failure is about */
 } PacteEvalContext;
 
 /* Fills outcome (status and explanation) when the check fails and returns

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pacte-checks-private.h"
+#include "pacte-history-private.h"
 #include "pacte-i18n.h"
 
 /* ==== Compiling ========================================================= */
@@ -920,6 +921,61 @@ pacte_check_compile (JsonObject  *object,
 
 /* ==== Running =========================================================== */
 
+/* The fields a compiled rule names have been checked against the record
+ * types when the rule file was loaded: while running, values are read in
+ * place, without the type checks of the public getters. */
+static const char * const empty_strv[] = { NULL };
+
+static inline const char *
+get_string (PacteRecord *record,
+            int          field)
+{
+  const char *s = pacte_record_values (record)[field].s;
+
+  return s != NULL ? s : "";
+}
+
+static inline guint32
+get_date (PacteRecord *record,
+          int          field)
+{
+  return pacte_record_values (record)[field].date;
+}
+
+static inline double
+get_number (PacteRecord *record,
+            int          field)
+{
+  return pacte_record_values (record)[field].num;
+}
+
+static inline int
+get_boolean (PacteRecord *record,
+             int          field)
+{
+  return pacte_record_values (record)[field].boolean;
+}
+
+static inline const char * const *
+get_strv (PacteRecord *record,
+          int          field)
+{
+  char **strv = pacte_record_values (record)[field].strv;
+
+  return strv != NULL ? (const char * const *) strv : empty_strv;
+}
+
+static inline PacteRecord * const *
+get_items (PacteRecord *record,
+           int          field,
+           guint       *n_items)
+{
+  PacteItemList *list = pacte_record_values (record)[field].list;
+
+  *n_items = list->n_items;
+  return list->items;
+}
+
 /* What a failure is about, gathered while running, rendered into the
  * explanation.  Fixed-size: no allocation. */
 typedef struct
@@ -947,7 +1003,7 @@ num_value (const PacteNumArg *arg,
   if (arg->param >= 0)
     return ctx->params[arg->param];
   if (arg->field >= 0)
-    return pacte_record_get_number (record, arg->field) * arg->factor;
+    return get_number (record, arg->field) * arg->factor;
   return arg->literal;
 }
 
@@ -960,18 +1016,18 @@ field_filled (PacteRecord   *record,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
-      return *pacte_record_get_string (record, field) != '\0';
+      return *get_string (record, field) != '\0';
     case PACTE_FIELD_DATE:
-      return pacte_record_get_date (record, field) != 0;
+      return get_date (record, field) != 0;
     case PACTE_FIELD_NUMBER:
     case PACTE_FIELD_INTEGER:
-      return !isnan (pacte_record_get_number (record, field));
+      return !isnan (get_number (record, field));
     case PACTE_FIELD_BOOLEAN:
-      return pacte_record_get_boolean (record, field) >= 0;
+      return get_boolean (record, field) >= 0;
     case PACTE_FIELD_STRV:
-      return pacte_record_get_strv (record, field)[0] != NULL;
+      return get_strv (record, field)[0] != NULL;
     case PACTE_FIELD_LIST:
-      return g_list_model_get_n_items (pacte_record_get_list (record, field)) > 0;
+      return pacte_record_values (record)[field].list->n_items > 0;
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:
       return pacte_record_map_get_keys (record, field)[0] != NULL;
@@ -987,14 +1043,14 @@ field_length (PacteRecord   *record,
 {
   if (kind == PACTE_FIELD_STRV)
     {
-      const char * const *strv = pacte_record_get_strv (record, field);
+      const char * const *strv = get_strv (record, field);
       guint n = 0;
 
       while (strv[n] != NULL)
         n++;
       return n;
     }
-  return g_list_model_get_n_items (pacte_record_get_list (record, field));
+  return pacte_record_values (record)[field].list->n_items;
 }
 
 /* The rank of a choice value in the field's list; unset or unknown: 0. */
@@ -1002,8 +1058,8 @@ static int
 choice_rank (PacteRecord *record,
              int          field)
 {
-  const PacteFieldInfo *info = pacte_record_get_field_info (record, field);
-  const char *value = pacte_record_get_string (record, field);
+  const PacteFieldInfo *info = &PACTE_RECORD_GET_CLASS (record)->fields[field];
+  const char *value = get_string (record, field);
 
   if (*value == '\0' || info->choices == NULL)
     return 0;
@@ -1022,14 +1078,14 @@ note_value (PacteRecord *record,
   f->value = NULL;
   f->has_number = FALSE;
   if (is_text_kind (kind))
-    f->value = pacte_record_get_string (record, field);
+    f->value = get_string (record, field);
   else if (is_number_kind (kind))
     {
-      f->number = pacte_record_get_number (record, field);
+      f->number = get_number (record, field);
       f->has_number = !isnan (f->number);
     }
   else if (kind == PACTE_FIELD_DATE)
-    f->date = pacte_record_get_date (record, field);
+    f->date = get_date (record, field);
 }
 
 static gboolean cond_eval (const PacteCond  *c,
@@ -1070,7 +1126,7 @@ cond_test (const PacteCond  *c,
     case PACTE_COND_AT_LEAST:
     case PACTE_COND_BELOW:
       {
-        double value = pacte_record_get_number (record, c->field);
+        double value = get_number (record, c->field);
         double limit = num_value (&c->num, record, ctx);
 
         note_value (record, c->field, c->kind, f);
@@ -1092,11 +1148,11 @@ cond_test (const PacteCond  *c,
         gboolean equal;
 
         if (c->kind == PACTE_FIELD_BOOLEAN)
-          equal = pacte_record_get_boolean (record, c->field) == c->boolean;
+          equal = get_boolean (record, c->field) == c->boolean;
         else
           {
             note_value (record, c->field, c->kind, f);
-            equal = strcmp (pacte_record_get_string (record, c->field), c->string) == 0;
+            equal = strcmp (get_string (record, c->field), c->string) == 0;
             if (c->op == PACTE_COND_EQUALS && *f->value == '\0')
               f->unset = TRUE;
           }
@@ -1106,7 +1162,7 @@ cond_test (const PacteCond  *c,
     case PACTE_COND_IN:
     case PACTE_COND_NOT_IN:
       {
-        const char *value = pacte_record_get_string (record, c->field);
+        const char *value = get_string (record, c->field);
         gboolean in = FALSE;
 
         note_value (record, c->field, c->kind, f);
@@ -1141,7 +1197,7 @@ cond_test (const PacteCond  *c,
 
     case PACTE_COND_WITHIN_DAYS:
       {
-        guint32 date = pacte_record_get_date (record, c->field);
+        guint32 date = get_date (record, c->field);
         double limit = num_value (&c->num, record, ctx);
 
         f->date = date;
@@ -1161,8 +1217,8 @@ cond_test (const PacteCond  *c,
 
     case PACTE_COND_NAMES_ITEM:
       {
-        const char *value = pacte_record_get_string (record, c->field);
-        GListModel *list;
+        const char *value = get_string (record, c->field);
+        PacteRecord * const *items;
         guint n;
 
         note_value (record, c->field, c->kind, f);
@@ -1171,22 +1227,17 @@ cond_test (const PacteCond  *c,
             f->unset = TRUE;
             return FALSE;
           }
-        list = pacte_record_get_list (PACTE_RECORD (ctx->plan), c->other_list);
-        n = g_list_model_get_n_items (list);
+        items = get_items (ctx->plan_record, c->other_list, &n);
         for (guint i = 0; i < n; i++)
-          {
-            g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
-
-            if (strcmp (pacte_record_get_string (item, c->other_field), value) == 0)
-              return TRUE;
-          }
+          if (strcmp (get_string (items[i], c->other_field), value) == 0)
+            return TRUE;
         return FALSE;
       }
 
     case PACTE_COND_SAME_AS_PLAN:
       {
-        const char *value = pacte_record_get_string (record, c->field);
-        const char *plan_value = pacte_record_get_string (PACTE_RECORD (ctx->plan), c->other_field);
+        const char *value = get_string (record, c->field);
+        const char *plan_value = get_string (ctx->plan_record, c->other_field);
 
         note_value (record, c->field, c->kind, f);
         if (*value == '\0')
@@ -1200,7 +1251,7 @@ cond_test (const PacteCond  *c,
         double n = num_value (&c->num, record, ctx);
 
         note_value (record, c->field, c->kind, f);
-        if (!pacte_quarter_parse (pacte_record_get_string (record, c->field), &year, &quarter))
+        if (!pacte_quarter_parse (get_string (record, c->field), &year, &quarter))
           {
             f->unset = TRUE;
             return FALSE;
@@ -1222,24 +1273,23 @@ cond_test (const PacteCond  *c,
 
     case PACTE_COND_NOT:
       {
-        Failure scratch = { 0 };
+        Failure scratch;  /* written, never read */
 
         return !cond_eval (c->children, record, ctx, &scratch);
       }
 
     case PACTE_COND_COUNT:
       {
-        GListModel *list = pacte_record_get_list (record, c->field);
-        guint n = g_list_model_get_n_items (list);
+        guint n;
+        PacteRecord * const *items = get_items (record, c->field, &n);
         double wanted = num_value (&c->num, record, ctx);
         gint64 count = 0;
 
         for (guint i = 0; i < n; i++)
           {
-            g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
-            Failure scratch = { 0 };
+            Failure scratch;  /* written, never read */
 
-            if (conds_all (c->children, c->n_children, item, ctx, &scratch))
+            if (conds_all (c->children, c->n_children, items[i], ctx, &scratch))
               count++;
           }
         f->count = count;
@@ -1262,9 +1312,14 @@ cond_eval (const PacteCond  *c,
            PacteEvalContext *ctx,
            Failure          *f)
 {
-  Failure local = { 0 };
+  Failure local;
 
+  /* Only the explaining run (see pacte_check_run) gathers what a failure is
+   * about: the first one only says whether the condition holds. */
+  if (!ctx->explain)
+    return cond_test (c, record, ctx, f);
   /* What a test notes is kept only when it fails. */
+  memset (&local, 0, sizeof local);
   if (cond_test (c, record, ctx, &local))
     return TRUE;
   if (c->label.text[0] != NULL && (local.label == NULL || c->op == PACTE_COND_ANY))
@@ -1377,11 +1432,11 @@ render (const PacteTemplate *tmpl,
           out_append (&out, s->text, s->len);
           break;
         case PACTE_PH_PLAN:
-          out_append_str (&out, pacte_record_get_string (PACTE_RECORD (ctx->plan), PACTE_PLAN_NAME));
+          out_append_str (&out, get_string (ctx->plan_record, PACTE_PLAN_NAME));
           break;
         case PACTE_PH_PHASE:
           {
-            const char *phase = pacte_record_get_string (PACTE_RECORD (ctx->plan), PACTE_PLAN_PHASE);
+            const char *phase = get_string (ctx->plan_record, PACTE_PLAN_PHASE);
 
             out_append_str (&out, pacte_rule_set_get_word (ctx->rules, *phase ? phase : "exploration", ctx->lang));
           }
@@ -1476,6 +1531,8 @@ check_fails (const PacteCheck *check,
 {
   const PacteTemplate *tmpl = check->explanation;
 
+  if (!ctx->explain)
+    return FALSE;
   if (f->unset && check->explanation_unset[0].source != NULL)
     tmpl = check->explanation_unset;
   outcome->status = check->severity;
@@ -1490,6 +1547,8 @@ no_partner (const PacteCheck *check,
 {
   static const char *texts[PACTE_N_LANGS];
 
+  if (!ctx->explain)
+    return FALSE;
   if (texts[ctx->lang] == NULL)
     texts[ctx->lang] = pacte_gettext_lang (ctx->lang == PACTE_LANG_FR ? "fr" : "en",
                                            N_("No partner is chosen for this plan yet."));
@@ -1506,20 +1565,18 @@ typedef gboolean (*ItemFunc) (PacteRecord *item,
                               gpointer     data);
 
 static gboolean
-walk_list (GListModel  *list,
+walk_list (PacteRecord *owner,
+           int          field,
            PacteRecord *partner,
            ItemFunc     func,
            gpointer     data)
 {
-  guint n = g_list_model_get_n_items (list);
+  guint n;
+  PacteRecord * const *items = get_items (owner, field, &n);
 
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
-
-      if (!func (item, partner, i + 1, data))
-        return FALSE;
-    }
+    if (!func (items[i], partner, i + 1, data))
+      return FALSE;
   return TRUE;
 }
 
@@ -1531,7 +1588,7 @@ walk (const PacteCollection *collection,
       gpointer               data)
 {
   if (!collection->via_partners)
-    return walk_list (pacte_record_get_list (PACTE_RECORD (ctx->plan), collection->list_field), NULL, func, data);
+    return walk_list (ctx->plan_record, collection->list_field, NULL, func, data);
 
   for (guint p = 0; p < ctx->n_partners; p++)
     {
@@ -1544,7 +1601,7 @@ walk (const PacteCollection *collection,
           if (!func (partner, partner, p + 1, data))
             return FALSE;
         }
-      else if (!walk_list (pacte_record_get_list (partner, collection->list_field), partner, func, data))
+      else if (!walk_list (partner, collection->list_field, partner, func, data))
         return FALSE;
     }
   return TRUE;
@@ -1570,7 +1627,7 @@ each_item (PacteRecord *item,
            gpointer     user_data)
 {
   WalkData *d = user_data;
-  Failure scratch = { 0 };
+  Failure scratch;  /* written, never read */
 
   if (!conds_all (d->check->where, d->check->n_where, item, d->ctx, &scratch))
     return TRUE;
@@ -1578,9 +1635,9 @@ each_item (PacteRecord *item,
     return TRUE;
   d->f->position = position;
   if (partner != NULL)
-    d->f->partner = pacte_record_get_string (partner, PACTE_PARTNER_NAME);
+    d->f->partner = get_string (partner, PACTE_PARTNER_NAME);
   if (d->check->name_field >= 0)
-    d->f->item = pacte_record_get_string (item, d->check->name_field);
+    d->f->item = get_string (item, d->check->name_field);
   return FALSE;
 }
 
@@ -1591,7 +1648,7 @@ count_item (PacteRecord *item,
             gpointer     user_data)
 {
   WalkData *d = user_data;
-  Failure scratch = { 0 };
+  Failure scratch;  /* written, never read */
 
   d->seen++;
   if (!conds_all (d->check->where, d->check->n_where, item, d->ctx, &scratch))
@@ -1605,7 +1662,7 @@ count_item (PacteRecord *item,
       break;
     case PACTE_CHECK_COUNT_DISTINCT:
       {
-        const char *value = pacte_record_get_string (item, d->check->field);
+        const char *value = get_string (item, d->check->field);
         gboolean seen = *value == '\0';
 
         for (guint i = 0; i < d->n_distinct && !seen; i++)
@@ -1616,7 +1673,7 @@ count_item (PacteRecord *item,
       break;
     case PACTE_CHECK_LATEST_DATE:
       {
-        guint32 date = pacte_record_get_date (item, d->check->field);
+        guint32 date = get_date (item, d->check->field);
 
         if (date != 0 && date <= d->ctx->today && date > d->latest)
           d->latest = date;
@@ -1632,16 +1689,24 @@ count_item (PacteRecord *item,
   return TRUE;
 }
 
-gboolean
-pacte_check_run (const PacteCheck *check,
-                 PacteEvalContext *ctx,
-                 PacteRuleOutcome *outcome)
+static gboolean
+run_check (const PacteCheck *check,
+           PacteEvalContext *ctx,
+           PacteRuleOutcome *outcome)
 {
   Failure f = { 0 };
-  WalkData d = { check, ctx, &f, 0, 0, 0, 0, { NULL }, 0 };
-  Failure scratch = { 0 };
+  WalkData d;
+  Failure scratch;  /* written, never read */
 
-  if (!conds_all (check->when, check->n_when, PACTE_RECORD (ctx->plan), ctx, &scratch))
+  /* distinct[] is filled up to n_distinct: no need to clear it. */
+  d.check = check;
+  d.ctx = ctx;
+  d.f = &f;
+  d.seen = d.count = d.linked = 0;
+  d.latest = 0;
+  d.n_distinct = 0;
+
+  if (!conds_all (check->when, check->n_when, ctx->plan_record, ctx, &scratch))
     return TRUE;
 
   if (check->collection.via_partners && ctx->n_partners == 0)
@@ -1650,7 +1715,7 @@ pacte_check_run (const PacteCheck *check,
   switch (check->kind)
     {
     case PACTE_CHECK_PLAN:
-      if (conds_all (check->require, check->n_require, PACTE_RECORD (ctx->plan), ctx, &f))
+      if (conds_all (check->require, check->n_require, ctx->plan_record, ctx, &f))
         return TRUE;
       return check_fails (check, ctx, &f, outcome);
 
@@ -1717,4 +1782,21 @@ pacte_check_run (const PacteCheck *check,
       g_assert_not_reached ();
     }
   return TRUE;
+}
+
+/* Most checks pass: a first run only decides, without gathering anything
+ * for an explanation; only a check that fails runs again, explaining (the
+ * evaluation is deterministic, so the second run fails the same way). */
+gboolean
+pacte_check_run (const PacteCheck *check,
+                 PacteEvalContext *ctx,
+                 PacteRuleOutcome *outcome)
+{
+  ctx->explain = FALSE;
+  if (run_check (check, ctx, outcome))
+    return TRUE;
+  ctx->explain = TRUE;
+  run_check (check, ctx, outcome);
+  ctx->explain = FALSE;
+  return FALSE;
 }

@@ -161,18 +161,19 @@ switched_off_text (int lang)
  * The list keeps the overrides alive. */
 static void
 collect_overrides (PacteRuleSet   *rules,
-                   GListModel     *list,
+                   PacteRecord    *owner,
+                   guint           field,
                    PacteOverride **by_rule)
 {
-  guint n = g_list_model_get_n_items (list);
+  guint n;
+  PacteRecord * const *items = pacte_record_get_items (owner, field, &n);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
-      int index = pacte_rule_set_find (rules, pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID));
+      int index = pacte_rule_set_find (rules, pacte_record_get_string (items[i], PACTE_OVERRIDE_RULE_ID));
 
       if (index >= 0)
-        by_rule[index] = PACTE_OVERRIDE (item);
+        by_rule[index] = PACTE_OVERRIDE (items[i]);
     }
 }
 
@@ -206,6 +207,7 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
   ctx.rules = rules;
   ctx.portfolio = portfolio;
   ctx.plan = plan;
+  ctx.plan_record = PACTE_RECORD (plan);
   ctx.today = today;
   pacte_date_to_ymd (today, &year, &month, &day);
   ctx.today_quarter = year * 4 + (month - 1) / 3;
@@ -234,9 +236,9 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
     plan_overrides = overrides_heap = g_new (PacteOverride *, 2 * n_rules);
   settings = plan_overrides + n_rules;
   memset (plan_overrides, 0, 2 * n_rules * sizeof (PacteOverride *));
-  collect_overrides (rules, pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_RULE_OVERRIDES), plan_overrides);
+  collect_overrides (rules, PACTE_RECORD (plan), PACTE_PLAN_RULE_OVERRIDES, plan_overrides);
   if (portfolio != NULL)
-    collect_overrides (rules, pacte_record_get_list (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_RULE_SETTINGS), settings);
+    collect_overrides (rules, PACTE_RECORD (portfolio), PACTE_PORTFOLIO_RULE_SETTINGS, settings);
 
   for (guint r = 0; r < n_rules; r++)
     {
