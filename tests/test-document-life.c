@@ -10,6 +10,7 @@
 #include "pacte-document-bar.h"
 #include "pacte-drafts-dialog.h"
 #include "pacte-i18n.h"
+#include "pacte-window.h"
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -226,6 +227,157 @@ test_format (void)
   g_assert_cmpstr (d, ==, "31 December 2026 at 09:02");
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (root), type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_message_dialog (void)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          return l->data;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return NULL;
+}
+
+static void
+wait_until_saved (const char *path,
+                  const char *needle)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_autofree char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL) && strstr (contents, needle) != NULL)
+        return;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_not_reached ();
+}
+
+/* The window: a colleague's save shows the bar; Save asks before
+ * overwriting; Keep Mine then saves without asking; Reload shows theirs. */
+static void
+test_window_changed_on_disk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-window-life-XXXXXX", &error);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+  g_autofree char *theirs = NULL;
+  PacteWindow *window;
+  PacteDocumentBar *bar;
+  AdwMessageDialog *dialog;
+  PactePortfolio *doc;
+
+  g_assert_no_error (error);
+  g_setenv ("PACTE_DRAFTS_DIR", drafts, TRUE);
+  window = pacte_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_set_portfolio (window, portfolio);
+  bar = PACTE_DOCUMENT_BAR (find_widget_of_type (GTK_WIDGET (window), PACTE_TYPE_DOCUMENT_BAR));
+  g_assert_nonnull (bar);
+  g_assert_cmpint (pacte_document_bar_get_state (bar), ==, PACTE_DISK_STATE_SAME);
+
+  /* Our edit, then a colleague's save. */
+  pacte_record_set_string (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_META_OWNER, "Moi", &error);
+  g_assert_no_error (error);
+  g_usleep (50000);
+  theirs = g_strdup_printf ("{\"format\": \"pacte-portfolio\", \"version\": 1, \"meta\": {\"title\": \"Leur version\"}}\n");
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  wait_for_state (bar, PACTE_DISK_STATE_CHANGED);
+
+  /* Save asks first; Cancel leaves their file alone. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Overwrite the Other Version?");
+  adw_message_dialog_response (dialog, "cancel");
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, theirs);
+  }
+
+  /* Keep Mine, then Save: no question, ours is written. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (bar), "_Keep Mine"), "clicked");
+  g_assert_cmpint (pacte_document_bar_get_state (bar), ==, PACTE_DISK_STATE_SAME);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (pacte_portfolio_get_modified (portfolio) && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_false (pacte_portfolio_get_modified (portfolio));
+  wait_until_saved (path, "\"owner\": \"Moi\"");
+  /* Our own save is not a change by someone else. */
+  for (int i = 0; i < 30; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpint (pacte_document_bar_get_state (bar), ==, PACTE_DISK_STATE_SAME);
+
+  /* Their next save, and Reload: the window shows their version. */
+  g_usleep (50000);
+  g_assert_true (g_file_set_contents (path, theirs, -1, NULL));
+  wait_for_state (bar, PACTE_DISK_STATE_CHANGED);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (bar), "_Reload"), "clicked");
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (pacte_window_get_portfolio (window) == portfolio && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  doc = pacte_window_get_portfolio (window);
+  g_assert_true (doc != portfolio);
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (doc), PACTE_PORTFOLIO_META_TITLE), ==, "Leur version");
+  bar = PACTE_DOCUMENT_BAR (find_widget_of_type (GTK_WIDGET (window), PACTE_TYPE_DOCUMENT_BAR));
+  g_assert_cmpint (pacte_document_bar_get_state (bar), ==, PACTE_DISK_STATE_SAME);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* Saved or reloaded: no draft left behind. */
+  {
+    g_autoptr(GFile) drafts_dir = g_file_new_for_path (drafts);
+    g_autoptr(PacteDraftStore) store = pacte_draft_store_new (drafts_dir);
+    g_autoptr(GPtrArray) left = pacte_draft_store_list (store, NULL);
+
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  g_unsetenv ("PACTE_DRAFTS_DIR");
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -237,6 +389,7 @@ main (int    argc,
   g_test_add_func ("/document-life/bar-follows-disk", test_bar_follows_disk);
   g_test_add_func ("/document-life/drafts-dialog", test_drafts_dialog);
   g_test_add_func ("/document-life/format-time", test_format);
+  g_test_add_func ("/document-life/window-changed-on-disk", test_window_changed_on_disk);
 
   return g_test_run ();
 }

@@ -250,40 +250,62 @@ _pacte_window_life_ask_overwrite (PacteWindow         *self,
   return TRUE;
 }
 
-void
-_pacte_window_life_saved (PacteWindow *self)
-{
-  Life *life = g_object_get_data (G_OBJECT (self), LIFE_KEY);
-
-  if (life == NULL || life->autosave == NULL)
-    return;
-
-  life->restored = FALSE;
-  pacte_autosave_update (life->autosave);
-}
+/* What a save in progress needs to know when it ends. */
+typedef struct {
+  PacteWindow    *window;    /* weak */
+  PacteFileWatch *watch;
+  PacteAutosave  *autosave;
+  char           *etag;      /* the portfolio's before the save */
+} SaveToken;
 
 gpointer
 _pacte_window_life_save_begin (PacteWindow *self)
 {
   Life *life = g_object_get_data (G_OBJECT (self), LIFE_KEY);
+  SaveToken *token;
 
-  if (life == NULL || life->watch == NULL)
+  if (life == NULL || life->watch == NULL || life->autosave == NULL)
     return NULL;
 
   pacte_file_watch_pause (life->watch);
-  return g_object_ref (life->watch);
+  token = g_new0 (SaveToken, 1);
+  token->window = self;
+  g_object_add_weak_pointer (G_OBJECT (self), (gpointer *) &token->window);
+  token->watch = g_object_ref (life->watch);
+  token->autosave = g_object_ref (life->autosave);
+  token->etag = g_strdup (pacte_portfolio_get_etag (pacte_autosave_get_portfolio (life->autosave)));
+  return token;
 }
 
 void
-_pacte_window_life_save_end (gpointer token)
+_pacte_window_life_save_end (gpointer data)
 {
-  PacteFileWatch *watch = token;
+  SaveToken *token = data;
+  PactePortfolio *doc;
 
-  if (watch == NULL)
+  if (token == NULL)
     return;
 
-  pacte_file_watch_unpause (watch);
-  g_object_unref (watch);
+  pacte_file_watch_unpause (token->watch);
+
+  /* A new etag means the save went through: a save that leaves "modified"
+   * as it was (a restored draft) is not notified, so the draft is told. */
+  doc = pacte_autosave_get_portfolio (token->autosave);
+  if (g_strcmp0 (token->etag, pacte_portfolio_get_etag (doc)) != 0)
+    {
+      Life *life = token->window ? g_object_get_data (G_OBJECT (token->window), LIFE_KEY) : NULL;
+
+      if (life != NULL && life->autosave == token->autosave)
+        life->restored = FALSE;
+      pacte_autosave_update (token->autosave);
+    }
+
+  if (token->window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (token->window), (gpointer *) &token->window);
+  g_object_unref (token->watch);
+  g_object_unref (token->autosave);
+  g_free (token->etag);
+  g_free (token);
 }
 
 /* ---- Restoring --------------------------------------------------------- */

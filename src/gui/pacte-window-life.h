@@ -49,8 +49,6 @@ gboolean  _pacte_window_life_ask_overwrite (PacteWindow         *self,
                                             PacteWindowLifeFunc  proceed,
                                             gpointer             data,
                                             GDestroyNotify       destroy);
-/* After a successful save of the document: its draft goes. */
-void      _pacte_window_life_saved         (PacteWindow      *self);
 /* Around a save in the background: our own writing is not a change by
  * someone else.  begin returns a token for end (may be NULL). */
 gpointer  _pacte_window_life_save_begin    (PacteWindow      *self);
