@@ -738,7 +738,13 @@ rebuild_chips (PacteFieldRow *self)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->flowbox), child);
 
   for (guint i = 0; values != NULL && values[i] != NULL; i++, n++)
-    gtk_flow_box_append (GTK_FLOW_BOX (self->flowbox), make_chip (self, values[i]));
+    {
+      GtkWidget *chip = make_chip (self, values[i]);
+
+      gtk_flow_box_append (GTK_FLOW_BOX (self->flowbox), chip);
+      /* Packed to the start, not spread over the line. */
+      gtk_widget_set_halign (gtk_widget_get_parent (chip), GTK_ALIGN_START);
+    }
 
   gtk_widget_set_visible (self->flowbox, n > 0);
   if (self->empty_label != NULL)
@@ -1102,7 +1108,7 @@ apply_accessible_label (PacteFieldRow *self)
                                     -1);
   if (self->kind == PACTE_FIELD_ROW_DATE && self->menu_button != NULL && label != NULL)
     {
-      g_autofree char *pick = g_strdup_printf (_("Choose %s in a calendar"), label);
+      g_autofree char *pick = g_strdup_printf (_("%s: choose in a calendar"), label);
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, pick,
