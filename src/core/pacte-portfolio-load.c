@@ -1638,10 +1638,45 @@ build_portfolio (JsonNode      *root,
 
 /* ---- Entry points ------------------------------------------------------- */
 
-/* The tree of a text that passed every check, or NULL. */
+/* Removes the white space between the tokens of a text that passed
+ * scan_json, in place; returns the new length.  json-glib's scanner tests
+ * every character it skips with strchr (): a canonical file, indented, is
+ * parsed about a fifth faster without its indentation. */
+static gsize
+compact_text (char  *data,
+              gsize  len)
+{
+  gsize in = 0, out = 0;
+
+  while (in < len)
+    {
+      char c = data[in++];
+
+      if (is_json_space ((guchar) c))
+        continue;
+      data[out++] = c;
+      if (c != '"')
+        continue;
+      /* A string, copied as it is; scan_json checked that it ends. */
+      while (in < len)
+        {
+          c = data[in++];
+          data[out++] = c;
+          if (c == '\\')
+            data[out++] = data[in++];
+          else if (c == '"')
+            break;
+        }
+    }
+  return out;
+}
+
+/* The tree of a text that passed every check, or NULL.  writable: data
+ * itself when the caller lets it be changed (its white space is removed). */
 static JsonNode *
 parse_text (const char  *data,
             gsize        len,
+            char        *writable,
             const char  *display,
             GError     **error)
 {
@@ -1650,6 +1685,10 @@ parse_text (const char  *data,
 
   if (!check_text (&data, &len, display, error))
     return NULL;
+  /* The text is valid: json-glib cannot fail on it, so the positions its
+   * messages would give are not needed any more. */
+  if (writable != NULL)
+    len = compact_text (writable + (data - writable), len);
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
@@ -1678,7 +1717,7 @@ pacte_portfolio_load_bytes (GBytes        *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
     data = "";
-  root = parse_text (data, len, display_name, error);
+  root = parse_text (data, len, NULL, display_name, error);
   if (root == NULL)
     return NULL;
   portfolio = build_portfolio (root, display_name, rules, error);
@@ -1748,7 +1787,7 @@ pacte_portfolio_load_file (GFile         *file,
 
   /* The text is freed before the model is built: only the tree and the
    * model are in memory at the same time. */
-  root = parse_text (contents, len, display, error);
+  root = parse_text (contents, len, contents, display, error);
   g_clear_pointer (&contents, g_free);
   if (root == NULL)
     return NULL;
