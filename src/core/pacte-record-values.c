@@ -225,6 +225,27 @@ pacte_item_list_model_init (GListModelInterface *iface)
   iface->get_item = pacte_item_list_get_item;
 }
 
+static guint items_changed_signal;
+
+/* Emitting a signal nobody listens to still costs about a microsecond;
+ * the loader appends hundreds of thousands of items before anyone can. */
+static void
+items_changed (PacteItemList *self,
+               guint          position,
+               guint          removed,
+               guint          added)
+{
+  static gsize looked_up;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      items_changed_signal = g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL);
+      g_once_init_leave (&looked_up, 1);
+    }
+  if (g_signal_has_handler_pending (self, items_changed_signal, 0, FALSE))
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
 PacteItemList *
 pacte_item_list_new (GType item_type)
 {
@@ -251,7 +272,7 @@ pacte_item_list_insert (PacteItemList *self,
            (self->n_items - position) * sizeof (PacteRecord *));
   self->items[position] = g_object_ref (item);
   self->n_items++;
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  items_changed (self, position, 0, 1);
 }
 
 PacteRecord *
@@ -267,7 +288,7 @@ pacte_item_list_steal (PacteItemList *self,
   self->n_items--;
   memmove (self->items + position, self->items + position + 1,
            (self->n_items - position) * sizeof (PacteRecord *));
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  items_changed (self, position, 1, 0);
   return item;
 }
 
@@ -283,7 +304,7 @@ pacte_item_list_remove_all (PacteItemList *self)
   n = self->n_items;
   self->n_items = self->size = 0;
   if (n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n, 0);
+    items_changed (self, 0, n, 0);
   for (guint i = 0; i < n; i++)
     g_object_unref (items[i]);
   g_free (items);
