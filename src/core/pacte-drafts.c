@@ -729,11 +729,13 @@ mark_restored (PactePortfolio *portfolio,
                GFile          *file,
                const char     *etag)
 {
+  /* A save point this empty history never had: the saved state (the file)
+   * is unreachable, so the portfolio is modified, with nothing to undo,
+   * until it is saved. */
+  const PacteSavePoint elsewhere = { 1, G_MAXUINT64 };
+
   pacte_portfolio_set_loaded (portfolio, file, etag);
-  /* FIXME: the model has no way yet to start modified with an empty
-   * history; it needs pacte_portfolio_set_restored() (set_loaded, then a
-   * history whose saved position is unreachable).  Until then the restored
-   * portfolio reads as unmodified. */
+  pacte_portfolio_set_saved_at (portfolio, NULL, etag, &elsewhere);
 }
 
 PactePortfolio *
