@@ -142,7 +142,7 @@ _pacte_window_life_detach (PacteWindow *self)
   if (life->autosave != NULL)
     {
       PactePortfolio *doc = pacte_autosave_get_portfolio (life->autosave);
-      /* A restored draft is unsaved work even if the model does not say so. */
+      /* A restored draft not saved since is unsaved work, whatever happened. */
       gboolean keep = !life->discarding && (pacte_portfolio_get_modified (doc) || life->restored);
 
       g_signal_handlers_disconnect_by_data (life->autosave, self);
