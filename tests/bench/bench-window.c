@@ -1,0 +1,646 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-window.c: how the window feels with a large portfolio, timed with
+ * the frame clock (a figure ends at the "after-paint" of the frame that shows
+ * the result).
+ *
+ *   bench-window [--runs N] [--keys N] [--switches N] FILE
+ *       (FILE: gen-portfolio.py --partners 10000 --plans 2000 -o FILE;
+ *        run under a display: tests/bench/bench-window.sh does it all)
+ *
+ *  a. start-up: process start (spawn) to the first drawn frame of the Pacte
+ *     window, beside a bare GTK 4 window (bench-bare-window), interleaved;
+ *  b. Open: from pacte_window_open_file() to the plan list populated and the
+ *     first frame drawn after it;
+ *  c. a keystroke in the revenue target of a plan (a character inserted or
+ *     deleted in the entry, as typing does) to the drawn frame in which the
+ *     light of rule R01 shows its new status;
+ *  d. switching the selected plan: editor and panel rebound, laid out and
+ *     drawn;
+ *  e. scrolling the 10,000-partner list half a page per frame: work per frame.
+ *
+ * Internal: "--first-frame-child" runs the Pacte application until its
+ * window's first frame and prints "FIRST-FRAME MAIN_US FRAME_US" (wall-clock
+ * µs), as bench-bare-window does. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <adwaita.h>
+
+#include "pacte-application.h"
+#include "pacte-field-row.h"
+#include "pacte-i18n.h"
+#include "pacte-light.h"
+#include "pacte-plan-editor.h"
+#include "pacte-rule-row.h"
+#include "pacte-window.h"
+
+/* ---- The first frame, in a child process ---------------------------------- */
+
+static gint64 child_main_time;
+
+static void
+child_after_paint_cb (GdkFrameClock *clock,
+                      GtkWindow     *window)
+{
+  GApplication *app = G_APPLICATION (gtk_window_get_application (window));
+
+  g_signal_handlers_disconnect_by_func (clock, child_after_paint_cb, window);
+  printf ("FIRST-FRAME %" G_GINT64_FORMAT " %" G_GINT64_FORMAT "\n", child_main_time, g_get_real_time ());
+  fflush (stdout);
+  g_application_quit (app);
+}
+
+static void
+child_realize_cb (GtkWidget *window)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (child_after_paint_cb), window);
+}
+
+static void
+child_window_added_cb (GtkApplication *app,
+                       GtkWindow      *window)
+{
+  if (PACTE_IS_WINDOW (window))
+    g_signal_connect (window, "realize", G_CALLBACK (child_realize_cb), NULL);
+}
+
+static int
+run_first_frame_child (void)
+{
+  g_autoptr(PacteApplication) app = NULL;
+  char *args[] = { (char *) "pacte", NULL };
+
+  /* As main.c does, then the application as the program runs it. */
+  pacte_i18n_init ();
+  app = pacte_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_signal_connect (app, "window-added", G_CALLBACK (child_window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, args);
+}
+
+/* ---- Figures ------------------------------------------------------------------ */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+typedef struct {
+  double median, p95, best, worst;
+} Stats;
+
+static Stats
+stats_of (GArray *values)
+{
+  Stats s = { 0, 0, 0, 0 };
+  guint n = values->len;
+
+  if (n == 0)
+    return s;
+  g_array_sort (values, compare_doubles);
+  s.best = g_array_index (values, double, 0);
+  s.worst = g_array_index (values, double, n - 1);
+  s.median = n % 2 ? g_array_index (values, double, n / 2)
+                   : (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
+  s.p95 = g_array_index (values, double, MIN (n - 1, (guint) (0.95 * n + 0.5)));
+  return s;
+}
+
+static void
+print_stats (const char *what,
+             GArray     *values_ms)
+{
+  Stats s = stats_of (values_ms);
+
+  printf ("  %-34s median %7.2f ms   p95 %7.2f ms   best %7.2f   worst %7.2f   (n=%u)\n",
+          what, s.median, s.p95, s.best, s.worst, values_ms->len);
+}
+
+static void
+add_ms (GArray *values,
+        gint64  from_us,
+        gint64  to_us)
+{
+  double ms = (to_us - from_us) / 1000.0;
+
+  g_array_append_val (values, ms);
+}
+
+/* ---- Start-up: spawn each program, interleaved -------------------------------- */
+
+static gboolean
+spawn_first_frame (char  **argv,
+                   gint64 *to_main_us,
+                   gint64 *to_frame_us)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 spawned, main_time, frame_time;
+  int status;
+
+  spawned = g_get_real_time ();
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error))
+    {
+      g_printerr ("bench-window: could not run %s: %s\n", argv[0], error->message);
+      return FALSE;
+    }
+  if (out == NULL || sscanf (strstr (out, "FIRST-FRAME") ? strstr (out, "FIRST-FRAME") : "",
+                              "FIRST-FRAME %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &main_time, &frame_time) != 2)
+    {
+      g_printerr ("bench-window: %s printed no first frame (exit status %d)\n", argv[0], status);
+      return FALSE;
+    }
+  *to_main_us = main_time - spawned;
+  *to_frame_us = frame_time - spawned;
+  return TRUE;
+}
+
+static gboolean
+bench_startup (const char *self_path,
+               guint       runs)
+{
+  g_autofree char *dir = g_path_get_dirname (self_path);
+  g_autofree char *bare = g_build_filename (dir, "bench-bare-window", NULL);
+  char *pacte_argv[] = { (char *) self_path, (char *) "--first-frame-child", NULL };
+  char *bare_argv[] = { bare, NULL };
+  g_autoptr(GArray) pacte_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pacte_main = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) bare_main = g_array_new (FALSE, FALSE, sizeof (double));
+  Stats p, b;
+
+  printf ("a. Start-up: process start to the first drawn frame (%u runs each, interleaved)\n", runs);
+  /* One unmeasured run of each: the page cache, fontconfig's caches. */
+  for (guint i = 0; i <= runs; i++)
+    {
+      gint64 to_main, to_frame;
+
+      if (!spawn_first_frame (bare_argv, &to_main, &to_frame))
+        return FALSE;
+      if (i > 0)
+        {
+          add_ms (bare_main, 0, to_main);
+          add_ms (bare_frame, 0, to_frame);
+        }
+      if (!spawn_first_frame (pacte_argv, &to_main, &to_frame))
+        return FALSE;
+      if (i > 0)
+        {
+          add_ms (pacte_main, 0, to_main);
+          add_ms (pacte_frame, 0, to_frame);
+        }
+    }
+  print_stats ("bare GTK 4 window, first frame", bare_frame);
+  print_stats ("Pacte window, first frame", pacte_frame);
+  print_stats ("(bare: spawn to main)", bare_main);
+  print_stats ("(Pacte: spawn to main)", pacte_main);
+  p = stats_of (pacte_frame);
+  b = stats_of (bare_frame);
+  printf ("  ratio Pacte / bare (medians): %.2f   (aim: under 1.5)\n\n", p.median / b.median);
+  return TRUE;
+}
+
+/* ---- Frames of one window ----------------------------------------------------- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static struct {
+  Condition  condition;
+  gpointer   data;
+  gboolean   met;
+  gint64     met_at;        /* after-paint of the frame that showed it */
+  gint64     frame_start;   /* before-paint of the current frame */
+  gint64     laid_out;      /* end of the layout phase */
+  gint64     met_frame_start;
+  gint64     met_laid_out;
+  guint64    n_frames;
+} watch;
+
+static void
+before_paint_cb (GdkFrameClock *clock)
+{
+  watch.frame_start = g_get_monotonic_time ();
+  watch.laid_out = 0;
+}
+
+static void
+layout_cb (GdkFrameClock *clock)
+{
+  /* Connected after GTK's own handler: the widgets are laid out. */
+  watch.laid_out = g_get_monotonic_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock)
+{
+  watch.n_frames++;
+  if (!watch.met && (watch.condition == NULL || watch.condition (watch.data)))
+    {
+      watch.met = TRUE;
+      watch.met_at = g_get_monotonic_time ();
+      watch.met_frame_start = watch.frame_start;
+      watch.met_laid_out = watch.laid_out ? watch.laid_out : watch.frame_start;
+    }
+}
+
+static void
+watch_window (GtkWindow *window)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), NULL);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), NULL);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static void
+watch_start (Condition condition,
+             gpointer  data)
+{
+  watch.condition = condition;
+  watch.data = data;
+  watch.met = FALSE;
+}
+
+/* Runs the main loop until a drawn frame meets the condition started with
+ * watch_start(); returns its after-paint time, or 0 after 30 s. */
+static gint64
+watch_wait (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!watch.met && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  watch.condition = NULL;
+  if (!watch.met)
+    {
+      g_printerr ("bench-window: no frame showed the result within 30 s\n");
+      return 0;
+    }
+  return watch.met_at;
+}
+
+/* Lets pending idles and frames pass. */
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+/* ---- b. Open ------------------------------------------------------------------ */
+
+static gint64 list_populated_at;
+
+static void
+plans_changed_cb (GListModel *list)
+{
+  if (list_populated_at == 0 && g_list_model_get_n_items (list) > 0)
+    list_populated_at = g_get_monotonic_time ();
+}
+
+static gboolean
+list_shown (gpointer data)
+{
+  return list_populated_at != 0;
+}
+
+static gboolean
+bench_open (PacteWindow *window,
+            GFile       *file)
+{
+  GListModel *plans = pacte_window_get_plan_list (window);
+  gint64 start, shown;
+
+  printf ("b. Open to an interactive list\n");
+  g_signal_connect (plans, "items-changed", G_CALLBACK (plans_changed_cb), NULL);
+  watch_start (list_shown, NULL);
+  start = g_get_monotonic_time ();
+  pacte_window_open_file (window, file);
+  shown = watch_wait ();
+  g_signal_handlers_disconnect_by_func (plans, plans_changed_cb, NULL);
+  if (shown == 0)
+    return FALSE;
+  printf ("  open to list populated             %8.1f ms   (loading the file, evaluating, binding)\n",
+          (list_populated_at - start) / 1000.0);
+  printf ("  list populated to its first frame  %8.1f ms   (layout %.1f ms, drawing %.1f ms)\n",
+          (shown - list_populated_at) / 1000.0,
+          (watch.met_laid_out - watch.met_frame_start) / 1000.0,
+          (shown - watch.met_laid_out) / 1000.0);
+  printf ("  open to an interactive list        %8.1f ms   (%u plans, %u partners)\n\n",
+          (shown - start) / 1000.0,
+          g_list_model_get_n_items (plans),
+          g_list_model_get_n_items (pacte_window_get_partner_list (window)));
+  return TRUE;
+}
+
+/* ---- c. Keystroke to light ---------------------------------------------------- */
+
+typedef struct {
+  PacteLight  *light;
+  PacteStatus  before;
+  gint64       changed_at;
+} LightWatch;
+
+static void
+light_status_cb (PacteLight *light,
+                 GParamSpec *pspec,
+                 LightWatch *lw)
+{
+  if (lw->changed_at == 0 && pacte_light_get_status (light) != lw->before)
+    lw->changed_at = g_get_monotonic_time ();
+}
+
+static gboolean
+light_changed (gpointer data)
+{
+  LightWatch *lw = data;
+
+  return pacte_light_get_status (lw->light) != lw->before;
+}
+
+static PacteLight *
+rule_light (PacteWindow *window,
+            const char  *rule_id)
+{
+  GtkWidget *row = pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), rule_id);
+
+  return row != NULL ? pacte_rule_row_get_light (PACTE_RULE_ROW (row)) : NULL;
+}
+
+static gboolean
+bench_keystrokes (PacteWindow *window,
+                  guint        n_keys)
+{
+  GtkWidget *editor = pacte_window_get_plan_editor (window);
+  GtkWidget *row = editor ? pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (editor), "revenue-target") : NULL;
+  GtkEditable *entry = row ? GTK_EDITABLE (pacte_field_row_get_editor (PACTE_FIELD_ROW (row))) : NULL;
+  PacteLight *light = rule_light (window, "R01");
+  g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) to_status = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_work = g_array_new (FALSE, FALSE, sizeof (double));
+  LightWatch lw = { light, 0, 0 };
+  gulong handler;
+
+  printf ("c. Keystroke in the revenue target to the redrawn light of R01 (%u keystrokes)\n", n_keys);
+  if (entry == NULL || light == NULL)
+    {
+      g_printerr ("bench-window: no revenue target entry or no R01 light\n");
+      return FALSE;
+    }
+  /* "0": no revenue target, R01 red; typing "1" before it makes "10". */
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_text (entry, "0");
+  settle (100);
+  handler = g_signal_connect (light, "notify::status", G_CALLBACK (light_status_cb), &lw);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      gint64 start, shown;
+      int position = 0;
+
+      lw.before = pacte_light_get_status (light);
+      lw.changed_at = 0;
+      watch_start (light_changed, &lw);
+      start = g_get_monotonic_time ();
+      if (i % 2 == 0)
+        gtk_editable_insert_text (entry, "1", 1, &position);   /* the key "1" */
+      else
+        gtk_editable_delete_text (entry, 0, 1);                /* BackSpace */
+      shown = watch_wait ();
+      if (shown == 0)
+        return FALSE;
+      add_ms (to_frame, start, shown);
+      add_ms (to_status, start, lw.changed_at);
+      add_ms (frame_work, watch.met_frame_start, shown);
+      settle (20);
+    }
+  g_signal_handler_disconnect (light, handler);
+  print_stats ("keystroke to light status set", to_status);
+  print_stats ("keystroke to light drawn", to_frame);
+  print_stats ("(that frame: layout + drawing)", frame_work);
+  printf ("  aim: keystroke to light drawn under 16 ms\n\n");
+  return TRUE;
+}
+
+/* ---- d. Switching plans ------------------------------------------------------- */
+
+static gboolean
+plan_shown (gpointer data)
+{
+  return TRUE;
+}
+
+static gboolean
+bench_switch (PacteWindow *window,
+              guint        n_switches)
+{
+  GListModel *plans = pacte_window_get_plan_list (window);
+  guint n = g_list_model_get_n_items (plans);
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rebind = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) editor_rebind = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) draw = g_array_new (FALSE, FALSE, sizeof (double));
+
+  printf ("d. Switching the selected plan (%u switches, plans spread over the list)\n", n_switches);
+  for (guint i = 0; i < n_switches; i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, (i * 997 + 1) % n);
+      gint64 start, editor_bound, bound, shown;
+
+      settle (20);
+      start = g_get_monotonic_time ();
+      /* The editor first, to tell its share; the window then finds it bound. */
+      pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (pacte_window_get_plan_editor (window)), plan);
+      editor_bound = g_get_monotonic_time ();
+      pacte_window_select_plan (window, plan);
+      bound = g_get_monotonic_time ();
+      watch_start (plan_shown, NULL);
+      shown = watch_wait ();
+      if (shown == 0)
+        return FALSE;
+      add_ms (total, start, shown);
+      add_ms (rebind, start, bound);
+      add_ms (editor_rebind, start, editor_bound);
+      add_ms (layout, watch.met_frame_start, watch.met_laid_out);
+      add_ms (draw, watch.met_laid_out, shown);
+    }
+  print_stats ("select to drawn", total);
+  print_stats ("(rebinding, synchronous)", rebind);
+  print_stats ("(of which the plan editor)", editor_rebind);
+  print_stats ("(layout of that frame)", layout);
+  print_stats ("(drawing of that frame)", draw);
+  printf ("\n");
+  return TRUE;
+}
+
+/* ---- e. Scrolling ------------------------------------------------------------- */
+
+static GtkWidget *
+find_list_view (GtkWidget *widget,
+                guint      n_items)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (model != NULL && g_list_model_get_n_items (G_LIST_MODEL (model)) == n_items)
+        return widget;
+    }
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, n_items);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+bench_scroll (PacteWindow *window,
+              guint        n_steps)
+{
+  GListModel *partners = pacte_window_get_partner_list (window);
+  g_autoptr(PactePartner) first = g_list_model_get_item (partners, 0);
+  g_autoptr(GArray) to_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_work = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *view;
+  GtkAdjustment *adjustment;
+
+  printf ("e. Scrolling the partner list, half a page per frame (%u frames)\n", n_steps);
+  pacte_window_select_partner (window, first);
+  settle (300);
+  view = find_list_view (GTK_WIDGET (window), g_list_model_get_n_items (partners));
+  if (view == NULL)
+    {
+      g_printerr ("bench-window: the partner list is not shown\n");
+      return FALSE;
+    }
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  for (guint i = 0; i < n_steps; i++)
+    {
+      gint64 start, shown;
+      double value = gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) / 2;
+
+      if (value >= gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment))
+        value = 0;
+      watch_start (plan_shown, NULL);
+      start = g_get_monotonic_time ();
+      gtk_adjustment_set_value (adjustment, value);
+      shown = watch_wait ();
+      if (shown == 0)
+        return FALSE;
+      add_ms (to_frame, start, shown);
+      add_ms (frame_work, watch.met_frame_start, shown);
+    }
+  print_stats ("scroll to drawn", to_frame);
+  print_stats ("(that frame: layout + drawing)", frame_work);
+  printf ("  position reached: row %.0f of %u\n\n",
+          gtk_adjustment_get_value (adjustment) / MAX (1.0, gtk_adjustment_get_upper (adjustment))
+          * g_list_model_get_n_items (partners),
+          g_list_model_get_n_items (partners));
+  return TRUE;
+}
+
+/* ---- main ---------------------------------------------------------------------- */
+
+static gboolean
+first_frame (gpointer data)
+{
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  guint runs = 10, keys = 50, switches = 30, steps = 100;
+  g_autoptr(GFile) file = NULL;
+  PacteWindow *window;
+  gboolean ok;
+  int arg = 1;
+
+  child_main_time = g_get_real_time ();
+  if (argc == 2 && strcmp (argv[1], "--first-frame-child") == 0)
+    return run_first_frame_child ();
+
+  for (; arg + 1 < argc && g_str_has_prefix (argv[arg], "--"); arg += 2)
+    {
+      guint value = (guint) strtoul (argv[arg + 1], NULL, 10);
+
+      if (strcmp (argv[arg], "--runs") == 0)
+        runs = value;   /* 0: no start-up figures */
+      else if (strcmp (argv[arg], "--keys") == 0)
+        keys = MAX (value, 2);
+      else if (strcmp (argv[arg], "--switches") == 0)
+        switches = MAX (value, 1);
+      else if (strcmp (argv[arg], "--scroll") == 0)
+        steps = MAX (value, 1);
+      else
+        break;
+    }
+  if (arg != argc - 1)
+    {
+      g_printerr ("usage: bench-window [--runs N] [--keys N] [--switches N] [--scroll N] FILE\n");
+      return 2;
+    }
+
+  pacte_i18n_init ();
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-window: no display (run it under xvfb-run)\n");
+      return 77;
+    }
+  adw_init ();
+  file = g_file_new_for_commandline_arg (argv[arg]);
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_printerr ("bench-window: %s does not exist (tests/bench/gen-portfolio.py makes it)\n", name);
+      return 2;
+    }
+
+  if (runs > 0 && !bench_startup (argv[0], runs))
+    return 1;
+
+  window = pacte_window_new (NULL);
+  pacte_window_set_today (window, pacte_date_parse ("2027-03-15"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_widget_realize (GTK_WIDGET (window));
+  watch_window (GTK_WINDOW (window));
+  watch_start (first_frame, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  if (watch_wait () == 0)
+    return 1;
+  settle (200);
+
+  ok = bench_open (window, file)
+       && (settle (500), bench_keystrokes (window, keys))
+       && bench_switch (window, switches)
+       && bench_scroll (window, steps);
+
+  if (pacte_window_get_portfolio (window) != NULL)
+    pacte_portfolio_set_unmodified (pacte_window_get_portfolio (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  return ok ? 0 : 1;
+}

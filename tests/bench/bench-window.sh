@@ -1,0 +1,34 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Benchmarks the window with the generated 10,000-partner, 2,000-plan
+# portfolio under Xvfb (1280x800, 24 bits) and a private session bus:
+# start-up beside a bare GTK 4 window, Open, keystroke to light, switching
+# plans, scrolling.  See tests/bench/bench-window.c.
+#
+#   tests/bench/bench-window.sh [BUILD_DIR] [bench-window options…]
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-build}
+[ $# -gt 0 ] && shift
+
+meson compile -C "$build" tests/bench/bench-window tests/bench/bench-bare-window >/dev/null
+
+portfolio="$build/tests/bench/bench-10000-2000.pacte.json"
+if [ ! -f "$portfolio" ]; then
+  echo "generating $portfolio…"
+  python3 "$here/gen-portfolio.py" --partners 10000 --plans 2000 -o "$portfolio"
+fi
+
+# No drafts from a real session, no remembered window size, English.
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state"
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC PACTE_LOCALEDIR="$build/po"
+export NO_AT_BRIDGE=1
+
+echo "GTK renderer: ${GSK_RENDERER:-default}; $(nproc) CPUs; $(uname -m)"
+exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
+  "$build/tests/bench/bench-window" "$@" "$portfolio"
