@@ -396,7 +396,11 @@ pacte_light_set_status (PacteLight  *self,
   gtk_label_set_label (GTK_LABEL (self->label), pacte_light_status_word (status));
   update_css (self);
   update_accessible (self);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* Only the word can change the size. */
+  if (self->show_text)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 

@@ -83,7 +83,8 @@ update_results (PactePlanRow *self)
   int value = pacte_plan_results_get_score (self->results);
 
   score = value < 0 ? g_strdup ("–") : g_strdup_printf ("%d", value);
-  gtk_label_set_label (self->score_label, score);
+  if (g_strcmp0 (gtk_label_get_label (self->score_label), score) != 0)
+    gtk_label_set_label (self->score_label, score);
 
   /* Translators: the accessible name of a plan's strip of sixteen lights */
   strip_a11y = g_strdup_printf (_("Score %s: %u green, %u amber, %u red, %u off"), score,

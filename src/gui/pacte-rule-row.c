@@ -32,8 +32,10 @@ update_from_result (PacteRuleRow *self)
 
   status = pacte_rule_result_get_status (self->result);
   pacte_light_set_status (self->light, status);
-  gtk_label_set_label (self->explanation_label,
-                       pacte_rule_result_get_explanation (self->result));
+  /* A label queues a relayout of the whole window even for the same text. */
+  if (g_strcmp0 (gtk_label_get_label (self->explanation_label),
+                 pacte_rule_result_get_explanation (self->result)) != 0)
+    gtk_label_set_label (self->explanation_label, pacte_rule_result_get_explanation (self->result));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-off", status != PACTE_STATUS_OFF);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-on", status == PACTE_STATUS_OFF);
 }

@@ -54,6 +54,15 @@ pacte_rules_panel_param_label (const char *param)
 
 /* ---- header --------------------------------------------------------- */
 
+/* Setting a label's text queues a relayout even when it is the same text. */
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
 static void
 update_header (PacteRulesPanel *self)
 {
@@ -64,8 +73,8 @@ update_header (PacteRulesPanel *self)
 
   if (self->results == NULL)
     {
-      gtk_label_set_label (self->summary_label, "");
-      gtk_label_set_label (self->score_label, "");
+      set_label (self->summary_label, "");
+      set_label (self->score_label, "");
       return;
     }
 
@@ -86,8 +95,8 @@ update_header (PacteRulesPanel *self)
       score = g_strdup_printf ("%d", value);
       score_a11y = g_strdup_printf (_("Score %d out of 100"), value);
     }
-  gtk_label_set_label (self->summary_label, summary);
-  gtk_label_set_label (self->score_label, score);
+  set_label (self->summary_label, summary);
+  set_label (self->score_label, score);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, score_a11y, -1);
 }
