@@ -11,7 +11,7 @@ PACTE_PACKAGES=(
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-daemon at-spi2-core
-  python3 python3-pyatspi libgtk-4-bin
+  python3 python3-pyatspi libgtk-4-bin xdotool
   poppler-utils fonts-dejavu-core
 )
 
