@@ -22,8 +22,11 @@ xgettext --from-code=UTF-8 --add-comments=Translators --package-name=pacte \
   --keyword=g_dngettext:2,3 --keyword=pacte_ngettext_lang:2,3 \
   --files-from=po/POTFILES.in -o "$pot"
 
-msgcat --use-first po/fr.po po/parts/*.po -o "$compendium" 2>/dev/null
-msgmerge --quiet --no-fuzzy-matching --compendium="$compendium" po/fr.po "$pot" -o po/fr.po.new
+# Entries still untranslated in fr.po must not hide a translation in a part.
+msgattrib --translated --no-fuzzy po/fr.po -o "$compendium.fr"
+msgcat --use-first "$compendium.fr" po/parts/*.po -o "$compendium" 2>/dev/null
+msgmerge --quiet --no-fuzzy-matching --compendium="$compendium" "$compendium.fr" "$pot" -o po/fr.po.new
+rm -f "$compendium.fr"
 msgattrib --no-obsolete --no-fuzzy -o po/fr.po po/fr.po.new
 rm -f po/fr.po.new
 
