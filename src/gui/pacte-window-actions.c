@@ -7,6 +7,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-print-operation.h"
+#include "pacte-review-dialog.h"
 #include "pacte-window-life.h"
 #include "pacte-window-private.h"
 
@@ -140,8 +141,8 @@ _pacte_window_update_actions (PacteWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-rules", has);
   gtk_widget_action_set_enabled (widget, "win.print", has);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has);
-  /* Recording a review is not built yet. */
-  gtk_widget_action_set_enabled (widget, "win.record-review", FALSE);
+  /* A review is recorded for the plan shown. */
+  gtk_widget_action_set_enabled (widget, "win.record-review", has && self->plan != NULL);
 }
 
 /* ---- dialogs -------------------------------------------------------- */
@@ -619,12 +620,27 @@ action_save_as (GtkWidget  *widget,
   save_as_then (PACTE_WINDOW (widget), NULL);
 }
 
+/* ---- reviews -------------------------------------------------------- */
+
 static void
-action_not_built (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+on_review_recorded (PacteWindow *self)
 {
-  /* Disabled: never reached from the menu. */
+  pacte_window_show_toast (self, _("Review recorded"));
+}
+
+static void
+action_record_review (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->context == NULL || self->plan == NULL)
+    return;
+  dialog = pacte_review_dialog_new (GTK_WINDOW (self), self->context, self->plan);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_review_recorded), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- printing ------------------------------------------------------- */
@@ -810,7 +826,7 @@ _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, action_export_pdf);
-  gtk_widget_class_install_action (widget_class, "win.record-review", NULL, action_not_built);
+  gtk_widget_class_install_action (widget_class, "win.record-review", NULL, action_record_review);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "win.toggle-rules", NULL, action_toggle_rules);

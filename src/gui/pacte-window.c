@@ -203,6 +203,7 @@ show_nothing (PacteWindow *self)
   pacte_rules_panel_set_plan (self->rules_panel, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
+  _pacte_window_update_actions (self);
 }
 
 static void
@@ -216,6 +217,7 @@ show_plan (PacteWindow *self,
   pacte_rules_panel_set_plan (self->rules_panel, plan);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), TRUE);
   gtk_stack_set_visible_child_name (self->content_stack, "plan");
+  _pacte_window_update_actions (self);
 }
 
 static void
@@ -229,6 +231,7 @@ show_partner (PacteWindow  *self,
   pacte_rules_panel_set_plan (self->rules_panel, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
   gtk_stack_set_visible_child_name (self->content_stack, "partner");
+  _pacte_window_update_actions (self);
 }
 
 static void
