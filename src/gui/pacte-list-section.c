@@ -49,6 +49,9 @@ struct _PacteListSection
   GtkWidget           *list_box;
   GtkWidget           *add_button;
   GtkWidget           *empty_label;
+
+  gboolean             deferred;  /* set_record leaves the rows to ensure_rows */
+  gboolean             bound;     /* list_box shows the rows of items */
 };
 
 G_DEFINE_FINAL_TYPE (PacteListSection, pacte_list_section, ADW_TYPE_PREFERENCES_GROUP)
@@ -789,9 +792,18 @@ items_changed_cb (PacteListSection *self)
 {
   gboolean empty = g_list_model_get_n_items (self->items) == 0;
 
-  gtk_widget_set_visible (self->list_box, !empty);
+  /* Rows not made yet: neither the other record's rows nor "no items". */
+  gtk_widget_set_visible (self->list_box, !empty && self->bound);
   gtk_widget_set_visible (self->empty_label, empty);
-  update_all_actions (self);
+  if (self->bound)
+    update_all_actions (self);
+}
+
+static void
+bind_rows (PacteListSection *self)
+{
+  self->bound = TRUE;
+  gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), self->items, create_row_cb, self, NULL);
 }
 
 static void
@@ -984,10 +996,14 @@ pacte_list_section_set_record (PacteListSection *self,
   g_clear_object (&self->items);
   g_set_object (&self->record, record);
 
+  self->bound = FALSE;
   if (record != NULL)
     {
       self->items = g_object_ref (pacte_record_get_list (record, self->spec->list_field));
-      gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), self->items, create_row_cb, self, NULL);
+      /* Deferred: the other record's rows stay (hidden) until the rows of
+       * this one are made; an empty list costs nothing to bind. */
+      if (!self->deferred || g_list_model_get_n_items (self->items) == 0)
+        bind_rows (self);
       g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
       items_changed_cb (self);
     }
@@ -1021,11 +1037,42 @@ pacte_list_section_get_key (PacteListSection *self)
   return self->key;
 }
 
+void
+pacte_list_section_set_deferred (PacteListSection *self,
+                                 gboolean          deferred)
+{
+  g_return_if_fail (PACTE_IS_LIST_SECTION (self));
+
+  self->deferred = deferred;
+  if (!deferred)
+    pacte_list_section_ensure_rows (self);
+}
+
+gboolean
+pacte_list_section_get_pending (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), FALSE);
+
+  return self->items != NULL && !self->bound;
+}
+
+void
+pacte_list_section_ensure_rows (PacteListSection *self)
+{
+  g_return_if_fail (PACTE_IS_LIST_SECTION (self));
+
+  if (self->items == NULL || self->bound)
+    return;
+  bind_rows (self);
+  items_changed_cb (self);
+}
+
 GtkListBox *
 pacte_list_section_get_list_box (PacteListSection *self)
 {
   g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
 
+  pacte_list_section_ensure_rows (self);
   return GTK_LIST_BOX (self->list_box);
 }
 
@@ -1047,6 +1094,8 @@ pacte_list_section_add_item (PacteListSection *self)
 
   g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), 0);
   g_return_val_if_fail (self->record != NULL && !self->spec->read_only, 0);
+
+  pacte_list_section_ensure_rows (self);
 
   item = g_object_new (pacte_record_get_field_info (self->record, self->spec->list_field)->item_type (), NULL);
   portfolio = pacte_record_get_portfolio (self->record);
@@ -1085,6 +1134,7 @@ pacte_list_section_get_row (PacteListSection *self,
 {
   g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
 
+  pacte_list_section_ensure_rows (self);
   return (GtkWidget *) gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), (int) position);
 }
 
@@ -1118,6 +1168,7 @@ pacte_list_section_focus (PacteListSection *self)
 
   g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), FALSE);
 
+  pacte_list_section_ensure_rows (self);
   /* The group's title and description say what is wanted: show them too. */
   pacte_reveal_widget (GTK_WIDGET (self), FALSE);
   row = pacte_list_section_get_row (self, 0);

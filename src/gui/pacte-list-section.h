@@ -31,6 +31,15 @@ void           pacte_list_section_set_record     (PacteListSection *self,
 void           pacte_list_section_set_context    (PacteListSection *self,
                                                   PacteContext     *context);
 const char    *pacte_list_section_get_key        (PacteListSection *self);
+/* Deferred (FALSE by default): set_record() only shows the title and, for an
+ * empty list, its "no items" line; the rows are made by ensure_rows(), or by
+ * any call below that needs them.  Rows cost text layout, and an editor of
+ * many sections makes first those in view (see PactePlanEditor). */
+void           pacte_list_section_set_deferred   (PacteListSection *self,
+                                                  gboolean          deferred);
+/* TRUE while the record's rows are still to be made. */
+gboolean       pacte_list_section_get_pending    (PacteListSection *self);
+void           pacte_list_section_ensure_rows    (PacteListSection *self);
 GtkListBox    *pacte_list_section_get_list_box   (PacteListSection *self);
 /* The button that adds an item (NULL for read-only lists). */
 GtkWidget     *pacte_list_section_get_add_button (PacteListSection *self);

@@ -5,7 +5,13 @@
  * the lists (objectives, actions…) are PacteListSection groups bound to the
  * plan's list models.  Showing another plan rebinds rows and models: no
  * widget of the fixed groups is rebuilt, and list rows are created collapsed,
- * their fields only when opened. */
+ * their fields only when opened.
+ *
+ * A plan has some eighty list items, and laying out their texts is most of
+ * the cost of showing a plan: the sections are deferred, and made from the
+ * frame clock, those in view in the frame that shows the plan, the others
+ * one per frame after it, in page order.  Anything that needs a section's
+ * rows (focus, the tests' accessors) makes them at once. */
 #include "config.h"
 
 #include <string.h>
@@ -26,6 +32,7 @@ struct _PactePlanEditor
 
   GPtrArray         *field_rows;   /* every PacteFieldRow of the template */
   GPtrArray         *sections;     /* every PacteListSection of the template */
+  guint              populate_id;  /* tick callback making deferred sections */
 
   GtkStack          *stack;
   AdwPreferencesPage *page;
@@ -240,6 +247,74 @@ pacte_plan_editor_focus_rule (PactePlanEditor *self,
   return FALSE;
 }
 
+/* ---- Deferred sections ---------------------------------------------------- */
+
+/* In the page's view. */
+static gboolean
+section_near_view (GtkWidget *section)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
+  float height;
+
+  if (scrolled == NULL || !gtk_widget_compute_bounds (section, scrolled, &bounds))
+    return FALSE;
+  height = gtk_widget_get_height (scrolled);
+  return bounds.origin.y < height && bounds.origin.y + bounds.size.height > 0;
+}
+
+static gboolean
+populate_tick_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  PactePlanEditor *self = PACTE_PLAN_EDITOR (widget);
+  gboolean laid_out = gtk_widget_get_height (GTK_WIDGET (self->page)) > 0;
+  guint made = 0;
+  gboolean pending = FALSE;
+
+  /* This frame: the sections the user sees (before laying out, the first
+   * ones).  The frames after it: one more each. */
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      PacteListSection *section = g_ptr_array_index (self->sections, i);
+
+      if (!pacte_list_section_get_pending (section))
+        continue;
+      if (laid_out ? section_near_view (GTK_WIDGET (section)) : made < 2)
+        {
+          pacte_list_section_ensure_rows (section);
+          made++;
+        }
+    }
+  for (guint i = 0; i < self->sections->len; i++)
+    {
+      PacteListSection *section = g_ptr_array_index (self->sections, i);
+
+      if (!pacte_list_section_get_pending (section))
+        continue;
+      if (made == 0)
+        {
+          pacte_list_section_ensure_rows (section);
+          made++;
+        }
+      else
+        pending = TRUE;
+    }
+
+  if (pending)
+    return G_SOURCE_CONTINUE;
+  self->populate_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_populate (PactePlanEditor *self)
+{
+  if (self->populate_id == 0)
+    self->populate_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), populate_tick_cb, NULL, NULL);
+}
+
 /* ---- Plumbing ---------------------------------------------------------------- */
 
 static void
@@ -278,7 +353,10 @@ pacte_plan_editor_constructed (GObject *object)
   for (guint i = 0; i < self->field_rows->len; i++)
     pacte_field_row_set_context (g_ptr_array_index (self->field_rows, i), self->context);
   for (guint i = 0; i < self->sections->len; i++)
-    pacte_list_section_set_context (g_ptr_array_index (self->sections, i), self->context);
+    {
+      pacte_list_section_set_context (g_ptr_array_index (self->sections, i), self->context);
+      pacte_list_section_set_deferred (g_ptr_array_index (self->sections, i), TRUE);
+    }
   pacte_field_row_set_unit (self->revenue_row, currency);
   pacte_field_row_set_unit (self->budget_row, currency);
   pacte_field_row_set_unit (self->headcount_row, _("FTE"));
@@ -296,6 +374,9 @@ pacte_plan_editor_dispose (GObject *object)
     g_clear_signal_handler (&self->partners_notify_id, self->plan);
   if (self->context != NULL)
     g_clear_signal_handler (&self->portfolio_changed_id, pacte_context_get_portfolio (self->context));
+  if (self->populate_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->populate_id);
+  self->populate_id = 0;
   g_clear_object (&self->plan);
 
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -430,6 +511,8 @@ pacte_plan_editor_set_plan (PactePlanEditor *self,
     pacte_field_row_set_record (g_ptr_array_index (self->field_rows, i), PACTE_RECORD (plan));
   for (guint i = 0; i < self->sections->len; i++)
     pacte_list_section_set_record (g_ptr_array_index (self->sections, i), PACTE_RECORD (plan));
+  if (plan != NULL)
+    schedule_populate (self);
 
   if (plan != NULL)
     {
