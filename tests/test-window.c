@@ -7,7 +7,10 @@
 #include <glib/gstdio.h>
 
 #include "pacte-application.h"
+#include "pacte-field-row.h"
 #include "pacte-i18n.h"
+#include "pacte-partner-chooser.h"
+#include "pacte-plan-editor.h"
 #include "pacte-rule-row.h"
 #include "pacte-window.h"
 
@@ -480,6 +483,92 @@ test_load_error_keeps_document (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 5: a partner added through the chooser re-evaluates the
+ * partner-based rules, as the rules panel shows. */
+static void
+test_chooser_adds_partner (void)
+{
+  PacteWindow *window = window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-ashford-banking");
+  GtkWidget *editor;
+  GtkWidget *partners_row;
+  GtkWidget *button;
+  GtkPopover *chooser;
+  GtkWidget *search;
+  GtkWidget *list;
+  PacteRuleRow *row;
+  g_autofree char *explanation = NULL;
+
+  pacte_window_select_plan (window, plan);
+  flush_events ();
+  g_assert_false (g_strv_contains (pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS), "p-kuhne"));
+
+  /* R16 reads every plan partner's segment and label: green for now. */
+  row = panel_row (window, "R16");
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_GREEN);
+  explanation = g_strdup (pacte_rule_row_get_explanation (row));
+
+  /* The overview's Partners row: its button opens the chooser. */
+  editor = pacte_window_get_plan_editor (window);
+  partners_row = pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (editor), "partners");
+  g_assert_nonnull (partners_row);
+  button = pacte_field_row_get_editor (PACTE_FIELD_ROW (partners_row));
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  chooser = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (PACTE_IS_PARTNER_CHOOSER (chooser));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+
+  /* Type part of the name into its search entry, then click the one row. */
+  search = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "datentech");
+  g_signal_emit_by_name (search, "search-changed");
+  flush_events ();
+  g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, 1);
+  list = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  g_assert_true (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
+  g_signal_emit_by_name (list, "activate", 0);
+  flush_events ();
+
+  /* The plan has the partner, the chooser closed, and R16 says why it is red now. */
+  g_assert_true (g_strv_contains (pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS), "p-kuhne"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (chooser)));
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_RED);
+  g_assert_cmpstr (pacte_rule_row_get_explanation (row), !=, explanation);
+  g_assert_nonnull (strstr (pacte_rule_row_get_explanation (row), "Kühne Datentechnik GmbH"));
+  g_assert_true (g_str_has_suffix (pacte_light_get_accessible_text (pacte_rule_row_get_light (row)), ": red"));
+
+  /* Undo takes the partner away and the light back. */
+  g_assert_true (pacte_portfolio_undo (doc));
+  flush_events ();
+  g_assert_false (g_strv_contains (pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS), "p-kuhne"));
+  g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_GREEN);
+  g_assert_cmpstr (pacte_rule_row_get_explanation (row), ==, explanation);
+
+  destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,6 +582,7 @@ main (int    argc,
   g_test_add_func ("/window/light-follows-edit", test_light_follows_edit);
   g_test_add_func ("/window/switch-rule-off", test_switch_rule_off);
   g_test_add_func ("/window/tune-rule", test_tune_rule);
+  g_test_add_func ("/window/chooser-adds-partner", test_chooser_adds_partner);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/save-round-trip", test_save_round_trip);
   g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
