@@ -13,6 +13,8 @@
 #include <adwaita.h>
 
 #include "pacte-context.h"
+#include "pacte-number.h"   /* pacte_number_parse(), pacte_number_format() */
+#include "pacte-reveal.h"   /* pacte_reveal_widget() */
 
 G_BEGIN_DECLS
 
@@ -66,20 +68,5 @@ GtkWidget   *pacte_field_row_get_editor           (PacteFieldRow     *self);
 gboolean     pacte_field_row_focus_editor         (PacteFieldRow     *self);
 /* The inline error shown under the row, or NULL when the text is valid. */
 const char  *pacte_field_row_get_error            (PacteFieldRow     *self);
-
-/* Scrolls widget into view in its scrolled window once it is laid out (and
- * focuses it, or its first focusable child, when focus is TRUE).  Returns
- * whether focus moved (TRUE when focus is FALSE). */
-gboolean     pacte_reveal_widget                  (GtkWidget         *widget,
-                                                   gboolean           focus);
-
-/* Numbers as people type them: "1234.5", "1 234,5", "-3", with "," or "." as
- * the decimal separator and spaces (also no-break and thin) between digit
- * groups.  Empty text gives NaN ("not filled in").  FALSE for anything else. */
-gboolean     pacte_number_parse                   (const char        *text,
-                                                   double            *value);
-/* The reverse, in the locale's decimal separator with narrow no-break spaces
- * between thousands: "1 234,5".  "" for NaN. */
-char        *pacte_number_format                  (double             value);
 
 G_END_DECLS

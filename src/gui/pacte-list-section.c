@@ -7,6 +7,8 @@
 
 #include "pacte-i18n.h"
 #include "pacte-list-section.h"
+#include "pacte-number.h"
+#include "pacte-reveal.h"
 
 /* ---- How each kind of item is edited ------------------------------------- */
 
