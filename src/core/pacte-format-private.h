@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-format-private.h: the JSON shape of a record class, derived once from
- * its field table and shared by the loader and the saver.  Only for
- * pacte-portfolio-load.c and pacte-portfolio-save.c.
+ * its field table (pacte-format.c) and shared by the loader and the saver.
+ * Only for pacte-portfolio-load.c and pacte-portfolio-save.c.
  *
  * A field table is flat ("period.start", "period.end"); the layout turns it
  * back into the nested objects of the file, in table order: a nested object
