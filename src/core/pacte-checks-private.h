@@ -192,7 +192,20 @@ const char      *pacte_rule_set_get_word       (PacteRuleSet *self,
                                                 const char   *value,
                                                 int           lang);
 
-/* pacte-checks.c */
+/* Field kinds a check reads as numbers, or as text. */
+static inline gboolean
+pacte_check_kind_is_number (PacteFieldKind kind)
+{
+  return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
+}
+
+static inline gboolean
+pacte_check_kind_is_text (PacteFieldKind kind)
+{
+  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE;
+}
+
+/* pacte-checks-compile.c */
 gboolean pacte_check_compile   (JsonObject  *object,
                                 PacteRule   *rule,
                                 PacteCheck  *check,
@@ -200,6 +213,8 @@ gboolean pacte_check_compile   (JsonObject  *object,
                                 GError     **error);
 void     pacte_check_clear     (PacteCheck  *check);
 void     pacte_template_clear  (PacteTemplate *tmpl);
+
+/* pacte-checks.c */
 
 /* What an evaluation works on, filled by the engine for each plan. */
 typedef struct
