@@ -12,28 +12,6 @@
 
 /* ==== Compiling ========================================================= */
 
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, PACTE_RULES_ERROR, PACTE_RULES_ERROR_INVALID, "%s: %s", path, message);
-  return FALSE;
-}
-
 static PacteRecordClass *
 record_class (GType type)
 {
@@ -78,8 +56,8 @@ resolve_field (GType        type,
     if (g_strcmp0 (klass->fields[i].json_path, json_path) == 0)
       return (int) i;
   list = field_list (type);
-  fail (error, path, _("unknown field \"%s\" of %s; expected one of: %s"),
-        json_path, type_name (type), list);
+  pacte_rules_fail (error, path, _("unknown field \"%s\" of %s; expected one of: %s"),
+                    json_path, type_name (type), list);
   return -1;
 }
 
@@ -88,16 +66,6 @@ field_info (GType type,
             int   field)
 {
   return &record_class (type)->fields[field];
-}
-
-static int
-find_param (const PacteRule *rule,
-            const char      *name)
-{
-  for (guint i = 0; i < rule->n_params; i++)
-    if (strcmp (rule->param_names[i], name) == 0)
-      return (int) i;
-  return -1;
 }
 
 /* A number: 3, "param_name", or {"field": "cadence_days", "times": 2}. */
@@ -125,9 +93,9 @@ parse_num_arg (JsonNode    *node,
     {
       const char *name = json_node_get_string (node);
 
-      out->param = find_param (rule, name);
+      out->param = pacte_rule_find_param (rule, name);
       if (out->param < 0)
-        return fail (error, path, _("\"%s\" is not a parameter of rule %s"), name, rule->id);
+        return pacte_rules_fail (error, path, _("\"%s\" is not a parameter of rule %s"), name, rule->id);
       return TRUE;
     }
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) && type != G_TYPE_INVALID)
@@ -137,21 +105,21 @@ parse_num_arg (JsonNode    *node,
       JsonNode *times = json_object_get_member (object, "times");
 
       if (field == NULL || json_node_get_value_type (field) != G_TYPE_STRING)
-        return fail (error, path, _("expected {\"field\": NAME, \"times\": NUMBER}"));
+        return pacte_rules_fail (error, path, _("expected {\"field\": NAME, \"times\": NUMBER}"));
       out->field = resolve_field (type, json_node_get_string (field), path, error);
       if (out->field < 0)
         return FALSE;
-      if (!pacte_check_kind_is_number (field_info (type, out->field)->kind))
-        return fail (error, path, _("the field \"%s\" is not a number"), json_node_get_string (field));
+      if (!pacte_field_kind_is_number (field_info (type, out->field)->kind))
+        return pacte_rules_fail (error, path, _("the field \"%s\" is not a number"), json_node_get_string (field));
       if (times != NULL)
         {
           if (json_node_get_value_type (times) != G_TYPE_INT64 && json_node_get_value_type (times) != G_TYPE_DOUBLE)
-            return fail (error, path, _("\"times\" must be a number"));
+            return pacte_rules_fail (error, path, _("\"times\" must be a number"));
           out->factor = json_node_get_double (times);
         }
       return TRUE;
     }
-  return fail (error, path, _("expected a number or the name of a parameter of rule %s"), rule->id);
+  return pacte_rules_fail (error, path, _("expected a number or the name of a parameter of rule %s"), rule->id);
 }
 
 /* "objectives", "partners", "partners[].contacts". */
@@ -169,7 +137,7 @@ parse_collection (JsonObject      *object,
   const PacteFieldInfo *info;
 
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, here, _("expected the name of a list, such as \"objectives\" or \"partners[].contacts\""));
+    return pacte_rules_fail (error, here, _("expected the name of a list, such as \"objectives\" or \"partners[].contacts\""));
   name = json_node_get_string (node);
   out->via_partners = FALSE;
   out->list_field = -1;
@@ -190,7 +158,7 @@ parse_collection (JsonObject      *object,
     return FALSE;
   info = field_info (owner, out->list_field);
   if (info->kind != PACTE_FIELD_LIST || info->item_type == NULL)
-    return fail (error, here, _("\"%s\" is not a list of records"), name);
+    return pacte_rules_fail (error, here, _("\"%s\" is not a list of records"), name);
   out->item_type = info->item_type ();
   return TRUE;
 }
@@ -230,14 +198,14 @@ parse_label (JsonObject *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("\"label\" must be an object with the texts \"en\" and \"fr\""));
+    return pacte_rules_fail (error, path, _("\"label\" must be an object with the texts \"en\" and \"fr\""));
   texts = json_node_get_object (node);
   for (guint i = 0; i < PACTE_N_LANGS; i++)
     {
       JsonNode *text = json_object_get_member (texts, langs[i]);
 
       if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING)
-        return fail (error, path, _("\"label\" needs a text \"%s\""), langs[i]);
+        return pacte_rules_fail (error, path, _("\"label\" needs a text \"%s\""), langs[i]);
       cond->label.text[i] = g_strdup (json_node_get_string (text));
     }
   return TRUE;
@@ -280,7 +248,7 @@ parse_field_op (JsonObject  *object,
   const char *field_name;
 
   if (field_node == NULL || json_node_get_value_type (field_node) != G_TYPE_STRING)
-    return fail (error, path, _("\"%s\" needs a \"field\""), op_name);
+    return pacte_rules_fail (error, path, _("\"%s\" needs a \"field\""), op_name);
   field_name = json_node_get_string (field_node);
   cond->field = resolve_field (type, field_name, path, error);
   if (cond->field < 0)
@@ -292,7 +260,7 @@ parse_field_op (JsonObject  *object,
     {
     case PACTE_COND_SET:
       if (json_node_get_value_type (arg) != G_TYPE_BOOLEAN)
-        return fail (error, path, _("\"set\" must be true or false"));
+        return pacte_rules_fail (error, path, _("\"set\" must be true or false"));
       if (!json_node_get_boolean (arg))
         cond->op = PACTE_COND_UNSET;
       return TRUE;
@@ -300,8 +268,8 @@ parse_field_op (JsonObject  *object,
     case PACTE_COND_ABOVE:
     case PACTE_COND_AT_LEAST:
     case PACTE_COND_BELOW:
-      if (!pacte_check_kind_is_number (info->kind))
-        return fail (error, path, _("\"%s\" needs a number field, and \"%s\" is not one"), op_name, field_name);
+      if (!pacte_field_kind_is_number (info->kind))
+        return pacte_rules_fail (error, path, _("\"%s\" needs a number field, and \"%s\" is not one"), op_name, field_name);
       return parse_num_arg (arg, type, rule, &cond->num, path, error);
 
     case PACTE_COND_EQUALS:
@@ -311,11 +279,11 @@ parse_field_op (JsonObject  *object,
           cond->boolean = json_node_get_boolean (arg);
           return TRUE;
         }
-      if (!pacte_check_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
-        return fail (error, path, _("\"%s\" compares a text field with a text, or a true/false field with true or false"), op_name);
+      if (!pacte_field_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
+        return pacte_rules_fail (error, path, _("\"%s\" compares a text field with a text, or a true/false field with true or false"), op_name);
       if (info->kind == PACTE_FIELD_CHOICE && info->choices != NULL
           && !g_strv_contains ((const char * const *) info->choices, json_node_get_string (arg)))
-        return fail (error, path, _("\"%s\" is not a possible value of \"%s\""), json_node_get_string (arg), field_name);
+        return pacte_rules_fail (error, path, _("\"%s\" is not a possible value of \"%s\""), json_node_get_string (arg), field_name);
       cond->string = g_strdup (json_node_get_string (arg));
       return TRUE;
 
@@ -325,8 +293,8 @@ parse_field_op (JsonObject  *object,
         JsonArray *array;
         guint n;
 
-        if (!pacte_check_kind_is_text (info->kind) || !JSON_NODE_HOLDS_ARRAY (arg))
-          return fail (error, path, _("\"%s\" needs a text field and an array of texts"), op_name);
+        if (!pacte_field_kind_is_text (info->kind) || !JSON_NODE_HOLDS_ARRAY (arg))
+          return pacte_rules_fail (error, path, _("\"%s\" needs a text field and an array of texts"), op_name);
         array = json_node_get_array (arg);
         n = json_array_get_length (array);
         cond->strings = g_new0 (char *, n + 1);
@@ -335,7 +303,7 @@ parse_field_op (JsonObject  *object,
             JsonNode *element = json_array_get_element (array, i);
 
             if (json_node_get_value_type (element) != G_TYPE_STRING)
-              return fail (error, path, _("\"%s\" needs an array of texts"), op_name);
+              return pacte_rules_fail (error, path, _("\"%s\" needs an array of texts"), op_name);
             cond->strings[i] = g_strdup (json_node_get_string (element));
           }
         return TRUE;
@@ -344,26 +312,26 @@ parse_field_op (JsonObject  *object,
     case PACTE_COND_CHOICE_AT_LEAST:
     case PACTE_COND_CHOICE_BELOW:
       if (info->kind != PACTE_FIELD_CHOICE || info->choices == NULL)
-        return fail (error, path, _("\"%s\" needs a field with a list of values, and \"%s\" is not one"), op_name, field_name);
+        return pacte_rules_fail (error, path, _("\"%s\" needs a field with a list of values, and \"%s\" is not one"), op_name, field_name);
       if (json_node_get_value_type (arg) != G_TYPE_STRING)
-        return fail (error, path, _("\"%s\" needs one of the values of \"%s\""), op_name, field_name);
+        return pacte_rules_fail (error, path, _("\"%s\" needs one of the values of \"%s\""), op_name, field_name);
       cond->rank = -1;
       for (guint i = 0; info->choices[i] != NULL; i++)
         if (strcmp (info->choices[i], json_node_get_string (arg)) == 0)
           cond->rank = (int) i;
       if (cond->rank < 0)
-        return fail (error, path, _("\"%s\" is not a possible value of \"%s\""), json_node_get_string (arg), field_name);
+        return pacte_rules_fail (error, path, _("\"%s\" is not a possible value of \"%s\""), json_node_get_string (arg), field_name);
       return TRUE;
 
     case PACTE_COND_LENGTH_AT_LEAST:
     case PACTE_COND_LENGTH_EQUALS:
       if (info->kind != PACTE_FIELD_STRV && info->kind != PACTE_FIELD_LIST)
-        return fail (error, path, _("\"%s\" needs a list field, and \"%s\" is not one"), op_name, field_name);
+        return pacte_rules_fail (error, path, _("\"%s\" needs a list field, and \"%s\" is not one"), op_name, field_name);
       return parse_num_arg (arg, type, rule, &cond->num, path, error);
 
     case PACTE_COND_WITHIN_DAYS:
       if (info->kind != PACTE_FIELD_DATE)
-        return fail (error, path, _("\"%s\" needs a date field, and \"%s\" is not one"), op_name, field_name);
+        return pacte_rules_fail (error, path, _("\"%s\" needs a date field, and \"%s\" is not one"), op_name, field_name);
       return parse_num_arg (arg, type, rule, &cond->num, path, error);
 
     case PACTE_COND_NAMES_ITEM:
@@ -371,38 +339,38 @@ parse_field_op (JsonObject  *object,
         g_auto(GStrv) parts = NULL;
         const PacteFieldInfo *list;
 
-        if (!pacte_check_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
-          return fail (error, path, _("\"names-item\" needs a text field and a plan list's id such as \"objectives[].id\""));
+        if (!pacte_field_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
+          return pacte_rules_fail (error, path, _("\"names-item\" needs a text field and a plan list's id such as \"objectives[].id\""));
         parts = g_strsplit (json_node_get_string (arg), "[].", 2);
         if (parts[0] == NULL || parts[1] == NULL)
-          return fail (error, path, _("expected a plan list's id such as \"objectives[].id\""));
+          return pacte_rules_fail (error, path, _("expected a plan list's id such as \"objectives[].id\""));
         cond->other_list = resolve_field (PACTE_TYPE_PLAN, parts[0], path, error);
         if (cond->other_list < 0)
           return FALSE;
         list = field_info (PACTE_TYPE_PLAN, cond->other_list);
         if (list->kind != PACTE_FIELD_LIST || list->item_type == NULL)
-          return fail (error, path, _("\"%s\" is not a list of records"), parts[0]);
+          return pacte_rules_fail (error, path, _("\"%s\" is not a list of records"), parts[0]);
         cond->other_field = resolve_field (list->item_type (), parts[1], path, error);
         if (cond->other_field < 0)
           return FALSE;
-        if (!pacte_check_kind_is_text (field_info (list->item_type (), cond->other_field)->kind))
-          return fail (error, path, _("\"%s\" is not a text field"), parts[1]);
+        if (!pacte_field_kind_is_text (field_info (list->item_type (), cond->other_field)->kind))
+          return pacte_rules_fail (error, path, _("\"%s\" is not a text field"), parts[1]);
         return TRUE;
       }
 
     case PACTE_COND_SAME_AS_PLAN:
-      if (!pacte_check_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
-        return fail (error, path, _("\"same-as-plan\" needs a text field and the name of a text field of the plan"));
+      if (!pacte_field_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
+        return pacte_rules_fail (error, path, _("\"same-as-plan\" needs a text field and the name of a text field of the plan"));
       cond->other_field = resolve_field (PACTE_TYPE_PLAN, json_node_get_string (arg), path, error);
       if (cond->other_field < 0)
         return FALSE;
-      if (!pacte_check_kind_is_text (field_info (PACTE_TYPE_PLAN, cond->other_field)->kind))
-        return fail (error, path, _("\"%s\" is not a text field"), json_node_get_string (arg));
+      if (!pacte_field_kind_is_text (field_info (PACTE_TYPE_PLAN, cond->other_field)->kind))
+        return pacte_rules_fail (error, path, _("\"%s\" is not a text field"), json_node_get_string (arg));
       return TRUE;
 
     case PACTE_COND_IN_HORIZON:
-      if (!pacte_check_kind_is_text (info->kind))
-        return fail (error, path, _("\"in-horizon\" needs a quarter field (\"YYYY-Qn\")"));
+      if (!pacte_field_kind_is_text (info->kind))
+        return pacte_rules_fail (error, path, _("\"in-horizon\" needs a quarter field (\"YYYY-Qn\")"));
       return parse_num_arg (arg, type, rule, &cond->num, path, error);
 
     case PACTE_COND_UNSET:
@@ -437,7 +405,7 @@ parse_cond (JsonNode   *node,
   cond->num.factor = 1;
 
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("expected a condition object"));
+    return pacte_rules_fail (error, path, _("expected a condition object"));
   object = json_node_get_object (node);
   if (!parse_label (object, cond, path, error))
     return FALSE;
@@ -465,13 +433,13 @@ parse_cond (JsonNode   *node,
 
       cond->op = PACTE_COND_COUNT;
       if (json_node_get_value_type (list) != G_TYPE_STRING)
-        return fail (error, here, _("expected the name of a list"));
+        return pacte_rules_fail (error, here, _("expected the name of a list"));
       cond->field = resolve_field (type, json_node_get_string (list), here, error);
       if (cond->field < 0)
         return FALSE;
       info = field_info (type, cond->field);
       if (info->kind != PACTE_FIELD_LIST || info->item_type == NULL)
-        return fail (error, here, _("\"%s\" is not a list of records"), json_node_get_string (list));
+        return pacte_rules_fail (error, here, _("\"%s\" is not a list of records"), json_node_get_string (list));
       if (!parse_conds (object, "where", info->item_type (), rule, &cond->children, &cond->n_children, path, error))
         return FALSE;
       {
@@ -490,7 +458,7 @@ parse_cond (JsonNode   *node,
         arg = json_object_get_member (object, op_name);
       }
   if (n_ops != 1)
-    return fail (error, path, _("a condition needs exactly one test among: set, above, at-least, below, equals, not-equals, in, not-in, choice-at-least, choice-below, length-at-least, length-equals, within-days, names-item, same-as-plan, in-horizon, any, all, not, list"));
+    return pacte_rules_fail (error, path, _("a condition needs exactly one test among: set, above, at-least, below, equals, not-equals, in, not-in, choice-at-least, choice-below, length-at-least, length-equals, within-days, names-item, same-as-plan, in-horizon, any, all, not, list"));
   return parse_field_op (object, type, rule, cond, op_name, arg, path, error);
 }
 
@@ -516,7 +484,7 @@ parse_conds (JsonObject  *object,
     {
       g_autofree char *here = g_strdup_printf ("%s.%s", path, member);
 
-      return fail (error, here, _("expected an array of conditions"));
+      return pacte_rules_fail (error, here, _("expected an array of conditions"));
     }
   array = json_node_get_array (node);
   n = json_array_get_length (array);
@@ -615,22 +583,22 @@ template_compile (const char    *source,
         gboolean found = FALSE;
 
         if (close == NULL)
-          return fail (error, path, _("a \"{\" is not closed (write \"{{\" for a brace)"));
+          return pacte_rules_fail (error, path, _("a \"{\" is not closed (write \"{{\" for a brace)"));
         name = g_strndup (open + 1, close - open - 1);
         for (guint i = 0; i < G_N_ELEMENTS (placeholders) && !found; i++)
           if (strcmp (placeholders[i].name, name) == 0)
             {
               if ((placeholders[i].needs & available) != placeholders[i].needs)
-                return fail (error, path, _("the placeholder {%s} has no meaning for this kind of check"), name);
+                return pacte_rules_fail (error, path, _("the placeholder {%s} has no meaning for this kind of check"), name);
               segment.kind = placeholders[i].kind;
               found = TRUE;
             }
         if (!found)
           {
-            int param = find_param (rule, name);
+            int param = pacte_rule_find_param (rule, name);
 
             if (param < 0)
-              return fail (error, path, _("unknown placeholder {%s}; expected a parameter of the rule or one of {plan}, {phase}, {today}, {quarter}, {partner}, {item}, {position}, {count}, {min}, {total}, {percent}, {days}, {limit}, {date}, {failed}, {value}"), name);
+              return pacte_rules_fail (error, path, _("unknown placeholder {%s}; expected a parameter of the rule or one of {plan}, {phase}, {today}, {quarter}, {partner}, {item}, {position}, {count}, {min}, {total}, {percent}, {days}, {limit}, {date}, {failed}, {value}"), name);
             segment.kind = PACTE_PH_PARAM;
             segment.param = (guint) param;
           }
@@ -662,11 +630,11 @@ parse_templates (JsonObject    *object,
   if (node == NULL)
     {
       if (required)
-        return fail (error, here, _("missing; expected an object with the texts \"en\" and \"fr\""));
+        return pacte_rules_fail (error, here, _("missing; expected an object with the texts \"en\" and \"fr\""));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, here, _("expected an object with the texts \"en\" and \"fr\""));
+    return pacte_rules_fail (error, here, _("expected an object with the texts \"en\" and \"fr\""));
   texts = json_node_get_object (node);
   for (guint i = 0; i < PACTE_N_LANGS; i++)
     {
@@ -675,7 +643,7 @@ parse_templates (JsonObject    *object,
 
       if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING
           || *json_node_get_string (text) == '\0')
-        return fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
+        return pacte_rules_fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
       if (!template_compile (json_node_get_string (text), rule, available, &out[i], at, error))
         return FALSE;
     }
@@ -732,7 +700,7 @@ need_member (JsonObject  *object,
              GError     **error)
 {
   if (!json_object_has_member (object, member))
-    return fail (error, path, _("a \"%s\" check needs \"%s\""), kind, member);
+    return pacte_rules_fail (error, path, _("a \"%s\" check needs \"%s\""), kind, member);
   return TRUE;
 }
 
@@ -764,13 +732,13 @@ pacte_check_compile (JsonObject  *object,
         g_autofree char *member = g_strdup (l->data);
 
         g_list_free (members);
-        return fail (error, path, _("unknown member \"%s\" in a check"), member);
+        return pacte_rules_fail (error, path, _("unknown member \"%s\" in a check"), member);
       }
   g_list_free (members);
 
   node = json_object_get_member (object, "kind");
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, path, _("a check needs a \"kind\": plan, each-item, each-partner, count, count-distinct, ratio or latest-date"));
+    return pacte_rules_fail (error, path, _("a check needs a \"kind\": plan, each-item, each-partner, count, count-distinct, ratio or latest-date"));
   kind_name = json_node_get_string (node);
   for (guint i = 0; i < G_N_ELEMENTS (check_kinds); i++)
     if (strcmp (check_kinds[i].name, kind_name) == 0)
@@ -780,17 +748,17 @@ pacte_check_compile (JsonObject  *object,
         found = TRUE;
       }
   if (!found)
-    return fail (error, path, _("unknown kind of check \"%s\"; expected plan, each-item, each-partner, count, count-distinct, ratio or latest-date"), kind_name);
+    return pacte_rules_fail (error, path, _("unknown kind of check \"%s\"; expected plan, each-item, each-partner, count, count-distinct, ratio or latest-date"), kind_name);
 
   node = json_object_get_member (object, "severity");
   if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, path, _("a check needs a \"severity\": \"red\" or \"amber\""));
+    return pacte_rules_fail (error, path, _("a check needs a \"severity\": \"red\" or \"amber\""));
   if (strcmp (json_node_get_string (node), "red") == 0)
     check->severity = PACTE_STATUS_RED;
   else if (strcmp (json_node_get_string (node), "amber") == 0)
     check->severity = PACTE_STATUS_AMBER;
   else
-    return fail (error, path, _("unknown severity \"%s\": expected \"red\" or \"amber\""), json_node_get_string (node));
+    return pacte_rules_fail (error, path, _("unknown severity \"%s\": expected \"red\" or \"amber\""), json_node_get_string (node));
 
   if (!parse_conds (object, "when", PACTE_TYPE_PLAN, rule, &check->when, &check->n_when, path, error))
     return FALSE;
@@ -822,7 +790,7 @@ pacte_check_compile (JsonObject  *object,
           else if (strcmp (which, "others") == 0)
             check->which = PACTE_WHICH_OTHERS;
           else
-            return fail (error, path, _("\"which\" must be \"all\", \"primary\" or \"others\""));
+            return pacte_rules_fail (error, path, _("\"which\" must be \"all\", \"primary\" or \"others\""));
         }
       break;
 
@@ -878,14 +846,14 @@ pacte_check_compile (JsonObject  *object,
 
       node = json_object_get_member (object, "field");
       if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-        return fail (error, path, _("a \"%s\" check needs \"field\""), kind_name);
+        return pacte_rules_fail (error, path, _("a \"%s\" check needs \"field\""), kind_name);
       check->field = resolve_field (item_type, json_node_get_string (node), here, error);
       if (check->field < 0)
         return FALSE;
       if (check->kind == PACTE_CHECK_LATEST_DATE && field_info (item_type, check->field)->kind != PACTE_FIELD_DATE)
-        return fail (error, here, _("\"%s\" is not a date field"), json_node_get_string (node));
-      if (check->kind == PACTE_CHECK_COUNT_DISTINCT && !pacte_check_kind_is_text (field_info (item_type, check->field)->kind))
-        return fail (error, here, _("\"%s\" is not a text field"), json_node_get_string (node));
+        return pacte_rules_fail (error, here, _("\"%s\" is not a date field"), json_node_get_string (node));
+      if (check->kind == PACTE_CHECK_COUNT_DISTINCT && !pacte_field_kind_is_text (field_info (item_type, check->field)->kind))
+        return pacte_rules_fail (error, here, _("\"%s\" is not a text field"), json_node_get_string (node));
     }
   if (check->kind == PACTE_CHECK_EACH_ITEM)
     {
@@ -893,12 +861,12 @@ pacte_check_compile (JsonObject  *object,
 
       node = json_object_get_member (object, "name_field");
       if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-        return fail (error, path, _("an \"each-item\" check needs \"name_field\", the field that names an item"));
+        return pacte_rules_fail (error, path, _("an \"each-item\" check needs \"name_field\", the field that names an item"));
       check->name_field = resolve_field (item_type, json_node_get_string (node), here, error);
       if (check->name_field < 0)
         return FALSE;
-      if (!pacte_check_kind_is_text (field_info (item_type, check->name_field)->kind))
-        return fail (error, here, _("\"%s\" is not a text field"), json_node_get_string (node));
+      if (!pacte_field_kind_is_text (field_info (item_type, check->name_field)->kind))
+        return pacte_rules_fail (error, here, _("\"%s\" is not a text field"), json_node_get_string (node));
     }
 
   if (!parse_templates (object, "explanation", TRUE, rule, available, check->explanation, path, error)

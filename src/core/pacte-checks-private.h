@@ -8,6 +8,7 @@
  * evaluation does no string lookup and no allocation. */
 #pragma once
 
+#include "pacte-record-private.h"
 #include "pacte-rules.h"
 
 G_BEGIN_DECLS
@@ -191,19 +192,14 @@ const PacteRule *pacte_rule_set_get_rule       (PacteRuleSet *self,
 const char      *pacte_rule_set_get_word       (PacteRuleSet *self,
                                                 const char   *value,
                                                 int           lang);
-
-/* Field kinds a check reads as numbers, or as text. */
-static inline gboolean
-pacte_check_kind_is_number (PacteFieldKind kind)
-{
-  return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
-}
-
-static inline gboolean
-pacte_check_kind_is_text (PacteFieldKind kind)
-{
-  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE;
-}
+/* The index of a rule's parameter, or -1 (also for a NULL name). */
+int              pacte_rule_find_param         (const PacteRule *rule,
+                                                const char      *param);
+/* Sets a PACTE_RULES_ERROR_INVALID "path: message" and returns FALSE. */
+gboolean         pacte_rules_fail              (GError     **error,
+                                                const char  *path,
+                                                const char  *format,
+                                                ...) G_GNUC_PRINTF (3, 4);
 
 /* pacte-checks-compile.c */
 gboolean pacte_check_compile   (JsonObject  *object,

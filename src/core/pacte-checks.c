@@ -169,9 +169,9 @@ note_value (PacteRecord *record,
 {
   f->value = NULL;
   f->has_number = FALSE;
-  if (pacte_check_kind_is_text (kind))
+  if (pacte_field_kind_is_text (kind))
     f->value = get_string (record, field);
-  else if (pacte_check_kind_is_number (kind))
+  else if (pacte_field_kind_is_number (kind))
     {
       f->number = get_number (record, field);
       f->has_number = !isnan (f->number);

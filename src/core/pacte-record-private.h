@@ -7,6 +7,20 @@
 
 G_BEGIN_DECLS
 
+/* Kinds whose value is a string (free text or one of the allowed values),
+ * and kinds whose value is a double (INTEGER fields hold whole numbers). */
+static inline gboolean
+pacte_field_kind_is_text (PacteFieldKind kind)
+{
+  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE;
+}
+
+static inline gboolean
+pacte_field_kind_is_number (PacteFieldKind kind)
+{
+  return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
+}
+
 /* Raw stores for the loader: no validation, no notification, no undo.
  * The take_ variants take ownership of value. */
 void      pacte_record_take_string_raw   (PacteRecord *self, guint field, char *value);

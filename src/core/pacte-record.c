@@ -57,18 +57,6 @@ field_info (PacteRecord *self,
   return &record_class (self)->fields[field];
 }
 
-static inline gboolean
-is_string_kind (PacteFieldKind kind)
-{
-  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE;
-}
-
-static inline gboolean
-is_number_kind (PacteFieldKind kind)
-{
-  return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
-}
-
 static gboolean
 is_override_list (const PacteFieldInfo *info)
 {
@@ -473,7 +461,7 @@ pacte_record_get_string (PacteRecord *self,
 {
   const char *s;
 
-  CHECK_FIELD (self, field, is_string_kind, "");
+  CHECK_FIELD (self, field, pacte_field_kind_is_text, "");
   s = pacte_record_get_instance_private (self)->values[field].s;
   return s != NULL ? s : "";
 }
@@ -490,7 +478,7 @@ double
 pacte_record_get_number (PacteRecord *self,
                          guint        field)
 {
-  CHECK_FIELD (self, field, is_number_kind, NAN);
+  CHECK_FIELD (self, field, pacte_field_kind_is_number, NAN);
   return pacte_record_get_instance_private (self)->values[field].num;
 }
 
@@ -625,7 +613,7 @@ pacte_record_take_string_raw (PacteRecord *self,
   PacteValue *v;
 
   if (!PACTE_IS_RECORD (self) || field >= record_class (self)->n_fields
-      || !is_string_kind (field_info (self, field)->kind))
+      || !pacte_field_kind_is_text (field_info (self, field)->kind))
     {
       g_free (value);
       g_return_if_reached ();
@@ -657,7 +645,7 @@ pacte_record_set_number_raw (PacteRecord *self,
 {
   g_return_if_fail (PACTE_IS_RECORD (self));
   g_return_if_fail (field < record_class (self)->n_fields);
-  g_return_if_fail (is_number_kind (field_info (self, field)->kind));
+  g_return_if_fail (pacte_field_kind_is_number (field_info (self, field)->kind));
 
   pacte_record_get_instance_private (self)->values[field].num = value;
 }
@@ -1023,7 +1011,7 @@ pacte_record_set_string (PacteRecord  *self,
   PactePortfolio *portfolio;
   PacteRecord *parent;
 
-  CHECK_FIELD (self, field, is_string_kind, FALSE);
+  CHECK_FIELD (self, field, pacte_field_kind_is_text, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   info = field_info (self, field);
@@ -1124,7 +1112,7 @@ pacte_record_set_number (PacteRecord  *self,
   const PacteFieldInfo *info;
   PacteValue v;
 
-  CHECK_FIELD (self, field, is_number_kind, FALSE);
+  CHECK_FIELD (self, field, pacte_field_kind_is_number, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   info = field_info (self, field);

@@ -84,17 +84,11 @@ pacte_rule_set_init (PacteRuleSet *self)
 
 /* ---- Loading ---------------------------------------------------------- */
 
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError    **error,
-      const char *path,
-      const char *format,
-      ...)
+gboolean
+pacte_rules_fail (GError    **error,
+                  const char *path,
+                  const char *format,
+                  ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -123,11 +117,11 @@ parse_text (JsonObject *parent,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
-        return fail (error, here, _("missing; expected an object with the texts \"en\" and \"fr\""));
+        return pacte_rules_fail (error, here, _("missing; expected an object with the texts \"en\" and \"fr\""));
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, here, _("expected an object with the texts \"en\" and \"fr\""));
+    return pacte_rules_fail (error, here, _("expected an object with the texts \"en\" and \"fr\""));
   object = json_node_get_object (node);
   for (guint i = 0; i < PACTE_N_LANGS; i++)
     {
@@ -135,9 +129,9 @@ parse_text (JsonObject *parent,
 
       if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING
           || *json_node_get_string (text) == '\0')
-        return fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
+        return pacte_rules_fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
       if (!g_utf8_validate (json_node_get_string (text), -1, NULL))
-        return fail (error, here, _("the text \"%s\" is not valid UTF-8"), langs[i]);
+        return pacte_rules_fail (error, here, _("the text \"%s\" is not valid UTF-8"), langs[i]);
       out->text[i] = g_strdup (json_node_get_string (text));
     }
   return TRUE;
@@ -159,12 +153,12 @@ parse_params (JsonObject *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, here, _("expected an object of parameter names and numbers"));
+    return pacte_rules_fail (error, here, _("expected an object of parameter names and numbers"));
 
   params = json_node_get_object (node);
   rule->n_params = json_object_get_size (params);
   if (rule->n_params > PACTE_MAX_PARAMS)
-    return fail (error, here, _("at most %d parameters are allowed"), PACTE_MAX_PARAMS);
+    return pacte_rules_fail (error, here, _("at most %d parameters are allowed"), PACTE_MAX_PARAMS);
   g_free (rule->param_names);
   rule->param_names = g_new0 (char *, rule->n_params + 1);
   rule->param_defaults = g_new0 (double, MAX (rule->n_params, 1));
@@ -181,18 +175,18 @@ parse_params (JsonObject *object,
           || (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE))
         {
           g_list_free (names);
-          return fail (error, here, _("the parameter \"%s\" must be a number"), name);
+          return pacte_rules_fail (error, here, _("the parameter \"%s\" must be a number"), name);
         }
       rule->param_defaults[i] = json_node_get_double (value);
       if (!isfinite (rule->param_defaults[i]))
         {
           g_list_free (names);
-          return fail (error, here, _("the parameter \"%s\" must be a number"), name);
+          return pacte_rules_fail (error, here, _("the parameter \"%s\" must be a number"), name);
         }
       if (*name == '\0' || strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen (name))
         {
           g_list_free (names);
-          return fail (error, here, _("invalid parameter name \"%s\": expected lower-case letters, digits and _"), name);
+          return pacte_rules_fail (error, here, _("invalid parameter name \"%s\": expected lower-case letters, digits and _"), name);
         }
     }
   g_list_free (names);
@@ -211,21 +205,21 @@ parse_rule (PacteRuleSet *self,
   JsonArray *checks;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("expected a rule object"));
+    return pacte_rules_fail (error, path, _("expected a rule object"));
   object = json_node_get_object (node);
 
   member = json_object_get_member (object, "id");
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING
       || *json_node_get_string (member) == '\0')
-    return fail (error, path, _("a rule needs a non-empty text \"id\""));
+    return pacte_rules_fail (error, path, _("a rule needs a non-empty text \"id\""));
   rule->id = g_strdup (json_node_get_string (member));
   if (g_hash_table_contains (self->index, rule->id))
-    return fail (error, path, _("the rule id \"%s\" is used twice"), rule->id);
+    return pacte_rules_fail (error, path, _("the rule id \"%s\" is used twice"), rule->id);
 
   member = json_object_get_member (object, "number");
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64
       || json_node_get_int (member) < 1 || json_node_get_int (member) > 9999)
-    return fail (error, path, _("a rule needs a whole \"number\" from 1 to 9999"));
+    return pacte_rules_fail (error, path, _("a rule needs a whole \"number\" from 1 to 9999"));
   rule->number = (guint) json_node_get_int (member);
 
   if (!parse_text (object, "title", TRUE, &rule->title, path, error)
@@ -237,7 +231,7 @@ parse_rule (PacteRuleSet *self,
 
   member = json_object_get_member (object, "checks");
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
-    return fail (error, path, _("a rule needs an array \"checks\""));
+    return pacte_rules_fail (error, path, _("a rule needs an array \"checks\""));
   checks = json_node_get_array (member);
   rule->checks = g_new0 (PacteCheck, MAX (json_array_get_length (checks), 1));
   for (guint i = 0; i < json_array_get_length (checks); i++)
@@ -247,7 +241,7 @@ parse_rule (PacteRuleSet *self,
 
       rule->n_checks = i + 1;
       if (!JSON_NODE_HOLDS_OBJECT (check))
-        return fail (error, here, _("expected a check object"));
+        return pacte_rules_fail (error, here, _("expected a check object"));
       if (!pacte_check_compile (json_node_get_object (check), rule, &rule->checks[i], here, error))
         return FALSE;
     }
@@ -267,7 +261,7 @@ parse_words (PacteRuleSet *self,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, "words", _("expected an object of values and their words"));
+    return pacte_rules_fail (error, "words", _("expected an object of values and their words"));
   words = json_node_get_object (node);
   self->n_words = json_object_get_size (words);
   self->words = g_new0 (PacteWord, MAX (self->n_words, 1));
@@ -295,26 +289,26 @@ rule_set_parse (PacteRuleSet *self,
   JsonArray *rules;
 
   if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
-    return fail (error, "(root)", _("expected a JSON object with \"format\": \"pacte-rules\""));
+    return pacte_rules_fail (error, "(root)", _("expected a JSON object with \"format\": \"pacte-rules\""));
   root = json_node_get_object (root_node);
 
   member = json_object_get_member (root, "format");
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_STRING
       || g_strcmp0 (json_node_get_string (member), PACTE_RULES_FORMAT) != 0)
-    return fail (error, "format", _("not a rule file: expected \"format\": \"pacte-rules\""));
+    return pacte_rules_fail (error, "format", _("not a rule file: expected \"format\": \"pacte-rules\""));
   member = json_object_get_member (root, "version");
   if (member == NULL || json_node_get_value_type (member) != G_TYPE_INT64)
-    return fail (error, "version", _("expected a whole version number"));
+    return pacte_rules_fail (error, "version", _("expected a whole version number"));
   if (json_node_get_int (member) > PACTE_RULES_VERSION || json_node_get_int (member) < 1)
-    return fail (error, "version", _("version %d is not supported: this program reads version %d"),
-                 (int) CLAMP (json_node_get_int (member), G_MININT, G_MAXINT), PACTE_RULES_VERSION);
+    return pacte_rules_fail (error, "version", _("version %d is not supported: this program reads version %d"),
+                             (int) CLAMP (json_node_get_int (member), G_MININT, G_MAXINT), PACTE_RULES_VERSION);
 
   if (!parse_words (self, root, error))
     return FALSE;
 
   member = json_object_get_member (root, "rules");
   if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
-    return fail (error, "rules", _("expected an array of rules"));
+    return pacte_rules_fail (error, "rules", _("expected an array of rules"));
   rules = json_node_get_array (member);
   self->rules = g_new0 (PacteRule, MAX (json_array_get_length (rules), 1));
   for (guint i = 0; i < json_array_get_length (rules); i++)
@@ -481,9 +475,9 @@ pacte_rule_set_has_rule (PacteRuleSet *self,
   return pacte_rule_set_find (self, rule_id) >= 0;
 }
 
-static int
-find_param (const PacteRule *rule,
-            const char      *param)
+int
+pacte_rule_find_param (const PacteRule *rule,
+                       const char      *param)
 {
   if (param == NULL)
     return -1;
@@ -502,7 +496,7 @@ pacte_rule_set_has_param (PacteRuleSet *self,
 
   if (index < 0)
     return FALSE;
-  return find_param (&self->rules[index], param) >= 0;
+  return pacte_rule_find_param (&self->rules[index], param) >= 0;
 }
 
 const char *
@@ -571,6 +565,6 @@ pacte_rule_set_get_param_default (PacteRuleSet *self,
 
   g_return_val_if_fail (PACTE_IS_RULE_SET (self), NAN);
   g_return_val_if_fail (index < self->n_rules, NAN);
-  i = find_param (&self->rules[index], param);
+  i = pacte_rule_find_param (&self->rules[index], param);
   return i < 0 ? NAN : self->rules[index].param_defaults[i];
 }
