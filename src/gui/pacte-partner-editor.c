@@ -2,6 +2,7 @@
 /* pacte-partner-editor.c: every field of a partner, edited in place. */
 #include "config.h"
 
+#include "pacte-editor-rows.h"
 #include "pacte-field-row.h"
 #include "pacte-i18n.h"
 #include "pacte-list-section.h"
@@ -33,23 +34,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-collect_rows (PactePartnerEditor *self,
-              GtkWidget          *widget)
-{
-  GtkWidget *child;
-
-  if (PACTE_IS_FIELD_ROW (widget))
-    {
-      g_ptr_array_add (self->field_rows, widget);
-      return;
-    }
-  if (PACTE_IS_LIST_SECTION (widget))
-    return;
-  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_rows (self, child);
-}
 
 static void
 pacte_partner_editor_constructed (GObject *object)
@@ -160,7 +144,7 @@ pacte_partner_editor_init (PactePartnerEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->field_rows = g_ptr_array_new ();
-  collect_rows (self, GTK_WIDGET (self->page));
+  pacte_editor_collect_rows (GTK_WIDGET (self->page), self->field_rows, NULL);
 }
 
 GtkWidget *
@@ -203,10 +187,7 @@ pacte_partner_editor_get_field_row (PactePartnerEditor *self,
 {
   g_return_val_if_fail (PACTE_IS_PARTNER_EDITOR (self), NULL);
 
-  for (guint i = 0; i < self->field_rows->len; i++)
-    if (g_strcmp0 (pacte_field_row_get_key (g_ptr_array_index (self->field_rows, i)), key) == 0)
-      return g_ptr_array_index (self->field_rows, i);
-  return NULL;
+  return pacte_editor_find_field_row (self->field_rows, key);
 }
 
 GtkWidget *

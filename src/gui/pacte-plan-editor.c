@@ -16,6 +16,7 @@
 
 #include <string.h>
 
+#include "pacte-editor-rows.h"
 #include "pacte-field-row.h"
 #include "pacte-i18n.h"
 #include "pacte-list-section.h"
@@ -318,26 +319,6 @@ schedule_populate (PactePlanEditor *self)
 /* ---- Plumbing ---------------------------------------------------------------- */
 
 static void
-collect_rows (PactePlanEditor *self,
-              GtkWidget       *widget)
-{
-  GtkWidget *child;
-
-  if (PACTE_IS_FIELD_ROW (widget))
-    {
-      g_ptr_array_add (self->field_rows, widget);
-      return;
-    }
-  if (PACTE_IS_LIST_SECTION (widget))
-    {
-      g_ptr_array_add (self->sections, widget);
-      return;
-    }
-  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_rows (self, child);
-}
-
-static void
 pacte_plan_editor_constructed (GObject *object)
 {
   PactePlanEditor *self = PACTE_PLAN_EDITOR (object);
@@ -482,7 +463,7 @@ pacte_plan_editor_init (PactePlanEditor *self)
 
   self->field_rows = g_ptr_array_new ();
   self->sections = g_ptr_array_new ();
-  collect_rows (self, GTK_WIDGET (self->page));
+  pacte_editor_collect_rows (GTK_WIDGET (self->page), self->field_rows, self->sections);
 }
 
 GtkWidget *
@@ -541,10 +522,7 @@ pacte_plan_editor_get_field_row (PactePlanEditor *self,
 {
   g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), NULL);
 
-  for (guint i = 0; i < self->field_rows->len; i++)
-    if (g_strcmp0 (pacte_field_row_get_key (g_ptr_array_index (self->field_rows, i)), key) == 0)
-      return g_ptr_array_index (self->field_rows, i);
-  return NULL;
+  return pacte_editor_find_field_row (self->field_rows, key);
 }
 
 GtkWidget *
