@@ -553,6 +553,47 @@ test_autosave_saved_unchanged (Fixture       *fx,
   g_assert_false (pacte_autosave_get_pending (autosave));
 }
 
+/* Typing postpones the draft until a pause, but never beyond the longest
+ * wait: a user typing without pause still gets drafts. */
+static void
+test_autosave_waits_for_pause (Fixture       *fx,
+                               gconstpointer  data)
+{
+  g_autoptr(PacteAutosave) autosave = pacte_autosave_new (fx->store, fx->portfolio, NULL);
+  guint saved = 0;
+  gint64 start, end;
+  int i;
+
+  pacte_autosave_set_delay (autosave, 100);
+  g_signal_connect (autosave, "saved", G_CALLBACK (count_cb), &saved);
+
+  /* An edit every 40 ms for 0.6 s: no draft yet (0.6 s < 10 delays). */
+  for (i = 0; i < 15; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Frappe %d", i);
+
+      edit_portfolio (fx->portfolio, title);
+      run_for (40);
+    }
+  g_assert_cmpuint (saved, ==, 0);
+  g_assert_true (pacte_autosave_get_pending (autosave));
+  /* The pause: written. */
+  wait_for_count (&saved, 0);
+  g_assert_cmpuint (count_drafts (fx->store), ==, 1);
+
+  /* Typing without pause for 1.6 s: written once the longest wait (1 s) is over. */
+  start = g_get_monotonic_time ();
+  end = start + 1600 * 1000;
+  for (i = 0; g_get_monotonic_time () < end; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sans pause %d", i);
+
+      edit_portfolio (fx->portfolio, title);
+      run_for (30);
+    }
+  g_assert_cmpuint (saved, >=, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,6 +606,7 @@ main (int    argc,
   g_test_add ("/drafts/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);
   g_test_add_func ("/drafts/default-dir", test_default_dir);
   g_test_add ("/drafts/autosave", Fixture, NULL, fixture_set_up, test_autosave, fixture_tear_down);
+  g_test_add ("/drafts/autosave-waits-for-pause", Fixture, NULL, fixture_set_up, test_autosave_waits_for_pause, fixture_tear_down);
   g_test_add ("/drafts/autosave-close-keep", Fixture, NULL, fixture_set_up, test_autosave_close_keep, fixture_tear_down);
   g_test_add ("/drafts/autosave-restored", Fixture, NULL, fixture_set_up, test_autosave_restored, fixture_tear_down);
   g_test_add ("/drafts/autosave-saved-unchanged", Fixture, NULL, fixture_set_up, test_autosave_saved_unchanged, fixture_tear_down);

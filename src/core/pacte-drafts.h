@@ -12,8 +12,9 @@
  * a crash at any moment leaves either a complete draft or a data file alone,
  * which is still listed (no typed data is ever dropped).
  *
- * PacteAutosave keeps the draft of one open portfolio up to date: a few
- * seconds after an edit it writes the draft; when the portfolio becomes
+ * PacteAutosave keeps the draft of one open portfolio up to date: after a
+ * pause of a few seconds in editing (or at the latest 30 s after the first
+ * unsaved edit) it writes the draft; when the portfolio becomes
  * unmodified (saved, or undone back to the saved state) it removes it. */
 #pragma once
 
@@ -90,11 +91,15 @@ PactePortfolio *pacte_draft_store_load             (PacteDraftStore *self,
 G_DECLARE_FINAL_TYPE (PacteAutosave, pacte_autosave, PACTE, AUTOSAVE, GObject)
 
 #define PACTE_AUTOSAVE_DEFAULT_DELAY 3000 /* milliseconds */
+/* Edits postpone the write by the delay (it waits for a pause in editing),
+ * up to this many delays after the first unsaved edit. */
+#define PACTE_AUTOSAVE_MAX_WAIT_FACTOR 10
 
 /* draft_id: the id to write under (a restored draft keeps its id), or NULL
  * for a new one.  If the portfolio is already modified, a save is scheduled.
  * Properties: "store", "portfolio", "draft-id" (construct-only), "delay"
- * (milliseconds between the first unsaved edit and the write, default 3000).
+ * (milliseconds of quiet after the last edit before the write, default 3000;
+ * at most PACTE_AUTOSAVE_MAX_WAIT_FACTOR times it after the first edit).
  * Signals: "saved" () after each draft written; "failed" (GError *) when a
  * draft could not be written (the window may tell the user). */
 PacteAutosave  *pacte_autosave_new                 (PacteDraftStore *store,
