@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "pacte-rules.h"
+#include "pacte-test-utils.h"
 
 typedef struct
 {
@@ -32,32 +32,17 @@ run_pacte (Run        *run,
            const char *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *bin = g_getenv ("PACTE_BIN");
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
-  int wait_status = 0;
-  va_list args;
+  va_list ap;
 
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static char *
-sample_path (void)
-{
-  return g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples", "sample.pacte.json", NULL);
+  run->status = pacte_test_run_pacte ((const char * const *) args->pdata, &run->out, &run->err);
 }
 
 static JsonNode *
@@ -75,7 +60,7 @@ static void
 test_json (void)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
   g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-expected-2027-03-15.json", NULL);
   g_autofree char *expected_text = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -132,7 +117,7 @@ static void
 test_text_french (void)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
 
   run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--lang", "fr",
              "--plan", "plan-brightwater-connector", NULL);
@@ -158,7 +143,7 @@ static void
 test_text_english (void)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
 
   run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--lang", "en", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -195,7 +180,7 @@ test_broken_file (void)
 static void
 test_exit_statuses (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
 
   {
     g_auto(Run) run = { 0 };

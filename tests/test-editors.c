@@ -14,6 +14,7 @@
 #include "pacte-partner-chooser.h"
 #include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
+#include "pacte-test-utils.h"
 
 typedef struct {
   PactePortfolio *portfolio;
@@ -22,20 +23,6 @@ typedef struct {
   GtkWidget      *editor;
   PactePlan      *plan;
 } Fixture;
-
-static PactePortfolio *
-load_sample (void)
-{
-  const char *root = g_getenv ("PACTE_SOURCE_ROOT");
-  g_autofree char *path = g_build_filename (root ? root : ".", "data", "samples", "sample.pacte.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PactePortfolio *portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (portfolio);
-  return portfolio;
-}
 
 static void
 iterate (void)
@@ -50,7 +37,7 @@ fixture_set_up (Fixture       *fixture,
 {
   gboolean partner = GPOINTER_TO_INT (data);
 
-  fixture->portfolio = load_sample ();
+  fixture->portfolio = pacte_test_load_sample (NULL);
   fixture->context = pacte_context_new (fixture->portfolio, NULL, NULL, pacte_date_parse ("2027-03-01"));
   fixture->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 600, 700);

@@ -7,15 +7,8 @@
 
 #include "pacte-i18n.h"
 #include "pacte-rule-row.h"
+#include "pacte-test-window-utils.h"
 #include "pacte-window.h"
-
-static void
-flush_events (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static GtkWidget *
 find_status_page (GtkWidget *widget)
@@ -41,34 +34,30 @@ test_empty_state_in_french (void)
 
   g_assert_cmpstr (pacte_i18n_user_language (), ==, "fr");
   gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
+  pacte_test_flush_events ();
 
   page = find_status_page (GTK_WIDGET (window));
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Aucun portefeuille ouvert");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  pacte_test_flush_events ();
 }
 
 static void
 test_lights_in_french (void)
 {
-  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples",
-                                                     "sample.pacte.json", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_sample (NULL);
   PacteWindow *window;
   GtkWidget *row;
   const char *name;
 
-  g_assert_no_error (error);
   window = pacte_window_new (NULL);
-  pacte_window_set_today (window, pacte_date_parse ("2027-03-15"));
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
   pacte_window_set_portfolio (window, portfolio);
   gtk_window_present (GTK_WINDOW (window));
   pacte_window_select_plan (window, pacte_portfolio_find_plan (portfolio, "plan-brightwater-connector"));
-  flush_events ();
+  pacte_test_flush_events ();
 
   /* R15 is red for this plan at that date: in French, « rouge ». */
   row = pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), "R15");
@@ -79,7 +68,7 @@ test_lights_in_french (void)
 
   pacte_portfolio_set_unmodified (portfolio);
   gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  pacte_test_flush_events ();
 }
 
 int

@@ -11,40 +11,16 @@
 #include "pacte-portfolio.h"
 #include "pacte-record-private.h"
 #include "pacte-rules.h"
+#include "pacte-test-utils.h"
 
 #define HEAD "{\"format\":\"pacte-portfolio\",\"version\":1,"
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
-static GBytes *
-read_fixture (const char *name)
-{
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
 
 static PactePortfolio *
 load_fixture (const char *name)
 {
-  g_autofree char *path = fixture_path (name);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PactePortfolio *portfolio;
+  g_autofree char *path = pacte_test_fixture_path (name);
 
-  portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (portfolio);
-  return portfolio;
+  return pacte_test_load_path (path, NULL);
 }
 
 static PactePortfolio *
@@ -80,7 +56,7 @@ test_canonical_round_trip (void)
 {
   g_autoptr(PactePortfolio) first = load_fixture ("format-canonical.pacte.json");
   g_autoptr(PactePortfolio) second = NULL;
-  g_autoptr(GBytes) original = read_fixture ("format-canonical.pacte.json");
+  g_autoptr(GBytes) original = pacte_test_read_fixture ("format-canonical.pacte.json");
   g_autoptr(GBytes) saved = pacte_portfolio_to_bytes (first);
   g_autoptr(GBytes) saved_again = NULL;
   g_autoptr(GError) error = NULL;
@@ -230,7 +206,7 @@ static void
 test_messy_file_normalizes (void)
 {
   g_autoptr(PactePortfolio) portfolio = load_fixture ("format-messy.pacte.json");
-  g_autoptr(GBytes) expected = read_fixture ("format-messy.expected.json");
+  g_autoptr(GBytes) expected = pacte_test_read_fixture ("format-messy.expected.json");
   g_autoptr(GBytes) saved = pacte_portfolio_to_bytes (portfolio);
   g_autoptr(PactePortfolio) again = NULL;
   g_autoptr(GBytes) saved_again = NULL;
@@ -669,7 +645,7 @@ loaded_cb (GObject      *source,
 static void
 test_async (void)
 {
-  g_autofree char *path = fixture_path ("format-canonical.pacte.json");
+  g_autofree char *path = pacte_test_fixture_path ("format-canonical.pacte.json");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) directory = g_file_new_for_path (g_get_tmp_dir ());
   g_autoptr(GAsyncResult) result = NULL;

@@ -13,6 +13,7 @@
 #include "pacte-i18n.h"
 #include "pacte-report.h"
 #include "pacte-report-format.h"
+#include "pacte-test-utils.h"
 
 #define REVIEW_DATE "2027-03-15"
 
@@ -28,12 +29,6 @@ source_root (void)
 }
 
 static char *
-sample_path (void)
-{
-  return g_build_filename (source_root (), "data", "samples", "sample.pacte.json", NULL);
-}
-
-static char *
 tmp_dir (void)
 {
   g_autoptr(GError) error = NULL;
@@ -41,21 +36,6 @@ tmp_dir (void)
 
   g_assert_no_error (error);
   return dir;
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 /* Runs argv; returns the exit status, standard error in *err if asked. */
@@ -82,12 +62,9 @@ run_report (const char *out_pdf,
             const char *paper,
             char      **err)
 {
-  const char *bin = g_getenv ("PACTE_BIN");
   const char *argv[16];
   guint n = 0;
 
-  g_assert_nonnull (bin);
-  argv[n++] = bin;
   argv[n++] = "--report";
   argv[n++] = out_pdf;
   argv[n++] = file;
@@ -109,7 +86,7 @@ run_report (const char *out_pdf,
       argv[n++] = paper;
     }
   argv[n] = NULL;
-  return run (argv, NULL, err);
+  return pacte_test_run_pacte (argv, NULL, err);
 }
 
 /* Every run of white space (no-break spaces included: pdftotext writes them
@@ -186,17 +163,6 @@ pdf_pages (const char *pdf,
     }
   g_assert_cmpuint (pages, >, 0);
   return pages;
-}
-
-static PactePortfolio *
-load (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  PactePortfolio *portfolio = pacte_portfolio_load_file (file, pacte_rule_set_get_default (), NULL, &error);
-
-  g_assert_no_error (error);
-  return portfolio;
 }
 
 /* A printf format in lang (the attribute lets the compiler check the call). */
@@ -283,7 +249,7 @@ test_format_french (void)
 static void
 check_sample_report (const char *lang)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
   g_autofree char *dir = tmp_dir ();
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *err = NULL;
@@ -292,7 +258,7 @@ check_sample_report (const char *lang)
   g_autofree char *page_one = NULL;
   g_autofree char *last_page = NULL;
   g_autofree char *date = NULL;
-  g_autoptr(PactePortfolio) portfolio = load (sample);
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (sample, pacte_rule_set_get_default ());
   PacteRuleSet *rules = pacte_rule_set_get_default ();
   GListModel *plans = pacte_portfolio_get_plans (portfolio);
   static const char * const headings[] = {
@@ -369,7 +335,7 @@ check_sample_report (const char *lang)
       g_test_skip ("French headings need po/parts/report.po merged into po/fr.po");
     }
 
-  remove_dir (dir);
+  pacte_test_remove_tree (dir);
 }
 
 static void
@@ -388,7 +354,7 @@ test_sample_french (void)
 static void
 test_pages_grow_with_content (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
   g_autofree char *dir = tmp_dir ();
   g_autofree char *one = g_build_filename (dir, "one.pdf", NULL);
   g_autofree char *all = g_build_filename (dir, "all.pdf", NULL);
@@ -397,7 +363,7 @@ test_pages_grow_with_content (void)
   g_autofree char *long_plan = g_test_build_filename (G_TEST_DIST, "fixtures", "long-plan.pacte.json", NULL);
   g_autofree char *size_a4 = NULL;
   g_autofree char *size_letter = NULL;
-  g_autoptr(PactePortfolio) portfolio = load (sample);
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (sample, pacte_rule_set_get_default ());
   g_autoptr(PacteRecord) first = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
   const char *first_id = pacte_record_get_string (first, PACTE_PLAN_ID);
   guint pages_one, pages_all, pages_long;
@@ -416,7 +382,7 @@ test_pages_grow_with_content (void)
   g_assert_cmpuint (pages_long, >, pages_one * 2);
   g_assert_true (g_str_has_prefix (size_a4, "595.28 x 841.89"));
   g_assert_true (g_str_has_prefix (size_letter, "612 x 792"));
-  remove_dir (dir);
+  pacte_test_remove_tree (dir);
 }
 
 /* 60 actions with very long names: every title is in the text, whole. */
@@ -425,7 +391,7 @@ test_long_plan_nothing_cut (void)
 {
   g_autofree char *long_plan = g_test_build_filename (G_TEST_DIST, "fixtures", "long-plan.pacte.json", NULL);
   g_autofree char *dir = tmp_dir ();
-  g_autoptr(PactePortfolio) portfolio = load (long_plan);
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (long_plan, pacte_rule_set_get_default ());
   g_autoptr(PacteRecord) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
   GListModel *actions = pacte_record_get_list (plan, PACTE_PLAN_ACTIONS);
   const char *papers[] = { "a4", "letter" };
@@ -454,7 +420,7 @@ test_long_plan_nothing_cut (void)
       name = strip_spaces (pacte_record_get_string (plan, PACTE_PLAN_NAME));
       g_assert_nonnull (strstr (flat, name));
     }
-  remove_dir (dir);
+  pacte_test_remove_tree (dir);
 }
 
 /* A generated portfolio: the layout's page count is the PDF's. */
@@ -476,7 +442,7 @@ test_generated_portfolio_pages (void)
   guint predicted;
 
   g_assert_cmpint (run (gen, NULL, NULL), ==, 0);
-  portfolio = load (json);
+  portfolio = pacte_test_load_path (json, pacte_rule_set_get_default ());
   g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_plans (portfolio)), ==, 50);
 
   report = pacte_report_new (portfolio, pacte_rule_set_get_default (), NULL, pacte_date_parse (REVIEW_DATE), "en");
@@ -500,7 +466,7 @@ test_generated_portfolio_pages (void)
   /* Letter pages are shorter: more of them, still as predicted. */
   pacte_report_set_page_size (report, PACTE_REPORT_LETTER_WIDTH, PACTE_REPORT_LETTER_HEIGHT);
   g_assert_cmpuint (pacte_report_paginate (report, NULL), >=, predicted);
-  remove_dir (dir);
+  pacte_test_remove_tree (dir);
 }
 
 /* ---- Failures ----------------------------------------------------------------- */
@@ -508,7 +474,7 @@ test_generated_portfolio_pages (void)
 static void
 test_command_line_failures (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
   g_autofree char *dir = tmp_dir ();
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.pacte.json", NULL);
@@ -532,17 +498,17 @@ test_command_line_failures (void)
   g_assert_cmpint (run_report (nowhere, sample, "en", NULL, NULL, &err), ==, 2);
   g_assert_nonnull (strstr (err, "report.pdf"));
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
-  remove_dir (dir);
+  pacte_test_remove_tree (dir);
 }
 
 static void
 test_write_failure_keeps_old_file (void)
 {
-  g_autofree char *sample = sample_path ();
+  g_autofree char *sample = pacte_test_sample_path ();
   g_autofree char *dir = tmp_dir ();
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(PactePortfolio) portfolio = load (sample);
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (sample, pacte_rule_set_get_default ());
   g_autoptr(PacteReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) d = NULL;
@@ -569,7 +535,7 @@ test_write_failure_keeps_old_file (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (pdf, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  remove_dir (dir);
+  pacte_test_remove_tree (dir);
 }
 
 int

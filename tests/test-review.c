@@ -9,17 +9,8 @@
 
 #include "pacte-i18n.h"
 #include "pacte-review-dialog.h"
+#include "pacte-test-window-utils.h"
 #include "pacte-window.h"
-
-#define SAMPLE_DAY "2027-03-15"
-
-static void
-flush_events (void)
-{
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static PacteReviewDialog *
 find_review_dialog (void)
@@ -39,43 +30,7 @@ respond (PacteReviewDialog *dialog,
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events ();
-}
-
-static PactePortfolio *
-load_sample (void)
-{
-  g_autoptr(GFile) file = g_file_new_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples",
-                                                     "sample.pacte.json", NULL);
-  g_autoptr(GError) error = NULL;
-  PactePortfolio *portfolio = pacte_portfolio_load_file (file, pacte_rule_set_get_default (), NULL, &error);
-
-  g_assert_no_error (error);
-  return portfolio;
-}
-
-static PacteWindow *
-window_with_sample (void)
-{
-  g_autoptr(PactePortfolio) portfolio = load_sample ();
-  PacteWindow *window = pacte_window_new (NULL);
-
-  pacte_window_set_today (window, pacte_date_parse (SAMPLE_DAY));
-  pacte_window_set_portfolio (window, portfolio);
-  gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
-  return window;
-}
-
-static void
-destroy_window (PacteWindow *window)
-{
-  PactePortfolio *doc = pacte_window_get_portfolio (window);
-
-  if (doc != NULL)
-    pacte_portfolio_set_unmodified (doc);
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  pacte_test_flush_events ();
 }
 
 static guint
@@ -87,7 +42,7 @@ n_reviews (PactePlan *plan)
 static void
 test_record_review (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PacteContext *ctx = pacte_window_get_context (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-ashford-banking");
@@ -108,19 +63,19 @@ test_record_review (void)
 
   /* With a partner shown there is no plan to review: the action is off. */
   pacte_window_select_partner (window, partner);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_null (pacte_window_get_plan (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.record-review", NULL);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_null (find_review_dialog ());
 
   pacte_window_select_plan (window, plan);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_true (pacte_window_get_plan (window) == plan);
 
   /* Cancel records nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-review", NULL));
-  flush_events ();
+  pacte_test_flush_events ();
   dialog = find_review_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
@@ -130,7 +85,7 @@ test_record_review (void)
   g_assert_false (pacte_portfolio_get_modified (doc));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-review", NULL));
-  flush_events ();
+  pacte_test_flush_events ();
   dialog = find_review_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (pacte_review_dialog_get_plan (dialog) == plan);
@@ -152,7 +107,7 @@ test_record_review (void)
   /* One more review, at the end, with today's lights. */
   g_assert_cmpuint (n_reviews (plan), ==, before + 1);
   review = g_list_model_get_item (pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_REVIEWS), before);
-  g_assert_cmpuint (pacte_record_get_date (review, PACTE_REVIEW_DATE), ==, pacte_date_parse (SAMPLE_DAY));
+  g_assert_cmpuint (pacte_record_get_date (review, PACTE_REVIEW_DATE), ==, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
   g_assert_cmpstr (pacte_record_get_string (review, PACTE_REVIEW_REVIEWER), ==, "Claire Dubois-Nakamura");
   g_assert_cmpstr (pacte_record_get_string (review, PACTE_REVIEW_NOTES), ==,
                    "Contrat « cadre » à signer avant juin.\nR09 : relancer.");
@@ -186,7 +141,7 @@ test_record_review (void)
   g_assert_true (pacte_record_equal (PACTE_RECORD (reloaded), PACTE_RECORD (doc)));
 
   g_assert_true (pacte_portfolio_undo (doc));
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpuint (n_reviews (plan), ==, before);
   g_assert_false (pacte_portfolio_get_modified (doc));
   g_assert_true (pacte_portfolio_redo (doc));
@@ -194,20 +149,20 @@ test_record_review (void)
 
   /* A second review on the same day says so, and is added after the first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.record-review", NULL));
-  flush_events ();
+  pacte_test_flush_events ();
   dialog = find_review_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "already recorded today"));
   respond (dialog, "cancel");
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 /* The reviewer is remembered in the settings for the next review. */
 static void
 test_reviewer_remembered (void)
 {
-  g_autoptr(PactePortfolio) portfolio = load_sample ();
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_sample (pacte_rule_set_get_default ());
   g_autoptr(GSettings) settings = g_settings_new ("io.github.pacte.Pacte");
   g_autoptr(PacteContext) ctx = NULL;
   PactePlan *first = pacte_portfolio_find_plan (portfolio, "plan-kuhne-managed");
@@ -217,7 +172,7 @@ test_reviewer_remembered (void)
   g_autofree char *stored = NULL;
 
   g_settings_reset (settings, "reviewer");
-  ctx = pacte_context_new (portfolio, NULL, settings, pacte_date_parse (SAMPLE_DAY));
+  ctx = pacte_context_new (portfolio, NULL, settings, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
 
   dialog = pacte_review_dialog_new (NULL, ctx, first);
   g_assert_cmpstr (pacte_review_dialog_get_reviewer (PACTE_REVIEW_DIALOG (dialog)), ==,
@@ -235,15 +190,15 @@ test_reviewer_remembered (void)
   dialog = pacte_review_dialog_new (NULL, ctx, second);
   g_assert_cmpstr (pacte_review_dialog_get_reviewer (PACTE_REVIEW_DIALOG (dialog)), ==, "Jeanne Martin");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events ();
+  pacte_test_flush_events ();
 }
 
 /* A plan removed while its dialog is open: a clear error, nothing written. */
 static void
 test_plan_gone (void)
 {
-  g_autoptr(PactePortfolio) portfolio = load_sample ();
-  g_autoptr(PacteContext) ctx = pacte_context_new (portfolio, NULL, NULL, pacte_date_parse (SAMPLE_DAY));
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_sample (pacte_rule_set_get_default ());
+  g_autoptr(PacteContext) ctx = pacte_context_new (portfolio, NULL, NULL, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
   g_autoptr(PactePlan) plan = g_object_ref (pacte_portfolio_find_plan (portfolio, "plan-meridian-draft"));
   GListModel *plans = pacte_portfolio_get_plans (portfolio);
   GtkWidget *dialog = pacte_review_dialog_new (NULL, ctx, plan);
@@ -264,7 +219,7 @@ test_plan_gone (void)
   g_assert_nonnull (strstr (error->message, "no longer in the portfolio"));
   g_assert_cmpuint (n_reviews (plan), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events ();
+  pacte_test_flush_events ();
 }
 
 int

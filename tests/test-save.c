@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "pacte-portfolio.h"
+#include "pacte-test-utils.h"
 
 typedef struct
 {
@@ -17,24 +18,6 @@ typedef struct
   PactePortfolio *portfolio;  /* loaded from it */
   GBytes         *original;
 } Fixture;
-
-static char *
-fixture_path (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-}
-
-static GBytes *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-
-  g_file_get_contents (path, &contents, &len, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, len);
-}
 
 static void
 write_file (const char *path,
@@ -52,40 +35,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *source = fixture_path ("format-canonical.pacte.json");
+  g_autofree char *source = pacte_test_fixture_path ("format-canonical.pacte.json");
   g_autoptr(GError) error = NULL;
 
   f->dir = g_dir_make_tmp ("pacte-save-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "team.pacte.json", NULL);
-  f->original = read_file (source);
+  f->original = pacte_test_read_file (source);
   write_file (f->path, f->original);
   f->file = g_file_new_for_path (f->path);
   f->portfolio = pacte_portfolio_load_file (f->file, NULL, NULL, &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-  const char *name;
-
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_dir_close (dir);
-  g_rmdir (path);
 }
 
 static void
@@ -95,7 +55,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->portfolio);
   g_clear_object (&f->file);
   g_clear_pointer (&f->original, g_bytes_unref);
-  remove_tree (f->dir);
+  pacte_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -104,7 +64,7 @@ static void
 assert_file_holds (const char *path,
                    GBytes     *expected)
 {
-  g_autoptr(GBytes) now = read_file (path);
+  g_autoptr(GBytes) now = pacte_test_read_file (path);
 
   g_assert_true (g_bytes_equal (now, expected));
 }
@@ -345,36 +305,14 @@ test_async (Fixture       *f,
 
 /* ---- pacte --normalize -------------------------------------------------- */
 
-static int
-run_pacte (const char * const *args,
-           char              **out,
-           char              **err)
-{
-  const char *bin = g_getenv ("PACTE_BIN");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_assert_nonnull (bin);
-  g_ptr_array_add (argv, (gpointer) bin);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                out, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_normalize (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *messy_source = fixture_path ("format-messy.pacte.json");
-  g_autofree char *expected_source = fixture_path ("format-messy.expected.json");
-  g_autoptr(GBytes) messy = read_file (messy_source);
-  g_autoptr(GBytes) expected = read_file (expected_source);
+  g_autofree char *messy_source = pacte_test_fixture_path ("format-messy.pacte.json");
+  g_autofree char *expected_source = pacte_test_fixture_path ("format-messy.expected.json");
+  g_autoptr(GBytes) messy = pacte_test_read_file (messy_source);
+  g_autoptr(GBytes) expected = pacte_test_read_file (expected_source);
   g_autofree char *messy_path = g_build_filename (f->dir, "messy.pacte.json", NULL);
   g_autofree char *out_path = g_build_filename (f->dir, "out.pacte.json", NULL);
   g_autofree char *backup = g_strconcat (messy_path, "~", NULL);
@@ -383,7 +321,7 @@ test_normalize (Fixture       *f,
 
   /* To another file: the source is left alone. */
   write_file (messy_path, messy);
-  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", messy_path, "-o", out_path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", messy_path, "-o", out_path, NULL }, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
   assert_file_holds (out_path, expected);
@@ -392,7 +330,7 @@ test_normalize (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* In place. */
-  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", messy_path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", messy_path, NULL }, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "");
   assert_file_holds (messy_path, expected);
@@ -401,7 +339,7 @@ test_normalize (Fixture       *f,
   g_clear_pointer (&err, g_free);
 
   /* Already canonical: nothing to do. */
-  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", f->path, NULL }, &out, &err), ==, 0);
+  g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", f->path, NULL }, &out, &err), ==, 0);
   assert_file_holds (f->path, f->original);
 }
 
@@ -418,21 +356,21 @@ test_normalize_bad_file (Fixture       *f,
   g_autofree char *err = NULL;
 
   write_file (path, bytes);
-  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", path, NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", path, NULL }, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, ==, "pacte: broken.pacte.json:2:36: a comma before \"}\"; expected another member (JSON allows no trailing comma)\n");
   assert_file_holds (path, bytes);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", path, "-o", out_path, NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", path, "-o", out_path, NULL }, &out, &err), ==, 2);
   g_assert_false (g_file_test (out_path, G_FILE_TEST_EXISTS));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A write that fails: exit 2 as well, with the reason. */
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_assert_cmpint (run_pacte ((const char *[]) { "--normalize", f->path, "-o", folder, NULL }, &out, &err), ==, 2);
+  g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", f->path, "-o", folder, NULL }, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "pacte: "));
   g_assert_nonnull (strstr (err, "could not write the file"));

@@ -12,18 +12,8 @@
 #include "pacte-partner-chooser.h"
 #include "pacte-plan-editor.h"
 #include "pacte-rule-row.h"
+#include "pacte-test-window-utils.h"
 #include "pacte-window.h"
-
-#define SAMPLE_DAY "2027-03-15"
-
-static void
-flush_events (void)
-{
-  /* The evaluator's idle and the redraw both run here. */
-  for (int i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 /* The first visible AdwMessageDialog (NULL if none), optionally transient for parent. */
 static AdwMessageDialog *
@@ -56,44 +46,15 @@ close_dialog (AdwMessageDialog *dialog,
    * close, which would answer a second time with the close response). */
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  flush_events ();
+  pacte_test_flush_events ();
 }
 
 static GFile *
 sample_file (void)
 {
-  return g_file_new_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples",
-                                    "sample.pacte.json", NULL);
-}
+  g_autofree char *path = pacte_test_sample_path ();
 
-static PacteWindow *
-window_with_sample (void)
-{
-  g_autoptr(GFile) file = sample_file ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, pacte_rule_set_get_default (),
-                                                                   NULL, &error);
-  PacteWindow *window;
-
-  g_assert_no_error (error);
-  window = pacte_window_new (NULL);
-  pacte_window_set_today (window, pacte_date_parse (SAMPLE_DAY));
-  pacte_window_set_portfolio (window, portfolio);
-  gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
-  return window;
-}
-
-static void
-destroy_window (PacteWindow *window)
-{
-  PactePortfolio *doc = pacte_window_get_portfolio (window);
-
-  /* Forget changes so that destroying asks nothing. */
-  if (doc != NULL)
-    pacte_portfolio_set_unmodified (doc);
-  gtk_window_destroy (GTK_WINDOW (window));
-  flush_events ();
+  return g_file_new_for_path (path);
 }
 
 static PacteRuleRow *
@@ -120,14 +81,14 @@ test_empty_window_and_about (void)
 
   window = pacte_window_new (app);
   gtk_window_present (GTK_WINDOW (window));
-  flush_events ();
+  pacte_test_flush_events ();
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Pacte");
   g_assert_false (pacte_window_has_document (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  flush_events ();
+  pacte_test_flush_events ();
   toplevels = gtk_window_list_toplevels ();
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (ADW_IS_ABOUT_WINDOW (l->data))
@@ -141,7 +102,7 @@ test_empty_window_and_about (void)
 
   /* The shortcuts window builds from its resource and shows. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "shortcuts", NULL);
-  flush_events ();
+  pacte_test_flush_events ();
   g_clear_pointer (&toplevels, g_list_free);
   found = FALSE;
   toplevels = gtk_window_list_toplevels ();
@@ -155,25 +116,25 @@ test_empty_window_and_about (void)
 
   /* New: an empty portfolio, titled as not saved yet. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_true (pacte_window_has_document (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Portfolio – Pacte");
 
   /* Adding a plan shows it, with its sixteen lights. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-plan", NULL);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_nonnull (pacte_window_get_plan (window));
   g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (pacte_window_get_plan (window)), PACTE_PLAN_NAME), ==, "New Plan");
   g_assert_nonnull (pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), "R16"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Portfolio • – Pacte");
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 static void
 test_sample_title_and_lists (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   GListModel *plans = pacte_window_get_plan_list (window);
   g_autoptr(PactePlan) first = NULL;
   g_autoptr(PactePlan) second = NULL;
@@ -187,21 +148,21 @@ test_sample_title_and_lists (void)
 
   /* Search by name, ignoring case. */
   pacte_window_set_search (window, "kühne");
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
   pacte_window_set_search (window, "");
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
 
   /* Sort by score: lowest first. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-plans", "s", "score");
-  flush_events ();
+  pacte_test_flush_events ();
   first = g_list_model_get_item (plans, 0);
   second = g_list_model_get_item (plans, g_list_model_get_n_items (plans) - 1);
   g_assert_cmpint (pacte_plan_results_get_score (pacte_context_get_results (ctx, first)), <=,
                    pacte_plan_results_get_score (pacte_context_get_results (ctx, second)));
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 static PacteRecord *
@@ -224,7 +185,7 @@ find_objective (PactePlan  *plan,
 static void
 test_light_follows_edit (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-lumiere-retail");
   PacteRuleRow *row;
@@ -234,7 +195,7 @@ test_light_follows_edit (void)
   PacteStatus before;
 
   pacte_window_select_plan (window, plan);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_true (pacte_window_get_plan (window) == plan);
 
   row = panel_row (window, "R02");
@@ -246,7 +207,7 @@ test_light_follows_edit (void)
   objective = find_objective (plan, "obj-lz-leads");
   pacte_record_set_number (objective, PACTE_OBJECTIVE_TARGET, 0, &error);
   g_assert_no_error (error);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_RED);
   g_assert_cmpstr (pacte_rule_row_get_explanation (row), !=, explanation);
   g_assert_true (g_str_has_prefix (pacte_light_get_accessible_text (pacte_rule_row_get_light (row)),
@@ -258,17 +219,17 @@ test_light_follows_edit (void)
   /* And back. */
   pacte_record_set_number (objective, PACTE_OBJECTIVE_TARGET, 400, &error);
   g_assert_no_error (error);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, before);
   g_assert_cmpstr (pacte_rule_row_get_explanation (row), ==, explanation);
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 static void
 test_switch_rule_off (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-brightwater-connector");
   AdwMessageDialog *dialog;
@@ -277,7 +238,7 @@ test_switch_rule_off (void)
   GtkWidget *entry;
 
   pacte_window_select_plan (window, plan);
-  flush_events ();
+  pacte_test_flush_events ();
   row = panel_row (window, "R15");
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
 
@@ -300,25 +261,25 @@ test_switch_rule_off (void)
   g_assert_cmpint (pacte_record_get_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED), ==, 1);
   /* One undo step brings it back. */
   g_assert_true (pacte_portfolio_undo (doc));
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
   g_assert_true (pacte_portfolio_redo (doc));
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_OFF);
 
   /* Switch on again: the override says nothing any more and goes. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rule.switch-on", NULL));
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
   g_assert_null (pacte_plan_find_override (plan, "R15"));
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 static void
 test_tune_rule (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-brightwater-connector");
   PacteRulesPanel *panel;
@@ -329,7 +290,7 @@ test_tune_rule (void)
   GtkWidget *dialog;
 
   pacte_window_select_plan (window, plan);
-  flush_events ();
+  pacte_test_flush_events ();
   panel = pacte_window_get_rules_panel (window);
 
   dialog = pacte_rules_panel_present_tune (panel, "R12");
@@ -354,7 +315,7 @@ test_tune_rule (void)
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "no_such_param"));
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 static void
@@ -367,7 +328,7 @@ on_destroyed (gpointer data,
 static void
 test_close_asks (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-meridian-draft");
   AdwMessageDialog *dialog;
@@ -401,7 +362,7 @@ test_close_asks (void)
 static void
 test_save_round_trip (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-kuhne-managed");
   g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
@@ -415,14 +376,14 @@ test_save_round_trip (void)
   pacte_record_set_string (PACTE_RECORD (plan), PACTE_PLAN_NAME, "Kühne — « renouvelé » 2028", &error);
   g_assert_no_error (error);
   pacte_portfolio_set_file (doc, file);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pacte.json • – Pacte");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (pacte_portfolio_get_modified (doc) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, TRUE);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_false (pacte_portfolio_get_modified (doc));
   g_assert_null (find_message_dialog ());
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pacte.json – Pacte");
@@ -431,7 +392,7 @@ test_save_round_trip (void)
   g_assert_no_error (error);
   g_assert_true (pacte_record_equal (PACTE_RECORD (loaded), PACTE_RECORD (doc)));
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
   g_unlink (path);
   g_unlink (backup);
   g_rmdir (dir);
@@ -440,7 +401,7 @@ test_save_round_trip (void)
 static void
 test_load_error_keeps_document (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *shown = pacte_window_get_plan (window);
   g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
@@ -478,7 +439,7 @@ test_load_error_keeps_document (void)
     g_assert_null (find_message_dialog ());
   }
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -505,7 +466,7 @@ find_descendant (GtkWidget *widget,
 static void
 test_chooser_adds_partner (void)
 {
-  PacteWindow *window = window_with_sample ();
+  PacteWindow *window = pacte_test_window_with_sample ();
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-ashford-banking");
   GtkWidget *editor;
@@ -518,7 +479,7 @@ test_chooser_adds_partner (void)
   g_autofree char *explanation = NULL;
 
   pacte_window_select_plan (window, plan);
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_false (g_strv_contains (pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS), "p-kuhne"));
 
   /* R16 reads every plan partner's segment and label: green for now. */
@@ -535,7 +496,7 @@ test_chooser_adds_partner (void)
   chooser = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
   g_assert_true (PACTE_IS_PARTNER_CHOOSER (chooser));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
 
   /* Type part of the name into its search entry, then click the one row. */
@@ -543,13 +504,13 @@ test_chooser_adds_partner (void)
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "datentech");
   g_signal_emit_by_name (search, "search-changed");
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, 1);
   list = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   g_assert_true (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
   g_signal_emit_by_name (list, "activate", 0);
-  flush_events ();
+  pacte_test_flush_events ();
 
   /* The plan has the partner, the chooser closed, and R16 says why it is red now. */
   g_assert_true (g_strv_contains (pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS), "p-kuhne"));
@@ -561,12 +522,12 @@ test_chooser_adds_partner (void)
 
   /* Undo takes the partner away and the light back. */
   g_assert_true (pacte_portfolio_undo (doc));
-  flush_events ();
+  pacte_test_flush_events ();
   g_assert_false (g_strv_contains (pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS), "p-kuhne"));
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_GREEN);
   g_assert_cmpstr (pacte_rule_row_get_explanation (row), ==, explanation);
 
-  destroy_window (window);
+  pacte_test_destroy_window (window);
 }
 
 int

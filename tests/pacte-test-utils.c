@@ -1,0 +1,110 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-test-utils.c: helpers shared by the test programs. */
+#include "config.h"
+
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+
+#include "pacte-test-utils.h"
+
+char *
+pacte_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+GBytes *
+pacte_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+GBytes *
+pacte_test_read_fixture (const char *name)
+{
+  g_autofree char *path = pacte_test_fixture_path (name);
+
+  return pacte_test_read_file (path);
+}
+
+char *
+pacte_test_sample_path (void)
+{
+  const char *root = g_getenv ("PACTE_SOURCE_ROOT");
+
+  g_assert_nonnull (root);
+  return g_build_filename (root, "data", "samples", "sample.pacte.json", NULL);
+}
+
+PactePortfolio *
+pacte_test_load_path (const char   *path,
+                      PacteRuleSet *rules)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PactePortfolio *portfolio = pacte_portfolio_load_file (file, rules, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+  return portfolio;
+}
+
+PactePortfolio *
+pacte_test_load_sample (PacteRuleSet *rules)
+{
+  g_autofree char *path = pacte_test_sample_path ();
+
+  return pacte_test_load_path (path, rules);
+}
+
+void
+pacte_test_remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      pacte_test_remove_tree (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+int
+pacte_test_run_pacte (const char * const  *args,
+                      char               **out,
+                      char               **err)
+{
+  const char *bin = g_getenv ("PACTE_BIN");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (bin);
+  g_ptr_array_add (argv, (gpointer) bin);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}

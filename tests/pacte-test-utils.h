@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-test-utils.h: what several test programs need, without a display:
+ * fixtures, the sample portfolio, temporary folders, running the built
+ * program (PACTE_BIN). */
+#pragma once
+
+#include "pacte-portfolio.h"
+#include "pacte-rules.h"
+
+G_BEGIN_DECLS
+
+/* tests/fixtures/NAME. */
+char           *pacte_test_fixture_path (const char          *name);
+/* The whole content of a file (the test fails if it cannot be read). */
+GBytes         *pacte_test_read_file    (const char          *path);
+GBytes         *pacte_test_read_fixture (const char          *name);
+
+/* data/samples/sample.pacte.json in the source tree (PACTE_SOURCE_ROOT). */
+char           *pacte_test_sample_path  (void);
+/* The portfolio in path, loaded with rules (NULL: no rule-id checks); the
+ * test fails if it does not load. */
+PactePortfolio *pacte_test_load_path    (const char          *path,
+                                         PacteRuleSet        *rules);
+PactePortfolio *pacte_test_load_sample  (PacteRuleSet        *rules);
+
+/* Removes path and everything under it, read-only folders included. */
+void            pacte_test_remove_tree  (const char          *path);
+
+/* Runs the built program (PACTE_BIN) with args (NULL-terminated, without
+ * the program itself); its standard output and error in *out and *err when
+ * asked.  Returns its exit status; the test fails if it did not exit. */
+int             pacte_test_run_pacte    (const char * const  *args,
+                                         char               **out,
+                                         char               **err);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-test-window-utils.h: what the window tests share (needs a display). */
+#pragma once
+
+#include "pacte-test-utils.h"
+#include "pacte-window.h"
+
+G_BEGIN_DECLS
+
+/* The day the window tests pretend it is, for the sample's lights. */
+#define PACTE_TEST_SAMPLE_DAY "2027-03-15"
+
+/* Runs the main loop until nothing is pending, a few times over: the
+ * evaluator's idle and the redraw both run. */
+void         pacte_test_flush_events     (void);
+/* A shown window holding the sample (default rules), on PACTE_TEST_SAMPLE_DAY. */
+PacteWindow *pacte_test_window_with_sample (void);
+/* Destroys window without asking about unsaved changes. */
+void         pacte_test_destroy_window   (PacteWindow *window);
+
+G_END_DECLS
