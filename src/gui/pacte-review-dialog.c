@@ -5,6 +5,7 @@
 #include "pacte-i18n.h"
 #include "pacte-report-format.h"
 #include "pacte-review-dialog.h"
+#include "pacte-rules-panel.h"
 
 /* GSettings key of the last reviewer (absent from older compiled schemas). */
 #define REVIEWER_KEY "reviewer"
@@ -71,11 +72,8 @@ show_plan (PacteReviewDialog *self)
   g_autofree char *date = pacte_format_date (lang, today);
   g_autofree char *body = NULL;
   g_autofree char *counts = NULL;
-  g_autofree char *score_a11y = NULL;
-  g_autofree char *score = NULL;
   PacteRecord * const *reviews;
   guint n_reviews;
-  int value;
 
   pacte_evaluator_flush (pacte_context_get_evaluator (self->context));
   results = pacte_context_get_results (self->context, self->plan);
@@ -105,26 +103,8 @@ show_plan (PacteReviewDialog *self)
     }
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
 
-  value = pacte_plan_results_get_score (results);
-  if (value < 0)
-    {
-      score = g_strdup ("–");
-      score_a11y = g_strdup (_("No score: every rule is switched off"));
-    }
-  else
-    {
-      score = g_strdup_printf ("%d", value);
-      score_a11y = g_strdup_printf (_("Score %d out of 100"), value);
-    }
-  gtk_label_set_text (self->score_label, score);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, score_a11y, -1);
-
-  counts = g_strdup_printf (_("%u green · %u amber · %u red · %u off"),
-                            pacte_plan_results_count (results, PACTE_STATUS_GREEN),
-                            pacte_plan_results_count (results, PACTE_STATUS_AMBER),
-                            pacte_plan_results_count (results, PACTE_STATUS_RED),
-                            pacte_plan_results_count (results, PACTE_STATUS_OFF));
+  pacte_rules_panel_show_score (self->score_label, pacte_plan_results_get_score (results));
+  counts = pacte_rules_panel_counts_text (results);
   gtk_label_set_text (self->counts_label, counts);
 }
 

@@ -63,13 +63,47 @@ set_label (GtkLabel   *label,
     gtk_label_set_label (label, text);
 }
 
+void
+pacte_rules_panel_show_score (GtkLabel *label,
+                              int       score)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (score < 0)
+    {
+      text = g_strdup ("–");
+      accessible = g_strdup (_("No score: every rule is switched off"));
+    }
+  else
+    {
+      text = g_strdup_printf ("%d", score);
+      accessible = g_strdup_printf (_("Score %d out of 100"), score);
+    }
+  set_label (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+char *
+pacte_rules_panel_counts_text (PactePlanResults *results)
+{
+  g_return_val_if_fail (PACTE_IS_PLAN_RESULTS (results), NULL);
+
+  /* Translators: counts of lights in the rules panel header */
+  return g_strdup_printf (_("%u green · %u amber · %u red · %u off"),
+                          pacte_plan_results_count (results, PACTE_STATUS_GREEN),
+                          pacte_plan_results_count (results, PACTE_STATUS_AMBER),
+                          pacte_plan_results_count (results, PACTE_STATUS_RED),
+                          pacte_plan_results_count (results, PACTE_STATUS_OFF));
+}
+
 static void
 update_header (PacteRulesPanel *self)
 {
   g_autofree char *summary = NULL;
-  g_autofree char *score = NULL;
-  g_autofree char *score_a11y = NULL;
-  int value;
 
   if (self->results == NULL)
     {
@@ -78,27 +112,9 @@ update_header (PacteRulesPanel *self)
       return;
     }
 
-  value = pacte_plan_results_get_score (self->results);
-  /* Translators: counts of lights in the rules panel header */
-  summary = g_strdup_printf (_("%u green · %u amber · %u red · %u off"),
-                             pacte_plan_results_count (self->results, PACTE_STATUS_GREEN),
-                             pacte_plan_results_count (self->results, PACTE_STATUS_AMBER),
-                             pacte_plan_results_count (self->results, PACTE_STATUS_RED),
-                             pacte_plan_results_count (self->results, PACTE_STATUS_OFF));
-  if (value < 0)
-    {
-      score = g_strdup ("–");
-      score_a11y = g_strdup (_("No score: every rule is switched off"));
-    }
-  else
-    {
-      score = g_strdup_printf ("%d", value);
-      score_a11y = g_strdup_printf (_("Score %d out of 100"), value);
-    }
+  summary = pacte_rules_panel_counts_text (self->results);
   set_label (self->summary_label, summary);
-  set_label (self->score_label, score);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, score_a11y, -1);
+  pacte_rules_panel_show_score (self->score_label, pacte_plan_results_get_score (self->results));
 }
 
 static void

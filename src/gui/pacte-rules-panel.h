@@ -59,4 +59,11 @@ void        pacte_rules_panel_switch_on_with_feedback (PacteRulesPanel *self,
 /* Translated label of a rule parameter ("min_levels" -> "Minimum governance levels"). */
 const char *pacte_rules_panel_param_label  (const char      *param);
 
+/* A plan's results as the panel's header (and the review dialog) show them:
+ * the score in label ("72", or "–" when every rule is switched off) with
+ * its accessible label; the counts of lights, "3 green · 1 amber · …". */
+void        pacte_rules_panel_show_score   (GtkLabel         *label,
+                                            int               score);
+char       *pacte_rules_panel_counts_text  (PactePlanResults *results);
+
 G_END_DECLS
