@@ -7,9 +7,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "pacte-application.h"
 #include "pacte-document-bar.h"
 #include "pacte-drafts-dialog.h"
+#include "pacte-field-row.h"
 #include "pacte-i18n.h"
+#include "pacte-plan-editor.h"
 #include "pacte-window.h"
 
 static gboolean
@@ -54,17 +57,24 @@ find_button (GtkWidget  *root,
 }
 
 static char *
-copy_sample (const char *dir)
+copy_sample_as (const char *dir,
+                const char *name)
 {
   g_autofree char *sample = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "data", "samples",
                                               "sample.pacte.json", NULL);
   g_autofree char *contents = NULL;
-  char *path = g_build_filename (dir, "shared.pacte.json", NULL);
+  char *path = g_build_filename (dir, name, NULL);
   gsize len;
 
   g_assert_true (g_file_get_contents (sample, &contents, &len, NULL));
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
   return path;
+}
+
+static char *
+copy_sample (const char *dir)
+{
+  return copy_sample_as (dir, "shared.pacte.json");
 }
 
 static void
@@ -378,10 +388,369 @@ test_window_changed_on_disk (void)
   remove_dir (dir);
 }
 
+/* ---- undo, windows, recent files, drops, keep as draft ------------------ */
+
+static void
+flush_events (void)
+{
+  for (int i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+/* Runs the main loop until check(data) or 5 s. */
+static gboolean
+wait_until (gboolean (*check) (gpointer data),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!check (data) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  return check (data);
+}
+
+/* The label of item i of the primary menu's first section (Undo, Redo). */
+static char *
+history_item (PacteWindow *window,
+              int          i)
+{
+  GtkWidget *button = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  char *label = NULL;
+
+  g_assert_nonnull (section);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+  g_assert_true (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+/* An edit typed in the plan editor, undone from the window: the entry shows
+ * the old text again, the title loses its dot, the menu names the edit. */
+static void
+test_undo_redo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-undo-XXXXXX", &error);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *label = NULL;
+  PacteWindow *window;
+  PactePlan *plan;
+  GtkWidget *row;
+  GtkWidget *entry;
+
+  g_assert_no_error (error);
+  g_setenv ("PACTE_DRAFTS_DIR", drafts, TRUE);
+  window = pacte_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_set_portfolio (window, portfolio);
+  flush_events ();
+  plan = pacte_window_get_plan (window);
+  g_assert_nonnull (plan);
+  before = g_strdup (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+
+  /* Nothing to undo yet. */
+  label = history_item (window, 0);
+  g_assert_cmpstr (label, ==, "_Undo");
+  g_clear_pointer (&label, g_free);
+
+  /* Typed into the name entry, with the focus in it. */
+  row = pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (pacte_window_get_plan_editor (window)), "name");
+  g_assert_nonnull (row);
+  entry = pacte_field_row_get_editor (PACTE_FIELD_ROW (row));
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  pacte_field_row_focus_editor (PACTE_FIELD_ROW (row));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Plan renommé");
+  flush_events ();
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME), ==, "Plan renommé");
+  g_assert_true (pacte_portfolio_get_modified (portfolio));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "shared.pacte.json • – Pacte");
+
+  /* The menu names the edit: "Undo Change Name". */
+  label = history_item (window, 0);
+  g_assert_cmpstr (label, ==, "_Undo Change Name");
+  g_clear_pointer (&label, g_free);
+  label = history_item (window, 1);
+  g_assert_cmpstr (label, ==, "_Redo");
+  g_clear_pointer (&label, g_free);
+
+  /* Undo: the model, the entry and the title come back to the saved state. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  flush_events ();
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME), ==, before);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, before);
+  g_assert_false (pacte_portfolio_get_modified (portfolio));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "shared.pacte.json – Pacte");
+  label = history_item (window, 1);
+  g_assert_cmpstr (label, ==, "_Redo Change Name");
+  g_clear_pointer (&label, g_free);
+
+  /* Redo reapplies it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  flush_events ();
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME), ==, "Plan renommé");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Plan renommé");
+  g_assert_true (pacte_portfolio_get_modified (portfolio));
+  label = history_item (window, 1);
+  g_assert_cmpstr (label, ==, "_Redo");
+  g_clear_pointer (&label, g_free);
+
+  /* A plan added and undone: the menu says which kind of edit. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-plan", NULL);
+  flush_events ();
+  label = history_item (window, 0);
+  g_assert_cmpstr (label, ==, "_Undo Add Plan");
+  g_clear_pointer (&label, g_free);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  flush_events ();
+  g_assert_false (pacte_portfolio_get_modified (portfolio));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("PACTE_DRAFTS_DIR");
+  remove_dir (dir);
+}
+
+static PacteApplication *
+test_application (void)
+{
+  PacteApplication *app = pacte_application_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Our own instance, whatever else runs on the session bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+static gboolean
+all_windows_loaded (gpointer data)
+{
+  for (GList *l = gtk_application_get_windows (data); l != NULL; l = l->next)
+    if (PACTE_IS_WINDOW (l->data) && !pacte_window_has_document (l->data))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+destroy_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
+  flush_events ();
+}
+
+typedef struct {
+  PacteWindow *window;
+  const char  *label;
+} RecentCheck;
+
+static gboolean
+recent_has (gpointer data)
+{
+  RecentCheck *check = data;
+  GMenuModel *menu = pacte_window_get_recent_menu (check->window);
+
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_strcmp0 (label, check->label) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One window per portfolio: the same file twice gives one window, two
+ * files give two; a drop and Open Recent follow the same rule. */
+static void
+test_windows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-windows-XXXXXX", &error);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *path_a = copy_sample_as (dir, "alpha.pacte.json");
+  g_autofree char *path_b = copy_sample_as (dir, "beta.pacte.json");
+  g_autofree char *path_c = copy_sample_as (dir, "gamma.pacte.json");
+  g_autoptr(GFile) a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) a_again = g_file_new_for_path (path_a);
+  g_autoptr(GFile) b = g_file_new_for_path (path_b);
+  g_autoptr(GFile) c = g_file_new_for_path (path_c);
+  g_autoptr(GFile) text = g_file_new_build_filename (dir, "notes.txt", NULL);
+  g_autoptr(PacteApplication) app = NULL;
+  GtkApplication *gtk_app;
+  PacteWindow *window_a;
+  GtkDropTarget *target = NULL;
+  RecentCheck check;
+
+  g_assert_no_error (error);
+  g_setenv ("PACTE_DRAFTS_DIR", drafts, TRUE);
+  app = test_application ();
+  gtk_app = GTK_APPLICATION (app);
+
+  /* pacte alpha.pacte.json, then again: one window. */
+  g_application_open (G_APPLICATION (app), &a, 1, "");
+  g_application_open (G_APPLICATION (app), &a_again, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (gtk_app)), ==, 1);
+  g_assert_true (wait_until (all_windows_loaded, app));
+  g_application_open (G_APPLICATION (app), &a_again, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (gtk_app)), ==, 1);
+  window_a = pacte_application_find_window (app, a_again);
+  g_assert_nonnull (window_a);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window_a)), ==, "alpha.pacte.json – Pacte");
+
+  /* A second file: a second window. */
+  g_application_open (G_APPLICATION (app), &b, 1, "");
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (gtk_app)), ==, 2);
+  g_assert_true (wait_until (all_windows_loaded, app));
+  g_assert_true (pacte_application_find_window (app, b) != window_a);
+
+  /* Opened files are recent files, newest first in Open Recent. */
+  check.window = window_a;
+  check.label = "beta.pacte.json";
+  g_assert_true (wait_until (recent_has, &check));
+  check.label = "alpha.pacte.json";
+  g_assert_true (recent_has (&check));
+  {
+    GMenuModel *menu = pacte_window_get_recent_menu (window_a);
+    g_autofree char *first = NULL;
+    g_autoptr(GVariant) target_uri = g_menu_model_get_item_attribute_value (menu, 0, G_MENU_ATTRIBUTE_TARGET,
+                                                                            G_VARIANT_TYPE_STRING);
+    g_autofree char *uri_b = g_file_get_uri (b);
+
+    g_assert_true (g_menu_model_get_n_items (menu) <= 10);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &first));
+    g_assert_nonnull (target_uri);
+    /* Both added within the same second: the order between them is not
+     * asserted, only that the item opens the file it names. */
+    if (g_str_equal (first, "beta.pacte.json"))
+      g_assert_cmpstr (g_variant_get_string (target_uri, NULL), ==, uri_b);
+  }
+
+  /* Open Recent of a file already open brings its window, no new one. */
+  {
+    g_autofree char *uri_b = g_file_get_uri (b);
+
+    gtk_widget_activate_action (GTK_WIDGET (window_a), "win.open-recent", "s", uri_b);
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (gtk_app)), ==, 2);
+  }
+
+  /* Dropped on a window: the open file is not opened twice, a new one gets
+   * its own window, a file that is not a portfolio is left out. */
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window_a));
+    GFile *dropped[] = { a, c, text };
+    GdkFileList *list = gdk_file_list_new_from_array (dropped, G_N_ELEMENTS (dropped));
+    GValue value = G_VALUE_INIT;
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+    g_assert_nonnull (target);
+    g_value_init (&value, GDK_TYPE_FILE_LIST);
+    g_value_take_boxed (&value, list);
+    g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &handled);
+    g_value_unset (&value);
+    g_assert_true (handled);
+    g_assert_cmpuint (g_list_length (gtk_application_get_windows (gtk_app)), ==, 3);
+    g_assert_true (wait_until (all_windows_loaded, app));
+    g_assert_nonnull (pacte_application_find_window (app, c));
+    g_assert_true (pacte_window_get_portfolio (window_a) != NULL);
+    g_assert_true (pacte_application_find_window (app, a) == window_a);
+  }
+
+  destroy_windows (gtk_app);
+  g_unsetenv ("PACTE_DRAFTS_DIR");
+  remove_dir (dir);
+}
+
+/* Closing with unsaved changes offers to keep them as a draft: the window
+ * goes, the draft holds exactly the unsaved state. */
+static void
+test_close_keep_draft (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-keep-XXXXXX", &error);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) drafts_dir = g_file_new_for_path (drafts);
+  g_autoptr(PacteDraftStore) store = pacte_draft_store_new (drafts_dir);
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+  g_autoptr(PactePortfolio) restored = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  PacteWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_assert_no_error (error);
+  g_setenv ("PACTE_DRAFTS_DIR", drafts, TRUE);
+  window = pacte_window_new (NULL);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_set_portfolio (window, portfolio);
+  pacte_record_set_string (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_META_OWNER, "Gardé en brouillon", &error);
+  g_assert_no_error (error);
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep"));
+  g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "keep"), ==, "_Keep as Draft");
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (window != NULL && g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_null (window);
+
+  /* The file is untouched; the draft has the change. */
+  left = pacte_draft_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 1);
+  restored = pacte_draft_store_load (store, pacte_draft_info_get_id (g_ptr_array_index (left, 0)), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pacte_record_equal (PACTE_RECORD (restored), PACTE_RECORD (portfolio)));
+  g_assert_true (g_file_equal (pacte_draft_info_get_file (g_ptr_array_index (left, 0)), file));
+
+  g_unsetenv ("PACTE_DRAFTS_DIR");
+  remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  /* Recent files go to the build folder, never to the user's list. */
+  {
+    g_autofree char *data_home = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : g_get_tmp_dir (),
+                                                   "data-home", NULL);
+
+    g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  }
   pacte_i18n_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -390,6 +759,9 @@ main (int    argc,
   g_test_add_func ("/document-life/drafts-dialog", test_drafts_dialog);
   g_test_add_func ("/document-life/format-time", test_format);
   g_test_add_func ("/document-life/window-changed-on-disk", test_window_changed_on_disk);
+  g_test_add_func ("/document-life/undo-redo", test_undo_redo);
+  g_test_add_func ("/document-life/windows", test_windows);
+  g_test_add_func ("/document-life/close-keep-draft", test_close_keep_draft);
 
   return g_test_run ();
 }

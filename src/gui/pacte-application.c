@@ -22,8 +22,28 @@ get_reusable_window (PacteApplication *self)
   /* An active window with no document yet takes the first file. */
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  if (PACTE_IS_WINDOW (window) && !pacte_window_has_document (PACTE_WINDOW (window)))
+  if (PACTE_IS_WINDOW (window) && pacte_window_is_empty (PACTE_WINDOW (window)))
     return PACTE_WINDOW (window);
+  return NULL;
+}
+
+PacteWindow *
+pacte_application_find_window (PacteApplication *self,
+                               GFile            *file)
+{
+  g_return_val_if_fail (PACTE_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!PACTE_IS_WINDOW (l->data))
+        continue;
+      shown = pacte_window_get_file (l->data);
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
   return NULL;
 }
 
@@ -47,16 +67,22 @@ pacte_application_open (GApplication  *app,
                         const char    *hint)
 {
   PacteApplication *self = PACTE_APPLICATION (app);
+  PacteWindow *window = get_reusable_window (self);
+  PacteWindow *shown = NULL;
 
-  for (int i = 0; i < n_files; i++)
-    {
-      PacteWindow *window = get_reusable_window (self);
+  /* One window per portfolio: a file already open brings its window
+   * forward; the others take the empty active window, then new ones. */
+  for (int i = 0; i < n_files && window == NULL; i++)
+    if ((shown = pacte_application_find_window (self, files[i])) == NULL)
+      window = pacte_window_new (self);
+  if (window == NULL)
+    window = shown;
+  if (window != NULL)
+    pacte_window_open_files (window, files, (guint) n_files);
 
-      if (window == NULL)
-        window = pacte_window_new (self);
-      pacte_window_open_file (window, files[i]);
-      gtk_window_present (GTK_WINDOW (window));
-    }
+  /* Unsaved work from a previous run that ended badly, also when the
+   * program was started with files (offered once per run). */
+  pacte_application_offer_drafts (self, window);
 }
 
 static void
@@ -157,6 +183,7 @@ static const GActionEntry app_actions[] = {
 static const struct {
   const char *action;
   const char *accel;
+  const char *other;
 } accels[] = {
   { "app.quit", "<Control>q" },
   { "app.shortcuts", "<Control>question" },
@@ -169,6 +196,8 @@ static const struct {
   { "win.close", "<Control>w" },
   { "win.search", "<Control>f" },
   { "win.toggle-rules", "F9" },
+  { "win.undo", "<Control>z" },
+  { "win.redo", "<Control><Shift>z", "<Control>y" },
 };
 
 static void
@@ -198,7 +227,7 @@ pacte_application_startup (GApplication *app)
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
-                                           (const char *[]) { accels[i].accel, NULL });
+                                           (const char *[]) { accels[i].accel, accels[i].other, NULL });
 }
 
 static void

@@ -6,6 +6,8 @@
 
 #include "pacte-rules.h"
 
+typedef struct _PacteWindow PacteWindow; /* pacte-window.h */
+
 G_BEGIN_DECLS
 
 #define PACTE_TYPE_APPLICATION (pacte_application_get_type ())
@@ -16,6 +18,9 @@ PacteApplication *pacte_application_new        (void);
 PacteRuleSet     *pacte_application_get_rules  (PacteApplication *self);
 /* io.github.pacte.Pacte settings, or NULL when the schema is not installed. */
 GSettings        *pacte_application_get_settings (PacteApplication *self);
+/* The window showing file or opening it, or NULL. */
+PacteWindow      *pacte_application_find_window (PacteApplication *self,
+                                                 GFile            *file);
 /* Presents the About window over parent (may be NULL); returns it. */
 GtkWindow        *pacte_application_show_about (PacteApplication *self,
                                                 GtkWindow        *parent);

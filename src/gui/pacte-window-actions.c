@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-window-actions.c: the document's life in a window: new, open, save,
- * save as, the question before unsaved changes are lost, and closing. */
+/* pacte-window-actions.c: the document's life in a window: new, open (the
+ * dialog, Open Recent, files dropped on the window), save, save as, the
+ * question before unsaved changes are lost, closing, undo and redo. */
 #include "config.h"
 
 #include <string.h>
@@ -143,6 +144,87 @@ _pacte_window_update_actions (PacteWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has);
   /* A review is recorded for the plan shown. */
   gtk_widget_action_set_enabled (widget, "win.record-review", has && self->plan != NULL);
+  _pacte_window_update_history (self);
+}
+
+/* ---- undo and redo -------------------------------------------------- */
+
+/* A label from the model inside a menu item: its underscores are not mnemonics. */
+static char *
+escape_underline (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
+void
+_pacte_window_update_history (PacteWindow *self)
+{
+  PactePortfolio *doc = document (self);
+  gboolean can_undo = doc != NULL && pacte_portfolio_can_undo (doc);
+  gboolean can_redo = doc != NULL && pacte_portfolio_can_redo (doc);
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+
+  if (can_undo && pacte_portfolio_get_undo_label (doc) != NULL)
+    {
+      g_autofree char *edit = escape_underline (pacte_portfolio_get_undo_label (doc));
+
+      /* Translators: a menu item; %s names the edit undone, as the model's
+       * undo labels do: "Change Target", "Add Action" (French: "_Annuler %s",
+       * the labels being noun phrases: "la modification « Cible »") */
+      undo = g_strdup_printf (_("_Undo %s"), edit);
+    }
+  else
+    undo = g_strdup (_("_Undo"));
+  if (can_redo && pacte_portfolio_get_redo_label (doc) != NULL)
+    {
+      g_autofree char *edit = escape_underline (pacte_portfolio_get_redo_label (doc));
+
+      /* Translators: a menu item; %s names the edit redone: "Redo Add Action" */
+      redo = g_strdup_printf (_("_Redo %s"), edit);
+    }
+  else
+    redo = g_strdup (_("_Redo"));
+
+  /* Rebuilt only on a real change: an open menu would flicker. */
+  if (g_strcmp0 (undo, self->undo_label) == 0 && g_strcmp0 (redo, self->redo_label) == 0)
+    return;
+  g_free (self->undo_label);
+  g_free (self->redo_label);
+  self->undo_label = g_steal_pointer (&undo);
+  self->redo_label = g_steal_pointer (&redo);
+
+  g_menu_remove_all (self->history_section);
+  g_menu_append (self->history_section, self->undo_label, "win.undo");
+  g_menu_append (self->history_section, self->redo_label, "win.redo");
+}
+
+static void
+action_undo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PactePortfolio *doc = document (PACTE_WINDOW (widget));
+
+  /* The editors show the model: an entry being typed in follows. */
+  if (doc != NULL)
+    pacte_portfolio_undo (doc);
+}
+
+static void
+action_redo (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PactePortfolio *doc = document (PACTE_WINDOW (widget));
+
+  if (doc != NULL)
+    pacte_portfolio_redo (doc);
 }
 
 /* ---- dialogs -------------------------------------------------------- */
@@ -387,13 +469,22 @@ on_confirm_response (AdwMessageDialog *dialog,
       _pacte_window_life_discard (pending->self);
       g_idle_add (run_after_dialog, pending);
     }
+  else if (g_str_equal (response, "keep"))
+    {
+      /* The document goes with its draft kept (written now): the next
+       * start offers to restore it. */
+      g_idle_add (run_after_dialog, pending);
+    }
   else
     pending_free (pending);
 }
 
-/* Runs then() now when nothing would be lost, else after the user chose. */
+/* Runs then() now when nothing would be lost, else after the user chose;
+ * keep_draft offers to keep the changes as a draft (when the document
+ * goes away: closing). */
 static void
 confirm_then (PacteWindow    *self,
+              gboolean        keep_draft,
               Then            then,
               gpointer        data,
               GDestroyNotify  destroy)
@@ -410,13 +501,19 @@ confirm_then (PacteWindow    *self,
     }
 
   name = document_name (self);
-  body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, they will be lost."), name);
+  if (keep_draft)
+    body = g_strdup_printf (_("“%s” has changes that are not saved. Save them, keep them as a draft "
+                              "that Pacte offers to restore when it starts, or discard them."), name);
+  else
+    body = g_strdup_printf (_("“%s” has changes that are not saved. If you do not save them, they will be lost."), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "discard", _("_Discard"),
-                                    "save", _("_Save"),
                                     NULL);
+  if (keep_draft)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "keep", _("_Keep as Draft"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "save", _("_Save"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
@@ -444,6 +541,10 @@ load_done (GObject      *source,
   PacteWindow *self = d->self;
   g_autoptr(GError) error = NULL;
   g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file_finish (result, &error);
+
+  /* A later open may have replaced this one. */
+  if (self->loading == d->file)
+    g_clear_object (&self->loading);
 
   if (portfolio != NULL)
     {
@@ -487,6 +588,7 @@ pacte_window_open_file (PacteWindow *self,
   self->cancellable = g_cancellable_new ();
 
   adw_window_title_set_subtitle (self->window_title, _("Opening…"));
+  g_set_object (&self->loading, file);
 
   d = g_new0 (LoadData, 1);
   d->self = g_object_ref (self);
@@ -507,7 +609,7 @@ on_open_chooser_response (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 
   if (file != NULL)
-    pacte_window_open_file (self, file);
+    pacte_window_open_files (self, &file, 1);
   g_object_unref (self);
 }
 
@@ -531,6 +633,184 @@ choose_file_to_open (PacteWindow *self,
     }
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The window where file is shown or being opened. */
+static PacteWindow *
+find_window (PacteWindow *self,
+             GFile       *file)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GFile *own;
+
+  if (PACTE_IS_APPLICATION (app))
+    return pacte_application_find_window (PACTE_APPLICATION (app), file);
+  own = pacte_window_get_file (self);
+  return own != NULL && g_file_equal (own, file) ? self : NULL;
+}
+
+void
+pacte_window_open_files (PacteWindow  *self,
+                         GFile       **files,
+                         guint         n_files)
+{
+  GtkApplication *app;
+  PacteWindow *empty;
+
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  empty = pacte_window_is_empty (self) ? self : NULL;
+  for (guint i = 0; i < n_files; i++)
+    {
+      PacteWindow *window = find_window (self, files[i]);
+
+      if (window == NULL)
+        {
+          window = empty != NULL ? empty : pacte_window_new (PACTE_IS_APPLICATION (app) ? PACTE_APPLICATION (app) : NULL);
+          empty = NULL;
+          pacte_window_open_file (window, files[i]);
+        }
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+/* ---- open recent ---------------------------------------------------- */
+
+#define MAX_RECENT 10
+
+static gboolean
+is_recent_portfolio (GtkRecentInfo *info)
+{
+  return (g_str_has_suffix (gtk_recent_info_get_uri (info), ".pacte.json") ||
+          g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-pacte+json") == 0) &&
+         gtk_recent_info_exists (info);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  /* Newest first. */
+  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
+                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
+}
+
+void
+_pacte_window_update_recent (PacteWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  GList *portfolios = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = 0;
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (is_recent_portfolio (l->data))
+      portfolios = g_list_prepend (portfolios, l->data);
+  portfolios = g_list_sort (portfolios, compare_recent);
+
+  /* Two files of the same name: their folders tell them apart. */
+  for (GList *l = portfolios; l != NULL && n < MAX_RECENT; l = l->next, n++)
+    {
+      const char *name = gtk_recent_info_get_display_name (l->data);
+
+      g_hash_table_insert (names, (gpointer) name, GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (names, name)) + 1));
+    }
+
+  g_menu_remove_all (self->recent_menu);
+  n = 0;
+  for (GList *l = portfolios; l != NULL && n < MAX_RECENT; l = l->next, n++)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *name = gtk_recent_info_get_display_name (info);
+      g_autofree char *label = escape_underline (name);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (GPOINTER_TO_INT (g_hash_table_lookup (names, name)) > 1)
+        {
+          g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+          g_autofree char *folder = document_folder (file);
+          g_autofree char *escaped = escape_underline (folder);
+
+          g_free (label);
+          /* Translators: a recent file whose name another one has: "plans.pacte.json (~/Documents)" */
+          label = g_strdup_printf (_("%s (%s)"), name, escaped);
+        }
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  if (n == 0)
+    g_menu_append (self->recent_menu, _("No Recent Portfolios"), "win.no-recent");
+
+  g_list_free (portfolios);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* The placeholder of an empty Open Recent menu: always disabled. */
+static void
+action_nothing (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+}
+
+static void
+action_open_recent (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  pacte_window_open_files (PACTE_WINDOW (widget), &file, 1);
+}
+
+/* ---- files dropped on the window ------------------------------------ */
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         PacteWindow   *self)
+{
+  GSList *dropped;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  dropped = gdk_file_list_get_files (g_value_get_boxed (value));
+  /* Portfolios are JSON files; the loader says what is wrong with the others. */
+  for (GSList *l = dropped; l != NULL; l = l->next)
+    {
+      g_autofree char *name = g_file_get_basename (l->data);
+
+      if (name != NULL && g_str_has_suffix (name, ".json"))
+        g_ptr_array_add (files, l->data);
+    }
+  if (files->len > 0)
+    pacte_window_open_files (self, (GFile **) files->pdata, files->len);
+  else if (dropped != NULL)
+    pacte_window_show_toast (self, _("Only portfolio files (.pacte.json) can be opened"));
+  g_slist_free (dropped);
+  return files->len > 0;
+}
+
+void
+_pacte_window_init_document_life (PacteWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (_pacte_window_update_recent), self, G_CONNECT_SWAPPED);
+  _pacte_window_update_recent (self);
+  _pacte_window_update_history (self);
 }
 
 static void
@@ -579,7 +859,7 @@ _pacte_window_close_request (GtkWindow *window)
 
   if (!self->close_confirmed && doc != NULL && pacte_portfolio_get_modified (doc))
     {
-      confirm_then (self, close_now, NULL, NULL);
+      confirm_then (self, TRUE, close_now, NULL, NULL);
       return TRUE;
     }
   save_window_state (self);
@@ -593,7 +873,7 @@ action_new (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  confirm_then (PACTE_WINDOW (widget), start_new, NULL, NULL);
+  confirm_then (PACTE_WINDOW (widget), FALSE, start_new, NULL, NULL);
 }
 
 static void
@@ -601,7 +881,8 @@ action_open (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  confirm_then (PACTE_WINDOW (widget), choose_file_to_open, NULL, NULL);
+  /* Nothing to confirm: a window with a document opens the file in another. */
+  choose_file_to_open (PACTE_WINDOW (widget), NULL);
 }
 
 static void
@@ -822,6 +1103,10 @@ _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, action_nothing);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);

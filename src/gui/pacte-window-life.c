@@ -327,6 +327,11 @@ pacte_window_restore_draft (PacteWindow      *self,
   if (portfolio == NULL)
     return FALSE;
 
+  /* The draft wins over a file still being opened in this window. */
+  if (self->loading != NULL && self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->loading);
+
   life = get_life (self);
   g_set_object (&life->store, store);
   g_free (life->restoring_id);
@@ -361,9 +366,16 @@ restore_cb (PacteDraftsDialog *dialog,
   g_autoptr(PacteDraftStore) store = NULL;
   g_autoptr(GError) error = NULL;
   PacteWindow *window = offer->parent;
+  GFile *file = pacte_draft_info_get_file (info);
+  PacteWindow *showing;
 
   store = pacte_draft_store_new (NULL);
-  if (window == NULL || pacte_window_has_document (window))
+  /* The draft of a file open in a window replaces it there (its own
+   * changes, if any, are kept as a draft in turn): one window per file. */
+  showing = file != NULL ? pacte_application_find_window (offer->app, file) : NULL;
+  if (showing != NULL)
+    window = showing;
+  else if (window == NULL || !pacte_window_is_empty (window))
     window = pacte_window_new (offer->app);
   /* The first restored draft takes the empty window; the next get their own. */
   if (offer->parent != NULL)
@@ -418,7 +430,7 @@ pacte_application_offer_drafts (PacteApplication *app,
   offer->app = app;
   offer->parent = parent;
   /* Only an empty window may take a draft, and only while it exists. */
-  if (parent != NULL && !pacte_window_has_document (parent))
+  if (parent != NULL && pacte_window_is_empty (parent))
     g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &offer->parent);
   else
     offer->parent = NULL;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-window-private.h: shared by pacte-window.c (layout, lists, selection)
- * and pacte-window-actions.c (document actions: new, open, save, close). */
+ * and pacte-window-actions.c (document actions: new, open, open recent,
+ * drops, save, close, undo and redo). */
 #pragma once
 
 #include "pacte-window.h"
@@ -16,6 +17,7 @@ struct _PacteWindow
   PacteRuleSet         *rules;
   guint32               today;
   GCancellable         *cancellable;   /* load or save in flight */
+  GFile                *loading;       /* the file being opened, or NULL */
   gboolean              close_confirmed;
   char                 *plan_sort;     /* "name", "phase", "score" */
   char                 *partner_sort;  /* "name", "segment" */
@@ -53,6 +55,10 @@ struct _PacteWindow
   GtkBox               *partner_editor_box;
   PacteRulesPanel      *rules_panel;
   GtkMenuButton        *menu_button;
+  GMenu                *history_section; /* Undo and Redo, named after the edit */
+  GMenu                *recent_menu;     /* Open Recent */
+  char                 *undo_label;      /* as shown in history_section */
+  char                 *redo_label;
 };
 
 /* pacte-window-actions.c */
@@ -60,5 +66,10 @@ void     _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
 void     _pacte_window_update_actions             (PacteWindow    *self);
 void     _pacte_window_update_title               (PacteWindow    *self);
 gboolean _pacte_window_close_request              (GtkWindow      *window);
+/* Undo and Redo items after the history changed (labels, enabled). */
+void     _pacte_window_update_history             (PacteWindow    *self);
+/* Fills the Open Recent menu from GtkRecentManager. */
+void     _pacte_window_update_recent              (PacteWindow    *self);
+void     _pacte_window_init_document_life         (PacteWindow    *self);
 
 G_END_DECLS

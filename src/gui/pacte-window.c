@@ -403,6 +403,10 @@ pacte_window_set_portfolio (PacteWindow    *self,
 
   g_signal_connect_swapped (doc, "notify::modified", G_CALLBACK (on_portfolio_state_changed), self);
   g_signal_connect_swapped (doc, "notify::file", G_CALLBACK (on_portfolio_state_changed), self);
+  g_signal_connect_swapped (doc, "notify::can-undo", G_CALLBACK (_pacte_window_update_history), self);
+  g_signal_connect_swapped (doc, "notify::can-redo", G_CALLBACK (_pacte_window_update_history), self);
+  g_signal_connect_swapped (doc, "notify::undo-label", G_CALLBACK (_pacte_window_update_history), self);
+  g_signal_connect_swapped (doc, "notify::redo-label", G_CALLBACK (_pacte_window_update_history), self);
   g_signal_connect_swapped (pacte_portfolio_get_plans (doc), "items-changed", G_CALLBACK (on_records_changed), self);
   g_signal_connect_swapped (pacte_portfolio_get_partners (doc), "items-changed", G_CALLBACK (on_records_changed), self);
 
@@ -496,6 +500,7 @@ pacte_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->loading);
   drop_document (self);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
@@ -519,6 +524,8 @@ pacte_window_finalize (GObject *object)
 
   g_free (self->plan_sort);
   g_free (self->partner_sort);
+  g_free (self->undo_label);
+  g_free (self->redo_label);
   G_OBJECT_CLASS (pacte_window_parent_class)->finalize (object);
 }
 
@@ -608,6 +615,8 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_editor_box);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, rules_panel);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_plan_view_activate);
@@ -682,6 +691,8 @@ pacte_window_init (PacteWindow *self)
   /* The search entries take typing from anywhere in their list. */
   gtk_search_entry_set_key_capture_widget (self->plan_search, GTK_WIDGET (self->plan_view));
   gtk_search_entry_set_key_capture_widget (self->partner_search, GTK_WIDGET (self->partner_view));
+
+  _pacte_window_init_document_life (self);
 }
 
 PacteWindow *
@@ -701,6 +712,29 @@ pacte_window_has_document (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
   return self->context != NULL;
+}
+
+gboolean
+pacte_window_is_empty (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
+  return self->context == NULL && self->loading == NULL;
+}
+
+GFile *
+pacte_window_get_file (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  if (self->loading != NULL)
+    return self->loading;
+  return self->context != NULL ? pacte_portfolio_get_file (pacte_context_get_portfolio (self->context)) : NULL;
+}
+
+GMenuModel *
+pacte_window_get_recent_menu (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
 }
 
 PactePortfolio *

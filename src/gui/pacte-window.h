@@ -26,7 +26,21 @@ void             pacte_window_open_file         (PacteWindow      *self,
 /* Shows portfolio at once (replacing any document, without asking). */
 void             pacte_window_set_portfolio     (PacteWindow      *self,
                                                  PactePortfolio   *portfolio);
+/* Opens files as a user expects (the Open dialog, Open Recent, a drop, the
+ * command line): a file already open in a window brings that window
+ * forward; the first other file goes into this window if it is empty, the
+ * others into new windows. */
+void             pacte_window_open_files        (PacteWindow      *self,
+                                                 GFile           **files,
+                                                 guint             n_files);
 gboolean         pacte_window_has_document      (PacteWindow      *self);
+/* No document, and none being opened: the window may take a file. */
+gboolean         pacte_window_is_empty          (PacteWindow      *self);
+/* The file shown, or being opened (NULL if none). */
+GFile           *pacte_window_get_file          (PacteWindow      *self);
+/* The Open Recent menu: recent portfolios, newest first, at most 10; each
+ * item activates win.open-recent with the file's URI. */
+GMenuModel      *pacte_window_get_recent_menu   (PacteWindow      *self);
 PactePortfolio  *pacte_window_get_portfolio     (PacteWindow      *self);
 PacteContext    *pacte_window_get_context       (PacteWindow      *self);
 /* Julian day rules are evaluated at for documents opened from now on
