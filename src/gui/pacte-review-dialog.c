@@ -300,7 +300,7 @@ pacte_review_dialog_record (PacteReviewDialog *self,
     }
 
   reviews = pacte_record_get_list (PACTE_RECORD (self->plan), PACTE_PLAN_REVIEWS);
-  pacte_portfolio_begin_group (portfolio, _("Record Review"));
+  pacte_portfolio_begin_group (portfolio, C_("undo", "Record Review"));
   pacte_record_list_insert (PACTE_RECORD (self->plan), PACTE_PLAN_REVIEWS,
                             g_list_model_get_n_items (reviews), review);
   pacte_portfolio_end_group (portfolio);

@@ -296,7 +296,7 @@ pacte_rules_panel_switch_off (PacteRulesPanel  *self,
     }
 
   portfolio = pacte_context_get_portfolio (self->context);
-  pacte_portfolio_begin_group (portfolio, _("Switch Off Rule"));
+  pacte_portfolio_begin_group (portfolio, C_("undo", "Switch Off Rule"));
   override = ensure_override (self, rule_id, error);
   if (override != NULL &&
       pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, 1, error) &&
@@ -333,7 +333,7 @@ pacte_rules_panel_switch_on (PacteRulesPanel  *self,
   if (override == NULL && !off_for_portfolio)
     return TRUE;
 
-  pacte_portfolio_begin_group (portfolio, _("Switch On Rule"));
+  pacte_portfolio_begin_group (portfolio, C_("undo", "Switch On Rule"));
   if (off_for_portfolio)
     {
       /* Switched off for the whole portfolio: this plan says "on" explicitly. */
@@ -401,7 +401,7 @@ pacte_rules_panel_set_params (PacteRulesPanel    *self,
       }
 
   portfolio = pacte_context_get_portfolio (self->context);
-  pacte_portfolio_begin_group (portfolio, _("Tune Rule"));
+  pacte_portfolio_begin_group (portfolio, C_("undo", "Tune Rule"));
   override = pacte_plan_find_override (self->plan, rule_id);
   for (guint i = 0; ok && i < n; i++)
     {
