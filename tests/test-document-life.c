@@ -519,17 +519,24 @@ test_undo_redo (void)
   remove_dir (dir);
 }
 
+/* One application for the whole program: a second one could not export
+ * itself on the bus at the same path. */
 static PacteApplication *
 test_application (void)
 {
-  PacteApplication *app = pacte_application_new ();
-  g_autoptr(GError) error = NULL;
+  static PacteApplication *app;
 
-  /* Our own instance, whatever else runs on the session bus. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
+  if (app == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      app = pacte_application_new ();
+      /* Our own instance, whatever else runs on the session bus. */
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+      g_application_register (G_APPLICATION (app), NULL, &error);
+      g_assert_no_error (error);
+    }
+  return g_object_ref (app);
 }
 
 static gboolean
@@ -740,6 +747,59 @@ test_close_keep_draft (void)
   remove_dir (dir);
 }
 
+/* Every keyboard shortcut of the application is in the shortcuts window. */
+static void
+test_shortcuts_window_complete (void)
+{
+  g_autoptr(PacteApplication) app = test_application ();
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/pacte/Pacte/ui/pacte-shortcuts.ui");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_autoptr(GPtrArray) listed = g_ptr_array_new_with_free_func (g_free);
+  guint n_accels = 0;
+
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        g_auto(GStrv) parts = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        parts = g_strsplit (accelerator, " ", -1);
+        for (guint i = 0; parts[i] != NULL; i++)
+          {
+            guint key;
+            GdkModifierType mods;
+
+            g_assert_true (gtk_accelerator_parse (parts[i], &key, &mods));
+            g_ptr_array_add (listed, gtk_accelerator_name (key, mods));
+          }
+      }
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        {
+          guint key;
+          GdkModifierType mods;
+          g_autofree char *name = NULL;
+          gboolean found = FALSE;
+
+          g_assert_true (gtk_accelerator_parse (accels[j], &key, &mods));
+          name = gtk_accelerator_name (key, mods);
+          for (guint k = 0; k < listed->len && !found; k++)
+            found = g_str_equal (name, g_ptr_array_index (listed, k));
+          if (!found)
+            g_error ("%s (%s) is not in the shortcuts window", accels[j], actions[i]);
+          n_accels++;
+        }
+    }
+  /* Undo and redo among them. */
+  g_assert_cmpuint (n_accels, >=, 14);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -762,6 +822,7 @@ main (int    argc,
   g_test_add_func ("/document-life/undo-redo", test_undo_redo);
   g_test_add_func ("/document-life/windows", test_windows);
   g_test_add_func ("/document-life/close-keep-draft", test_close_keep_draft);
+  g_test_add_func ("/document-life/shortcuts-window-complete", test_shortcuts_window_complete);
 
   return g_test_run ();
 }
