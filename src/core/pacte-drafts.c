@@ -854,9 +854,10 @@ autosave_timeout_cb (gpointer user_data)
 }
 
 /* Writing a draft serializes the whole portfolio on this thread (about
- * 100 ms for 10,000 partners): it waits for a pause in editing.  Each edit
- * restarts the delay, but a user typing without pause still gets a draft
- * at least every PACTE_AUTOSAVE_MAX_WAIT_FACTOR delays. */
+ * 250 ms for 10,000 partners and 2,000 plans, 43 MB): it waits for a pause
+ * in editing.  Each edit restarts the delay, but a user typing without
+ * pause still gets a draft at least every PACTE_AUTOSAVE_MAX_WAIT_FACTOR
+ * delays. */
 static void
 autosave_schedule (PacteAutosave *self)
 {
