@@ -341,6 +341,10 @@ test_window_changed_on_disk (void)
   /* Keep Mine, then Save: no question, ours is written. */
   g_signal_emit_by_name (find_button (GTK_WIDGET (bar), "_Keep Mine"), "clicked");
   g_assert_cmpint (pacte_document_bar_get_state (bar), ==, PACTE_DISK_STATE_SAME);
+  /* Keep Mine keeps our version in the window, still to be saved. */
+  g_assert_true (pacte_window_get_portfolio (window) == portfolio);
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_META_OWNER), ==, "Moi");
+  g_assert_true (pacte_portfolio_get_modified (portfolio));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   {
     gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
