@@ -5,54 +5,10 @@
 #include <math.h>
 #include <string.h>
 
-#include "pacte-field-row.h"
+#include "pacte-field-row-private.h"
 #include "pacte-i18n.h"
 #include "pacte-partner-chooser.h"
 
-struct _PacteFieldRow
-{
-  AdwPreferencesRow  parent_instance;
-
-  PacteFieldRowKind  kind;
-  char              *key;
-  int                fixed_field;     /* rows built in code name their field by index */
-  char              *unit;
-  char              *placeholder;
-  char              *accessible_label;
-  PacteContext      *context;
-
-  PacteRecord       *record;
-  int                field;           /* index in record, -1 without a record */
-  gulong             notify_id;
-  PactePortfolio    *portfolio;       /* watched for names and objective titles */
-  gulong             portfolio_id;
-  GListModel        *objectives;      /* OBJECTIVE: the plan's objectives */
-  gulong             objectives_id;
-
-  gboolean           updating;        /* the row is writing its own widgets */
-  guint              pending_empty_id;/* an emptied entry, committed when idle */
-  gboolean           in_dropdown;     /* the drop-down is changing its selection */
-  guint              rebuild_id;      /* drop-down items to rebuild when idle */
-  char              *error;
-
-  GtkWidget         *title_label;
-  GtkWidget         *header;
-  GtkWidget         *editor;          /* what the user operates */
-  GtkWidget         *entry;           /* TEXT, QUARTER, NUMBER, DATE; the add entry of TAGS */
-  GtkWidget         *dropdown;        /* CHOICE, OBJECTIVE */
-  GPtrArray         *choice_values;   /* value per drop-down position, NULL = not set */
-  GtkWidget         *toggle;          /* BOOLEAN */
-  GtkWidget         *text_view;       /* MULTILINE */
-  GtkWidget         *value_label;     /* READONLY */
-  GtkWidget         *unit_label;
-  GtkWidget         *flowbox;         /* TAGS, PARTNERS */
-  GtkWidget         *empty_label;     /* PARTNERS with none */
-  GtkWidget         *menu_button;     /* DATE calendar, PARTNERS chooser */
-  GtkWidget         *calendar;
-  GtkWidget         *chooser;
-  GtkWidget         *error_revealer;
-  GtkWidget         *error_label;
-};
 
 G_DEFINE_FINAL_TYPE (PacteFieldRow, pacte_field_row, ADW_TYPE_PREFERENCES_ROW)
 
@@ -68,8 +24,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void sync_from_model (PacteFieldRow *self, gboolean force);
 
 GType
 pacte_field_row_kind_get_type (void)
@@ -120,8 +74,8 @@ show_error (PacteFieldRow *self,
     }
 }
 
-static void
-clear_error (PacteFieldRow *self)
+void
+pacte_field_row_clear_error (PacteFieldRow *self)
 {
   GtkWidget *target = self->entry ? self->entry : self->editor;
 
@@ -138,17 +92,17 @@ clear_error (PacteFieldRow *self)
     }
 }
 
-static void
-show_gerror (PacteFieldRow *self,
-             GError        *error)
+void
+pacte_field_row_show_gerror (PacteFieldRow *self,
+                             GError        *error)
 {
   show_error (self, error->message);
 }
 
 /* ---- Writing the model ---------------------------------------------------- */
 
-static gboolean
-has_record (PacteFieldRow *self)
+gboolean
+pacte_field_row_has_record (PacteFieldRow *self)
 {
   return self->record != NULL && self->field >= 0;
 }
@@ -166,9 +120,9 @@ commit_string (PacteFieldRow *self,
   g_autoptr(GError) error = NULL;
 
   if (!pacte_record_set_string (self->record, self->field, text, &error))
-    show_gerror (self, error);
+    pacte_field_row_show_gerror (self, error);
   else
-    clear_error (self);
+    pacte_field_row_clear_error (self);
 }
 
 static void
@@ -192,9 +146,9 @@ commit_number (PacteFieldRow *self,
       return;
     }
   if (!pacte_record_set_number (self->record, self->field, value, &error))
-    show_gerror (self, error);
+    pacte_field_row_show_gerror (self, error);
   else
-    clear_error (self);
+    pacte_field_row_clear_error (self);
 }
 
 /* While typing, "2027-0" is not wrong yet: errors for dates and quarters
@@ -220,9 +174,9 @@ commit_date (PacteFieldRow *self,
         }
     }
   if (!pacte_record_set_date (self->record, self->field, julian, &error))
-    show_gerror (self, error);
+    pacte_field_row_show_gerror (self, error);
   else
-    clear_error (self);
+    pacte_field_row_clear_error (self);
 }
 
 static void
@@ -250,7 +204,7 @@ commit_empty_cb (gpointer user_data)
   PacteFieldRow *self = user_data;
 
   self->pending_empty_id = 0;
-  if (has_record (self))
+  if (pacte_field_row_has_record (self))
     commit_entry (self);
   return G_SOURCE_REMOVE;
 }
@@ -275,7 +229,7 @@ defer_if_empty (PacteFieldRow *self,
 static void
 entry_changed_cb (PacteFieldRow *self)
 {
-  if (self->updating || !has_record (self))
+  if (self->updating || !pacte_field_row_has_record (self))
     return;
   if (self->kind == PACTE_FIELD_ROW_TAGS)
     return;
@@ -345,7 +299,7 @@ entry_leave_cb (PacteFieldRow *self)
 {
   const char *text;
 
-  if (!has_record (self) || self->entry == NULL)
+  if (!pacte_field_row_has_record (self) || self->entry == NULL)
     return;
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
@@ -376,7 +330,7 @@ entry_leave_cb (PacteFieldRow *self)
     case PACTE_FIELD_ROW_NUMBER:
       /* Show the value in its usual form ("1234.5" becomes "1 234.5"). */
       if (self->error == NULL)
-        sync_from_model (self, TRUE);
+        pacte_field_row_sync_from_model (self, TRUE);
       break;
     case PACTE_FIELD_ROW_TEXT:
     case PACTE_FIELD_ROW_TAGS:
@@ -399,7 +353,7 @@ entry_activate_cb (PacteFieldRow *self)
       const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
       g_auto(GStrv) parts = g_strsplit (text, ",", -1);
 
-      if (!has_record (self))
+      if (!pacte_field_row_has_record (self))
         return;
       for (guint i = 0; parts[i] != NULL; i++)
         {
@@ -417,7 +371,7 @@ static void
 text_buffer_changed_cb (PacteFieldRow *self,
                         GtkTextBuffer *buffer)
 {
-  if (self->updating || !has_record (self))
+  if (self->updating || !pacte_field_row_has_record (self))
     return;
   if (defer_if_empty (self, gtk_text_buffer_get_char_count (buffer) == 0))
     return;
@@ -430,7 +384,7 @@ dropdown_selected_cb (PacteFieldRow *self)
   guint selected;
   const char *value;
 
-  if (self->updating || !has_record (self))
+  if (self->updating || !pacte_field_row_has_record (self))
     return;
 
   selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown));
@@ -449,295 +403,13 @@ switch_active_cb (PacteFieldRow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->updating || !has_record (self))
+  if (self->updating || !pacte_field_row_has_record (self))
     return;
 
   if (!pacte_record_set_boolean (self->record, self->field,
                                  gtk_switch_get_active (GTK_SWITCH (self->toggle)) ? 1 : 0,
                                  &error))
-    show_gerror (self, error);
-}
-
-/* ---- Lists of strings: tags and partners ---------------------------------- */
-
-static gboolean
-strv_has (const char * const *strv,
-          const char         *value)
-{
-  return strv != NULL && g_strv_contains (strv, value);
-}
-
-static void
-add_value_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  PacteFieldRow *self = PACTE_FIELD_ROW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) values = NULL;
-  const char *value = g_variant_get_string (parameter, NULL);
-  const char * const *current;
-
-  if (!has_record (self) || value[0] == '\0')
-    return;
-
-  current = pacte_record_get_strv (self->record, self->field);
-  if (strv_has (current, value))
-    return;
-
-  builder = g_strv_builder_new ();
-  g_strv_builder_addv (builder, (const char **) current);
-  g_strv_builder_add (builder, value);
-  values = g_strv_builder_end (builder);
-  if (!pacte_record_set_strv (self->record, self->field, (const char * const *) values, &error))
-    show_gerror (self, error);
-  else
-    clear_error (self);
-}
-
-static void
-remove_value_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  PacteFieldRow *self = PACTE_FIELD_ROW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) values = NULL;
-  const char *value = g_variant_get_string (parameter, NULL);
-  const char * const *current;
-
-  if (!has_record (self))
-    return;
-
-  current = pacte_record_get_strv (self->record, self->field);
-  if (!strv_has (current, value))
-    return;
-
-  builder = g_strv_builder_new ();
-  for (guint i = 0; current[i] != NULL; i++)
-    if (strcmp (current[i], value) != 0)
-      g_strv_builder_add (builder, current[i]);
-  values = g_strv_builder_end (builder);
-  if (!pacte_record_set_strv (self->record, self->field, (const char * const *) values, &error))
-    show_gerror (self, error);
-  else
-    clear_error (self);
-}
-
-static char *
-value_display (PacteFieldRow *self,
-               const char    *value)
-{
-  if (self->kind == PACTE_FIELD_ROW_PARTNERS && self->portfolio != NULL)
-    {
-      PactePartner *partner = pacte_portfolio_find_partner (self->portfolio, value);
-
-      if (partner != NULL)
-        {
-          const char *name = pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME);
-
-          if (name[0] != '\0')
-            return g_strdup (name);
-        }
-    }
-  return g_strdup (value);
-}
-
-static GtkWidget *
-make_chip (PacteFieldRow *self,
-           const char    *value)
-{
-  g_autofree char *display = value_display (self, value);
-  g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), display);
-  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *label = gtk_label_new (display);
-  GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
-
-  gtk_widget_add_css_class (chip, "pacte-chip");
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "field.remove-value");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", value);
-  gtk_box_append (GTK_BOX (chip), label);
-  gtk_box_append (GTK_BOX (chip), button);
-  return chip;
-}
-
-static void
-rebuild_chips (PacteFieldRow *self)
-{
-  const char * const *values = has_record (self) ? pacte_record_get_strv (self->record, self->field) : NULL;
-  GtkWidget *child;
-  guint n = 0;
-
-  while ((child = gtk_widget_get_first_child (self->flowbox)) != NULL)
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->flowbox), child);
-
-  for (guint i = 0; values != NULL && values[i] != NULL; i++, n++)
-    {
-      GtkWidget *chip = make_chip (self, values[i]);
-
-      gtk_flow_box_append (GTK_FLOW_BOX (self->flowbox), chip);
-      /* Packed to the start, not spread over the line. */
-      gtk_widget_set_halign (gtk_widget_get_parent (chip), GTK_ALIGN_START);
-    }
-
-  gtk_widget_set_visible (self->flowbox, n > 0);
-  if (self->empty_label != NULL)
-    gtk_widget_set_visible (self->empty_label, n == 0);
-  if (self->chooser != NULL)
-    pacte_partner_chooser_set_excluded (PACTE_PARTNER_CHOOSER (self->chooser), values);
-}
-
-static void
-partner_chosen_cb (PacteFieldRow *self,
-                   const char    *id)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "field.add-value", "s", id);
-}
-
-/* ---- Choices ---------------------------------------------------------------- */
-
-static gboolean
-rebuild_idle_cb (gpointer user_data)
-{
-  PacteFieldRow *self = user_data;
-
-  self->rebuild_id = 0;
-  sync_from_model (self, FALSE);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-same_items (PacteFieldRow *self,
-            GPtrArray     *labels,
-            GPtrArray     *values)
-{
-  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (self->dropdown));
-
-  if (self->choice_values == NULL || model == NULL
-      || self->choice_values->len != values->len
-      || g_list_model_get_n_items (model) != labels->len)
-    return FALSE;
-  for (guint i = 0; i < values->len; i++)
-    {
-      if (g_strcmp0 (g_ptr_array_index (self->choice_values, i), g_ptr_array_index (values, i)) != 0
-          || g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (labels, i)) != 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Returns FALSE when the items could not be replaced now. */
-static gboolean
-set_dropdown_items (PacteFieldRow *self,
-                    GPtrArray     *labels,
-                    GPtrArray     *values)
-{
-  g_autoptr(GtkStringList) model = NULL;
-
-  if (same_items (self, labels, values))
-    return TRUE;
-  if (self->in_dropdown)
-    {
-      if (self->rebuild_id == 0)
-        self->rebuild_id = g_idle_add (rebuild_idle_cb, self);
-      return FALSE;
-    }
-
-  model = gtk_string_list_new (NULL);
-  for (guint i = 0; i < labels->len; i++)
-    gtk_string_list_append (model, g_ptr_array_index (labels, i));
-
-  g_clear_pointer (&self->choice_values, g_ptr_array_unref);
-  self->choice_values = g_ptr_array_ref (values);
-
-  self->updating = TRUE;
-  gtk_drop_down_set_model (GTK_DROP_DOWN (self->dropdown), G_LIST_MODEL (model));
-  self->updating = FALSE;
-  return TRUE;
-}
-
-static gboolean
-build_choices (PacteFieldRow *self)
-{
-  const PacteFieldInfo *info = pacte_record_get_field_info (self->record, self->field);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-
-  g_ptr_array_add (labels, (gpointer) _("Not set"));
-  g_ptr_array_add (values, NULL);
-  for (guint i = 0; info->choices != NULL && info->choices[i] != NULL; i++)
-    {
-      g_ptr_array_add (labels, (gpointer) pacte_choice_display_name (info->choices[i]));
-      g_ptr_array_add (values, g_strdup (info->choices[i]));
-    }
-  return set_dropdown_items (self, labels, values);
-}
-
-static gboolean
-build_objectives (PacteFieldRow *self)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  const char *current = has_record (self) ? pacte_record_get_string (self->record, self->field) : "";
-  gboolean found = FALSE;
-  guint n = self->objectives ? g_list_model_get_n_items (self->objectives) : 0;
-
-  g_ptr_array_add (labels, g_strdup (_("None")));
-  g_ptr_array_add (values, NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PacteRecord) objective = g_list_model_get_item (self->objectives, i);
-      const char *id = pacte_record_get_string (objective, PACTE_OBJECTIVE_ID);
-      const char *title = pacte_record_get_string (objective, PACTE_OBJECTIVE_TITLE);
-
-      g_ptr_array_add (labels, title[0] ? g_strdup (title) : g_strdup_printf (_("Untitled objective (%s)"), id));
-      g_ptr_array_add (values, g_strdup (id));
-      if (strcmp (id, current) == 0)
-        found = TRUE;
-    }
-  if (current[0] != '\0' && !found)
-    {
-      /* Kept as the file says, and shown for what it is. */
-      g_ptr_array_add (labels, g_strdup_printf (_("Unlinked (%s)"), current));
-      g_ptr_array_add (values, g_strdup (current));
-    }
-  return set_dropdown_items (self, labels, values);
-}
-
-static void
-select_value (PacteFieldRow *self,
-              const char    *value)
-{
-  guint position = 0;
-
-  for (guint i = 0; i < self->choice_values->len; i++)
-    {
-      const char *candidate = g_ptr_array_index (self->choice_values, i);
-
-      if (g_strcmp0 (candidate, value[0] ? value : NULL) == 0)
-        {
-          position = i;
-          break;
-        }
-    }
-  if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->dropdown)) != position)
-    {
-      self->updating = TRUE;
-      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), position);
-      self->updating = FALSE;
-    }
+    pacte_field_row_show_gerror (self, error);
 }
 
 /* ---- Reading the model ------------------------------------------------------ */
@@ -784,11 +456,11 @@ readonly_text (PacteFieldRow *self)
     }
 }
 
-static void
-sync_from_model (PacteFieldRow *self,
-                 gboolean       force)
+void
+pacte_field_row_sync_from_model (PacteFieldRow *self,
+                                 gboolean       force)
 {
-  gboolean bound = has_record (self);
+  gboolean bound = pacte_field_row_has_record (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), bound);
 
@@ -802,7 +474,7 @@ sync_from_model (PacteFieldRow *self,
         if (force || strcmp (gtk_editable_get_text (GTK_EDITABLE (self->entry)), value) != 0)
           {
             set_entry_text (self, value);
-            clear_error (self);
+            pacte_field_row_clear_error (self);
           }
       }
       break;
@@ -820,7 +492,7 @@ sync_from_model (PacteFieldRow *self,
             g_autofree char *text = pacte_number_format (value);
 
             set_entry_text (self, text);
-            clear_error (self);
+            pacte_field_row_clear_error (self);
           }
       }
       break;
@@ -836,7 +508,7 @@ sync_from_model (PacteFieldRow *self,
             g_autofree char *text = pacte_date_format (value);
 
             set_entry_text (self, text ? text : "");
-            clear_error (self);
+            pacte_field_row_clear_error (self);
           }
       }
       break;
@@ -861,14 +533,14 @@ sync_from_model (PacteFieldRow *self,
 
     case PACTE_FIELD_ROW_CHOICE:
       if (bound && (force || self->choice_values == NULL))
-        build_choices (self);
+        pacte_field_row_build_choices (self);
       if (self->choice_values != NULL)
-        select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
+        pacte_field_row_select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
       break;
 
     case PACTE_FIELD_ROW_OBJECTIVE:
-      if (build_objectives (self))
-        select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
+      if (pacte_field_row_build_objectives (self))
+        pacte_field_row_select_value (self, bound ? pacte_record_get_string (self->record, self->field) : "");
       break;
 
     case PACTE_FIELD_ROW_BOOLEAN:
@@ -886,7 +558,7 @@ sync_from_model (PacteFieldRow *self,
 
     case PACTE_FIELD_ROW_TAGS:
     case PACTE_FIELD_ROW_PARTNERS:
-      rebuild_chips (self);
+      pacte_field_row_rebuild_chips (self);
       break;
 
     case PACTE_FIELD_ROW_READONLY:
@@ -905,7 +577,7 @@ sync_from_model (PacteFieldRow *self,
 static void
 record_notify_cb (PacteFieldRow *self)
 {
-  sync_from_model (self, FALSE);
+  pacte_field_row_sync_from_model (self, FALSE);
 }
 
 static void
@@ -914,29 +586,29 @@ portfolio_record_changed_cb (PacteFieldRow *self,
                              PacteRecord   *record,
                              guint          field)
 {
-  if (!has_record (self))
+  if (!pacte_field_row_has_record (self))
     return;
 
   if (self->kind == PACTE_FIELD_ROW_PARTNERS)
     {
       if (PACTE_IS_PARTNER (record) && field == PACTE_PARTNER_NAME
-          && strv_has (pacte_record_get_strv (self->record, self->field),
-                       pacte_record_get_string (record, PACTE_PARTNER_ID)))
-        rebuild_chips (self);
+          && pacte_field_row_strv_has (pacte_record_get_strv (self->record, self->field),
+                                       pacte_record_get_string (record, PACTE_PARTNER_ID)))
+        pacte_field_row_rebuild_chips (self);
     }
   else if (self->kind == PACTE_FIELD_ROW_OBJECTIVE)
     {
       if (PACTE_IS_OBJECTIVE (record)
           && (field == PACTE_OBJECTIVE_TITLE || field == PACTE_OBJECTIVE_ID)
           && owner == pacte_record_get_owner (self->record))
-        sync_from_model (self, FALSE);
+        pacte_field_row_sync_from_model (self, FALSE);
     }
 }
 
 static void
 objectives_changed_cb (PacteFieldRow *self)
 {
-  sync_from_model (self, FALSE);
+  pacte_field_row_sync_from_model (self, FALSE);
 }
 
 /* ---- Accessibility ---------------------------------------------------------- */
@@ -967,7 +639,7 @@ apply_accessible_label (PacteFieldRow *self)
 static void
 calendar_popover_show_cb (PacteFieldRow *self)
 {
-  guint32 julian = has_record (self) ? pacte_record_get_date (self->record, self->field) : 0;
+  guint32 julian = pacte_field_row_has_record (self) ? pacte_record_get_date (self->record, self->field) : 0;
   g_autoptr(GDateTime) when = NULL;
   int year, month, day;
 
@@ -1214,7 +886,7 @@ pacte_field_row_constructed (GObject *object)
         gtk_box_append (GTK_BOX (content), self->empty_label);
 
         self->chooser = pacte_partner_chooser_new ();
-        g_signal_connect_swapped (self->chooser, "partner-chosen", G_CALLBACK (partner_chosen_cb), self);
+        g_signal_connect_swapped (self->chooser, "partner-chosen", G_CALLBACK (pacte_field_row_partner_chosen_cb), self);
         adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content_box), "list-add-symbolic");
         adw_button_content_set_label (ADW_BUTTON_CONTENT (content_box), _("Add Partner…"));
         self->menu_button = self->editor = gtk_menu_button_new ();
@@ -1273,7 +945,7 @@ pacte_field_row_constructed (GObject *object)
     pacte_field_row_set_unit (self, self->unit);
   g_signal_connect_swapped (self, "notify::title", G_CALLBACK (apply_accessible_label), self);
   apply_accessible_label (self);
-  sync_from_model (self, TRUE);
+  pacte_field_row_sync_from_model (self, TRUE);
 }
 
 static void
@@ -1424,8 +1096,8 @@ pacte_field_row_class_init (PacteFieldRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "field.add-value", "s", add_value_action);
-  gtk_widget_class_install_action (widget_class, "field.remove-value", "s", remove_value_action);
+  gtk_widget_class_install_action (widget_class, "field.add-value", "s", pacte_field_row_add_value_action);
+  gtk_widget_class_install_action (widget_class, "field.remove-value", "s", pacte_field_row_remove_value_action);
 }
 
 static void
@@ -1564,7 +1236,7 @@ pacte_field_row_set_record (PacteFieldRow *self,
         }
     }
 
-  sync_from_model (self, TRUE);
+  pacte_field_row_sync_from_model (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
 
