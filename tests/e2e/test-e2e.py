@@ -174,6 +174,8 @@ def main():
     env["XDG_DATA_HOME"] = os.path.join(workdir, "data")
     env["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")
     env["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
+    # A draft left by another test must not greet this run with the restore dialog.
+    env["PACTE_DRAFTS_DIR"] = os.path.join(workdir, "drafts")
 
     print("1..7", flush=True)
     server, display = start_x_server()
