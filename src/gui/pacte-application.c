@@ -220,8 +220,6 @@ pacte_application_startup (GApplication *app)
   else
     g_debug ("Settings schema %s not installed: window size will not be remembered", APP_ID);
 
-  self->rules = g_object_ref (pacte_rule_set_get_default ());
-
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
@@ -271,7 +269,10 @@ PacteRuleSet *
 pacte_application_get_rules (PacteApplication *self)
 {
   g_return_val_if_fail (PACTE_IS_APPLICATION (self), NULL);
-  return self->rules != NULL ? self->rules : pacte_rule_set_get_default ();
+  /* Parsed at the first use, not before the first window is drawn. */
+  if (self->rules == NULL)
+    self->rules = g_object_ref (pacte_rule_set_get_default ());
+  return self->rules;
 }
 
 GSettings *

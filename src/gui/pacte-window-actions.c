@@ -593,7 +593,7 @@ pacte_window_open_file (PacteWindow *self,
   d = g_new0 (LoadData, 1);
   d->self = g_object_ref (self);
   d->file = g_object_ref (file);
-  pacte_portfolio_load_file_async (file, self->rules, self->cancellable, load_done, d);
+  pacte_portfolio_load_file_async (file, _pacte_window_get_rules (self), self->cancellable, load_done, d);
 }
 
 static void

@@ -323,7 +323,7 @@ pacte_window_restore_draft (PacteWindow      *self,
   g_return_val_if_fail (PACTE_IS_DRAFT_STORE (store), FALSE);
   g_return_val_if_fail (draft_id != NULL, FALSE);
 
-  portfolio = pacte_draft_store_load (store, draft_id, self->rules, error);
+  portfolio = pacte_draft_store_load (store, draft_id, _pacte_window_get_rules (self), error);
   if (portfolio == NULL)
     return FALSE;
 

@@ -36,6 +36,11 @@ struct _PacteWindow
   PactePlan            *plan;
   PactePartner         *partner;
 
+  /* The main stack's "document" page: built by the template, kept out of
+   * the window until the first document (the empty window's first frame
+   * neither styles, realizes nor looks up the icons of it). */
+  GtkWidget            *document_page;
+
   /* template */
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -64,6 +69,7 @@ struct _PacteWindow
 /* pacte-window-actions.c */
 void     _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_update_actions             (PacteWindow    *self);
+PacteRuleSet *_pacte_window_get_rules             (PacteWindow    *self);
 void     _pacte_window_update_title               (PacteWindow    *self);
 gboolean _pacte_window_close_request              (GtkWindow      *window);
 /* Undo and Redo items after the history changed (labels, enabled). */

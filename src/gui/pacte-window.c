@@ -396,9 +396,11 @@ pacte_window_set_portfolio (PacteWindow    *self,
   g_return_if_fail (PACTE_IS_WINDOW (self));
   g_return_if_fail (PACTE_IS_PORTFOLIO (portfolio));
 
-  context = pacte_context_new (portfolio, self->rules, self->settings, self->today);
+  context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
   drop_document (self);
   self->context = g_steal_pointer (&context);
+  if (gtk_widget_get_parent (self->document_page) == NULL)
+    gtk_stack_add_named (self->main_stack, self->document_page, "document");
   doc = pacte_context_get_portfolio (self->context);
 
   g_signal_connect_swapped (doc, "notify::modified", G_CALLBACK (on_portfolio_state_changed), self);
@@ -452,6 +454,22 @@ pacte_window_set_portfolio (PacteWindow    *self,
 
 /* ---- object --------------------------------------------------------- */
 
+/* The rules, parsed when the first document needs them (not before the
+ * empty window's first frame). */
+PacteRuleSet *
+_pacte_window_get_rules (PacteWindow *self)
+{
+  if (self->rules == NULL)
+    {
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      self->rules = g_object_ref (PACTE_IS_APPLICATION (app)
+                                  ? pacte_application_get_rules (PACTE_APPLICATION (app))
+                                  : pacte_rule_set_get_default ());
+    }
+  return self->rules;
+}
+
 /* After construction: "application" is not a construct property. */
 static void
 use_application (PacteWindow *self)
@@ -462,12 +480,9 @@ use_application (PacteWindow *self)
     {
       GSettings *settings = pacte_application_get_settings (PACTE_APPLICATION (app));
 
-      self->rules = g_object_ref (pacte_application_get_rules (PACTE_APPLICATION (app)));
       if (settings != NULL)
         self->settings = g_object_ref (settings);
     }
-  if (self->rules == NULL)
-    self->rules = g_object_ref (pacte_rule_set_get_default ());
 
   if (self->settings != NULL)
     {
@@ -505,6 +520,7 @@ pacte_window_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_WINDOW);
+  g_clear_object (&self->document_page);
   g_clear_object (&self->plan_selection);
   g_clear_object (&self->partner_selection);
   g_clear_object (&self->plan_filter);
@@ -678,6 +694,10 @@ pacte_window_init (PacteWindow *self)
     self->today = pacte_date_parse (today);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Added back by the first document (pacte_window_set_portfolio). */
+  self->document_page = g_object_ref (gtk_stack_get_child_by_name (self->main_stack, "document"));
+  gtk_stack_remove (self->main_stack, self->document_page);
 
   setup_list (self, PACTE_TYPE_PLAN, make_plan_sorter (self),
               &self->plan_filter, &self->plan_sorted, &self->plan_selection, self->plan_view,

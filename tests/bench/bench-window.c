@@ -3,7 +3,7 @@
  * the frame clock (a figure ends at the "after-paint" of the frame that shows
  * the result).
  *
- *   bench-window [--runs N] [--keys N] [--switches N] FILE
+ *   bench-window [--runs N] [--keys N] [--switches N] [--startup-only 1] FILE
  *       (FILE: gen-portfolio.py --partners 10000 --plans 2000 -o FILE;
  *        run under a display: tests/bench/bench-window.sh does it all)
  *
@@ -574,6 +574,7 @@ main (int   argc,
       char *argv[])
 {
   guint runs = 10, keys = 50, switches = 30, steps = 100;
+  gboolean startup_only = FALSE;
   g_autoptr(GFile) file = NULL;
   PacteWindow *window;
   gboolean ok;
@@ -595,12 +596,14 @@ main (int   argc,
         switches = MAX (value, 1);
       else if (strcmp (argv[arg], "--scroll") == 0)
         steps = MAX (value, 1);
+      else if (strcmp (argv[arg], "--startup-only") == 0)
+        startup_only = value != 0;
       else
         break;
     }
   if (arg != argc - 1)
     {
-      g_printerr ("usage: bench-window [--runs N] [--keys N] [--switches N] [--scroll N] FILE\n");
+      g_printerr ("usage: bench-window [--runs N] [--keys N] [--switches N] [--scroll N] [--startup-only 1] FILE\n");
       return 2;
     }
 
@@ -622,6 +625,8 @@ main (int   argc,
 
   if (runs > 0 && !bench_startup (argv[0], runs))
     return 1;
+  if (startup_only)
+    return 0;
 
   window = pacte_window_new (NULL);
   pacte_window_set_today (window, pacte_date_parse ("2027-03-15"));
