@@ -10,6 +10,7 @@
 #include "pacte-field-row.h"
 #include "pacte-i18n.h"
 #include "pacte-partner-chooser.h"
+#include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
 #include "pacte-rule-row.h"
 #include "pacte-test-window-utils.h"
@@ -127,6 +128,31 @@ test_empty_window_and_about (void)
   g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (pacte_window_get_plan (window)), PACTE_PLAN_NAME), ==, "New Plan");
   g_assert_nonnull (pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), "R16"));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Untitled Portfolio • – Pacte");
+  /* Its name is focused and selected, so typing names it. */
+  {
+    GtkWidget *name_row = pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (pacte_window_get_plan_editor (window)), "name");
+    GtkWidget *entry = pacte_field_row_get_editor (PACTE_FIELD_ROW (name_row));
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    int start = 0, end = 0;
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, (int) g_utf8_strlen ("New Plan", -1));
+  }
+
+  /* Adding a partner likewise focuses the partner's name. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-partner", NULL);
+  pacte_test_flush_events ();
+  {
+    GtkWidget *name_row = pacte_partner_editor_get_field_row (PACTE_PARTNER_EDITOR (pacte_window_get_partner_editor (window)), "name");
+    GtkWidget *entry = pacte_field_row_get_editor (PACTE_FIELD_ROW (name_row));
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+    g_assert_nonnull (focus);
+    g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
 
   pacte_test_destroy_window (window);
 }

@@ -6,7 +6,10 @@
 
 #include <string.h>
 
+#include "pacte-field-row.h"
 #include "pacte-i18n.h"
+#include "pacte-partner-editor.h"
+#include "pacte-plan-editor.h"
 #include "pacte-print-operation.h"
 #include "pacte-review-dialog.h"
 #include "pacte-window-life.h"
@@ -1074,6 +1077,7 @@ action_add (GtkWidget  *widget,
   g_autoptr(PacteRecord) record = NULL;
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
+  GtkWidget *name_row;
 
   if (doc == NULL)
     return;
@@ -1096,6 +1100,19 @@ action_add (GtkWidget  *widget,
   else
     pacte_window_select_partner (self, PACTE_PARTNER (record));
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  /* A new record is named first: its name is focused, its placeholder name
+   * selected, so typing replaces it. */
+  name_row = is_plan
+    ? pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (self->plan_editor), "name")
+    : pacte_partner_editor_get_field_row (PACTE_PARTNER_EDITOR (self->partner_editor), "name");
+  if (name_row != NULL && pacte_field_row_focus_editor (PACTE_FIELD_ROW (name_row)))
+    {
+      GtkWidget *editor = pacte_field_row_get_editor (PACTE_FIELD_ROW (name_row));
+
+      if (GTK_IS_EDITABLE (editor))
+        gtk_editable_select_region (GTK_EDITABLE (editor), 0, -1);
+    }
 }
 
 void
