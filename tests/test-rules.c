@@ -373,10 +373,10 @@ static const RuleCase cases[] = {
   { "r02-benchmark-source-only", "R02", benchmark_source_only, G, { "Quantified" } },
   { "r02-mou-in-execution", "R02", mou_in_execution, A, { "execution phase", "memorandum of understanding" } },
   { "r02-mou-in-negotiation", "R02", mou_in_negotiation, G, { "Quantified" } },
-  { "r03-sponsor-in-exploration", "R03", sponsor_in_exploration, RD, { "engaged on 2027-01-10", "exploration" } },
-  { "r03-sponsor-no-phase", "R03", sponsor_no_phase, RD, { "engaged on 2027-01-10" } },
+  { "r03-sponsor-in-exploration", "R03", sponsor_in_exploration, RD, { "engaged on 10 January 2027", "exploration" } },
+  { "r03-sponsor-no-phase", "R03", sponsor_no_phase, RD, { "engaged on 10 January 2027" } },
   { "r03-sponsor-in-negotiation", "R03", sponsor_in_negotiation, G, { "right time" } },
-  { "r03-three-options", "R03", three_options, A, { "“Which route to market?”", "3 options" } },
+  { "r03-three-options", "R03", three_options, A, { "“Which route to market?”", "not a binary choice (options: 3)" } },
   { "r03-three-options-decided", "R03", three_options_decided, G, { "right time" } },
   { "r03-three-options-management", "R03", three_options_management, G, { "right time" } },
   { "r03-launch-no-sponsor", "R03", launch_no_sponsor, A, { "launch phase", "no executive sponsor" } },
@@ -398,7 +398,7 @@ static const RuleCase cases[] = {
   { "r06-no-partners", "R06", no_partners, RD, { "No partner is chosen" } },
   { "r07-unknown", "R07", cross_unknown, A, { "Bolt Systems", "what we buy from them" } },
   { "r07-no-partners", "R07", no_partners, A, { "No partner is chosen" } },
-  { "r08-lawyers-in-exploration", "R08", lawyers_in_exploration, RD, { "involved on 2026-12-01" } },
+  { "r08-lawyers-in-exploration", "R08", lawyers_in_exploration, RD, { "involved on 1 December 2026" } },
   { "r08-nda-in-execution", "R08", nda_in_execution, A, { "execution phase", "non-disclosure agreement" } },
   { "r08-no-agreement-in-review", "R08", no_agreement_in_review, A, { "review phase", "no agreement is recorded" } },
   { "r08-nda-at-launch", "R08", nda_at_launch, G, { "right time" } },
@@ -415,14 +415,14 @@ static const RuleCase cases[] = {
   { "r11-internal-only", "R11", internal_only, A, { "No external communication" } },
   { "r12-all-cancelled", "R12", all_cancelled, RD, { "No open action" } },
   { "r12-two-open", "R12", two_open, A, { "Open actions: 2", "at least 3" } },
-  { "r12-unlinked", "R12", unlinked_action, A, { "Only 2 of 3 open actions (67%)", "80%" } },
+  { "r12-unlinked", "R12", unlinked_action, A, { "linked to an objective of the plan: 2 of 3 (67%)", "80%" } },
   { "r12-four-of-five", "R12", four_of_five_linked, G, { "program of actions" } },
-  { "r12-three-of-five", "R12", three_of_five_linked, A, { "Only 3 of 5", "(60%)" } },
+  { "r12-three-of-five", "R12", three_of_five_linked, A, { "3 of 5 (60%)", "at least 80%" } },
   { "r13-no-multi-party", "R13", no_multi_party, A, { "two or more partners" } },
   { "r13-multi-party-cancelled", "R13", multi_party_cancelled, A, { "two or more partners" } },
   { "r13-multi-party-event", "R13", multi_party_event, G, { "Several partners" } },
   { "r14-zero", "R14", forecast_zero, RD, { "No revenue is forecast." } },
-  { "r14-far", "R14", forecast_far, A, { "short term", "2 quarters from 2027-Q1" } },
+  { "r14-far", "R14", forecast_far, A, { "short term", "2 quarter(s) from Q1 2027" } },
   { "r14-past", "R14", forecast_past, A, { "short term" } },
   { "r14-next-quarter", "R14", forecast_next, G, { "Short-term revenue" } },
   { "r15-execution", "R15", webinar_in_execution, RD, { "execution phase", "no joint customer event" } },
@@ -508,7 +508,7 @@ test_quarter_boundary (void)
   set_activity_age (plan_of (p), 0);
   evaluate_at (p, "2027-03-31", "en", outcomes);
   assert_outcome (outcome_of (outcomes, "R14"), PACTE_STATUS_AMBER,
-                  (const char * const[]) { "2 quarters from 2027-Q1", NULL, NULL });
+                  (const char * const[]) { "2 quarter(s) from Q1 2027", NULL, NULL });
   evaluate_at (p, "2027-04-01", "en", outcomes);
   assert_outcome (outcome_of (outcomes, "R14"), PACTE_STATUS_GREEN, (const char * const[]) { NULL, NULL, NULL });
 }
@@ -542,6 +542,57 @@ test_french (void)
                   (const char * const[]) { "Bolt Systems n’a pas de label", NULL, NULL });
   g_assert_cmpstr (pacte_rule_set_get_title (pacte_rule_set_get_default (), 0, "fr"), ==,
                    "Travailler à un niveau stratégique");
+}
+
+/* Explanations read as prose in their language: dates and quarters written
+ * out ("10 janvier 2027", "T1 2027", not "2027-01-10", "2027-Q1"), counts
+ * that do not need a plural ("options: 1", not "1 options"), and no English
+ * left in the French texts. */
+static void
+test_explanations_read_well (void)
+{
+  g_autoptr(PactePortfolio) p = make_portfolio ();
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  PacteRuleOutcome outcomes[32];
+
+  sponsor_in_exploration (p);
+  forecast_far (p);
+  primary_no_alliance_partner (p);
+  evaluate_at (p, TODAY, "fr", outcomes);
+  assert_outcome (outcome_of (outcomes, "R03"), PACTE_STATUS_RED,
+                  (const char * const[]) { "impliqué le 10 janvier 2027", NULL, NULL });
+  g_assert_null (strstr (outcome_of (outcomes, "R03")->explanation, "2027-01-10"));
+  assert_outcome (outcome_of (outcomes, "R08"), PACTE_STATUS_RED,
+                  (const char * const[]) { "impliqués le 1er décembre 2026", NULL, NULL });
+  assert_outcome (outcome_of (outcomes, "R14"), PACTE_STATUS_AMBER,
+                  (const char * const[]) { "à partir du T1 2027", NULL, NULL });
+  assert_outcome (outcome_of (outcomes, "R05"), PACTE_STATUS_RED,
+                  (const char * const[]) { "dans le rôle de partenaire d’alliance", NULL, NULL });
+
+  set_strv (item (plan_of (p), PACTE_PLAN_DECISIONS, 0), PACTE_DECISION_OPTIONS, "Direct");
+  set_str (plan_of (p), PACTE_PLAN_PHASE, "launch");
+  evaluate_at (p, TODAY, "en", outcomes);
+  assert_outcome (outcome_of (outcomes, "R03"), PACTE_STATUS_AMBER,
+                  (const char * const[]) { "is not a binary choice (options: 1)", NULL, NULL });
+  evaluate_at (p, TODAY, "fr", outcomes);
+  assert_outcome (outcome_of (outcomes, "R03"), PACTE_STATUS_AMBER,
+                  (const char * const[]) { "n’est pas un choix binaire (options\xc2\xa0: 1)", NULL, NULL });
+
+  for (guint i = 0; i < pacte_rule_set_get_n_rules (rules); i++)
+    {
+      const char *texts[] = {
+        pacte_rule_set_get_title (rules, i, "fr"),
+        pacte_rule_set_get_statement (rules, i, "fr"),
+        pacte_rule_set_get_advice (rules, i, "fr"),
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_assert_null (strstr (texts[t], "alliance partner"));
+          g_assert_null (strstr (texts[t], "business"));
+          g_assert_null (strstr (texts[t], "slideware"));
+        }
+    }
 }
 
 /* Every French text uses a no-break space before : ; ! ? % » and after «. */
@@ -873,5 +924,6 @@ main (int   argc,
   g_test_add_func ("/rules/custom-rule", test_custom_rule);
   g_test_add_func ("/rules/bad-rule-files", test_bad_rule_files);
   g_test_add_func ("/rules/long-names", test_long_names_truncate);
+  g_test_add_func ("/rules/explanations-read-well", test_explanations_read_well);
   return g_test_run ();
 }

@@ -491,17 +491,45 @@ out_append_number (Out    *out,
   out_append_str (out, buf);
 }
 
+/* Dates and quarters inside an explanation read as the report writes them:
+ * "10 September 2026" / "10 septembre 2026", "Q1 2027" / "T1 2027".  The
+ * month names are data of the rule texts (like their bilingual strings), not
+ * interface messages, so they do not depend on the process locale. */
+static const char * const month_names[PACTE_N_LANGS][12] = {
+  { "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December" },
+  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+    "août", "septembre", "octobre", "novembre", "décembre" },
+};
+
 static void
 out_append_date (Out     *out,
-                 guint32  julian)
+                 guint32  julian,
+                 int      lang)
 {
   int year, month, day;
-  char buf[32];
+  char buf[64];
 
   if (julian == 0)
     return;
   pacte_date_to_ymd (julian, &year, &month, &day);
-  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  if (month < 1 || month > 12 || lang < 0 || lang >= PACTE_N_LANGS)
+    g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  else if (lang == PACTE_LANG_FR && day == 1)
+    g_snprintf (buf, sizeof buf, "1er %s %d", month_names[lang][month - 1], year);
+  else
+    g_snprintf (buf, sizeof buf, "%d %s %d", day, month_names[lang][month - 1], year);
+  out_append_str (out, buf);
+}
+
+static void
+out_append_quarter (Out *out,
+                    int  index,
+                    int  lang)
+{
+  char buf[32];
+
+  g_snprintf (buf, sizeof buf, "%s%d %d", lang == PACTE_LANG_FR ? "T" : "Q", index % 4 + 1, index / 4);
   out_append_str (out, buf);
 }
 
@@ -534,15 +562,10 @@ render (const PacteTemplate *tmpl,
           }
           break;
         case PACTE_PH_TODAY:
-          out_append_date (&out, ctx->today);
+          out_append_date (&out, ctx->today, ctx->lang);
           break;
         case PACTE_PH_QUARTER:
-          {
-            char buf[32];
-
-            g_snprintf (buf, sizeof buf, "%d-Q%d", ctx->today_quarter / 4, ctx->today_quarter % 4 + 1);
-            out_append_str (&out, buf);
-          }
+          out_append_quarter (&out, ctx->today_quarter, ctx->lang);
           break;
         case PACTE_PH_PARTNER:
           out_append_str (&out, f->partner);
@@ -584,7 +607,7 @@ render (const PacteTemplate *tmpl,
             out_append_int (&out, f->limit);
           break;
         case PACTE_PH_DATE:
-          out_append_date (&out, f->date);
+          out_append_date (&out, f->date, ctx->lang);
           break;
         case PACTE_PH_FAILED:
           if (f->label != NULL)
