@@ -129,6 +129,35 @@ test_plan_revenue_typing (Fixture       *fixture,
   }
 }
 
+/* Ctrl+Z in an entry the user has not touched must not empty it: the
+ * entry's own undo (which held the text the row was bound with) is off, so
+ * the key reaches the document's history. */
+static void
+test_plan_entry_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  g_autofree char *name = g_strdup (pacte_record_get_string (plan, PACTE_PLAN_NAME));
+  GtkEditable *entry = row_entry (plan_row (fixture, "name"));
+  GtkWidget *text = GTK_WIDGET (gtk_editable_get_delegate (entry));
+
+  g_assert_true (gtk_widget_grab_focus (text));
+  gtk_widget_activate_action (text, "text.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, name);
+  g_assert_cmpstr (pacte_record_get_string (plan, PACTE_PLAN_NAME), ==, name);
+  g_assert_false (pacte_portfolio_get_modified (fixture->portfolio));
+
+  /* After typing, the entry still leaves undo to the document. */
+  gtk_editable_set_text (entry, "Renamed");
+  gtk_widget_activate_action (text, "text.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (pacte_record_get_string (plan, PACTE_PLAN_NAME), ==, "Renamed");
+  g_assert_true (pacte_portfolio_undo (fixture->portfolio));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, name);
+}
+
 static void
 test_plan_invalid_number (Fixture       *fixture,
                           gconstpointer  data)
@@ -495,6 +524,7 @@ main (int   argc,
 
   PLAN_TEST ("/editors/plan/shows-values", test_plan_shows_values);
   PLAN_TEST ("/editors/plan/revenue-typing", test_plan_revenue_typing);
+  PLAN_TEST ("/editors/plan/entry-undo", test_plan_entry_undo);
   PLAN_TEST ("/editors/plan/invalid-number", test_plan_invalid_number);
   PLAN_TEST ("/editors/plan/dates", test_plan_dates);
   PLAN_TEST ("/editors/plan/choice", test_plan_choice);

@@ -716,6 +716,10 @@ new_entry (PacteFieldRow *self)
   gtk_widget_set_hexpand (entry, TRUE);
   gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+  /* Ctrl+Z belongs to the document's history (named, grouped, shared by
+   * every view).  The entry's own history would also hold the text the row
+   * set when it was bound, so its undo emptied an untouched field. */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   g_signal_connect_swapped (entry, "changed", G_CALLBACK (entry_changed_cb), self);
   g_signal_connect_swapped (entry, "activate", G_CALLBACK (entry_activate_cb), self);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (entry_leave_cb), self);
@@ -828,6 +832,8 @@ pacte_field_row_constructed (GObject *object)
         gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 8);
         gtk_widget_set_size_request (self->text_view, -1, 80);
         gtk_widget_add_css_class (self->text_view, "pacte-notes");
+        /* As for entries: Ctrl+Z undoes through the document's history. */
+        gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)), FALSE);
         g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)), "changed",
                                   G_CALLBACK (text_buffer_changed_cb), self);
         gtk_frame_set_child (GTK_FRAME (frame), self->text_view);
