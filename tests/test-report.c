@@ -538,6 +538,44 @@ test_write_failure_keeps_old_file (void)
   pacte_test_remove_tree (dir);
 }
 
+/* The status words of the health table fit their column: none is broken
+ * inside ("Désacti" / "vée" on A4, the narrower paper), and the cover names
+ * the language of this report. */
+static void
+test_status_words_unbroken (void)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  static const char * const langs[] = { "en", "fr" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *raw = NULL;
+      g_auto(GStrv) lines = NULL;
+      gboolean found_off = FALSE;
+      const char *off_word = pacte_status_display_name (PACTE_STATUS_OFF, langs[l]);
+
+      if (g_str_equal (langs[l], "fr") && !french_catalogue_has_report ())
+        continue;
+      /* The Kühne plan has a rule switched off. */
+      g_assert_cmpint (run_report (pdf, sample, langs[l], "plan-kuhne-managed", "a4", &err), ==, 0);
+      raw = pdf_text (pdf);
+      lines = g_strsplit (raw, "\n", -1);
+      /* pdftotext -raw writes the row's cells on one line: "Off 15 Joint …". */
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (g_str_has_prefix (lines[i], off_word)
+            && lines[i][strlen (off_word)] == ' '
+            && g_ascii_isdigit (lines[i][strlen (off_word) + 1]))
+          found_off = TRUE;
+      if (!found_off)
+        g_error ("the status “%s” is broken in the health table:\n%s", off_word, raw);
+      assert_contains (raw, tr (langs[l], "Language of this report"));
+    }
+  pacte_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -554,6 +592,7 @@ main (int    argc,
   g_test_add_func ("/report/pages/generated-portfolio", test_generated_portfolio_pages);
   g_test_add_func ("/report/failures/command-line", test_command_line_failures);
   g_test_add_func ("/report/failures/write", test_write_failure_keeps_old_file);
+  g_test_add_func ("/report/layout/status-words-unbroken", test_status_words_unbroken);
 
   return g_test_run ();
 }

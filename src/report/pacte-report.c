@@ -243,7 +243,7 @@ add_cover (PacteReport *self,
   key_value (self, t, N_("Executive sponsor"), sponsor_text);
   key_value (self, t, N_("Revenue target"), amount (self, pacte_record_get_number (p, PACTE_PLAN_REVENUE_TARGET)));
   key_value (self, t, N_("Review date"), date_text (self, self->today));
-  key_value (self, t, N_("Report language"), g_strdup (language_name (self->lang)));
+  key_value (self, t, N_("Language of this report"), g_strdup (language_name (self->lang)));
 }
 
 static int
@@ -264,7 +264,7 @@ add_health (PacteReport            *self,
 {
   guint n_rules = pacte_rule_set_get_n_rules (self->rules);
   guint counts[4] = { 0, 0, 0, 0 };
-  static const double widths[] = { 0.12, 0.05, 0.30, 0.53 };
+  static const double widths[] = { 0.16, 0.05, 0.28, 0.51 };
   static const PacteReportAlign aligns[] = {
     PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_RIGHT, PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_LEFT
   };
@@ -474,7 +474,7 @@ add_objectives (PacteReport *self,
 {
   GListModel *objectives = pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_OBJECTIVES);
   guint n = g_list_model_get_n_items (objectives);
-  static const double widths[] = { 0.25, 0.155, 0.155, 0.10, 0.13, 0.21 };
+  static const double widths[] = { 0.24, 0.13, 0.13, 0.10, 0.17, 0.23 };
   static const PacteReportAlign aligns[] = {
     PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_RIGHT, PACTE_REPORT_ALIGN_RIGHT,
     PACTE_REPORT_ALIGN_RIGHT, PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_LEFT
@@ -839,7 +839,7 @@ add_action_plan (PacteReport *self,
   GListModel *objectives = pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_OBJECTIVES);
   guint n = g_list_model_get_n_items (actions);
   guint n_objectives = g_list_model_get_n_items (objectives);
-  static const double widths[] = { 0.12, 0.35, 0.12, 0.25, 0.16 };
+  static const double widths[] = { 0.16, 0.32, 0.12, 0.22, 0.18 };
   static const char * const headers[] = { N_("Due"), N_("Action"), N_("Status"), N_("Parties"), N_("Objective") };
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Dated));
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1033,7 +1033,7 @@ add_portfolio_summary (PacteReport *self)
   key_value (self, t, N_("Owner"), g_strdup (or_dash (pacte_record_get_string (root, PACTE_PORTFOLIO_META_OWNER))));
   key_value (self, t, N_("Plans"), g_strdup_printf ("%u", n_plans));
   key_value (self, t, N_("Review date"), date_text (self, self->today));
-  key_value (self, t, N_("Report language"), g_strdup (language_name (self->lang)));
+  key_value (self, t, N_("Language of this report"), g_strdup (language_name (self->lang)));
 
   heading (self, N_("Plans at a glance"));
   if (n_plans == 0)
