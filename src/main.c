@@ -25,6 +25,10 @@ main (int    argc,
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 #else
+  /* An unknown option gets the option parser's message. */
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && argv[i][1] != '\0')
+      return pacte_cli_run (argc, argv);
   pacte_cli_error (_("this build has no window: use --check, --report or --normalize (see pacte --help)"));
   return PACTE_CLI_EXIT_USAGE;
 #endif

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -256,6 +257,50 @@ test_all_off_null_score (void)
   g_rmdir (dir);
 }
 
+/* What a script runs into: an option of --check given without --check, a
+ * portfolio with no plan yet, and results that cannot be written (a full
+ * disk) must not look like a clean run. */
+static void
+test_script_edges (void)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-cli-check-XXXXXX", &error);
+  g_autofree char *empty = g_build_filename (dir, "empty.pacte.json", NULL);
+
+  g_assert_no_error (error);
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--json", sample, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "--check"));
+  }
+  g_assert_true (g_file_set_contents (empty, "{ \"format\": \"pacte-portfolio\", \"version\": 1 }\n", -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", empty, "--lang", "en", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "No plan in this portfolio.\n");
+  }
+  if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      const char *argv[] = { "sh", "-c", "exec \"$0\" --check \"$1\" --json >/dev/full", g_getenv ("PACTE_BIN"), sample, NULL };
+      g_autofree char *err = NULL;
+      int wait_status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err,
+                                   &wait_status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+      g_assert_nonnull (strstr (err, "standard output"));
+    }
+  pacte_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,5 +313,6 @@ main (int   argc,
   g_test_add_func ("/cli-check/broken-file", test_broken_file);
   g_test_add_func ("/cli-check/exit-statuses", test_exit_statuses);
   g_test_add_func ("/cli-check/all-off-null-score", test_all_off_null_score);
+  g_test_add_func ("/cli-check/script-edges", test_script_edges);
   return g_test_run ();
 }

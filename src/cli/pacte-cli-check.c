@@ -3,6 +3,7 @@
  * one) as a table or as JSON (docs/cli.md). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -199,7 +200,14 @@ pacte_cli_check (PacteCliOptions *options)
       fputs (text, stdout);
       fputc ('\n', stdout);
     }
+  else if (plans->len == 0)
+    printf ("%s\n", pacte_gettext_lang (lang, N_("No plan in this portfolio.")));
 
-  fflush (stdout);
+  /* A script must not take a full disk or a closed pipe for a clean run. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      pacte_cli_error (_("could not write the results to the standard output: %s"), g_strerror (errno));
+      return PACTE_CLI_EXIT_BAD_FILE;
+    }
   return failed ? PACTE_CLI_EXIT_FAIL_ON : PACTE_CLI_EXIT_OK;
 }

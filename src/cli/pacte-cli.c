@@ -8,8 +8,12 @@
 #include "pacte-cli.h"
 #include "pacte-i18n.h"
 
+/* The commands, and the options that only go with them: "pacte --json
+ * f.pacte.json" (a forgotten --check) gets the command line's own message
+ * instead of the window's "Unknown option --json". */
 static const char * const cli_commands[] = {
-  "--check", "--report", "--normalize", "--version", "--help", "-h", "-?", "--help-all", NULL
+  "--check", "--report", "--normalize", "--version", "--help", "-h", "-?", "--help-all",
+  "--date", "--plan", "--lang", "--json", "--fail-on", "--paper", "--output", "-o", NULL
 };
 
 gboolean
@@ -165,6 +169,8 @@ pacte_cli_run (int    argc,
     {
       printf ("pacte %s\n", PACKAGE_VERSION);
       options_clear (&o);
+      if (fflush (stdout) != 0 || ferror (stdout))
+        return PACTE_CLI_EXIT_USAGE;
       return PACTE_CLI_EXIT_OK;
     }
 
