@@ -19,6 +19,9 @@ struct _PacteRulesPanel
   GtkLabel         *summary_label;
   GtkLabel         *score_label;
   GtkListBox       *list_box;
+  /* The lights of every row, so that the titles line up whatever the
+   * length of the status word ("Green", "Désactivée"). */
+  GtkSizeGroup     *light_sizes;
 };
 
 G_DEFINE_FINAL_TYPE (PacteRulesPanel, pacte_rules_panel, GTK_TYPE_BOX)
@@ -140,6 +143,7 @@ create_row (gpointer item,
   PacteRulesPanel *self = user_data;
   PacteRuleResult *result = item;
   gboolean has_params = FALSE;
+  GtkWidget *row;
 
   if (self->context != NULL)
     {
@@ -150,7 +154,9 @@ create_row (gpointer item,
       has_params = names != NULL && names[0] != NULL;
     }
 
-  return pacte_rule_row_new (result, has_params);
+  row = pacte_rule_row_new (result, has_params);
+  gtk_size_group_add_widget (self->light_sizes, GTK_WIDGET (pacte_rule_row_get_light (PACTE_RULE_ROW (row))));
+  return row;
 }
 
 static void
@@ -449,7 +455,8 @@ rule_label (PacteRulesPanel *self,
   PacteRuleSet *rules = pacte_context_get_rules (self->context);
   int index = pacte_rule_set_find (rules, rule_id);
 
-  return g_strdup_printf ("%s %s", rule_id,
+  /* Written as the rule's row writes it: "R04 · Strong governance". */
+  return g_strdup_printf (_("%s · %s"), rule_id,
                           pacte_rule_set_get_title (rules, index,
                                                     pacte_context_get_language (self->context)));
 }
@@ -691,6 +698,7 @@ pacte_rules_panel_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_RULES_PANEL);
+  g_clear_object (&self->light_sizes);
   G_OBJECT_CLASS (pacte_rules_panel_parent_class)->dispose (object);
 }
 
@@ -717,6 +725,7 @@ pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
 static void
 pacte_rules_panel_init (PacteRulesPanel *self)
 {
+  self->light_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
