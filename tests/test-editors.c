@@ -397,6 +397,60 @@ test_plan_focus_rule (Fixture       *fixture,
   g_assert_false (pacte_plan_editor_focus_rule (editor, "R99"));
 }
 
+static gboolean
+timeout_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the frame clock run for ms milliseconds (the reveal waits for layout). */
+static void
+run_frames (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The focused widget lies wholly in the visible part of its scrolled window. */
+static void
+assert_focus_in_view (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *scrolled;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (focus);
+  scrolled = gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  g_assert_true (gtk_widget_compute_bounds (focus, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+}
+
+/* A rule whose fix is a list section scrolls to the section and its first
+ * row (or its Add button) together; the two moves must not add up and
+ * leave the focused widget out of view. */
+static void
+test_plan_focus_rule_in_view (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
+  const char *rules[] = { "R04", "R02", "R09", "R14", "R03", "R12" };
+
+  run_frames (200);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_test_message ("rule %s", rules[i]);
+      g_assert_true (pacte_plan_editor_focus_rule (editor, rules[i]));
+      run_frames (400);
+      assert_focus_in_view (fixture->window);
+    }
+}
+
 static void
 test_plan_switch (Fixture       *fixture,
                   gconstpointer  data)
@@ -534,6 +588,7 @@ main (int   argc,
   PLAN_TEST ("/editors/plan/add-partner", test_plan_add_partner);
   PLAN_TEST ("/editors/plan/objective-link", test_plan_objective_link);
   PLAN_TEST ("/editors/plan/focus-rule", test_plan_focus_rule);
+  PLAN_TEST ("/editors/plan/focus-rule-in-view", test_plan_focus_rule_in_view);
   PLAN_TEST ("/editors/plan/switch", test_plan_switch);
   PARTNER_TEST ("/editors/partner/contacts", test_partner_contacts);
   PARTNER_TEST ("/editors/partner/tags", test_partner_tags);

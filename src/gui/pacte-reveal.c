@@ -15,22 +15,41 @@ scroll_now (GtkWidget *widget)
 {
   GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *view;
+  GtkWidget *content;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
-  double page;
+  double page, value;
 
   if (scrolled == NULL)
     return;
   view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
-  if (view == NULL || !gtk_widget_compute_bounds (widget, view, &bounds))
+  if (view == NULL)
     return;
-
+  /* Positions in the scrolled content, not in what is visible: they do not
+   * depend on the current scroll, which another reveal of the same frame
+   * (a section, then its first row) may just have changed before the layout
+   * caught up.  Measured from the visible area, the second reveal added its
+   * offset to the first one's and scrolled far past its widget. */
+  content = GTK_IS_VIEWPORT (view) ? gtk_viewport_get_child (GTK_VIEWPORT (view)) : NULL;
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   page = gtk_adjustment_get_page_size (adjustment);
-  /* Bounds are relative to what is visible: move only when the widget is
-   * not wholly in view, and then show it with some context above. */
-  if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > page)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y - 100);
+  value = gtk_adjustment_get_value (adjustment);
+  if (content != NULL)
+    {
+      if (!gtk_widget_compute_bounds (widget, content, &bounds))
+        return;
+    }
+  else
+    {
+      if (!gtk_widget_compute_bounds (widget, view, &bounds))
+        return;
+      bounds.origin.y += value;
+    }
+
+  /* Move only when the widget is not wholly in view, and then show it with
+   * some context above. */
+  if (bounds.origin.y < value || bounds.origin.y + bounds.size.height > value + page)
+    gtk_adjustment_set_value (adjustment, bounds.origin.y - 100);
 }
 
 static gboolean
