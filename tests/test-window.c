@@ -424,6 +424,65 @@ test_save_round_trip (void)
   g_rmdir (dir);
 }
 
+/* A file that cannot be written: the dialog says so, nothing is lost, and
+ * Save As is offered (and opens the file chooser). */
+static void
+test_save_failure_offers_save_as (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-kuhne-managed");
+  g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
+  /* A path under a regular file fails for root too. */
+  g_autofree char *blocker = g_build_filename (dir, "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "copy.pacte.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker_text = NULL;
+  AdwMessageDialog *dialog;
+  gboolean chooser_shown = FALSE;
+  gint64 end;
+
+  g_assert_true (g_file_set_contents (blocker, "keep me", -1, NULL));
+  pacte_record_set_string (PACTE_RECORD (plan), PACTE_PLAN_NAME, "Kühne — unsaved", &error);
+  g_assert_no_error (error);
+  pacte_portfolio_set_file (doc, file);
+  pacte_test_flush_events ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  dialog = wait_for_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save the Portfolio");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "copy.pacte.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Save As"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  g_assert_true (pacte_portfolio_get_modified (doc));
+  g_assert_true (g_file_get_contents (blocker, &blocker_text, NULL, NULL));
+  g_assert_cmpstr (blocker_text, ==, "keep me");
+
+  close_dialog (dialog, "save-as");
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!chooser_shown && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+          {
+            chooser_shown = TRUE;
+            gtk_window_destroy (GTK_WINDOW (l->data));
+            break;
+          }
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_true (chooser_shown);
+  g_assert_true (pacte_portfolio_get_modified (doc));
+
+  pacte_test_destroy_window (window);
+  g_unlink (blocker);
+  g_rmdir (dir);
+}
+
 static void
 test_load_error_keeps_document (void)
 {
@@ -572,6 +631,7 @@ main (int    argc,
   g_test_add_func ("/window/chooser-adds-partner", test_chooser_adds_partner);
   g_test_add_func ("/window/close-asks", test_close_asks);
   g_test_add_func ("/window/save-round-trip", test_save_round_trip);
+  g_test_add_func ("/window/save-failure-offers-save-as", test_save_failure_offers_save_as);
   g_test_add_func ("/window/load-error-keeps-document", test_load_error_keeps_document);
 
   return g_test_run ();

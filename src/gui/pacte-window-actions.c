@@ -244,6 +244,38 @@ show_message (PacteWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+save_failure_response (AdwMessageDialog *dialog,
+                       const char       *response,
+                       PacteWindow      *self)
+{
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+}
+
+/* A file that cannot be written (read-only, folder gone, disk full): say why,
+ * that nothing was lost, and offer to save the work elsewhere. */
+static void
+show_save_failure (PacteWindow  *self,
+                   const GError *error)
+{
+  g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk has not been changed, and your changes are still here. "
+                                             "You can save them to another file with Save As."),
+                                           error->message);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Portfolio"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Close"),
+                                    "save-as", _("Save _As…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_failure_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static GtkFileFilter *
 portfolio_filter (void)
 {
@@ -311,12 +343,7 @@ save_done (GObject      *source,
   if (!saved)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk has not been changed."),
-                                                   error->message);
-
-          show_message (self, _("Could Not Save the Portfolio"), body);
-        }
+        show_save_failure (self, error);
       save_data_free (d);
       return;
     }
