@@ -523,6 +523,95 @@ test_undo_redo (void)
   remove_dir (dir);
 }
 
+/* The sidebar's list view whose items are of type (plans or partners). */
+static GtkListView *
+find_list_of (GtkWidget *root,
+              GType      type)
+{
+  if (GTK_IS_LIST_VIEW (root) && GTK_IS_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (root))))
+    {
+      GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (root)));
+
+      if (model != NULL && g_list_model_get_item_type (model) == type)
+        return GTK_LIST_VIEW (root);
+      if (model != NULL && g_list_model_get_n_items (model) > 0)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, 0);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+            return GTK_LIST_VIEW (root);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = find_list_of (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Choosing a partner, then a plan, in the sidebar shows it and leaves the
+ * focus in the list: a key typed next must not overwrite the name. */
+static void
+test_select_keeps_focus (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-select-XXXXXX", &error);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *path = copy_sample (dir);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
+  const GType types[] = { PACTE_TYPE_PARTNER, PACTE_TYPE_PLAN };
+  const char *pages[] = { "partners", "plans" };
+  PacteWindow *window;
+
+  g_assert_no_error (error);
+  g_setenv ("PACTE_DRAFTS_DIR", drafts, TRUE);
+  window = pacte_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_set_portfolio (window, portfolio);
+  flush_events ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (types); k++)
+    {
+      AdwViewStack *stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+      GtkListView *view;
+      GtkSelectionModel *model;
+      g_autoptr(GObject) item = NULL;
+      GtkWidget *focus;
+
+      adw_view_stack_set_visible_child_name (stack, pages[k]);
+      flush_events ();
+      view = find_list_of (GTK_WIDGET (window), types[k]);
+      g_assert_nonnull (view);
+      model = gtk_list_view_get_model (view);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >=, 2);
+      /* As a click does: the row takes the focus, then the selection. */
+      g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
+      gtk_selection_model_select_item (model, 1, TRUE);
+      flush_events ();
+
+      item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+      if (types[k] == PACTE_TYPE_PLAN)
+        g_assert_true ((GObject *) pacte_window_get_plan (window) == item);
+      else
+        g_assert_true ((GObject *) pacte_window_get_partner (window) == item);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_false (GTK_IS_EDITABLE (focus));
+      g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unsetenv ("PACTE_DRAFTS_DIR");
+  remove_dir (dir);
+}
+
 /* One application for the whole program: a second one could not export
  * itself on the bus at the same path. */
 static PacteApplication *
@@ -824,6 +913,7 @@ main (int    argc,
   g_test_add_func ("/document-life/format-time", test_format);
   g_test_add_func ("/document-life/window-changed-on-disk", test_window_changed_on_disk);
   g_test_add_func ("/document-life/undo-redo", test_undo_redo);
+  g_test_add_func ("/document-life/select-keeps-focus", test_select_keeps_focus);
   g_test_add_func ("/document-life/windows", test_windows);
   g_test_add_func ("/document-life/close-keep-draft", test_close_keep_draft);
   g_test_add_func ("/document-life/shortcuts-window-complete", test_shortcuts_window_complete);

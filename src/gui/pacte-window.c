@@ -234,6 +234,28 @@ show_partner (PacteWindow  *self,
   _pacte_window_update_actions (self);
 }
 
+/* Shows the editor when the leaflet is folded.  The leaflet moves the focus
+ * into the page it shows; side by side, choosing in the list keeps the focus
+ * in the list (a key typed next must not land in the item's name). */
+static void
+navigate_to_content (PacteWindow *self)
+{
+  g_autoptr(GtkWidget) focus = NULL;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL)
+    g_object_ref (focus);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (focus != NULL && gtk_widget_get_root (focus) == GTK_ROOT (self) &&
+      gtk_root_get_focus (GTK_ROOT (self)) != focus)
+    gtk_widget_grab_focus (focus);
+}
+
 static void
 on_plan_selected (PacteWindow *self)
 {
@@ -244,7 +266,7 @@ on_plan_selected (PacteWindow *self)
     return;
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
   show_plan (self, plan);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  navigate_to_content (self);
 }
 
 static void
@@ -256,7 +278,7 @@ on_partner_selected (PacteWindow *self)
     return;
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   show_partner (self, partner);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  navigate_to_content (self);
 }
 
 static void
