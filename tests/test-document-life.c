@@ -612,6 +612,100 @@ test_select_keeps_focus (void)
   remove_dir (dir);
 }
 
+/* The title of the status page on screen in the window's content, or NULL. */
+static const char *
+shown_status_title (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root))
+    return adw_status_page_get_title (ADW_STATUS_PAGE (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = shown_status_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The mapped button of the shown status page (its Add button). */
+static GtkWidget *
+shown_status_button (GtkWidget *root)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root))
+    return find_widget_of_type (root, GTK_TYPE_BUTTON);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = shown_status_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A new portfolio has nothing to choose: each view says it has no items yet
+ * and offers to add one; once there are items, nothing is selected. */
+static void
+test_empty_lists (void)
+{
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_new ();
+  PacteWindow *window = pacte_window_new (NULL);
+  AdwViewStack *stack;
+  GtkWidget *button;
+  GtkWidget *doc_page;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_set_portfolio (window, portfolio);
+  flush_events ();
+  stack = ADW_VIEW_STACK (find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  /* The document's page (the empty window's page may still fade out). */
+  doc_page = find_widget_of_type (GTK_WIDGET (window), ADW_TYPE_LEAFLET);
+  g_assert_nonnull (doc_page);
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "plans");
+  g_assert_cmpstr (shown_status_title (doc_page), ==, "No Plans Yet");
+  adw_view_stack_set_visible_child_name (stack, "partners");
+  flush_events ();
+  g_assert_cmpstr (shown_status_title (doc_page), ==, "No Partners Yet");
+
+  /* Its button adds a partner and shows it. */
+  button = shown_status_button (doc_page);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "_Add Partner");
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_partners (portfolio)), ==, 1);
+  g_assert_nonnull (pacte_window_get_partner (window));
+
+  /* Undone: no partners again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  flush_events ();
+  g_assert_null (pacte_window_get_partner (window));
+  g_assert_cmpstr (shown_status_title (doc_page), ==, "No Partners Yet");
+
+  /* Back to the plans: a plan added and left, nothing is selected. */
+  adw_view_stack_set_visible_child_name (stack, "plans");
+  flush_events ();
+  g_assert_cmpstr (shown_status_title (doc_page), ==, "No Plans Yet");
+  button = shown_status_button (doc_page);
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  flush_events ();
+  g_assert_nonnull (pacte_window_get_plan (window));
+  g_assert_null (shown_status_title (doc_page));
+  adw_view_stack_set_visible_child_name (stack, "partners");
+  flush_events ();
+  g_assert_nonnull (pacte_window_get_plan (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* One application for the whole program: a second one could not export
  * itself on the bus at the same path. */
 static PacteApplication *
@@ -914,6 +1008,7 @@ main (int    argc,
   g_test_add_func ("/document-life/window-changed-on-disk", test_window_changed_on_disk);
   g_test_add_func ("/document-life/undo-redo", test_undo_redo);
   g_test_add_func ("/document-life/select-keeps-focus", test_select_keeps_focus);
+  g_test_add_func ("/document-life/empty-lists", test_empty_lists);
   g_test_add_func ("/document-life/windows", test_windows);
   g_test_add_func ("/document-life/close-keep-draft", test_close_keep_draft);
   g_test_add_func ("/document-life/shortcuts-window-complete", test_shortcuts_window_complete);

@@ -195,6 +195,31 @@ partner_unbind (GtkSignalListItemFactory *factory,
 
 /* ---- showing an item ------------------------------------------------ */
 
+/* With nothing shown: "No Plans Yet" (or "No Partners Yet") with its Add
+ * button when the list in view is empty in the document, else "Nothing
+ * Selected".  A search that hides every item is not an empty list. */
+static void
+update_nothing_page (PacteWindow *self)
+{
+  const char *page = "none";
+
+  if (self->plan != NULL || self->partner != NULL)
+    return;
+  if (self->context != NULL)
+    {
+      PactePortfolio *doc = pacte_context_get_portfolio (self->context);
+
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "partners") == 0)
+        {
+          if (g_list_model_get_n_items (pacte_portfolio_get_partners (doc)) == 0)
+            page = "no-partners";
+        }
+      else if (g_list_model_get_n_items (pacte_portfolio_get_plans (doc)) == 0)
+        page = "no-plans";
+    }
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
 static void
 show_nothing (PacteWindow *self)
 {
@@ -202,7 +227,7 @@ show_nothing (PacteWindow *self)
   g_clear_object (&self->partner);
   pacte_rules_panel_set_plan (self->rules_panel, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
-  gtk_stack_set_visible_child_name (self->content_stack, "none");
+  update_nothing_page (self);
   _pacte_window_update_actions (self);
 }
 
@@ -321,7 +346,10 @@ on_records_changed (PacteWindow *self,
                     guint        added,
                     GListModel  *list)
 {
-  if (removed == 0 || self->context == NULL)
+  if (self->context == NULL)
+    return;
+  update_nothing_page (self);
+  if (removed == 0)
     return;
   if (self->plan != NULL && list == pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)) &&
       !list_contains (list, self->plan))
@@ -469,6 +497,7 @@ pacte_window_set_portfolio (PacteWindow    *self,
            g_list_model_get_n_items (pacte_portfolio_get_partners (doc)) > 0)
     adw_view_stack_set_visible_child_name (self->view_stack, "partners");
 
+  update_nothing_page (self);
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
   _pacte_window_life_attach (self);
@@ -541,6 +570,8 @@ pacte_window_dispose (GObject *object)
   drop_document (self);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
+  if (self->view_stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->view_stack, update_nothing_page, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_WINDOW);
   g_clear_object (&self->document_page);
   g_clear_object (&self->plan_selection);
@@ -729,6 +760,9 @@ pacte_window_init (PacteWindow *self)
               &self->partner_filter, &self->partner_sorted, &self->partner_selection, self->partner_view,
               G_CALLBACK (partner_setup), G_CALLBACK (partner_bind), G_CALLBACK (partner_unbind),
               G_CALLBACK (on_partner_selected));
+
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
+                            G_CALLBACK (update_nothing_page), self);
 
   /* The search entries take typing from anywhere in their list. */
   gtk_search_entry_set_key_capture_widget (self->plan_search, GTK_WIDGET (self->plan_view));
