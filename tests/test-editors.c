@@ -11,6 +11,7 @@
 
 #include "pacte-field-row.h"
 #include "pacte-list-section.h"
+#include "pacte-number.h"
 #include "pacte-partner-chooser.h"
 #include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
@@ -289,6 +290,39 @@ test_plan_objective_labels (Fixture       *fixture,
   g_assert_cmpstr (pacte_field_row_get_accessible_label (target), ==, "Target of objective “Renamed”");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (pacte_list_section_get_row (PACTE_LIST_SECTION (section), 0))),
                    ==, "Renamed");
+}
+
+/* An objective's summary gives the unit for the target and the actual
+ * alike, and no stray space when there is no unit. */
+static void
+test_plan_objective_summary (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GListModel *objectives = pacte_record_get_list (PACTE_RECORD (fixture->plan), PACTE_PLAN_OBJECTIVES);
+  GtkWidget *section = pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "objectives");
+  g_autoptr(PacteRecord) first = g_list_model_get_item (objectives, 0);
+  AdwExpanderRow *row = ADW_EXPANDER_ROW (pacte_list_section_get_row (PACTE_LIST_SECTION (section), 0));
+  g_autofree char *target = pacte_number_format (3000000);
+  g_autofree char *actual = pacte_number_format (2650000);
+  g_autofree char *target_unit = g_strdup_printf ("Target %s EUR", target);
+  g_autofree char *actual_unit = g_strdup_printf ("actual %s EUR", actual);
+  g_autofree char *target_bare = g_strdup_printf ("Target %s · ", target);
+  g_autofree char *actual_bare = g_strdup_printf ("actual %s", actual);
+  const char *subtitle;
+
+  g_assert_true (pacte_record_set_number (first, PACTE_OBJECTIVE_TARGET, 3000000, NULL));
+  g_assert_true (pacte_record_set_number (first, PACTE_OBJECTIVE_ACTUAL, 2650000, NULL));
+  g_assert_true (pacte_record_set_string (first, PACTE_OBJECTIVE_UNIT, "EUR", NULL));
+  iterate ();
+  subtitle = adw_expander_row_get_subtitle (row);
+  g_assert_nonnull (strstr (subtitle, target_unit));
+  g_assert_nonnull (strstr (subtitle, actual_unit));
+
+  g_assert_true (pacte_record_set_string (first, PACTE_OBJECTIVE_UNIT, "", NULL));
+  iterate ();
+  subtitle = adw_expander_row_get_subtitle (row);
+  g_assert_nonnull (strstr (subtitle, target_bare));
+  g_assert_true (g_str_has_suffix (subtitle, actual_bare));
 }
 
 static void
@@ -584,6 +618,7 @@ main (int   argc,
   PLAN_TEST ("/editors/plan/choice", test_plan_choice);
   PLAN_TEST ("/editors/plan/add-objective", test_plan_add_objective);
   PLAN_TEST ("/editors/plan/objective-labels", test_plan_objective_labels);
+  PLAN_TEST ("/editors/plan/objective-summary", test_plan_objective_summary);
   PLAN_TEST ("/editors/plan/move-action", test_plan_move_action);
   PLAN_TEST ("/editors/plan/add-partner", test_plan_add_partner);
   PLAN_TEST ("/editors/plan/objective-link", test_plan_objective_link);

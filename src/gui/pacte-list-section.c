@@ -193,11 +193,15 @@ describe_objective (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
   double actual = pacte_record_get_number (item, PACTE_OBJECTIVE_ACTUAL);
   const char *unit = pacte_record_get_string (item, PACTE_OBJECTIVE_UNIT);
 
+  /* The target and the actual both with the unit, when there is one. */
   if (!isnan (target))
     {
       g_autofree char *number = pacte_number_format (target);
 
-      add_part_take (parts, g_strdup_printf (_("Target %s %s"), number, unit));
+      if (unit[0] != '\0')
+        add_part_take (parts, g_strdup_printf (_("Target %s %s"), number, unit));
+      else
+        add_part_take (parts, g_strdup_printf (_("Target %s"), number));
     }
   else
     add_part (parts, _("No target"));
@@ -206,7 +210,11 @@ describe_objective (PacteListSection *self, PacteRecord *item, GPtrArray *parts)
     {
       g_autofree char *number = pacte_number_format (actual);
 
-      add_part_take (parts, g_strdup_printf (_("actual %s"), number));
+      if (unit[0] != '\0')
+        /* Translators: an objective's actual value, then its unit. */
+        add_part_take (parts, g_strdup_printf (_("actual %s %s"), number, unit));
+      else
+        add_part_take (parts, g_strdup_printf (_("actual %s"), number));
     }
 }
 
