@@ -179,6 +179,19 @@ test_sample_title_and_lists (void)
   pacte_window_set_search (window, "");
   pacte_test_flush_events ();
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
+  /* ... and accents, either way: "zephyr" finds "Lumière & Zéphyr". */
+  pacte_window_set_search (window, "LUMIERE & ZEPHYR");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  pacte_window_set_search (window, "Bérard & Côte");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  pacte_window_set_search (window, "kuhne");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  pacte_window_set_search (window, "");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
 
   /* Sort by score: lowest first. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.sort-plans", "s", "score");

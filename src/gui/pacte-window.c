@@ -366,18 +366,60 @@ on_back_clicked (PacteWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The text the lists' search compares: without accents, so "zephyr" finds
+ * "Zéphyr" and "electronique" finds "Électronique" (the filter then
+ * ignores case). */
+static char *
+search_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+search_key (GObject    *item,
+            const char *name,
+            gpointer    user_data)
+{
+  return search_fold (name);
+}
+
+static void
+set_list_search (GtkStringFilter *filter,
+                 const char      *text)
+{
+  g_autofree char *folded = search_fold (text);
+
+  gtk_string_filter_set_search (filter, folded);
+}
+
 static void
 on_plan_search_changed (PacteWindow    *self,
                         GtkSearchEntry *entry)
 {
-  gtk_string_filter_set_search (self->plan_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  set_list_search (self->plan_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
 on_partner_search_changed (PacteWindow    *self,
                            GtkSearchEntry *entry)
 {
-  gtk_string_filter_set_search (self->partner_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  set_list_search (self->partner_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -714,7 +756,9 @@ setup_list (PacteWindow         *self,
   GtkFilterListModel *filtered;
   GtkListItemFactory *factory;
 
-  *filter = gtk_string_filter_new (gtk_property_expression_new (type, NULL, "name"));
+  *filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
+                                                              1, (GtkExpression *[]) { gtk_property_expression_new (type, NULL, "name") },
+                                                              G_CALLBACK (search_key), NULL, NULL));
   gtk_string_filter_set_ignore_case (*filter, TRUE);
   gtk_string_filter_set_match_mode (*filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
 
@@ -952,12 +996,12 @@ pacte_window_set_search (PacteWindow *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "partners") == 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->partner_search), text != NULL ? text : "");
-      gtk_string_filter_set_search (self->partner_filter, text);
+      set_list_search (self->partner_filter, text);
     }
   else
     {
       gtk_editable_set_text (GTK_EDITABLE (self->plan_search), text != NULL ? text : "");
-      gtk_string_filter_set_search (self->plan_filter, text);
+      set_list_search (self->plan_filter, text);
     }
 }
 
