@@ -235,6 +235,22 @@ test_format (void)
   g_assert_cmpstr (b, ==, "yesterday at 23:59");
   g_assert_cmpstr (c, ==, "3 March at 18:40");
   g_assert_cmpstr (d, ==, "31 December 2026 at 09:02");
+
+  /* A draft's row: when the draft is from, not "saved". */
+  {
+    g_autoptr(GDateTime) first = g_date_time_new (utc, 2027, 3, 1, 8, 15, 0);
+    g_autofree char *e = pacte_drafts_format_draft_time (today, now);
+    g_autofree char *f = pacte_drafts_format_draft_time (yesterday, now);
+    g_autofree char *g = pacte_drafts_format_draft_time (earlier, now);
+    g_autofree char *h = pacte_drafts_format_draft_time (last_year, now);
+    g_autofree char *i = pacte_drafts_format_draft_time (first, now);
+
+    g_assert_cmpstr (e, ==, "Draft from today at 14:05");
+    g_assert_cmpstr (f, ==, "Draft from yesterday at 23:59");
+    g_assert_cmpstr (g, ==, "Draft from 3 March at 18:40");
+    g_assert_cmpstr (h, ==, "Draft from 31 December 2026 at 09:02");
+    g_assert_cmpstr (i, ==, "Draft from 1 March at 08:15");
+  }
 }
 
 static GtkWidget *

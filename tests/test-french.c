@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "pacte-drafts-dialog.h"
 #include "pacte-i18n.h"
 #include "pacte-rule-row.h"
 #include "pacte-test-window-utils.h"
@@ -71,6 +72,28 @@ test_lights_in_french (void)
   pacte_test_flush_events ();
 }
 
+/* The drafts dialog's times as French writes them: « 16 h 33 », « du 1er mars »,
+ * month names in French whatever the process locale. */
+static void
+test_draft_times_in_french (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2027, 3, 15, 18, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new (utc, 2027, 3, 15, 16, 33, 0);
+  g_autoptr(GDateTime) yesterday = g_date_time_new (utc, 2027, 3, 14, 9, 2, 0);
+  g_autoptr(GDateTime) first = g_date_time_new (utc, 2027, 3, 1, 8, 15, 0);
+  g_autoptr(GDateTime) last_year = g_date_time_new (utc, 2026, 12, 31, 9, 2, 0);
+  g_autofree char *a = pacte_drafts_format_draft_time (today, now);
+  g_autofree char *b = pacte_drafts_format_draft_time (yesterday, now);
+  g_autofree char *c = pacte_drafts_format_draft_time (first, now);
+  g_autofree char *d = pacte_drafts_format_draft_time (last_year, now);
+
+  g_assert_cmpstr (a, ==, "Brouillon d’aujourd’hui à 16\u00a0h\u00a033");
+  g_assert_cmpstr (b, ==, "Brouillon d’hier à 9\u00a0h\u00a002");
+  g_assert_cmpstr (c, ==, "Brouillon du 1er mars à 8\u00a0h\u00a015");
+  g_assert_cmpstr (d, ==, "Brouillon du 31 décembre 2026 à 9\u00a0h\u00a002");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -81,6 +104,7 @@ main (int    argc,
 
   g_test_add_func ("/french/empty-state", test_empty_state_in_french);
   g_test_add_func ("/french/lights", test_lights_in_french);
+  g_test_add_func ("/french/draft-times", test_draft_times_in_french);
 
   return g_test_run ();
 }

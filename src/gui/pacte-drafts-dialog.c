@@ -25,14 +25,49 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static const char * const month_names[12] = {
+  NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
+  NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
+  NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
+  NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
+};
+
+/* format (a g_date_time_format() format) with %B replaced by the month's
+ * name in the interface's language, not in the locale's. */
+static char *
+format_with_month (GDateTime  *local,
+                   const char *format)
+{
+  const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month name",
+                                    month_names[g_date_time_get_month (local) - 1]);
+  g_autoptr(GString) out = g_string_new (format);
+
+  g_string_replace (out, "%B", month, 0);
+  return g_date_time_format (local, out->str);
+}
+
+/* Whole days from saved's day to now's day, in local time. */
+static GTimeSpan
+days_before (GDateTime *local,
+             GDateTime *local_now)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) today = NULL;
+
+  day = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
+                               g_date_time_get_day_of_month (local), 0, 0, 0);
+  today = g_date_time_new_local (g_date_time_get_year (local_now), g_date_time_get_month (local_now),
+                                 g_date_time_get_day_of_month (local_now), 0, 0, 0);
+  /* Whole days, rounded: a day with a change of summer time is 23 or 25 h. */
+  return (g_date_time_difference (today, day) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY;
+}
+
 char *
 pacte_drafts_format_time (GDateTime *saved,
                           GDateTime *now)
 {
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) local_now = NULL;
-  g_autoptr(GDateTime) day = NULL;
-  g_autoptr(GDateTime) today = NULL;
   GTimeSpan days;
   const char *format;
 
@@ -41,12 +76,7 @@ pacte_drafts_format_time (GDateTime *saved,
 
   local = g_date_time_to_local (saved);
   local_now = g_date_time_to_local (now);
-  day = g_date_time_new_local (g_date_time_get_year (local), g_date_time_get_month (local),
-                               g_date_time_get_day_of_month (local), 0, 0, 0);
-  today = g_date_time_new_local (g_date_time_get_year (local_now), g_date_time_get_month (local_now),
-                                 g_date_time_get_day_of_month (local_now), 0, 0, 0);
-  /* Whole days, rounded: a day with a change of summer time is 23 or 25 h. */
-  days = (g_date_time_difference (today, day) + G_TIME_SPAN_HOUR * 12) / G_TIME_SPAN_DAY;
+  days = days_before (local, local_now);
 
   if (days == 0)
     /* Translators: when a draft was saved; a g_date_time_format() format. */
@@ -63,7 +93,52 @@ pacte_drafts_format_time (GDateTime *saved,
      * a g_date_time_format() format. */
     format = _("%-d %B %Y at %H:%M");
 
-  return g_date_time_format (local, format);
+  return format_with_month (local, format);
+}
+
+char *
+pacte_drafts_format_draft_time (GDateTime *saved,
+                                GDateTime *now)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) local_now = NULL;
+  gboolean first = FALSE;
+  GTimeSpan days;
+  const char *format;
+
+  g_return_val_if_fail (saved != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  local = g_date_time_to_local (saved);
+  local_now = g_date_time_to_local (now);
+  days = days_before (local, local_now);
+  first = g_date_time_get_day_of_month (local) == 1;
+
+  if (days == 0)
+    /* Translators: a draft's row in the drafts dialog; a g_date_time_format()
+     * format (%H hour, %M minutes; French writes « à 16 h 33 »: %-H h %M). */
+    format = _("Draft from today at %H:%M");
+  else if (days == 1)
+    /* Translators: a g_date_time_format() format, as "Draft from today at %H:%M". */
+    format = _("Draft from yesterday at %H:%M");
+  else if (g_date_time_get_year (local) == g_date_time_get_year (local_now))
+    format = first
+      /* Translators: as "Draft from %-d %B at %H:%M", on the first day of
+       * the month (French: « du 1er mars »). */
+      ? C_("first day of the month", "Draft from %-d %B at %H:%M")
+      /* Translators: a draft from this year ("Draft from 3 March at 18:40");
+       * a g_date_time_format() format, %B the month's name. */
+      : _("Draft from %-d %B at %H:%M");
+  else
+    format = first
+      /* Translators: as "Draft from %-d %B %Y at %H:%M", on the first day of
+       * the month (French: « du 1er mars 2026 »). */
+      ? C_("first day of the month", "Draft from %-d %B %Y at %H:%M")
+      /* Translators: a draft from another year ("Draft from 3 March 2026 at
+       * 18:40"); a g_date_time_format() format, %B the month's name. */
+      : _("Draft from %-d %B %Y at %H:%M");
+
+  return format_with_month (local, format);
 }
 
 char *
@@ -162,13 +237,31 @@ discard_clicked_cb (GtkButton         *button,
     adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
 }
 
+/* A folder as a person reads it: "~/Documents" under the home folder. */
+static char *
+folder_display_name (GFile *folder)
+{
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  g_autofree char *relative = g_file_get_relative_path (home, folder);
+
+  if (g_file_equal (folder, home))
+    return g_strdup ("~");
+  if (relative != NULL)
+    {
+      g_autofree char *shown = g_filename_display_name (relative);
+
+      return g_strconcat ("~" G_DIR_SEPARATOR_S, shown, NULL);
+    }
+  return g_file_get_parse_name (folder);
+}
+
 static void
 add_row (PacteDraftsDialog *self,
          PacteDraftInfo    *info,
          GDateTime         *now)
 {
   g_autofree char *name = pacte_drafts_format_name (info);
-  g_autofree char *when = pacte_drafts_format_time (pacte_draft_info_get_saved (info), now);
+  g_autofree char *when = pacte_drafts_format_draft_time (pacte_draft_info_get_saved (info), now);
   g_autofree char *subtitle = NULL;
   g_autofree char *tooltip = NULL;
   const char *title = pacte_draft_info_get_title (info);
@@ -178,12 +271,27 @@ add_row (PacteDraftsDialog *self,
   GtkWidget *restore;
   GtkWidget *discard;
 
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  /* "“Title” · Draft from today at 16:33 · in ~/Documents" */
   if (title[0] != '\0')
-    /* Translators: a draft's portfolio title, then when it was saved. */
-    subtitle = g_strdup_printf (_("“%s”, %s"), title, when);
-  else
-    /* Translators: when a draft was saved ("saved today at 14:05"). */
-    subtitle = g_strdup_printf (_("saved %s"), when);
+    /* Translators: a draft's portfolio title, in quotes. */
+    g_ptr_array_add (parts, g_strdup_printf (_("“%s”"), title));
+  g_ptr_array_add (parts, g_steal_pointer (&when));
+  if (file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+
+      if (parent != NULL)
+        {
+          g_autofree char *folder = folder_display_name (parent);
+
+          /* Translators: the folder of a draft's file ("in ~/Documents"). */
+          g_ptr_array_add (parts, g_strdup_printf (_("in %s"), folder));
+        }
+    }
+  g_ptr_array_add (parts, NULL);
+  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
 
   row = adw_action_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);

@@ -37,6 +37,10 @@ gboolean           pacte_drafts_dialog_discard     (PacteDraftsDialog *self,
  * time, as the user's language writes it. */
 char              *pacte_drafts_format_time        (GDateTime         *saved,
                                                     GDateTime         *now);
+/* The same as a draft's row says it: "Draft from today at 14:05",
+ * "Draft from 3 March 2027 at 18:40". */
+char              *pacte_drafts_format_draft_time  (GDateTime         *saved,
+                                                    GDateTime         *now);
 /* The row's title: the file's name, or "Unsaved portfolio". */
 char              *pacte_drafts_format_name        (PacteDraftInfo    *info);
 
