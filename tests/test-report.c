@@ -576,6 +576,37 @@ test_status_words_unbroken (void)
   pacte_test_remove_tree (dir);
 }
 
+/* A report dated before a recorded review compares with the review before
+ * it: the SGI plan has reviews on 8 December 2026 and 9 February 2027. */
+static void
+test_trend_review_before_date (void)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autofree char *dir = tmp_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  const char *argv[] = { "--report", pdf, sample, "--date", "2027-01-15", "--lang", "en",
+                         "--plan", "plan-sgi-secteur-public", NULL };
+
+  g_assert_cmpint (pacte_test_run_pacte (argv, NULL, &err), ==, 0);
+  raw = pdf_text (pdf);
+  text = squeeze_spaces (raw);
+  assert_contains (text, "Last recorded review: 8 December 2026, by Claire Marchetti.");
+  g_assert_null (strstr (text, "9 February 2027"));
+
+  /* At the usual date, the later review is the last one. */
+  g_clear_pointer (&raw, g_free);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_report (pdf, sample, "en", "plan-sgi-secteur-public", NULL, &err), ==, 0);
+  raw = pdf_text (pdf);
+  text = squeeze_spaces (raw);
+  assert_contains (text, "Last recorded review: 9 February 2027, by Jean-Baptiste Lécuyer.");
+  pacte_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -593,6 +624,7 @@ main (int    argc,
   g_test_add_func ("/report/failures/command-line", test_command_line_failures);
   g_test_add_func ("/report/failures/write", test_write_failure_keeps_old_file);
   g_test_add_func ("/report/layout/status-words-unbroken", test_status_words_unbroken);
+  g_test_add_func ("/report/trend/review-before-date", test_trend_review_before_date);
 
   return g_test_run ();
 }

@@ -303,8 +303,12 @@ add_health (PacteReport            *self,
     }
 }
 
+/* The last review recorded on or before the report's date: a report dated
+ * earlier (--date, or a sample set in the future) cannot compare with a
+ * review that had not happened yet. */
 static PacteRecord *
-latest_review (PactePlan *plan)
+latest_review (PactePlan *plan,
+               guint32    today)
 {
   GListModel *reviews = pacte_record_get_list (PACTE_RECORD (plan), PACTE_PLAN_REVIEWS);
   guint n = g_list_model_get_n_items (reviews);
@@ -316,6 +320,8 @@ latest_review (PactePlan *plan)
       g_autoptr(PacteRecord) review = g_list_model_get_item (reviews, i);
       guint32 date = pacte_record_get_date (review, PACTE_REVIEW_DATE);
 
+      if (date > today)
+        continue;
       /* The latest date wins; among equal dates the one recorded last. */
       if (latest == NULL || date >= latest_date)
         {
@@ -350,7 +356,7 @@ add_trend (PacteReport            *self,
            int                     score)
 {
   guint n_rules = pacte_rule_set_get_n_rules (self->rules);
-  PacteRecord *review = latest_review (plan);
+  PacteRecord *review = latest_review (plan, self->today);
   static const double widths[] = { 0.05, 0.37, 0.19, 0.19, 0.20 };
   static const PacteReportAlign aligns[] = {
     PACTE_REPORT_ALIGN_RIGHT, PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_LEFT,
