@@ -621,6 +621,29 @@ test_select_keeps_focus (void)
       g_assert_nonnull (focus);
       g_assert_false (GTK_IS_EDITABLE (focus));
       g_assert_true (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+
+      /* A key typed in the list goes to its search; when the search hides
+       * the focused row, the focus goes to the search, not to the name. */
+      {
+        GtkWidget *search = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_BOX);
+        gboolean timed_out = FALSE;
+
+        search = find_widget_of_type (search, GTK_TYPE_SEARCH_ENTRY);
+        g_assert_nonnull (search);
+        gtk_editable_set_text (GTK_EDITABLE (search), "zzz-no-match");
+        g_timeout_add (600, timeout_cb, &timed_out);
+        while (!timed_out)
+          g_main_context_iteration (NULL, TRUE);
+        flush_events ();
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+        g_assert_true (focus == NULL || focus == search || gtk_widget_is_ancestor (focus, search));
+        gtk_editable_set_text (GTK_EDITABLE (search), "");
+        timed_out = FALSE;
+        g_timeout_add (600, timeout_cb, &timed_out);
+        while (!timed_out)
+          g_main_context_iteration (NULL, TRUE);
+      }
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -408,10 +408,26 @@ set_list_search (GtkStringFilter *filter,
   gtk_string_filter_set_search (filter, folded);
 }
 
+/* Typing in a list goes to its search entry (the key capture); the focus
+ * follows it there before the search may hide the focused row, which would
+ * send the focus into the editor's Name field (and the next key into the
+ * name). */
+static void
+focus_search_from_list (PacteWindow    *self,
+                        GtkSearchEntry *entry,
+                        GtkListView    *view)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && (focus == GTK_WIDGET (view) || gtk_widget_is_ancestor (focus, GTK_WIDGET (view))))
+    gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
 static void
 on_plan_search_changed (PacteWindow    *self,
                         GtkSearchEntry *entry)
 {
+  focus_search_from_list (self, entry, self->plan_view);
   set_list_search (self->plan_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -419,6 +435,7 @@ static void
 on_partner_search_changed (PacteWindow    *self,
                            GtkSearchEntry *entry)
 {
+  focus_search_from_list (self, entry, self->partner_view);
   set_list_search (self->partner_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
