@@ -431,6 +431,7 @@ on_save_chooser_response (GtkNativeDialog *chooser,
   g_autoptr(Pending) pending = user_data;
   g_autoptr(GFile) chosen = NULL;
   g_autoptr(GFile) file = NULL;
+  PacteWindow *self = pending->self;
 
   if (response == GTK_RESPONSE_ACCEPT)
     chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -440,7 +441,9 @@ on_save_chooser_response (GtkNativeDialog *chooser,
   if (chosen == NULL)
     return;
   file = with_extension (chosen);
-  save_then (pending->self, file, g_steal_pointer (&pending));
+  /* Not pending->self in the same call: the arguments' order of evaluation
+   * is unspecified, and GCC stole the pointer first (NULL dereference). */
+  save_then (self, file, g_steal_pointer (&pending));
 }
 
 static void
