@@ -1055,6 +1055,14 @@ action_export_pdf (GtkWidget  *widget,
   /* No slashes in a file name. */
   suggested = g_strdelimit (g_strconcat (base, ".pdf", NULL), "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  /* Beside the portfolio, as Open does, rather than the working folder. */
+  if (pacte_portfolio_get_file (document (self)) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (pacte_portfolio_get_file (document (self)));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_chooser_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
