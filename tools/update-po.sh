@@ -29,6 +29,11 @@ msgmerge --quiet --no-fuzzy-matching --compendium="$compendium" "$compendium.fr"
 rm -f "$compendium.fr"
 msgattrib --no-obsolete --no-fuzzy -o po/fr.po po/fr.po.new
 rm -f po/fr.po.new
+# Keep the header's date unless something else changed, so that running the
+# script twice changes nothing.
+if git diff --quiet -I'^"POT-Creation-Date: ' -- po/fr.po 2>/dev/null; then
+  git checkout -q -- po/fr.po 2>/dev/null || true
+fi
 
 LC_ALL=C msgfmt --statistics -o /dev/null po/fr.po
 msgattrib --untranslated --no-obsolete po/fr.po | grep -A1 '^msgid' | grep -v '^--' | head -40 || true
