@@ -402,24 +402,32 @@ save_data_free (SaveData *data)
   g_free (data);
 }
 
+/* Finishes writing one of the draft's two files; FALSE (and the task
+ * returns the error) when it failed. */
+static gboolean
+draft_file_written (GTask        *task,
+                    GFile        *file,
+                    GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_replace_contents_finish (file, result, NULL, &error))
+    return TRUE;
+  g_task_return_new_error (task, error->domain, error->code,
+                           _("Cannot write the draft “%s”: %s"),
+                           g_file_peek_path (file), error->message);
+  return FALSE;
+}
+
 static void
 save_info_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  SaveData *data = g_task_get_task_data (task);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Cannot write the draft “%s”: %s"),
-                               g_file_peek_path (data->info_file), error->message);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  if (draft_file_written (task, G_FILE (object), result))
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -428,16 +436,10 @@ save_data_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
   SaveData *data = g_task_get_task_data (task);
 
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_task_return_new_error (task, error->domain, error->code,
-                               _("Cannot write the draft “%s”: %s"),
-                               g_file_peek_path (data->data_file), error->message);
-      return;
-    }
+  if (!draft_file_written (task, G_FILE (object), result))
+    return;
 
   g_file_replace_contents_bytes_async (data->info_file, data->info, NULL, FALSE,
                                        G_FILE_CREATE_PRIVATE,
