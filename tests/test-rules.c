@@ -422,7 +422,7 @@ static const RuleCase cases[] = {
   { "r13-multi-party-cancelled", "R13", multi_party_cancelled, A, { "two or more partners" } },
   { "r13-multi-party-event", "R13", multi_party_event, G, { "Several partners" } },
   { "r14-zero", "R14", forecast_zero, RD, { "No revenue is forecast." } },
-  { "r14-far", "R14", forecast_far, A, { "short term", "2 quarter(s) from Q1 2027" } },
+  { "r14-far", "R14", forecast_far, A, { "short term", "2 quarters from Q1 2027" } },
   { "r14-past", "R14", forecast_past, A, { "short term" } },
   { "r14-next-quarter", "R14", forecast_next, G, { "Short-term revenue" } },
   { "r15-execution", "R15", webinar_in_execution, RD, { "execution phase", "no joint customer event" } },
@@ -508,9 +508,63 @@ test_quarter_boundary (void)
   set_activity_age (plan_of (p), 0);
   evaluate_at (p, "2027-03-31", "en", outcomes);
   assert_outcome (outcome_of (outcomes, "R14"), PACTE_STATUS_AMBER,
-                  (const char * const[]) { "2 quarter(s) from Q1 2027", NULL, NULL });
+                  (const char * const[]) { "2 quarters from Q1 2027", NULL, NULL });
   evaluate_at (p, "2027-04-01", "en", outcomes);
   assert_outcome (outcome_of (outcomes, "R14"), PACTE_STATUS_GREEN, (const char * const[]) { NULL, NULL, NULL });
+}
+
+/* Plurals in explanations follow each language's rule: "1 quarter" but
+ * "3 quarters"; « 1 trimestre » but « 3 trimestres »; never "quarter(s)". */
+static void
+test_plurals (void)
+{
+  static const struct {
+    const char *settings;
+    const char *lang;
+    const char *expected;
+  } plurals[] = {
+    { "{ \"R14\": { \"params\": { \"horizon_quarters\": 1 } } }", "en",
+      "No revenue is forecast in the short term (horizon: 1 quarter from Q1 2027)." },
+    { "{ \"R14\": { \"params\": { \"horizon_quarters\": 3 } } }", "en",
+      "No revenue is forecast in the short term (horizon: 3 quarters from Q1 2027)." },
+    { "{ \"R14\": { \"params\": { \"horizon_quarters\": 1 } } }", "fr",
+      "Aucun chiffre d\u2019affaires n\u2019est pr\u00e9vu \u00e0 court terme (horizon\u00a0: 1 trimestre \u00e0 partir du T1 2027)." },
+    { "{ \"R14\": { \"params\": { \"horizon_quarters\": 3 } } }", "fr",
+      "Aucun chiffre d\u2019affaires n\u2019est pr\u00e9vu \u00e0 court terme (horizon\u00a0: 3 trimestres \u00e0 partir du T1 2027)." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plurals); i++)
+    {
+      g_autoptr(PactePortfolio) p = make_portfolio_with (plurals[i].settings, "{}");
+      PacteRuleOutcome outcomes[32];
+
+      forecast_far (p);   /* 2027-Q4: beyond a horizon of 1 or 3 quarters from Q1 */
+      evaluate_at (p, TODAY, plurals[i].lang, outcomes);
+      g_assert_cmpint (outcome_of (outcomes, "R14")->status, ==, PACTE_STATUS_AMBER);
+      g_assert_cmpstr (outcome_of (outcomes, "R14")->explanation, ==, plurals[i].expected);
+    }
+
+  /* A rule file's own plural, chosen by {count}: French 0 is singular. */
+  {
+    static const char json[] =
+      "{ \"format\": \"pacte-rules\", \"version\": 1, \"rules\": [ { \"id\": \"R1\", \"number\": 1,"
+      " \"title\": {\"en\":\"t\",\"fr\":\"t\"}, \"statement\": {\"en\":\"t\",\"fr\":\"t\"}, \"advice\": {\"en\":\"t\",\"fr\":\"t\"},"
+      " \"green\": {\"en\":\"t\",\"fr\":\"t\"}, \"checks\": [ { \"kind\": \"count\", \"severity\": \"amber\","
+      " \"list\": \"objectives\", \"where\": [ { \"field\": \"target\", \"above\": 1000 } ], \"at_least\": 2,"
+      " \"explanation\": { \"en\": \"{count} big {count|objective|objectives} (at least {min})\","
+      " \"fr\": \"{count} {count|grand objectif|grands objectifs}\" } } ] } ] }";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PacteRuleSet) rules = pacte_rule_set_new_from_bytes (bytes, "plural.json", &error);
+    g_autoptr(PactePortfolio) p = make_portfolio ();
+    PacteRuleOutcome outcomes[4];
+
+    g_assert_no_error (error);
+    pacte_evaluate_plan (rules, p, PACTE_PLAN (plan_of (p)), pacte_date_parse (TODAY), "en", outcomes);
+    g_assert_cmpstr (outcomes[0].explanation, ==, "0 big objectives (at least 2)");
+    pacte_evaluate_plan (rules, p, PACTE_PLAN (plan_of (p)), pacte_date_parse (TODAY), "fr", outcomes);
+    g_assert_cmpstr (outcomes[0].explanation, ==, "0 grand objectif");
+  }
 }
 
 static void
@@ -864,6 +918,16 @@ test_bad_rule_files (void)
     { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"explanation\": {\"en\":\"{days} ok\"} }"),
       "\"fr\"" },
     { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"colour\": 1, " EXPL " }"), "unknown member \"colour\"" },
+    { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"explanation\": {\"en\":\"{days|day}\",\"fr\":\"f\"} }"),
+      "explanation.en: the plural {days|…} must have exactly two forms" },
+    { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"explanation\": {\"en\":\"e\",\"fr\":\"{days|a|b|c}\"} }"),
+      "explanation.fr: the plural {days|…} must have exactly two forms" },
+    { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"explanation\": {\"en\":\"{plan|plan|plans}\",\"fr\":\"f\"} }"),
+      "{plan} is not a number" },
+    { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"explanation\": {\"en\":\"{dayz|day|days}\",\"fr\":\"f\"} }"),
+      "unknown placeholder {dayz}" },
+    { RULE ("{ \"kind\": \"plan\", \"severity\": \"red\", \"require\": [], \"explanation\": {\"en\":\"{partner|a|b}\",\"fr\":\"f\"} }"),
+      "the placeholder {partner} has no meaning" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -914,6 +978,7 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
   g_test_add_func ("/rules/quarter-boundary", test_quarter_boundary);
+  g_test_add_func ("/rules/plurals", test_plurals);
   g_test_add_func ("/rules/no-phase-is-exploration", test_no_phase_is_exploration);
   g_test_add_func ("/rules/french", test_french);
   g_test_add_func ("/rules/french-typography", test_french_typography);

@@ -540,10 +540,112 @@ pacte_template_clear (PacteTemplate *tmpl)
   tmpl->n_segments = 0;
 }
 
+/* Resolves a placeholder's name: a fixed placeholder or a parameter of the
+ * rule. */
+static gboolean
+resolve_placeholder (const char       *name,
+                     PacteRule        *rule,
+                     guint             available,
+                     PactePlaceholder *kind,
+                     guint            *param,
+                     const char       *path,
+                     GError          **error)
+{
+  int index;
+
+  for (guint i = 0; i < G_N_ELEMENTS (placeholders); i++)
+    if (strcmp (placeholders[i].name, name) == 0)
+      {
+        if ((placeholders[i].needs & available) != placeholders[i].needs)
+          return pacte_rules_fail (error, path, _("the placeholder {%s} has no meaning for this kind of check"), name);
+        *kind = placeholders[i].kind;
+        *param = 0;
+        return TRUE;
+      }
+  index = pacte_rule_find_param (rule, name);
+  if (index < 0)
+    return pacte_rules_fail (error, path, _("unknown placeholder {%s}; expected a parameter of the rule or one of {plan}, {phase}, {today}, {quarter}, {partner}, {item}, {position}, {count}, {min}, {total}, {percent}, {days}, {limit}, {date}, {failed}, {value}"), name);
+  *kind = PACTE_PH_PARAM;
+  *param = (guint) index;
+  return TRUE;
+}
+
+static gboolean
+placeholder_is_number (PactePlaceholder kind)
+{
+  switch (kind)
+    {
+    case PACTE_PH_POSITION:
+    case PACTE_PH_COUNT:
+    case PACTE_PH_MIN:
+    case PACTE_PH_TOTAL:
+    case PACTE_PH_PERCENT:
+    case PACTE_PH_DAYS:
+    case PACTE_PH_LIMIT:
+    case PACTE_PH_VALUE:
+    case PACTE_PH_PARAM:
+      return TRUE;
+    case PACTE_PH_LITERAL:
+    case PACTE_PH_PLAN:
+    case PACTE_PH_PHASE:
+    case PACTE_PH_TODAY:
+    case PACTE_PH_QUARTER:
+    case PACTE_PH_PARTNER:
+    case PACTE_PH_ITEM:
+    case PACTE_PH_DATE:
+    case PACTE_PH_FAILED:
+    case PACTE_PH_PLURAL:
+    default:
+      return FALSE;
+    }
+}
+
+/* Compiles the inside of "{...}" (between open and close, excluded) into
+ * segment: a placeholder "{name}", or a plural "{name|one|other}" whose
+ * forms point into the template's source. */
+static gboolean
+placeholder_compile (const char   *open,
+                     const char   *close,
+                     PacteRule    *rule,
+                     guint         available,
+                     int           lang,
+                     PacteSegment *segment,
+                     const char   *path,
+                     GError      **error)
+{
+  const char *bar = memchr (open + 1, '|', close - open - 1);
+  g_autofree char *name = NULL;
+
+  if (bar == NULL)
+    {
+      name = g_strndup (open + 1, close - open - 1);
+      return resolve_placeholder (name, rule, available, &segment->kind, &segment->param, path, error);
+    }
+  {
+    const char *bar2 = memchr (bar + 1, '|', close - bar - 1);
+
+    name = g_strndup (open + 1, bar - open - 1);
+    if (bar2 == NULL || memchr (bar2 + 1, '|', close - bar2 - 1) != NULL)
+      return pacte_rules_fail (error, path, _("the plural {%s|…} must have exactly two forms, as in {%s|quarter|quarters}"), name, name);
+    if (!resolve_placeholder (name, rule, available, &segment->of, &segment->param, path, error))
+      return FALSE;
+    if (!placeholder_is_number (segment->of))
+      return pacte_rules_fail (error, path, _("the plural {%s|…} needs a number placeholder, and {%s} is not a number"), name, name);
+    segment->kind = PACTE_PH_PLURAL;
+    segment->text = bar + 1;
+    segment->len = bar2 - bar - 1;
+    segment->other = bar2 + 1;
+    segment->other_len = close - bar2 - 1;
+    segment->lang = lang;
+  }
+  return TRUE;
+}
+
 static gboolean
 template_compile (const char    *source,
                   PacteRule     *rule,
                   guint          available,
+                  int            lang,
                   PacteTemplate *tmpl,
                   const char    *path,
                   GError       **error)
@@ -555,7 +657,7 @@ template_compile (const char    *source,
   p = tmpl->source;
   while (*p != '\0')
     {
-      PacteSegment segment = { PACTE_PH_LITERAL, 0, p, 0 };
+      PacteSegment segment = { .kind = PACTE_PH_LITERAL, .text = p };
       const char *open = strchr (p, '{');
 
       if (open == NULL)
@@ -571,7 +673,7 @@ template_compile (const char    *source,
         }
       if (open[1] == '{')
         {
-          PacteSegment brace = { PACTE_PH_LITERAL, 0, open, 1 };
+          PacteSegment brace = { .kind = PACTE_PH_LITERAL, .text = open, .len = 1 };
 
           g_array_append_val (segments, brace);
           p = open + 2;
@@ -579,31 +681,13 @@ template_compile (const char    *source,
         }
       {
         const char *close = strchr (open, '}');
-        g_autofree char *name = NULL;
-        gboolean found = FALSE;
+        PacteSegment placeholder = { .kind = PACTE_PH_LITERAL };
 
         if (close == NULL)
           return pacte_rules_fail (error, path, _("a \"{\" is not closed (write \"{{\" for a brace)"));
-        name = g_strndup (open + 1, close - open - 1);
-        for (guint i = 0; i < G_N_ELEMENTS (placeholders) && !found; i++)
-          if (strcmp (placeholders[i].name, name) == 0)
-            {
-              if ((placeholders[i].needs & available) != placeholders[i].needs)
-                return pacte_rules_fail (error, path, _("the placeholder {%s} has no meaning for this kind of check"), name);
-              segment.kind = placeholders[i].kind;
-              found = TRUE;
-            }
-        if (!found)
-          {
-            int param = pacte_rule_find_param (rule, name);
-
-            if (param < 0)
-              return pacte_rules_fail (error, path, _("unknown placeholder {%s}; expected a parameter of the rule or one of {plan}, {phase}, {today}, {quarter}, {partner}, {item}, {position}, {count}, {min}, {total}, {percent}, {days}, {limit}, {date}, {failed}, {value}"), name);
-            segment.kind = PACTE_PH_PARAM;
-            segment.param = (guint) param;
-          }
-        segment.text = NULL;
-        g_array_append_val (segments, segment);
+        if (!placeholder_compile (open, close, rule, available, lang, &placeholder, path, error))
+          return FALSE;
+        g_array_append_val (segments, placeholder);
         p = close + 1;
       }
     }
@@ -644,7 +728,7 @@ parse_templates (JsonObject    *object,
       if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING
           || *json_node_get_string (text) == '\0')
         return pacte_rules_fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
-      if (!template_compile (json_node_get_string (text), rule, available, &out[i], at, error))
+      if (!template_compile (json_node_get_string (text), rule, available, (int) i, &out[i], at, error))
         return FALSE;
     }
   return TRUE;

@@ -43,14 +43,22 @@ typedef enum {
   PACTE_PH_FAILED,    /* label of the condition that failed */
   PACTE_PH_VALUE,     /* the value of the field that failed */
   PACTE_PH_PARAM,     /* a parameter of the rule, by index */
+  PACTE_PH_PLURAL,    /* {n|one|other}: a word chosen by a number placeholder */
 } PactePlaceholder;
 
 typedef struct
 {
   PactePlaceholder kind;
-  guint            param;   /* PACTE_PH_PARAM */
-  const char      *text;    /* PACTE_PH_LITERAL: points into PacteTemplate.source */
+  guint            param;   /* PACTE_PH_PARAM, and PACTE_PH_PLURAL of a parameter */
+  const char      *text;    /* PACTE_PH_LITERAL: points into PacteTemplate.source;
+                             * PACTE_PH_PLURAL: the singular form, likewise */
   guint            len;
+  /* PACTE_PH_PLURAL only: the number placeholder that chooses (its kind,
+   * and param above), the plural form, and the template's language. */
+  PactePlaceholder of;
+  const char      *other;
+  guint            other_len;
+  int              lang;
 } PacteSegment;
 
 typedef struct

@@ -533,6 +533,60 @@ out_append_quarter (Out *out,
   out_append_str (out, buf);
 }
 
+/* The number a number placeholder stands for; FALSE when the failure does
+ * not give one (the placeholder then writes nothing). */
+static gboolean
+placeholder_number (PactePlaceholder  kind,
+                    guint             param,
+                    PacteEvalContext *ctx,
+                    const Failure    *f,
+                    double           *number)
+{
+  switch (kind)
+    {
+    case PACTE_PH_POSITION:
+      *number = f->position;
+      return TRUE;
+    case PACTE_PH_COUNT:
+      *number = (double) f->count;
+      return f->has_count;
+    case PACTE_PH_MIN:
+      *number = (double) f->min;
+      return f->has_count;
+    case PACTE_PH_TOTAL:
+      *number = (double) f->total;
+      return f->has_total;
+    case PACTE_PH_PERCENT:
+      *number = (double) f->percent;
+      return f->has_total;
+    case PACTE_PH_DAYS:
+      *number = (double) f->days;
+      return f->has_days;
+    case PACTE_PH_LIMIT:
+      *number = (double) f->limit;
+      return f->has_limit;
+    case PACTE_PH_VALUE:
+      *number = f->number;
+      return f->value == NULL && f->has_number && !isnan (f->number);
+    case PACTE_PH_PARAM:
+      *number = ctx->params[param];
+      return !isnan (*number);
+    default:
+      return FALSE;
+    }
+}
+
+/* The plural rule of a language: is n written with the singular form?
+ * English: only 1; French: 0 and 1 (and what lies between, "1,5 jour"). */
+static gboolean
+plural_is_one (double n,
+               int    lang)
+{
+  if (lang == PACTE_LANG_FR)
+    return fabs (n) < 2;
+  return n == 1;
+}
+
 static void
 render (const PacteTemplate *tmpl,
         PacteEvalContext    *ctx,
@@ -621,6 +675,16 @@ render (const PacteTemplate *tmpl,
           break;
         case PACTE_PH_PARAM:
           out_append_number (&out, ctx->params[s->param], ctx->lang);
+          break;
+        case PACTE_PH_PLURAL:
+          {
+            double n;
+
+            if (placeholder_number (s->of, s->param, ctx, f, &n) && plural_is_one (n, s->lang))
+              out_append (&out, s->text, s->len);
+            else
+              out_append (&out, s->other, s->other_len);
+          }
           break;
         default:
           break;
