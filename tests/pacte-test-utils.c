@@ -108,3 +108,20 @@ pacte_test_run_pacte (const char * const  *args,
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
 }
+
+gboolean
+pacte_test_wait_for (gboolean (*check) (gpointer data),
+                     gpointer   data,
+                     guint      timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () >= end)
+        return check (data);
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}

@@ -33,4 +33,11 @@ int             pacte_test_run_pacte    (const char * const  *args,
                                          char               **out,
                                          char               **err);
 
+/* Runs the main loop until check (data) is TRUE or timeout_ms have passed
+ * (what the UI does in a later frame or idle arrives in its own time on a
+ * loaded machine); returns the last result of check. */
+gboolean        pacte_test_wait_for     (gboolean          (*check) (gpointer data),
+                                         gpointer             data,
+                                         guint                timeout_ms);
+
 G_END_DECLS

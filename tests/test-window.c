@@ -68,6 +68,18 @@ panel_row (PacteWindow *window,
   return PACTE_RULE_ROW (row);
 }
 
+/* The new item's name entry has the keyboard focus and its text selected. */
+static gboolean
+entry_has_focus_and_selection (gpointer data)
+{
+  GtkWidget *entry = data;
+  GtkRoot *root = gtk_widget_get_root (entry);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == entry || gtk_widget_is_ancestor (focus, entry))
+         && gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL);
+}
+
 static void
 test_empty_window_and_about (void)
 {
@@ -132,9 +144,11 @@ test_empty_window_and_about (void)
   {
     GtkWidget *name_row = pacte_plan_editor_get_field_row (PACTE_PLAN_EDITOR (pacte_window_get_plan_editor (window)), "name");
     GtkWidget *entry = pacte_field_row_get_editor (PACTE_FIELD_ROW (name_row));
-    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *focus;
     int start = 0, end = 0;
 
+    pacte_test_wait_for (entry_has_focus_and_selection, entry, 5000);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_nonnull (focus);
     g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
     g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
@@ -148,8 +162,10 @@ test_empty_window_and_about (void)
   {
     GtkWidget *name_row = pacte_partner_editor_get_field_row (PACTE_PARTNER_EDITOR (pacte_window_get_partner_editor (window)), "name");
     GtkWidget *entry = pacte_field_row_get_editor (PACTE_FIELD_ROW (name_row));
-    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *focus;
 
+    pacte_test_wait_for (entry_has_focus_and_selection, entry, 5000);
+    focus = gtk_root_get_focus (GTK_ROOT (window));
     g_assert_nonnull (focus);
     g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
   }
@@ -620,6 +636,82 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* The mapped status page titled title, or NULL when none shows. */
+static GtkWidget *
+find_shown_status_page (GtkWidget  *widget,
+                        const char *title)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (ADW_IS_STATUS_PAGE (widget) && g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_status_page (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A search that hides every item says so ("No Results", with the search
+ * icon) instead of a blank list; clearing it brings the list back.  A list
+ * that is empty in the document is not a search result: "No Plans Yet". */
+static void
+test_search_no_results (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  AdwViewStack *view_stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *page;
+
+  g_assert_null (find_shown_status_page (GTK_WIDGET (window), "No Results"));
+
+  pacte_window_set_search (window, "no such plan anywhere");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_window_get_plan_list (window)), ==, 0);
+  page = find_shown_status_page (GTK_WIDGET (window), "No Results");
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (page)), ==, "system-search-symbolic");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, "Try a different search.");
+  g_assert_null (find_shown_status_page (GTK_WIDGET (window), "No Plans Yet"));
+
+  pacte_window_set_search (window, "kühne");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_window_get_plan_list (window)), ==, 1);
+  g_assert_null (find_shown_status_page (GTK_WIDGET (window), "No Results"));
+  pacte_window_set_search (window, "");
+  pacte_test_flush_events ();
+
+  /* The partners' list likewise. */
+  adw_view_stack_set_visible_child_name (view_stack, "partners");
+  pacte_test_flush_events ();
+  pacte_window_set_search (window, "zzz nobody");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_window_get_partner_list (window)), ==, 0);
+  g_assert_nonnull (find_shown_status_page (GTK_WIDGET (window), "No Results"));
+  pacte_window_set_search (window, "");
+  pacte_test_flush_events ();
+  g_assert_null (find_shown_status_page (GTK_WIDGET (window), "No Results"));
+
+  /* An empty document: "No Plans Yet", and a search there is no "No Results". */
+  adw_view_stack_set_visible_child_name (view_stack, "plans");
+  {
+    g_autoptr(PactePortfolio) empty = pacte_portfolio_new ();
+
+    pacte_window_set_portfolio (window, empty);
+  }
+  pacte_test_flush_events ();
+  g_assert_nonnull (find_shown_status_page (GTK_WIDGET (window), "No Plans Yet"));
+  pacte_window_set_search (window, "anything");
+  pacte_test_flush_events ();
+  g_assert_null (find_shown_status_page (GTK_WIDGET (window), "No Results"));
+  g_assert_nonnull (find_shown_status_page (GTK_WIDGET (window), "No Plans Yet"));
+
+  pacte_test_destroy_window (window);
+}
+
 /* Issue 5: a partner added through the chooser re-evaluates the
  * partner-based rules, as the rules panel shows. */
 static void
@@ -699,6 +791,7 @@ main (int    argc,
 
   g_test_add_func ("/window/empty-and-about", test_empty_window_and_about);
   g_test_add_func ("/window/sample-title-and-lists", test_sample_title_and_lists);
+  g_test_add_func ("/window/search-no-results", test_search_no_results);
   g_test_add_func ("/window/light-follows-edit", test_light_follows_edit);
   g_test_add_func ("/window/switch-rule-off", test_switch_rule_off);
   g_test_add_func ("/window/tune-rule", test_tune_rule);
