@@ -52,6 +52,8 @@ struct _PacteWindow
   GtkSearchEntry       *partner_search;
   GtkListView          *plan_view;
   GtkListView          *partner_view;
+  GtkStack             *plan_list_stack;    /* "list" or "no-results" */
+  GtkStack             *partner_list_stack;
   AdwWindowTitle       *window_title;
   GtkToggleButton      *rules_toggle;
   GtkStack             *content_stack;

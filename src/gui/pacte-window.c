@@ -339,6 +339,27 @@ list_contains (GListModel *list,
 }
 
 /* An undo or a removal may take away the item being edited. */
+/* "No Results" in place of a list whose search hides every item; a list
+ * that is empty in the document stays a list (the content shows "No Plans
+ * Yet" or "No Partners Yet"). */
+static void
+update_list_stack (GtkStack         *stack,
+                   GtkSortListModel *sorted)
+{
+  GListModel *all = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (sorted)));
+  gboolean no_results = all != NULL && g_list_model_get_n_items (all) > 0
+                        && g_list_model_get_n_items (G_LIST_MODEL (sorted)) == 0;
+
+  gtk_stack_set_visible_child_name (stack, no_results ? "no-results" : "list");
+}
+
+static void
+update_list_stacks (PacteWindow *self)
+{
+  update_list_stack (self->plan_list_stack, self->plan_sorted);
+  update_list_stack (self->partner_list_stack, self->partner_sorted);
+}
+
 static void
 on_records_changed (PacteWindow *self,
                     guint        position,
@@ -349,6 +370,8 @@ on_records_changed (PacteWindow *self,
   if (self->context == NULL)
     return;
   update_nothing_page (self);
+  /* A change that the search hides entirely does not reach the lists. */
+  update_list_stacks (self);
   if (removed == 0)
     return;
   if (self->plan != NULL && list == pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)) &&
@@ -631,6 +654,10 @@ pacte_window_dispose (GObject *object)
   g_clear_object (&self->partner);
   if (self->view_stack != NULL)
     g_signal_handlers_disconnect_by_func (self->view_stack, update_nothing_page, self);
+  if (self->plan_sorted != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan_sorted, update_list_stacks, self);
+  if (self->partner_sorted != NULL)
+    g_signal_handlers_disconnect_by_func (self->partner_sorted, update_list_stacks, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_WINDOW);
   g_clear_object (&self->document_page);
   g_clear_object (&self->plan_selection);
@@ -733,6 +760,8 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_search);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_search);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_list_stack);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, plan_view);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, partner_view);
   gtk_widget_class_bind_template_child (widget_class, PacteWindow, window_title);
@@ -824,6 +853,8 @@ pacte_window_init (PacteWindow *self)
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
                             G_CALLBACK (update_nothing_page), self);
+  g_signal_connect_swapped (self->plan_sorted, "items-changed", G_CALLBACK (update_list_stacks), self);
+  g_signal_connect_swapped (self->partner_sorted, "items-changed", G_CALLBACK (update_list_stacks), self);
 
   /* The search entries take typing from anywhere in their list. */
   gtk_search_entry_set_key_capture_widget (self->plan_search, GTK_WIDGET (self->plan_view));
