@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "pacte-application.h"
 #include "pacte-field-row.h"
@@ -712,6 +713,66 @@ test_search_no_results (void)
   pacte_test_destroy_window (window);
 }
 
+static void
+assert_names (GListModel         *list,
+              const char * const *expected)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "name", &name, NULL);
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+}
+
+/* Sorting by name reads as the alphabet whatever the locale (the tests run
+ * under C.UTF-8, whose collation is byte order): accents and case do not
+ * send "Électronique" after "Zebra" nor "Bérard" after "Brightwater". */
+static void
+test_sort_by_name_ignores_accents (void)
+{
+  static const char json[] =
+    "{ \"format\": \"pacte-portfolio\", \"version\": 1,\n"
+    "  \"partners\": [ { \"id\": \"p-1\", \"name\": \"Zebra\" }, { \"id\": \"p-2\", \"name\": \"\u00c9lectronique\" },\n"
+    "                  { \"id\": \"p-3\", \"name\": \"B\u00e9rard\" }, { \"id\": \"p-4\", \"name\": \"Brightwater\" },\n"
+    "                  { \"id\": \"p-5\", \"name\": \"b\u00e9rard\" } ],\n"
+    "  \"plans\": [ { \"id\": \"plan-1\", \"name\": \"Zebra\" }, { \"id\": \"plan-2\", \"name\": \"\u00c9lectronique\" },\n"
+    "               { \"id\": \"plan-3\", \"name\": \"B\u00e9rard\" }, { \"id\": \"plan-4\", \"name\": \"Brightwater\" } ] }\n";
+  static const char * const plans[] = { "B\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL };
+  /* Equal without accents and case: the collation breaks the tie, and
+   * always the same way. */
+  static const char * const partners[] = { "B\u00e9rard", "b\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL };
+  PacteWindow *window = pacte_test_window_with_sample ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_bytes (bytes, "names.pacte.json", pacte_rule_set_get_default (), &error);
+  const char * const *partners_seen;
+
+  g_assert_no_error (error);
+  pacte_window_set_portfolio (window, portfolio);
+  pacte_test_flush_events ();
+  assert_names (pacte_window_get_plan_list (window), plans);
+  {
+    GListModel *list = pacte_window_get_partner_list (window);
+    g_autoptr(GObject) second = g_list_model_get_item (list, 1);
+    g_autofree char *name = NULL;
+
+    /* "Bérard" and "bérard" side by side, before "Brightwater". */
+    g_object_get (second, "name", &name, NULL);
+    g_assert_true (g_str_equal (name, "B\u00e9rard") || g_str_equal (name, "b\u00e9rard"));
+    partners_seen = g_str_equal (name, "b\u00e9rard") ? partners
+                    : (const char * const[]) { "b\u00e9rard", "B\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL };
+    assert_names (list, partners_seen);
+  }
+
+  pacte_test_destroy_window (window);
+}
+
 /* Issue 5: a partner added through the chooser re-evaluates the
  * partner-based rules, as the rules panel shows. */
 static void
@@ -792,6 +853,7 @@ main (int    argc,
   g_test_add_func ("/window/empty-and-about", test_empty_window_and_about);
   g_test_add_func ("/window/sample-title-and-lists", test_sample_title_and_lists);
   g_test_add_func ("/window/search-no-results", test_search_no_results);
+  g_test_add_func ("/window/sort-by-name-ignores-accents", test_sort_by_name_ignores_accents);
   g_test_add_func ("/window/light-follows-edit", test_light_follows_edit);
   g_test_add_func ("/window/switch-rule-off", test_switch_rule_off);
   g_test_add_func ("/window/tune-rule", test_tune_rule);

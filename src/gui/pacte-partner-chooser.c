@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "pacte-i18n.h"
+#include "pacte-name-sorter.h"
 #include "pacte-partner-chooser.h"
 
 struct _PactePartnerChooser
@@ -255,7 +256,7 @@ pacte_partner_chooser_set_context (PactePartnerChooser *self,
     self->filter = gtk_custom_filter_new (partner_matches, self, NULL);
 
   /* Sorted by name, so a long list reads like a directory. */
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (PACTE_TYPE_PARTNER, NULL, "name")));
+  sorter = pacte_name_sorter_new (PACTE_TYPE_PARTNER);
   sorted = gtk_sort_list_model_new (g_object_ref (pacte_portfolio_get_partners (pacte_context_get_portfolio (context))),
                                     g_object_ref (sorter));
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (GTK_FILTER (self->filter)));

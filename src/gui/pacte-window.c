@@ -3,6 +3,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-light.h"
+#include "pacte-name-sorter.h"
 #include "pacte-plan-row.h"
 #include "pacte-partner-row.h"
 #include "pacte-window-life.h"
@@ -76,7 +77,7 @@ compare_segment (gconstpointer a,
 static GtkSorter *
 name_sorter (GType type)
 {
-  return GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (type, NULL, "name")));
+  return pacte_name_sorter_new (type);
 }
 
 static GtkSorter *
@@ -395,23 +396,7 @@ on_back_clicked (PacteWindow *self)
 static char *
 search_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return NULL;
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_strdup (text);
-  out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  return pacte_name_fold (text);
 }
 
 static char *
