@@ -4,6 +4,7 @@
 
 #include "pacte-drafts-dialog.h"
 #include "pacte-i18n.h"
+#include "pacte-report-format.h"
 
 struct _PacteDraftsDialog
 {
@@ -25,21 +26,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const month_names[12] = {
-  NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
-  NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
-  NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
-  NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
-};
-
 /* format (a g_date_time_format() format) with %B replaced by the month's
  * name in the interface's language, not in the locale's. */
 static char *
 format_with_month (GDateTime  *local,
                    const char *format)
 {
-  const char *month = g_dpgettext2 (GETTEXT_PACKAGE, "month name",
-                                    month_names[g_date_time_get_month (local) - 1]);
+  const char *month = pacte_format_month_name (pacte_i18n_user_language (),
+                                              g_date_time_get_month (local));
   g_autoptr(GString) out = g_string_new (format);
 
   g_string_replace (out, "%B", month, 0);
