@@ -39,6 +39,7 @@ partner_matches (gpointer item,
   PacteRecord *partner = item;
   const char *id = pacte_record_get_string (partner, PACTE_PARTNER_ID);
   const char *name;
+  g_autofree char *unaccented = NULL;
   g_autofree char *folded = NULL;
 
   if (g_hash_table_contains (self->excluded, id))
@@ -47,8 +48,10 @@ partner_matches (gpointer item,
     return TRUE;
 
   name = pacte_record_get_string (partner, PACTE_PARTNER_NAME);
-  folded = g_utf8_casefold (name, -1);
-  /* A substring anywhere, or the start of words ignoring accents ("soc" finds "Société"). */
+  unaccented = pacte_name_fold (name);
+  folded = g_utf8_casefold (unaccented, -1);
+  /* A substring anywhere ignoring accents and case, as the window's lists
+   * search ("zephyr" finds "Zéphyr"), or the start of words in any order. */
   return strstr (folded, self->search) != NULL
          || g_str_match_string (self->search, name, TRUE);
 }
@@ -71,9 +74,10 @@ static void
 search_changed_cb (PactePartnerChooser *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *unaccented = pacte_name_fold (text);
 
   g_clear_pointer (&self->search, g_free);
-  self->search = g_utf8_casefold (text, -1);
+  self->search = g_utf8_casefold (unaccented, -1);
   refilter (self);
 }
 
