@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pacte-history-private.h"
+#include "pacte-values-private.h"
 
 static const char * const empty_strv[] = { NULL };
 

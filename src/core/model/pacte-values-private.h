@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-history-private.h: what the record base class, the portfolio and the
+/* pacte-values-private.h: what the record base class, the portfolio and the
  * undo history share with each other, and the unchecked fast access to
  * stored values that the rules engine and the loader use.  Only for
  * src/core. */

@@ -11,7 +11,7 @@
  * state can no longer be reached (saved_pos = -1) until the next save. */
 #include "config.h"
 
-#include "pacte-history-private.h"
+#include "pacte-values-private.h"
 #include "pacte-i18n.h"
 
 /* Typing a word is one undo step: edits of the same field closer together

@@ -15,7 +15,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-model.h"
-#include "pacte-history-private.h"
+#include "pacte-values-private.h"
 #include "pacte-record-private.h"
 
 G_DEFINE_QUARK (pacte-model-error-quark, pacte_model_error)

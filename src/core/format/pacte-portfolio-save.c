@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pacte-format-private.h"
+#include "pacte-json-layout-private.h"
 #include "pacte-i18n.h"
 
 #define MAX_SAFE_INTEGER 9007199254740992.0  /* 2^53 */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-format.c: the JSON shape of a record class (its layout), derived
+/* pacte-json-layout.c: the JSON shape of a record class (its layout), derived
  * once from its field table; shared by the loader and the saver. */
 #include "config.h"
 
-#include "pacte-format-private.h"
+#include "pacte-json-layout-private.h"
 
 /* ---- Layouts ------------------------------------------------------------ */
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-format-private.h: the JSON shape of a record class, derived once from
- * its field table (pacte-format.c) and shared by the loader and the saver.
+/* pacte-json-layout-private.h: the JSON shape (layout) of a record class, derived once from
+ * its field table (pacte-json-layout.c) and shared by the loader and the saver.
  * Only for pacte-portfolio-load.c and pacte-portfolio-save.c.
  *
  * A field table is flat ("period.start", "period.end"); the layout turns it

@@ -18,7 +18,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pacte-format-private.h"
+#include "pacte-json-layout-private.h"
 #include "pacte-json-scan-private.h"
 #include "pacte-i18n.h"
 #include "pacte-rules.h"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pacte-history-private.h"
+#include "pacte-values-private.h"
 #include "pacte-i18n.h"
 #include "pacte-record-private.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "pacte-checks-private.h"
-#include "pacte-history-private.h"
+#include "pacte-values-private.h"
 #include "pacte-i18n.h"
 
 /* ==== Running =========================================================== */
