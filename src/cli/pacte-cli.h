@@ -15,7 +15,14 @@ typedef enum {
   PACTE_CLI_EXIT_FAIL_ON    = 3, /* --fail-on: a rule is at least that bad */
 } PacteCliExit;
 
+/* What the parser found (pacte-cli.c).  A mode's arguments are stored
+ * twice: in args (in order) and, for the modes that name them, in the
+ * fields below (check_file, report_out…).  A new mode reads args, or adds a
+ * field and names it in its row of the mode table. */
 typedef struct {
+  const char *mode;         /* the mode's name, e.g. "check" (never NULL when a command runs) */
+  char    **args;           /* the positional arguments, in order (NULL-terminated, maybe empty) */
+  char     *mode_value;     /* the mode's own value (--report OUT.pdf), or NULL */
   char     *check_file;     /* --check FILE */
   char     *normalize_file; /* --normalize FILE */
   char     *report_out;     /* --report OUT.pdf */
