@@ -3,6 +3,7 @@
  * --normalize, --version, --help).  No GTK: it works without a display. */
 #pragma once
 
+#include "pacte-file-read.h"
 #include "pacte-portfolio.h"
 #include "pacte-rules.h"
 
@@ -54,6 +55,13 @@ const char     *pacte_cli_language    (PacteCliOptions *options,
 /* Prints "pacte: MESSAGE" on standard error (printf-like). */
 void            pacte_cli_error       (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
+
+/* FALSE (after printing why) when output cannot be written by a command:
+ * not a regular file, or (refuse_input) the same file as input, also through
+ * links.  pacte-cli-output.c */
+gboolean        pacte_cli_check_output (const char     *output,
+                                        const char     *input,
+                                        gboolean        refuse_input);
 
 /* The commands, one file each. */
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */
