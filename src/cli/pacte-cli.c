@@ -82,12 +82,15 @@ pacte_cli_error (const char *format,
                  ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "pacte: %s\n", message);
+  /* Messages quote file names and file content: never terminal control. */
+  shown = pacte_cli_escape (message);
+  fprintf (stderr, "pacte: %s\n", shown);
 }
 
 PactePortfolio *

@@ -62,6 +62,13 @@ void            pacte_cli_error       (const char      *format,
 gboolean        pacte_cli_check_output (const char     *output,
                                         const char     *input,
                                         gboolean        refuse_input);
+/* text with its control characters (C0 including line breaks and tabs, DEL,
+ * C1) and bytes that are not UTF-8 written as visible escapes (\n, \x1B,
+ * \u009B), for every text printed to a terminal (pacte-cli-text.c). */
+char           *pacte_cli_escape      (const char      *text);
+/* UTF-8 JSON text (from JsonGenerator, which escapes C0) with DEL and C1
+ * written as \u escapes too. */
+char           *pacte_cli_escape_json (const char      *json);
 
 /* The commands, one file each. */
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */
