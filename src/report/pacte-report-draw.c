@@ -154,7 +154,7 @@ draw_cell (PacteReportLayout *self,
   double text_x;
   double text_w = pacte_report_layout_cell_box (self, row, column, &text_x);
   double text_y = y + table->pad_v;
-  const char *link = row->links != NULL ? row->links[column] : NULL;
+  const char *link = self->tags && row->links != NULL ? row->links[column] : NULL;
   gboolean by_lines = from != SLICE_WHOLE || pacte_report_layout_is_long (row->texts[column]);
 
   if (row->lights[column] != PACTE_REPORT_LIGHT_NONE && (from == SLICE_WHOLE || from == 0))
@@ -169,6 +169,8 @@ draw_cell (PacteReportLayout *self,
     {
       g_autofree char *attributes = g_strdup_printf ("dest='%s'", link);
 
+      /* A named destination: cairo 1.16 writes no target for a link given
+       * by page and position. */
       cairo_tag_begin (cr, CAIRO_TAG_LINK, attributes);
     }
   if (by_lines)
@@ -203,10 +205,12 @@ draw_row (PacteReportLayout *self,
   gboolean is_header = row == table->header;
   gboolean first_slice = placed->slice == SLICE_WHOLE || g_array_index (self->slices, guint, placed->slice) == 0;
 
-  if (placed->anchor)
+  if (placed->anchor && self->tags)
     {
-      /* The destination of the links and of the outline's entry. */
-      g_autofree char *attributes = g_strdup_printf ("name='%s' x=%g y=%g", table->anchor, left, MAX (y - 4, 0));
+      /* A named destination at the block's start (whole points: the
+       * attributes must not follow the locale's decimal comma). */
+      g_autofree char *attributes = g_strdup_printf ("name='%s' x=%d y=%d", table->anchor, (int) left,
+                                                     (int) MAX (y - 4, 0));
 
       cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
       cairo_tag_end (cr, CAIRO_TAG_DEST);
@@ -274,6 +278,11 @@ pacte_report_layout_draw_page (PacteReportLayout *self,
 
   cairo_save (cr);
   cairo_new_path (cr);
+  /* With links, cairo 1.16 refers to a structure tree that it only writes
+   * when the page has some structure: without it the PDF's cross-reference
+   * table names an object that is not there. */
+  if (self->tags)
+    cairo_tag_begin (cr, "Part", NULL);
 
   /* Header and footer, with a hairline separating them from the body. */
   cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
@@ -298,5 +307,7 @@ pacte_report_layout_draw_page (PacteReportLayout *self,
 
       draw_row (self, cr, placed);
     }
+  if (self->tags)
+    cairo_tag_end (cr, "Part");
   cairo_restore (cr);
 }

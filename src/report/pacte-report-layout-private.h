@@ -101,6 +101,7 @@ struct _PacteReportLayout
   GHashTable           *anchor_by_name;
   char                 *pending_anchor;
   gboolean              paginated;
+  gboolean              tags;        /* draw destinations and links (PDF tags) */
 };
 
 double             pacte_report_layout_text_width  (PacteReportLayout *self);

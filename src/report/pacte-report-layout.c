@@ -18,6 +18,7 @@
 #define LONG_WORD_BYTES   200
 /* No text column is widened past this share of the text width for its widest word. */
 #define MAX_WORD_SHARE    0.4
+#define OUTLINE_TITLE_CHARS 200
 
 static const char * const style_fonts[PACTE_REPORT_N_STYLES] = {
   [PACTE_REPORT_STYLE_BODY] = "DejaVu Sans 9",
@@ -433,6 +434,13 @@ pacte_report_row_set_link (PacteReportRow *row,
 }
 
 void
+pacte_report_layout_set_tags (PacteReportLayout *self,
+                              gboolean           tags)
+{
+  self->tags = tags;
+}
+
+void
 pacte_report_layout_anchor (PacteReportLayout *self,
                             const char        *name,
                             const char        *title,
@@ -445,7 +453,16 @@ pacte_report_layout_anchor (PacteReportLayout *self,
 
   anchor = g_new0 (Anchor, 1);
   anchor->name = g_strdup (name);
-  anchor->title = title != NULL ? g_strdup (title) : NULL;
+  /* An outline entry is one line in a side panel: a megabyte of title
+   * would only weigh on the file. */
+  if (title != NULL && strnlen (title, OUTLINE_TITLE_CHARS + 1) > OUTLINE_TITLE_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, OUTLINE_TITLE_CHARS);
+
+      anchor->title = g_strcmp0 (start, title) != 0 ? g_strconcat (start, "…", NULL) : g_strdup (title);
+    }
+  else
+    anchor->title = g_strdup (title);
   anchor->level = MAX (level, 1);
   g_ptr_array_add (self->anchors, anchor);
   g_hash_table_insert (self->anchor_by_name, anchor->name, anchor);
@@ -968,8 +985,21 @@ pacte_report_layout_paginate (PacteReportLayout *self)
            * enough. */
           else if (!at_top && (height <= body - header_height || flow.bottom - flow.y < MIN_SPLIT))
             {
-              flow_new_table_page (&flow, table);
+              Page *page = &g_array_index (self->pages, Page, self->pages->len - 1);
+              const Placed *last = &g_array_index (self->placed, Placed, self->placed->len - 1);
+
+              /* A total never starts a page alone: the row above it comes
+               * along (when that is not the table's first). */
+              if ((row->flags & PACTE_REPORT_ROW_TOTAL) && r >= 2 && page->n > 2
+                  && last->row == g_ptr_array_index (table->rows, r - 1) && last->slice == SLICE_WHOLE)
+                {
+                  g_array_set_size (self->placed, self->placed->len - 1);
+                  page->n--;
+                  r--;
+                }
+              /* This row again, on the next page. */
               r--;
+              flow_new_table_page (&flow, table);
             }
           else
             place_split (&flow, row, header_height);

@@ -117,6 +117,12 @@ void               pacte_report_row_set_link          (PacteReportRow    *row,
                                                        guint              column,
                                                        const char        *name);
 
+/* Whether pages are drawn with PDF tags: destinations at the anchors and
+ * links to them (off by default: a print of a range of pages has other
+ * page numbers). */
+void               pacte_report_layout_set_tags       (PacteReportLayout *layout,
+                                                       gboolean           tags);
+
 /* Measures and places everything; returns the number of pages (at least 1). */
 guint              pacte_report_layout_paginate       (PacteReportLayout *layout);
 guint              pacte_report_layout_get_n_pages    (PacteReportLayout *layout);
