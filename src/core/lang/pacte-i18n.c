@@ -12,7 +12,18 @@
 void
 pacte_i18n_init (void)
 {
+  const char *current;
+
   setlocale (LC_ALL, "");
+  /* With no locale set (LANG unset, or C), glibc ignores LANGUAGE and
+   * writes ASCII only: take the C locale's UTF-8 variant, so that
+   * LANGUAGE=fr alone gives French, as it does in a desktop session. */
+  current = setlocale (LC_CTYPE, NULL);
+  if (current != NULL && (g_str_equal (current, "C") || g_str_equal (current, "POSIX")))
+    setlocale (LC_CTYPE, "C.UTF-8");
+  current = setlocale (LC_MESSAGES, NULL);
+  if (current != NULL && (g_str_equal (current, "C") || g_str_equal (current, "POSIX")))
+    setlocale (LC_MESSAGES, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, pacte_language_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -68,12 +68,20 @@ static const char * const day_msgids[7] = {
 static PacteLanguage *languages[PACTE_LANGUAGE_MAX];
 static guint n_languages;
 
-static gboolean
-running_from_build_tree (void)
+const char *
+pacte_uninstalled_build_root (void)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  static gsize checked;
+  static gboolean uninstalled;
 
-  return exe != NULL && g_str_has_prefix (exe, PACTE_BUILD_ROOT "/");
+  if (g_once_init_enter (&checked))
+    {
+      g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+      uninstalled = exe != NULL && g_str_has_prefix (exe, PACTE_BUILD_ROOT "/");
+      g_once_init_leave (&checked, 1);
+    }
+  return uninstalled ? PACTE_BUILD_ROOT : NULL;
 }
 
 const char *
@@ -88,7 +96,7 @@ pacte_language_locale_dir (void)
 
       if (env != NULL && *env != '\0')
         found = g_intern_string (env);
-      else if (running_from_build_tree ())
+      else if (pacte_uninstalled_build_root () != NULL)
         found = PACTE_BUILD_ROOT "/po";
       else
         found = LOCALEDIR;

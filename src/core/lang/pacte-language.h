@@ -45,6 +45,10 @@ typedef enum {
  * the build tree's po/ when this program runs from its build tree, else the
  * installed one. */
 const char          *pacte_language_locale_dir     (void);
+/* The build tree's folder when this program runs from it (its executable
+ * lies there), else NULL: it then finds its catalogues and compiled schema
+ * in the build tree without any environment variable. */
+const char          *pacte_uninstalled_build_root  (void);
 
 /* The table: index 0 is English. */
 guint                pacte_language_count          (void);
