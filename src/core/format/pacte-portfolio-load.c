@@ -232,6 +232,23 @@ node_is_string (JsonNode *node)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 }
 
+/* null, "", [] and {}: "not filled in", whatever the member (docs/format.md).
+ * An empty array where an array belongs (a list) and an empty object where an
+ * object belongs (a map, a nested object) are not: they go the normal way. */
+static gboolean
+node_is_not_filled_in (JsonNode *node,
+                       gboolean  array_belongs,
+                       gboolean  object_belongs)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return !array_belongs && json_array_get_length (json_node_get_array (node)) == 0;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return !object_belongs && json_object_get_size (json_node_get_object (node)) == 0;
+  return json_node_get_value_type (node) == G_TYPE_STRING && *json_node_get_string (node) == '\0';
+}
+
 static gboolean
 node_get_number (JsonNode *node,
                  double   *value)
@@ -462,7 +479,7 @@ load_map_field (Loader               *self,
     {
       gsize len = path_push_member (self->path, key);
 
-      if (JSON_NODE_HOLDS_NULL (value))
+      if (node_is_not_filled_in (value, FALSE, FALSE))
         {
           g_string_truncate (self->path, len);
           continue;
@@ -538,7 +555,7 @@ load_keyed_list (Loader      *self,
       gsize len = path_push_member (self->path, key);
       g_autoptr(PacteRecord) item = NULL;
 
-      if (JSON_NODE_HOLDS_NULL (value))
+      if (node_is_not_filled_in (value, FALSE, TRUE))
         ;  /* not filled in */
       else if (!JSON_NODE_HOLDS_OBJECT (value))
         ok = fail_type (self, error, value, _("an object"));
@@ -655,9 +672,13 @@ load_field (Loader      *self,
             GError     **error)
 {
   const PacteFieldInfo *info = pacte_record_get_field_info (record, field);
+  gboolean keyed = info->kind == PACTE_FIELD_LIST && pacte_format_is_keyed (info->item_type ());
+  gboolean array_belongs = (info->kind == PACTE_FIELD_LIST && !keyed) || info->kind == PACTE_FIELD_STRV;
+  gboolean object_belongs = keyed || info->kind == PACTE_FIELD_STRING_MAP
+                            || info->kind == PACTE_FIELD_NUMBER_MAP;
 
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;  /* null: not filled in */
+  if (node_is_not_filled_in (node, array_belongs, object_belongs))
+    return TRUE;
 
   switch (info->kind)
     {
@@ -677,6 +698,15 @@ load_field (Loader      *self,
           return fail_type (self, error, node, kind_phrase (info->kind));
         if (!check_number (self, error, value, info->kind == PACTE_FIELD_INTEGER))
           return FALSE;
+        if (info->has_minimum && value < info->minimum)
+          {
+            char shown[G_ASCII_DTOSTR_BUF_SIZE], minimum[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_ascii_dtostr (shown, sizeof shown, value);
+            g_ascii_dtostr (minimum, sizeof minimum, info->minimum);
+            return fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                         _("%s is less than %s; expected a number of %s or more"), shown, minimum, minimum);
+          }
         pacte_record_set_number_raw (record, field, value);
         return TRUE;
       }
@@ -773,7 +803,7 @@ load_group (Loader                  *self,
           if (!load_group (self, record, entry->group, json_node_get_object (node), error))
             return FALSE;
         }
-      else if (!JSON_NODE_HOLDS_NULL (node))
+      else if (!node_is_not_filled_in (node, FALSE, TRUE))
         return fail_type (self, error, node, _("an object"));
       g_string_truncate (self->path, len);
     }

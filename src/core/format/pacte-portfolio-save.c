@@ -12,6 +12,7 @@
  * sorted, one trailing newline. */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
@@ -76,14 +77,18 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Whole numbers as integers; others in the shortest form that reads back
- * as the same double, whatever the locale. */
+/* Whole numbers up to 2^53 as integers; others in the shortest form that
+ * reads back as the same double, whatever the locale, and always with a
+ * fraction or an exponent: the loader takes a number written without one
+ * for an integer and refuses integers beyond 2^53, so 1.0000090071992548e16
+ * must never come out as the integer 10000090071992548.  -0 is written 0. */
 static void
 append_number (GString *out,
                double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 2];
+  char format[8];
+  guint first;
 
   if (!isfinite (value))
     {
@@ -91,17 +96,24 @@ append_number (GString *out,
       g_string_append (out, "null");
       return;
     }
-  if (value == floor (value) && fabs (value) < MAX_SAFE_INTEGER)
+  if (value == floor (value) && fabs (value) <= MAX_SAFE_INTEGER)
     {
       g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  /* Any decimal of 15 significant digits or fewer reads back exactly, so
+   * %.15g is the shortest form when it round-trips; subnormal numbers
+   * (below DBL_MIN) carry fewer digits and are searched from one digit. */
+  first = fabs (value) < DBL_MIN ? 1 : 15;
+  for (guint digits = first; digits <= 17; digits++)
     {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      g_snprintf (format, sizeof format, "%%.%ug", digits);
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, format, value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
+  if (strpbrk (buffer, ".e") == NULL)
+    strcat (buffer, ".0");
   g_string_append (out, buffer);
 }
 
