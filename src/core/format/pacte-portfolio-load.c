@@ -20,6 +20,7 @@
 
 #include "pacte-json-layout-private.h"
 #include "pacte-json-scan-private.h"
+#include "pacte-file-read.h"
 #include "pacte-i18n.h"
 #include "pacte-rules.h"
 
@@ -989,14 +990,29 @@ pacte_portfolio_load_bytes (GBytes        *bytes,
   return portfolio;
 }
 
-static char *
-file_display_name (GFile *file)
+/* A byte that can be nowhere in a JSON text, not even in a string: a
+ * control character other than tab and line breaks, or one that is never in
+ * UTF-8.  Reading stops there (a file of NUL bytes is refused at its first
+ * block, not after reading it all): the scan then reports it where it is. */
+static gboolean
+no_impossible_byte (const char *data,
+                    gsize       len,
+                    gsize       checked,
+                    gpointer    user_data)
 {
-  g_autofree char *basename = g_file_get_basename (file);
+  gsize *bad = user_data;
 
-  if (basename == NULL)
-    return g_file_get_parse_name (file);
-  return g_filename_display_name (basename);
+  for (gsize i = checked; i < len; i++)
+    {
+      guchar b = data[i];
+
+      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0xC0 || b == 0xC1 || b >= 0xF5)
+        {
+          *bad = i;
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 PactePortfolio *
@@ -1008,45 +1024,32 @@ pacte_portfolio_load_file (GFile         *file,
   g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *etag = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   PactePortfolio *portfolio;
   gsize len = 0;
+  gsize bad = 0;
+  gboolean stopped = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display = file_display_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  display = pacte_file_display_name (file);
+  /* Only a regular file, at most the size limit, without waiting for a
+   * FIFO's writer or reading a device forever. */
+  if (!pacte_file_read (file, PACTE_JSON_MAX_FILE_SIZE, no_impossible_byte, &bad,
+                        &contents, &len, &stopped, &etag, cancellable, &local_error))
     {
-      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
-                   _("%s: cannot read the file: %s"), display, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_TOO_LARGE,
+                     "%s: %s", display, local_error->message);
+      else
+        g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
+                     _("%s: cannot read the file: %s"), display, local_error->message);
       return NULL;
     }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
-                   _("%s: cannot read the file: it is a folder; expected a portfolio file"), display);
-      return NULL;
-    }
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
-      && g_file_info_get_size (info) > PACTE_JSON_MAX_FILE_SIZE)
-    {
-      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_TOO_LARGE,
-                   _("%s: the file is %lu MiB; expected at most 1024 MiB"),
-                   display, (unsigned long) (g_file_info_get_size (info) >> 20));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &len, &etag, &local_error))
-    {
-      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
-                   _("%s: cannot read the file: %s"), display, local_error->message);
-      return NULL;
-    }
+  if (stopped)
+    len = bad + 1;
 
   /* The text is freed before the model is built: only the tree and the
    * model are in memory at the same time. */
