@@ -141,6 +141,8 @@ pacte_cli_check (PacteCliOptions *options)
   if (portfolio == NULL)
     return PACTE_CLI_EXIT_BAD_FILE;
   lang = pacte_cli_language (options, portfolio);
+  if (lang == NULL)
+    return PACTE_CLI_EXIT_BAD_FILE;
 
   if (options->plan != NULL)
     {

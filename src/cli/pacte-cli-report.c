@@ -40,6 +40,7 @@ pacte_cli_report (PacteCliOptions *options)
   PactePlan *plan = NULL;
   g_autoptr(GFile) out = NULL;
   gboolean letter;
+  const char *lang;
 
   /* A temporary PDF being written is removed on Ctrl+C or SIGTERM. */
   pacte_atomic_remove_temp_on_signals ();
@@ -68,8 +69,10 @@ pacte_cli_report (PacteCliOptions *options)
         }
     }
 
-  report = pacte_report_new (portfolio, pacte_rule_set_get_default (), plan, options->today,
-                             pacte_cli_language (options, portfolio));
+  lang = pacte_cli_language (options, portfolio);
+  if (lang == NULL)
+    return PACTE_CLI_EXIT_BAD_FILE;
+  report = pacte_report_new (portfolio, pacte_rule_set_get_default (), plan, options->today, lang);
   letter = options->paper != NULL && g_ascii_strcasecmp (options->paper, "letter") == 0;
   if (letter)
     pacte_report_set_page_size (report, PACTE_REPORT_LETTER_WIDTH, PACTE_REPORT_LETTER_HEIGHT);

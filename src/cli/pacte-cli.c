@@ -7,6 +7,7 @@
 
 #include "pacte-cli.h"
 #include "pacte-i18n.h"
+#include "pacte-language.h"
 
 /* The command line is two tables: the modes (--check, --report…) and the
  * options.  Each mode is a flag (a few take their own value, as --report
@@ -111,6 +112,7 @@ pacte_cli_language (PacteCliOptions *options,
                     PactePortfolio  *portfolio)
 {
   const char *lang = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (options->lang != NULL)
     lang = pacte_i18n_normalize_lang (options->lang);
@@ -119,6 +121,13 @@ pacte_cli_language (PacteCliOptions *options,
                                                                PACTE_PORTFOLIO_META_LANGUAGE));
   if (lang == NULL)
     lang = pacte_i18n_user_language ();
+  /* Half a French report in English is worse than none: say what is
+   * missing instead. */
+  if (!pacte_language_ensure (pacte_language_get (lang), &error))
+    {
+      pacte_cli_error ("%s", error->message);
+      return NULL;
+    }
   return lang;
 }
 

@@ -49,7 +49,8 @@ int             pacte_cli_run         (int     argc,
 /* Loads FILE with the default rule set; on failure prints
  * "pacte: MESSAGE" on standard error and returns NULL. */
 PactePortfolio *pacte_cli_load        (const char      *path);
-/* The report/check language: --lang, else meta.language, else the locale. */
+/* The report/check language: --lang, else meta.language, else the locale;
+ * NULL after printing why when that language's catalogue cannot be read. */
 const char     *pacte_cli_language    (PacteCliOptions *options,
                                        PactePortfolio  *portfolio);
 /* Prints "pacte: MESSAGE" on standard error (printf-like). */
