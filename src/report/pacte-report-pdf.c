@@ -4,13 +4,10 @@
  * outline: the summary and each plan, each with its sections. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
-
 #include <cairo-pdf.h>
 
+#include "pacte-atomic-file.h"
+#include "pacte-file-read.h"
 #include "pacte-i18n.h"
 #include "pacte-report.h"
 #include "pacte-report-layout.h"
@@ -46,10 +43,12 @@ add_outline (PacteReport     *self,
     }
 }
 
+/* Cairo's output goes straight into the atomic file; the first error is
+ * kept (cairo only knows that a write failed). */
 typedef struct
 {
-  int fd;
-  int error;  /* errno of the first failed write, 0 if none */
+  PacteAtomicFile *file;
+  GError          *error;
 } PdfSink;
 
 static cairo_status_t
@@ -59,21 +58,9 @@ pdf_write (void                *closure,
 {
   PdfSink *sink = closure;
 
-  while (length > 0 && sink->error == 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->error = errno;
-          break;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (sink->error == NULL)
+    pacte_atomic_file_write (sink->file, data, length, NULL, &sink->error);
+  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 gboolean
@@ -82,11 +69,13 @@ pacte_report_write_pdf (PacteReport  *self,
                         GError      **error)
 {
   PacteReportLayout *layout;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(PacteAtomicFile) file = NULL;
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  PdfSink sink = { -1, 0 };
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  PdfSink sink = { NULL, NULL };
+  GError *local_error = NULL;
   double width, height;
   guint n_pages;
 
@@ -95,26 +84,22 @@ pacte_report_write_pdf (PacteReport  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   layout = pacte_report_get_layout (self);
-  display = g_filename_display_name (path);
+  target = g_file_new_for_path (path);
+  display = pacte_file_display_name (target);
   n_pages = pacte_report_layout_paginate (layout);
 
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
+  /* A temporary file beside path, renamed over it once complete. */
+  file = pacte_atomic_file_new (target, PACTE_ATOMIC_NONE, &local_error);
+  if (file == NULL)
+    goto failed;
+  sink.file = file;
 
   pacte_report_layout_get_page_size (layout, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pacte " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pacte_report_get_title (self));
   pacte_report_layout_set_tags (layout, TRUE);
-  for (guint i = 0; i < n_pages && sink.error == 0; i++)
+  for (guint i = 0; i < n_pages && sink.error == NULL; i++)
     {
       cairo_t *cr = cairo_create (surface);
 
@@ -126,37 +111,29 @@ pacte_report_write_pdf (PacteReport  *self,
         break;
     }
   pacte_report_layout_set_tags (layout, FALSE);
-  if (sink.error == 0)
+  if (sink.error == NULL)
     add_outline (self, surface);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fsync (sink.fd) != 0 && errno != EINVAL)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.error = errno;
-
-  if (sink.error != 0 || status != CAIRO_STATUS_SUCCESS)
+  if (sink.error != NULL)
     {
-      if (sink.error != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.error),
-                     _("Cannot write the report to “%s”: %s"), display, g_strerror (sink.error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Cannot write the report to “%s”: %s"), display, cairo_status_to_string (status));
-      g_unlink (tmp_path);
-      return FALSE;
+      local_error = g_steal_pointer (&sink.error);
+      goto failed;
     }
-
-  if (g_rename (tmp_path, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
-      g_unlink (tmp_path);
-      return FALSE;
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      goto failed;
     }
+  if (!pacte_atomic_file_commit (file, NULL, NULL, &local_error))
+    goto failed;
   return TRUE;
+
+failed:
+  g_prefix_error (&local_error, _("Cannot write the report to “%s”: "), display);
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
