@@ -25,29 +25,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GType
-pacte_field_row_kind_get_type (void)
-{
-  static gsize type_id = 0;
-  static const GEnumValue values[] = {
-    { PACTE_FIELD_ROW_TEXT, "PACTE_FIELD_ROW_TEXT", "text" },
-    { PACTE_FIELD_ROW_MULTILINE, "PACTE_FIELD_ROW_MULTILINE", "multiline" },
-    { PACTE_FIELD_ROW_CHOICE, "PACTE_FIELD_ROW_CHOICE", "choice" },
-    { PACTE_FIELD_ROW_DATE, "PACTE_FIELD_ROW_DATE", "date" },
-    { PACTE_FIELD_ROW_NUMBER, "PACTE_FIELD_ROW_NUMBER", "number" },
-    { PACTE_FIELD_ROW_QUARTER, "PACTE_FIELD_ROW_QUARTER", "quarter" },
-    { PACTE_FIELD_ROW_BOOLEAN, "PACTE_FIELD_ROW_BOOLEAN", "boolean" },
-    { PACTE_FIELD_ROW_TAGS, "PACTE_FIELD_ROW_TAGS", "tags" },
-    { PACTE_FIELD_ROW_PARTNERS, "PACTE_FIELD_ROW_PARTNERS", "partners" },
-    { PACTE_FIELD_ROW_OBJECTIVE, "PACTE_FIELD_ROW_OBJECTIVE", "objective" },
-    { PACTE_FIELD_ROW_READONLY, "PACTE_FIELD_ROW_READONLY", "readonly" },
-    { 0, NULL, NULL }
-  };
-
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("PacteFieldRowKind"), values));
-  return type_id;
-}
+G_DEFINE_ENUM_TYPE (PacteFieldRowKind, pacte_field_row_kind,
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_TEXT, "text"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_MULTILINE, "multiline"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_CHOICE, "choice"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_DATE, "date"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_NUMBER, "number"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_QUARTER, "quarter"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_BOOLEAN, "boolean"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_TAGS, "tags"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_PARTNERS, "partners"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_OBJECTIVE, "objective"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_READONLY, "readonly"))
 
 /* ---- Errors --------------------------------------------------------------- */
 
