@@ -8,6 +8,7 @@
 
 #include "pacte-checks-private.h"
 #include "pacte-core-resources.h"
+#include "pacte-file-read.h"
 #include "pacte-i18n.h"
 
 #define PACTE_RULES_FORMAT  "pacte-rules"
@@ -382,13 +383,18 @@ pacte_rule_set_new_from_file (GFile   *file,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  name = pacte_file_display_name (file);
+  /* A rule file is a few kilobytes: 16 MiB is far more than any needs, and
+   * what is not a regular file (a FIFO, /dev/zero) is refused at once. */
+  if (pacte_file_read (file, 16 << 20, NULL, NULL, &contents, &len, NULL, NULL, NULL, &local_error))
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  else
     {
       g_set_error (error, PACTE_RULES_ERROR, PACTE_RULES_ERROR_INVALID,
                    "%s: %s", name, local_error->message);
