@@ -124,6 +124,7 @@ pacte_cli_check (PacteCliOptions *options)
   PacteRuleSet *rules = pacte_rule_set_get_default ();
   PacteStatus threshold = PACTE_STATUS_OFF;
   gboolean failed = FALSE;
+  guint n_conflicts = 0;
   const char *lang;
 
   portfolio = pacte_cli_load (options->check_file);
@@ -156,6 +157,8 @@ pacte_cli_check (PacteCliOptions *options)
   outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (rules), 1));
   if (options->json)
     json_plans = json_array_new ();
+  else
+    n_conflicts = pacte_cli_print_conflicts (portfolio, lang, NULL);
 
   for (guint i = 0; i < plans->len; i++)
     {
@@ -190,6 +193,7 @@ pacte_cli_check (PacteCliOptions *options)
       json_builder_set_member_name (builder, "plans");
       json_node_set_array (plans_node, json_plans);
       json_builder_add_value (builder, g_steal_pointer (&plans_node));
+      n_conflicts = pacte_cli_print_conflicts (portfolio, lang, builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
 
@@ -209,5 +213,7 @@ pacte_cli_check (PacteCliOptions *options)
       pacte_cli_error (_("could not write the results to the standard output: %s"), g_strerror (errno));
       return PACTE_CLI_EXIT_BAD_FILE;
     }
+  if (n_conflicts > 0)
+    return PACTE_CLI_EXIT_UNRESOLVED;
   return failed ? PACTE_CLI_EXIT_FAIL_ON : PACTE_CLI_EXIT_OK;
 }

@@ -63,6 +63,10 @@ static const CliMode cli_modes[] = {
     "output",
     N_("Write FILE back in canonical form, in place or to OUT"),
     pacte_cli_normalize },
+  { "merge", NULL, 0, N_("BASE OURS THEIRS"), 3, 3, { 0 },
+    "output",
+    N_("Merge two versions of a portfolio with their common ancestor, record by record (git’s merge driver); the result replaces OURS, or goes to OUT"),
+    pacte_cli_merge },
 };
 
 static const CliOption cli_options[] = {
@@ -72,7 +76,7 @@ static const CliOption cli_options[] = {
   { "json", 0, NULL, OFF (json), NULL, N_("Print JSON instead of a table") },
   { "fail-on", 0, "red|amber", OFF (fail_on), check_fail_on, N_("Exit with 3 when a rule is at least this bad") },
   { "paper", 0, "a4|letter", OFF (paper), check_paper, N_("Paper size (default: a4)") },
-  { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write to OUT instead of FILE") },
+  { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write the result to OUT instead of over the file") },
 };
 
 #undef OFF
@@ -101,6 +105,31 @@ pacte_cli_load (const char *path)
   if (portfolio == NULL)
     pacte_cli_error ("%s", error->message);
   return portfolio;
+}
+
+char *
+pacte_cli_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 const char *

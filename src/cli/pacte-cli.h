@@ -13,6 +13,8 @@ typedef enum {
   PACTE_CLI_EXIT_USAGE      = 1, /* wrong command line */
   PACTE_CLI_EXIT_BAD_FILE   = 2, /* the file cannot be used */
   PACTE_CLI_EXIT_FAIL_ON    = 3, /* --fail-on: a rule is at least that bad */
+  PACTE_CLI_EXIT_CONFLICTS  = 1, /* --merge: merged, with conflicts (git's convention) */
+  PACTE_CLI_EXIT_UNRESOLVED = 4, /* --check: the file holds unresolved merge conflicts */
 } PacteCliExit;
 
 /* What the parser found (pacte-cli.c).  A mode's arguments are stored
@@ -55,9 +57,19 @@ const char     *pacte_cli_language    (PacteCliOptions *options,
 void            pacte_cli_error       (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 
+/* Text from a file, made safe for a terminal: control characters (and
+ * invalid UTF-8) are written as escapes ("\x1b").  Newly allocated. */
+char           *pacte_cli_escape      (const char      *text);
+
 /* The commands, one file each. */
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */
 int             pacte_cli_report      (PacteCliOptions *options);  /* pacte-cli-report.c */
 int             pacte_cli_normalize   (PacteCliOptions *options);  /* pacte-cli-normalize.c */
+int             pacte_cli_merge       (PacteCliOptions *options);  /* pacte-cli-merge.c */
+/* --check: prints the merge conflicts left in the file (text, in lang), or
+ * adds them as the member "merge_conflicts" to json; returns how many. */
+guint           pacte_cli_print_conflicts (PactePortfolio *portfolio,
+                                           const char     *lang,
+                                           JsonBuilder    *json);
 
 G_END_DECLS
