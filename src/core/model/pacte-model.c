@@ -17,6 +17,7 @@
 #include "pacte-model.h"
 #include "pacte-values-private.h"
 #include "pacte-record-private.h"
+#include "pacte-record-root.h"
 
 G_DEFINE_QUARK (pacte-model-error-quark, pacte_model_error)
 
@@ -334,34 +335,106 @@ G_STATIC_ASSERT (G_N_ELEMENTS (plan_fields) == PACTE_PLAN_N_FIELDS);
 
 /* ---- Types -------------------------------------------------------------- */
 
-#define DEFINE_RECORD(TypeName, type_name, table, label)                      \
+/* setup: statements run in class_init after the table is set (klass is the
+ * PacteRecordClass), for the classes with an id, an owner role or a hook. */
+#define DEFINE_RECORD_FULL(TypeName, type_name, table, label, setup)          \
   struct _##TypeName { PacteRecord parent_instance; };                        \
   G_DEFINE_FINAL_TYPE (TypeName, type_name, PACTE_TYPE_RECORD)                \
   static void                                                                 \
-  type_name##_class_init (TypeName##Class *klass)                             \
+  type_name##_class_init (TypeName##Class *type_class)                        \
   {                                                                           \
-    pacte_record_class_set_fields (PACTE_RECORD_CLASS (klass), table,         \
-                                   G_N_ELEMENTS (table), label);              \
+    PacteRecordClass *klass = PACTE_RECORD_CLASS (type_class);                \
+    pacte_record_class_set_fields (klass, table, G_N_ELEMENTS (table), label);\
+    setup;                                                                    \
   }                                                                           \
   static void                                                                 \
   type_name##_init (TypeName *self)                                           \
   {                                                                           \
   }
+#define DEFINE_RECORD(TypeName, type_name, table, label) \
+  DEFINE_RECORD_FULL (TypeName, type_name, table, label, (void) klass)
+
+/* Fields that name partners must name partners of the portfolio. */
+static gboolean
+check_partner_ids (PacteRecord      *self,
+                   guint             field,
+                   const PacteValue *value,
+                   GError          **error)
+{
+  PacteRecordRoot *root = pacte_record_get_root (self);
+  PacteRecordRootInterface *iface;
+
+  if (root == NULL || value->strv == NULL)
+    return TRUE;
+  iface = PACTE_RECORD_ROOT_GET_IFACE (root);
+  for (guint i = 0; value->strv[i] != NULL; i++)
+    {
+      if (iface->find_record (root, PACTE_TYPE_PARTNER, value->strv[i]) == NULL)
+        {
+          g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_REFERENCE,
+                       _("%s: unknown partner “%s”"),
+                       _(pacte_record_get_field_info (self, field)->label), value->strv[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+plan_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  return field != PACTE_PLAN_PARTNERS || check_partner_ids (self, field, value, error);
+}
+
+static gboolean
+action_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  return field != PACTE_ACTION_PARTIES || check_partner_ids (self, field, value, error);
+}
+
+static gboolean
+event_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  return field != PACTE_EVENT_PARTNERS || check_partner_ids (self, field, value, error);
+}
+
+static gboolean
+forecast_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (field != PACTE_FORECAST_QUARTER || value->s == NULL || pacte_quarter_parse (value->s, NULL, NULL))
+    return TRUE;
+  detail = g_strdup_printf (_("“%s” is not a quarter of the form YYYY-Qn (n from 1 to 4)"), value->s);
+  return pacte_record_field_error (error, self, field, detail);
+}
 
 DEFINE_RECORD (PacteContact, pacte_contact, contact_fields, N_("Contact"))
-DEFINE_RECORD (PactePartner, pacte_partner, partner_fields, N_("Partner"))
-DEFINE_RECORD (PacteObjective, pacte_objective, objective_fields, N_("Objective"))
+DEFINE_RECORD_FULL (PactePartner, pacte_partner, partner_fields, N_("Partner"),
+                    pacte_record_class_set_id_field (klass, PACTE_PARTNER_ID, FALSE);
+                    pacte_record_class_set_owner (klass))
+DEFINE_RECORD_FULL (PacteObjective, pacte_objective, objective_fields, N_("Objective"),
+                    pacte_record_class_set_id_field (klass, PACTE_OBJECTIVE_ID, FALSE))
 DEFINE_RECORD (PacteDecision, pacte_decision, decision_fields, N_("Decision"))
 DEFINE_RECORD (PacteBody, pacte_body, body_fields, N_("Governance body"))
 DEFINE_RECORD (PacteEnablement, pacte_enablement, enablement_fields, N_("Enablement"))
 DEFINE_RECORD (PacteCommunication, pacte_communication, communication_fields, N_("Communication"))
-DEFINE_RECORD (PacteAction, pacte_action, action_fields, N_("Action"))
-DEFINE_RECORD (PacteEvent, pacte_event, event_fields, N_("Event"))
-DEFINE_RECORD (PacteForecast, pacte_forecast, forecast_fields, N_("Forecast"))
+DEFINE_RECORD_FULL (PacteAction, pacte_action, action_fields, N_("Action"),
+                    pacte_record_class_set_id_field (klass, PACTE_ACTION_ID, FALSE);
+                    klass->validate = action_validate)
+DEFINE_RECORD_FULL (PacteEvent, pacte_event, event_fields, N_("Event"),
+                    klass->validate = event_validate)
+DEFINE_RECORD_FULL (PacteForecast, pacte_forecast, forecast_fields, N_("Forecast"),
+                    klass->validate = forecast_validate)
 DEFINE_RECORD (PacteActivity, pacte_activity, activity_fields, N_("Activity"))
 DEFINE_RECORD (PacteReview, pacte_review, review_fields, N_("Review"))
-DEFINE_RECORD (PacteOverride, pacte_override, override_fields, N_("Rule setting"))
-DEFINE_RECORD (PactePlan, pacte_plan, plan_fields, N_("Plan"))
+/* An override's id is its rule id (the member name it is written under). */
+DEFINE_RECORD_FULL (PacteOverride, pacte_override, override_fields, N_("Rule setting"),
+                    pacte_record_class_set_id_field (klass, PACTE_OVERRIDE_RULE_ID, TRUE))
+DEFINE_RECORD_FULL (PactePlan, pacte_plan, plan_fields, N_("Plan"),
+                    pacte_record_class_set_id_field (klass, PACTE_PLAN_ID, FALSE);
+                    pacte_record_class_set_owner (klass);
+                    klass->validate = plan_validate)
 
 /* Binary search in a list of overrides sorted by rule id. */
 PacteOverride *
