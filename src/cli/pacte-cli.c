@@ -67,6 +67,14 @@ static const CliMode cli_modes[] = {
     "output",
     N_("Merge two versions of a portfolio with their common ancestor, record by record (git’s merge driver); the result replaces OURS, or goes to OUT"),
     pacte_cli_merge },
+  { "diff", NULL, 0, N_("OLD NEW"), 2, 7, { 0 },
+    "lang json date",
+    N_("Say what changed between two versions of a portfolio, record by record, and which lights changed (git’s diff driver)"),
+    pacte_cli_diff },
+  { "git-setup", NULL, 0, N_("DIR"), 0, 1, { 0 },
+    "",
+    N_("Make git merge and diff the portfolios of the repository in DIR (default: here) with Pacte"),
+    pacte_cli_git_setup },
 };
 
 static const CliOption cli_options[] = {
@@ -746,6 +754,7 @@ pacte_cli_run (int    argc,
     goto out;
 
   p.o.mode = p.mode->name;
+  p.o.program = argv[0];
   for (guint i = 0; i < p.args->len && i < G_N_ELEMENTS (p.mode->arg_offsets); i++)
     if (p.mode->arg_offsets[i] != 0)
       *field (&p.o, p.mode->arg_offsets[i]) = g_strdup (g_ptr_array_index (p.args, i));

@@ -23,6 +23,7 @@ typedef enum {
  * field and names it in its row of the mode table. */
 typedef struct {
   const char *mode;         /* the mode's name, e.g. "check" (never NULL when a command runs) */
+  const char *program;      /* argv[0] */
   char    **args;           /* the positional arguments, in order (NULL-terminated, maybe empty) */
   char     *mode_value;     /* the mode's own value (--report OUT.pdf), or NULL */
   char     *check_file;     /* --check FILE */
@@ -66,6 +67,8 @@ int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-
 int             pacte_cli_report      (PacteCliOptions *options);  /* pacte-cli-report.c */
 int             pacte_cli_normalize   (PacteCliOptions *options);  /* pacte-cli-normalize.c */
 int             pacte_cli_merge       (PacteCliOptions *options);  /* pacte-cli-merge.c */
+int             pacte_cli_diff        (PacteCliOptions *options);  /* pacte-cli-diff.c */
+int             pacte_cli_git_setup   (PacteCliOptions *options);  /* pacte-cli-git.c */
 /* --check: prints the merge conflicts left in the file (text, in lang), or
  * adds them as the member "merge_conflicts" to json; returns how many. */
 guint           pacte_cli_print_conflicts (PactePortfolio *portfolio,

@@ -12,6 +12,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-merge.h"
+#include "pacte-merge-private.h"
 #include "pacte-record-private.h"
 #include "pacte-rules.h"
 
@@ -57,8 +58,8 @@ same (JsonNode *a,
 }
 
 /* path + ".member" (or "member" at the top). */
-static gsize
-path_push_member (GString    *path,
+gsize
+pacte_merge_path_push_member (GString    *path,
                   const char *member)
 {
   gsize len = path->len;
@@ -70,8 +71,8 @@ path_push_member (GString    *path,
 }
 
 /* path + ["id"], the id written as a JSON string. */
-static gsize
-path_push_id (GString    *path,
+gsize
+pacte_merge_path_push_id (GString    *path,
               const char *id)
 {
   gsize len = path->len;
@@ -87,8 +88,8 @@ static JsonNode *merge_node (Merge    *m,
                              JsonNode *ours,
                              JsonNode *theirs);
 
-static const char *
-item_id (JsonNode *item)
+const char *
+pacte_merge_item_id (JsonNode *item)
 {
   JsonNode *id;
 
@@ -103,8 +104,8 @@ item_id (JsonNode *item)
 /* id -> item for an array whose items all have a distinct string id; NULL
  * when one has none or two share one (then it is a list without ids).  A
  * NULL array (absent, i.e. empty) gives an empty table. */
-static GHashTable *
-index_by_id (JsonNode *array)
+GHashTable *
+pacte_merge_index_by_id (JsonNode *array)
 {
   GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -119,7 +120,7 @@ index_by_id (JsonNode *array)
     for (guint i = 0; i < n; i++)
       {
         JsonNode *item = json_array_get_element (items, i);
-        const char *id = item_id (item);
+        const char *id = pacte_merge_item_id (item);
 
         if (id == NULL || g_hash_table_contains (index, id))
           goto no;
@@ -161,7 +162,7 @@ merge_id_list (Merge      *m,
   for (guint i = 0; i < array_length (theirs); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (theirs), i);
-      const char *id = item_id (item);
+      const char *id = pacte_merge_item_id (item);
       JsonNode *merged;
       gsize len;
 
@@ -170,7 +171,7 @@ merge_id_list (Merge      *m,
           anchor = id;
           continue;
         }
-      len = path_push_id (m->path, id);
+      len = pacte_merge_path_push_id (m->path, id);
       merged = merge_node (m, g_hash_table_lookup (base_ids, id), NULL, item);
       g_string_truncate (m->path, len);
       if (merged == NULL)
@@ -195,12 +196,12 @@ merge_id_list (Merge      *m,
   for (guint i = 0; i < array_length (ours); i++)
     {
       JsonNode *item = json_array_get_element (json_node_get_array (ours), i);
-      const char *id = item_id (item);
+      const char *id = pacte_merge_item_id (item);
       GPtrArray *following = g_hash_table_lookup (after, id);
       JsonNode *merged;
       gsize len;
 
-      len = path_push_id (m->path, id);
+      len = pacte_merge_path_push_id (m->path, id);
       merged = merge_node (m, g_hash_table_lookup (base_ids, id), item, g_hash_table_lookup (their_ids, id));
       g_string_truncate (m->path, len);
       if (merged != NULL)
@@ -244,7 +245,7 @@ merge_object (Merge    *m,
           if ((pass >= 1 && json_object_has_member (o, name))
               || (pass == 2 && json_object_has_member (t, name)))
             continue;
-          len = path_push_member (m->path, name);
+          len = pacte_merge_path_push_member (m->path, name);
           merged = merge_node (m, b != NULL ? json_object_get_member (b, name) : NULL,
                                json_object_get_member (o, name), json_object_get_member (t, name));
           g_string_truncate (m->path, len);
@@ -280,9 +281,9 @@ merge_node (Merge    *m,
       && (base == NULL || JSON_NODE_HOLDS_ARRAY (base))
       && array_length (ours) + array_length (theirs) + array_length (base) > 0)
     {
-      g_autoptr(GHashTable) base_ids = index_by_id (base);
-      g_autoptr(GHashTable) our_ids = index_by_id (ours);
-      g_autoptr(GHashTable) their_ids = index_by_id (theirs);
+      g_autoptr(GHashTable) base_ids = pacte_merge_index_by_id (base);
+      g_autoptr(GHashTable) our_ids = pacte_merge_index_by_id (ours);
+      g_autoptr(GHashTable) their_ids = pacte_merge_index_by_id (theirs);
 
       if (base_ids != NULL && our_ids != NULL && their_ids != NULL)
         return merge_id_list (m, base, ours, theirs, base_ids, our_ids, their_ids);
@@ -332,7 +333,7 @@ find_by_id (JsonNode   *root,
   JsonArray *items = member_array (root, member);
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    if (g_strcmp0 (item_id (json_array_get_element (items, i)), id) == 0)
+    if (g_strcmp0 (pacte_merge_item_id (json_array_get_element (items, i)), id) == 0)
       return json_array_get_element (items, i);
   return NULL;
 }
@@ -380,7 +381,7 @@ keep_named_partners (Merge    *m,
     return;
   for (guint i = 0; i < json_array_get_length (partners); i++)
     {
-      const char *id = item_id (json_array_get_element (partners, i));
+      const char *id = pacte_merge_item_id (json_array_get_element (partners, i));
 
       if (id != NULL)
         g_hash_table_add (present, (gpointer) id);
@@ -405,7 +406,7 @@ keep_named_partners (Merge    *m,
       g_hash_table_add (present, (gpointer) id);
 
       path = g_string_new ("partners");
-      path_push_id (path, id);
+      pacte_merge_path_push_id (path, id);
       {
         gboolean recorded = FALSE;
 
@@ -437,8 +438,8 @@ conflict_to_json (PacteMergeConflict *conflict)
   return node;
 }
 
-static JsonNode *
-portfolio_tree (PactePortfolio *portfolio)
+JsonNode *
+pacte_merge_tree (PactePortfolio *portfolio)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -479,9 +480,9 @@ pacte_merge_portfolios (PactePortfolio  *base,
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (ours), NULL);
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (theirs), NULL);
 
-  base_tree = portfolio_tree (base);
-  our_tree = portfolio_tree (ours);
-  their_tree = portfolio_tree (theirs);
+  base_tree = pacte_merge_tree (base);
+  our_tree = pacte_merge_tree (ours);
+  their_tree = pacte_merge_tree (theirs);
 
   m.path = g_string_new (NULL);
   m.conflicts = found;
