@@ -125,6 +125,7 @@ pacte_cli_check (PacteCliOptions *options)
   PacteStatus threshold = PACTE_STATUS_OFF;
   gboolean failed = FALSE;
   guint n_conflicts = 0;
+  g_autoptr(PacteCliJunit) junit = NULL;
   const char *lang;
 
   portfolio = pacte_cli_load (options->check_file);
@@ -155,6 +156,8 @@ pacte_cli_check (PacteCliOptions *options)
     pacte_status_from_string (options->fail_on, &threshold);
 
   outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (rules), 1));
+  if (options->junit != NULL)
+    junit = pacte_cli_junit_new (lang, threshold);
   if (options->json)
     json_plans = json_array_new ();
   else
@@ -169,6 +172,8 @@ pacte_cli_check (PacteCliOptions *options)
         if (threshold != PACTE_STATUS_OFF && is_at_least (outcomes[r].status, threshold))
           failed = TRUE;
 
+      if (junit != NULL)
+        pacte_cli_junit_add_plan (junit, rules, plan, score, outcomes);
       if (options->json)
         json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes));
       else
@@ -212,6 +217,16 @@ pacte_cli_check (PacteCliOptions *options)
     {
       pacte_cli_error (_("could not write the results to the standard output: %s"), g_strerror (errno));
       return PACTE_CLI_EXIT_BAD_FILE;
+    }
+  if (junit != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pacte_cli_junit_write (junit, portfolio, options->junit, &error))
+        {
+          pacte_cli_error (_("could not write the JUnit report: %s"), error->message);
+          return PACTE_CLI_EXIT_BAD_FILE;
+        }
     }
   if (n_conflicts > 0)
     return PACTE_CLI_EXIT_UNRESOLVED;

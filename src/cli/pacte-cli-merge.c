@@ -99,15 +99,6 @@ pacte_cli_merge (PacteCliOptions *options)
   return PACTE_CLI_EXIT_CONFLICTS;
 }
 
-/* A printf format in the output's language, checked against its msgid. */
-static const char *format_lang (const char *lang, const char *msgid) G_GNUC_FORMAT (2);
-static const char *
-format_lang (const char *lang,
-             const char *msgid)
-{
-  return pacte_gettext_lang (lang, msgid);
-}
-
 /* For --check: the conflicts a merge left in the file, before the plans. */
 guint
 pacte_cli_print_conflicts (PactePortfolio *portfolio,
@@ -156,7 +147,7 @@ pacte_cli_print_conflicts (PactePortfolio *portfolio,
       PacteMergeConflict *c = g_ptr_array_index (conflicts, i);
       g_autofree char *o = pacte_merge_value_text (c->ours, 60);
       g_autofree char *t = pacte_merge_value_text (c->theirs, 60);
-      g_autofree char *line = g_strdup_printf (format_lang (lang, N_("  %s: ours %s, theirs %s")), c->path, o, t);
+      g_autofree char *line = g_strdup_printf (pacte_cli_format_lang (lang, N_("  %s: ours %s, theirs %s")), c->path, o, t);
       g_autofree char *safe = pacte_cli_escape (line);
 
       printf ("%s\n", safe);

@@ -52,7 +52,7 @@ static gboolean check_paper   (PacteCliOptions *o, const char *value);
 
 static const CliMode cli_modes[] = {
   { "check", NULL, 0, N_("FILE"), 1, 1, { OFF (check_file) },
-    "date plan lang json fail-on",
+    "date plan lang json fail-on junit",
     N_("Evaluate the golden rules for every plan (or one) and print a table or JSON"),
     pacte_cli_check },
   { "report", N_("OUT.pdf"), OFF (report_out), N_("FILE"), 1, 1, { OFF (report_file) },
@@ -83,6 +83,7 @@ static const CliOption cli_options[] = {
   { "lang", 0, "en|fr", OFF (lang), check_lang, N_("Language of the output (default: the portfolio’s, else yours)") },
   { "json", 0, NULL, OFF (json), NULL, N_("Print JSON instead of a table") },
   { "fail-on", 0, "red|amber", OFF (fail_on), check_fail_on, N_("Exit with 3 when a rule is at least this bad") },
+  { "junit", 0, N_("OUT.xml"), OFF (junit), NULL, N_("Also write the results as a JUnit XML report, for CI") },
   { "paper", 0, "a4|letter", OFF (paper), check_paper, N_("Paper size (default: a4)") },
   { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write the result to OUT instead of over the file") },
 };
@@ -113,6 +114,13 @@ pacte_cli_load (const char *path)
   if (portfolio == NULL)
     pacte_cli_error ("%s", error->message);
   return portfolio;
+}
+
+const char *
+pacte_cli_format_lang (const char *lang,
+                       const char *msgid)
+{
+  return pacte_gettext_lang (lang, msgid);
 }
 
 char *

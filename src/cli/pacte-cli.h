@@ -38,6 +38,7 @@ typedef struct {
   gboolean  json;           /* --json */
   char     *fail_on;        /* --fail-on red|amber */
   char     *paper;          /* --paper a4|letter (report) */
+  char     *junit;          /* --junit OUT.xml (check) */
 } PacteCliOptions;
 
 /* TRUE when argv asks for a command-line command rather than the window. */
@@ -58,6 +59,10 @@ const char     *pacte_cli_language    (PacteCliOptions *options,
 void            pacte_cli_error       (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 
+/* A printf format in lang, checked by the compiler against the msgid. */
+const char     *pacte_cli_format_lang (const char      *lang,
+                                       const char      *msgid) G_GNUC_FORMAT (2);
+
 /* Text from a file, made safe for a terminal: control characters (and
  * invalid UTF-8) are written as escapes ("\x1b").  Newly allocated. */
 char           *pacte_cli_escape      (const char      *text);
@@ -67,6 +72,22 @@ int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-
 int             pacte_cli_report      (PacteCliOptions *options);  /* pacte-cli-report.c */
 int             pacte_cli_normalize   (PacteCliOptions *options);  /* pacte-cli-normalize.c */
 int             pacte_cli_merge       (PacteCliOptions *options);  /* pacte-cli-merge.c */
+/* --check --junit (pacte-cli-junit.c). */
+typedef struct _PacteCliJunit PacteCliJunit;
+PacteCliJunit  *pacte_cli_junit_new      (const char             *lang,
+                                          PacteStatus             threshold);
+void            pacte_cli_junit_add_plan (PacteCliJunit          *junit,
+                                          PacteRuleSet           *rules,
+                                          PactePlan              *plan,
+                                          int                     score,
+                                          const PacteRuleOutcome *outcomes);
+gboolean        pacte_cli_junit_write    (PacteCliJunit          *junit,
+                                          PactePortfolio         *portfolio,
+                                          const char             *path,
+                                          GError                **error);
+void            pacte_cli_junit_free     (PacteCliJunit          *junit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PacteCliJunit, pacte_cli_junit_free)
+
 int             pacte_cli_diff        (PacteCliOptions *options);  /* pacte-cli-diff.c */
 int             pacte_cli_git_setup   (PacteCliOptions *options);  /* pacte-cli-git.c */
 /* --check: prints the merge conflicts left in the file (text, in lang), or
