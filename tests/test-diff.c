@@ -169,7 +169,7 @@ test_control_characters (Fixture       *f,
   g_assert_true (g_file_set_contents (f->new_path, text->str, -1, NULL));
   g_assert_cmpint (pacte_test_run_pacte (argv, &out, &err), ==, 0);
   g_assert_null (strchr (out, '\x1b'));
-  g_assert_nonnull (strstr (out, "\\x1b[2J"));
+  g_assert_nonnull (strstr (out, "\\x1B[2J"));
 }
 
 static int

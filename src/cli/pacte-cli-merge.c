@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pacte-atomic-file.h"
 #include "pacte-cli.h"
 #include "pacte-i18n.h"
 #include "pacte-merge.h"
@@ -48,6 +49,9 @@ pacte_cli_merge (PacteCliOptions *options)
   gconstpointer data;
   gsize len;
 
+  pacte_atomic_remove_temp_on_signals ();
+  if (options->output != NULL && !pacte_cli_check_output (options->output, our_path, FALSE))
+    return PACTE_CLI_EXIT_BAD_FILE;
   if (!is_empty_file (base_path))
     {
       base = pacte_cli_load (base_path);
@@ -70,7 +74,7 @@ pacte_cli_merge (PacteCliOptions *options)
 
   target = g_file_new_for_commandline_arg (out_path);
   data = g_bytes_get_data (merged, &len);
-  if (!g_file_replace_contents (target, data, len, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error))
+  if (!pacte_atomic_write (target, data, len, PACTE_ATOMIC_NONE, NULL, NULL, &error))
     {
       g_autofree char *name = g_file_get_parse_name (target);
 

@@ -7,6 +7,7 @@
 
 #include "pacte-cli.h"
 #include "pacte-i18n.h"
+#include "pacte-language.h"
 
 /* The command line is two tables: the modes (--check, --report…) and the
  * options.  Each mode is a flag (a few take their own value, as --report
@@ -95,12 +96,15 @@ pacte_cli_error (const char *format,
                  ...)
 {
   g_autofree char *message = NULL;
+  g_autofree char *shown = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "pacte: %s\n", message);
+  /* Messages quote file names and file content: never terminal control. */
+  shown = pacte_cli_escape (message);
+  fprintf (stderr, "pacte: %s\n", shown);
 }
 
 PactePortfolio *
@@ -123,36 +127,12 @@ pacte_cli_format_lang (const char *lang,
   return pacte_gettext_lang (lang, msgid);
 }
 
-char *
-pacte_cli_escape (const char *text)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_printf (out, "\\x%02x", (guchar) *p);
-          p++;
-          continue;
-        }
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-        g_string_append_printf (out, c < 0x100 ? "\\x%02x" : "\\u%04x", c);
-      else
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      p = g_utf8_next_char (p);
-    }
-  return g_string_free (out, FALSE);
-}
-
 const char *
 pacte_cli_language (PacteCliOptions *options,
                     PactePortfolio  *portfolio)
 {
   const char *lang = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (options->lang != NULL)
     lang = pacte_i18n_normalize_lang (options->lang);
@@ -161,6 +141,13 @@ pacte_cli_language (PacteCliOptions *options,
                                                                PACTE_PORTFOLIO_META_LANGUAGE));
   if (lang == NULL)
     lang = pacte_i18n_user_language ();
+  /* Half a French report in English is worse than none: say what is
+   * missing instead. */
+  if (!pacte_language_ensure (pacte_language_get (lang), &error))
+    {
+      pacte_cli_error ("%s", error->message);
+      return NULL;
+    }
   return lang;
 }
 

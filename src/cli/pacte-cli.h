@@ -3,6 +3,7 @@
  * --normalize, --version, --help).  No GTK: it works without a display. */
 #pragma once
 
+#include "pacte-file-read.h"
 #include "pacte-portfolio.h"
 #include "pacte-rules.h"
 
@@ -52,7 +53,8 @@ int             pacte_cli_run         (int     argc,
 /* Loads FILE with the default rule set; on failure prints
  * "pacte: MESSAGE" on standard error and returns NULL. */
 PactePortfolio *pacte_cli_load        (const char      *path);
-/* The report/check language: --lang, else meta.language, else the locale. */
+/* The report/check language: --lang, else meta.language, else the locale;
+ * NULL after printing why when that language's catalogue cannot be read. */
 const char     *pacte_cli_language    (PacteCliOptions *options,
                                        PactePortfolio  *portfolio);
 /* Prints "pacte: MESSAGE" on standard error (printf-like). */
@@ -63,9 +65,19 @@ void            pacte_cli_error       (const char      *format,
 const char     *pacte_cli_format_lang (const char      *lang,
                                        const char      *msgid) G_GNUC_FORMAT (2);
 
-/* Text from a file, made safe for a terminal: control characters (and
- * invalid UTF-8) are written as escapes ("\x1b").  Newly allocated. */
+/* FALSE (after printing why) when output cannot be written by a command:
+ * not a regular file, or (refuse_input) the same file as input, also through
+ * links.  pacte-cli-output.c */
+gboolean        pacte_cli_check_output (const char     *output,
+                                        const char     *input,
+                                        gboolean        refuse_input);
+/* text with its control characters (C0 including line breaks and tabs, DEL,
+ * C1) and bytes that are not UTF-8 written as visible escapes (\n, \x1B,
+ * \u009B), for every text printed to a terminal (pacte-cli-text.c). */
 char           *pacte_cli_escape      (const char      *text);
+/* UTF-8 JSON text (from JsonGenerator, which escapes C0) with DEL and C1
+ * written as \u escapes too. */
+char           *pacte_cli_escape_json (const char      *json);
 
 /* The commands, one file each. */
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */

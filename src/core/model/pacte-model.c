@@ -166,15 +166,18 @@ pacte_quarter_parse (const char *text,
 
 /* ---- Field tables ------------------------------------------------------ */
 
-#define STRING(path, prop, label)        { path, prop, PACTE_FIELD_STRING, NULL, NULL, FALSE, label }
-#define REQUIRED(path, prop, label)      { path, prop, PACTE_FIELD_STRING, NULL, NULL, TRUE, label }
-#define CHOICE(path, prop, ch, label)    { path, prop, PACTE_FIELD_CHOICE, ch, NULL, FALSE, label }
-#define DATE(path, prop, label)          { path, prop, PACTE_FIELD_DATE, NULL, NULL, FALSE, label }
-#define NUMBER(path, prop, label)        { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label }
-#define INTEGER(path, prop, label)       { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label }
-#define BOOLEAN(path, prop, label)       { path, prop, PACTE_FIELD_BOOLEAN, NULL, NULL, FALSE, label }
-#define STRV(path, prop, label)          { path, prop, PACTE_FIELD_STRV, NULL, NULL, FALSE, label }
-#define LIST(path, prop, type, label)    { path, prop, PACTE_FIELD_LIST, NULL, type, FALSE, label }
+#define STRING(path, prop, label)        { path, prop, PACTE_FIELD_STRING, NULL, NULL, FALSE, label, FALSE, 0 }
+#define REQUIRED(path, prop, label)      { path, prop, PACTE_FIELD_STRING, NULL, NULL, TRUE, label, FALSE, 0 }
+#define CHOICE(path, prop, ch, label)    { path, prop, PACTE_FIELD_CHOICE, ch, NULL, FALSE, label, FALSE, 0 }
+#define DATE(path, prop, label)          { path, prop, PACTE_FIELD_DATE, NULL, NULL, FALSE, label, FALSE, 0 }
+#define NUMBER(path, prop, label)        { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label, FALSE, 0 }
+#define INTEGER(path, prop, label)       { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label, FALSE, 0 }
+/* Counts: never below zero (a headcount may be a fraction: 0.5 of a person). */
+#define COUNT(path, prop, label)         { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label, TRUE, 0 }
+#define FRACTIONAL_COUNT(path, prop, label) { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label, TRUE, 0 }
+#define BOOLEAN(path, prop, label)       { path, prop, PACTE_FIELD_BOOLEAN, NULL, NULL, FALSE, label, FALSE, 0 }
+#define STRV(path, prop, label)          { path, prop, PACTE_FIELD_STRV, NULL, NULL, FALSE, label, FALSE, 0 }
+#define LIST(path, prop, type, label)    { path, prop, PACTE_FIELD_LIST, NULL, type, FALSE, label, FALSE, 0 }
 
 static const PacteFieldInfo contact_fields[] = {
   REQUIRED ("name", "name", N_("Name")),
@@ -229,7 +232,7 @@ static const PacteFieldInfo body_fields[] = {
   CHOICE ("level", "level", pacte_levels, N_("Level")),
   STRING ("body", "body", N_("Body")),
   STRING ("owner", "owner", N_("Owner")),
-  INTEGER ("cadence_days", "cadence-days", N_("Cadence (days)")),
+  COUNT ("cadence_days", "cadence-days", N_("Cadence (days)")),
   DATE ("last_met", "last-met", N_("Last met")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (body_fields) == PACTE_BODY_N_FIELDS);
@@ -265,7 +268,7 @@ static const PacteFieldInfo event_fields[] = {
   DATE ("date", "date", N_("Date")),
   CHOICE ("kind", "kind", pacte_event_kinds, N_("Kind")),
   STRV ("partners", "partners", N_("Partners")),
-  INTEGER ("expected_attendees", "expected-attendees", N_("Expected attendees")),
+  COUNT ("expected_attendees", "expected-attendees", N_("Expected attendees")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (event_fields) == PACTE_EVENT_N_FIELDS);
 
@@ -287,17 +290,17 @@ static const PacteFieldInfo review_fields[] = {
   STRING ("reviewer", "reviewer", N_("Reviewer")),
   STRING ("notes", "notes", N_("Notes")),
   /* rule id -> "green", "amber", "red", "off" */
-  { "statuses", "statuses", PACTE_FIELD_STRING_MAP, pacte_statuses, NULL, FALSE, N_("Statuses") },
+  { "statuses", "statuses", PACTE_FIELD_STRING_MAP, pacte_statuses, NULL, FALSE, N_("Statuses"), FALSE, 0 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (review_fields) == PACTE_REVIEW_N_FIELDS);
 
 static const PacteFieldInfo override_fields[] = {
   /* json_path NULL: the rule id is the member name under which the override
    * object is written in rule_overrides / rule_settings, not a member of it. */
-  { NULL, "rule-id", PACTE_FIELD_STRING, NULL, NULL, TRUE, N_("Rule") },
+  { NULL, "rule-id", PACTE_FIELD_STRING, NULL, NULL, TRUE, N_("Rule"), FALSE, 0 },
   BOOLEAN ("disabled", "disabled", N_("Disabled")),
   STRING ("reason", "reason", N_("Reason")),
-  { "params", "params", PACTE_FIELD_NUMBER_MAP, NULL, NULL, FALSE, N_("Parameters") },
+  { "params", "params", PACTE_FIELD_NUMBER_MAP, NULL, NULL, FALSE, N_("Parameters"), FALSE, 0 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (override_fields) == PACTE_OVERRIDE_N_FIELDS);
 
@@ -314,7 +317,7 @@ static const PacteFieldInfo plan_fields[] = {
   DATE ("sponsor.engaged_on", "sponsor-engaged-on", N_("Sponsor engaged on")),
   NUMBER ("revenue_target", "revenue-target", N_("Revenue target")),
   NUMBER ("resources.budget", "resources-budget", N_("Budget")),
-  NUMBER ("resources.headcount", "resources-headcount", N_("Headcount")),
+  FRACTIONAL_COUNT ("resources.headcount", "resources-headcount", N_("Headcount")),
   LIST ("objectives", "objectives", pacte_objective_get_type, N_("Objectives")),
   CHOICE ("agreement.type", "agreement-type", pacte_agreement_types, N_("Agreement")),
   DATE ("agreement.legal_involved_on", "agreement-legal-involved-on", N_("Legal involved on")),

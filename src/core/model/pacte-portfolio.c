@@ -38,17 +38,17 @@ struct _PactePortfolio
 static const char * const portfolio_languages[] = { "en", "fr", NULL };
 
 static const PacteFieldInfo portfolio_fields[] = {
-  { "meta.title", "meta-title", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Title") },
-  { "meta.owner", "meta-owner", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Company") },
-  { "meta.currency", "meta-currency", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Currency") },
+  { "meta.title", "meta-title", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Title"), FALSE, 0 },
+  { "meta.owner", "meta-owner", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Company"), FALSE, 0 },
+  { "meta.currency", "meta-currency", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Currency"), FALSE, 0 },
   { "meta.language", "meta-language", PACTE_FIELD_CHOICE, portfolio_languages, NULL, FALSE,
-    N_("Report language") },
+    N_("Report language"), FALSE, 0 },
   /* An object keyed by rule id, like a plan's rule_overrides. Kept sorted. */
   { "rule_settings", "rule-settings", PACTE_FIELD_LIST, NULL, pacte_override_get_type, FALSE,
-    N_("Rule settings") },
+    N_("Rule settings"), FALSE, 0 },
   { "partners", "partners", PACTE_FIELD_LIST, NULL, pacte_partner_get_type, FALSE,
-    N_("Partners") },
-  { "plans", "plans", PACTE_FIELD_LIST, NULL, pacte_plan_get_type, FALSE, N_("Plans") },
+    N_("Partners"), FALSE, 0 },
+  { "plans", "plans", PACTE_FIELD_LIST, NULL, pacte_plan_get_type, FALSE, N_("Plans"), FALSE, 0 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (portfolio_fields) == PACTE_PORTFOLIO_N_FIELDS);
 

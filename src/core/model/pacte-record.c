@@ -1208,6 +1208,15 @@ pacte_record_set_number (PacteRecord  *self,
       if (fabs (value) > 9007199254740992.0)
         return field_error (error, self, info, "%s", _("the number is too large"));
     }
+  if (!isnan (value) && info->has_minimum && value < info->minimum)
+    {
+      char shown[G_ASCII_DTOSTR_BUF_SIZE], minimum[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (shown, sizeof shown, value);
+      g_ascii_dtostr (minimum, sizeof minimum, info->minimum);
+      return field_error (error, self, info, _("%s is less than %s; expected a number of %s or more"),
+                          shown, minimum, minimum);
+    }
   if (isnan (value) && info->required)
     return field_error (error, self, info, "%s", _("cannot be empty"));
   v.num = value;

@@ -41,6 +41,8 @@ typedef struct {
   GType         (*item_type) (void); /* PACTE_FIELD_LIST: type of the items */
   gboolean        required;   /* must be present and non-empty (ids, names) */
   const char     *label;      /* N_() translatable label, e.g. N_("Target") */
+  gboolean        has_minimum;/* PACTE_FIELD_NUMBER, _INTEGER: a count, a length... */
+  double          minimum;    /* ...is refused below this, at load and in the editors */
 } PacteFieldInfo;
 
 #define PACTE_TYPE_RECORD (pacte_record_get_type ())
