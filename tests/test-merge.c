@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "pacte-merge.h"
+#include "pacte-merge-conflicts.h"
 #include "pacte-rules.h"
 #include "pacte-test-utils.h"
 
@@ -301,6 +302,99 @@ test_loader_checks_member (void)
     }
 }
 
+static int changed_count;
+
+static void
+changed_cb (PacteMergeConflicts *conflicts G_GNUC_UNUSED,
+            gpointer             data G_GNUC_UNUSED)
+{
+  changed_count++;
+}
+
+/* Resolving in the model: one undo step each, the member goes with the last. */
+static void
+test_resolve (void)
+{
+  g_autoptr(JsonNode) base = parse (base_text);
+  g_autoptr(JsonNode) ours = parse (base_text);
+  g_autoptr(JsonNode) theirs = parse (base_text);
+  g_autoptr(PactePortfolio) pb = NULL, po = NULL, pt = NULL, merged = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PacteMergeConflicts *conflicts;
+  PactePlan *plan;
+  PacteRecord *objective;
+  guint n = 0;
+
+  edit (ours, "plans.0.objectives.0.target", "12");
+  edit (theirs, "plans.0.objectives.0.target", "15");
+  edit (ours, "plans.1.name", "\"Two (ours)\"");
+  edit (theirs, "plans.1.name", "\"Two (theirs)\"");
+  edit (ours, "plans.0.governance.0.cadence_days", "60");
+  edit (theirs, "plans.0.governance.0.cadence_days", "30");
+  pb = load_tree (base);
+  po = load_tree (ours);
+  pt = load_tree (theirs);
+  bytes = pacte_merge_portfolios (pb, po, pt, pacte_rule_set_get_default (), NULL, &error);
+  g_assert_no_error (error);
+  merged = pacte_portfolio_load_bytes (bytes, "merged", pacte_rule_set_get_default (), &error);
+  g_assert_no_error (error);
+
+  conflicts = pacte_merge_conflicts_get (merged);
+  g_assert_true (conflicts == pacte_merge_conflicts_get (merged));
+  g_signal_connect (conflicts, "changed", G_CALLBACK (changed_cb), NULL);
+  changed_count = 0;
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 3);
+  g_assert_cmpstr (pacte_merge_conflicts_get_conflict (conflicts, 0)->path, ==, "plans[\"plan-1\"].objectives[\"o-1\"].target");
+  g_assert_cmpstr (pacte_merge_conflicts_get_conflict (conflicts, 1)->path, ==, "plans[\"plan-1\"].governance");
+  g_assert_true (pacte_merge_conflicts_can_take_theirs (conflicts, 0));
+  g_assert_false (pacte_merge_conflicts_can_take_theirs (conflicts, 1));  /* a list without ids */
+  g_assert_true (pacte_merge_conflicts_can_take_theirs (conflicts, 2));
+
+  plan = pacte_portfolio_find_plan (merged, "plan-1");
+  objective = pacte_record_get_items (PACTE_RECORD (plan), PACTE_PLAN_OBJECTIVES, &n)[0];
+  g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 12);
+
+  /* Theirs for the target: the value and the entry change in one step. */
+  g_assert_true (pacte_merge_conflicts_resolve (conflicts, 0, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 15);
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 2);
+  g_assert_cmpint (changed_count, ==, 1);
+  g_assert_true (pacte_portfolio_get_modified (merged));
+  g_assert_true (pacte_portfolio_undo (merged));
+  g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 12);
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 3);
+  g_assert_cmpstr (pacte_merge_conflicts_get_conflict (conflicts, 0)->path, ==, "plans[\"plan-1\"].objectives[\"o-1\"].target");
+  g_assert_true (pacte_portfolio_redo (merged));
+  g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 15);
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 2);
+
+  /* Theirs cannot be taken for a list without ids: nothing changes. */
+  g_assert_false (pacte_merge_conflicts_resolve (conflicts, 0, TRUE, &error));
+  g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 2);
+
+  /* Ours for both: the member disappears from the file. */
+  g_assert_true (pacte_merge_conflicts_resolve (conflicts, 0, FALSE, NULL));
+  g_assert_true (pacte_merge_conflicts_resolve (conflicts, 0, FALSE, NULL));
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 0);
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (pacte_portfolio_find_plan (merged, "plan-2")), PACTE_PLAN_NAME), ==, "Two (ours)");
+  {
+    g_autoptr(GBytes) saved = pacte_portfolio_to_bytes (merged);
+
+    g_assert_null (strstr (g_bytes_get_data (saved, NULL), "merge_conflicts"));
+  }
+  g_assert_true (pacte_portfolio_undo (merged));
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 1);
+  {
+    g_autoptr(GBytes) saved = pacte_portfolio_to_bytes (merged);
+
+    g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "merge_conflicts"));
+  }
+}
+
 /* ---- The command line and git ---------------------------------------- */
 
 static char *
@@ -540,6 +634,7 @@ main (int   argc,
   g_test_add_func ("/merge/cases", test_cases);
   g_test_add_func ("/merge/conflict-member", test_conflict_member);
   g_test_add_func ("/merge/loader-checks-member", test_loader_checks_member);
+  g_test_add_func ("/merge/resolve", test_resolve);
   g_test_add_func ("/merge/cli", test_cli);
   g_test_add_func ("/merge/git", test_git_merge);
   return g_test_run ();
