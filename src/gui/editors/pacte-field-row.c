@@ -49,6 +49,34 @@ pacte_field_row_kind_get_type (void)
   return type_id;
 }
 
+PacteFieldRowKind
+pacte_field_row_kind_for_field (const PacteFieldInfo *info)
+{
+  g_return_val_if_fail (info != NULL, PACTE_FIELD_ROW_READONLY);
+
+  switch (info->kind)
+    {
+    case PACTE_FIELD_STRING:
+      return PACTE_FIELD_ROW_TEXT;
+    case PACTE_FIELD_CHOICE:
+      return PACTE_FIELD_ROW_CHOICE;
+    case PACTE_FIELD_DATE:
+      return PACTE_FIELD_ROW_DATE;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return PACTE_FIELD_ROW_NUMBER;
+    case PACTE_FIELD_BOOLEAN:
+      return PACTE_FIELD_ROW_BOOLEAN;
+    case PACTE_FIELD_STRV:
+      return PACTE_FIELD_ROW_TAGS;
+    case PACTE_FIELD_LIST:
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+    default:
+      return PACTE_FIELD_ROW_READONLY;
+    }
+}
+
 /* ---- Errors --------------------------------------------------------------- */
 
 static void

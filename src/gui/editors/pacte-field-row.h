@@ -33,6 +33,11 @@ typedef enum {
 } PacteFieldRowKind;
 
 GType pacte_field_row_kind_get_type (void);
+/* The row that edits a field of this kind by default: text, choice, date,
+ * number (and integer), boolean, tags (lists of strings); read-only for
+ * anything else.  Notes, quarters, partner lists and an action's objective
+ * are fields of the same model kinds that ask for their own row. */
+PacteFieldRowKind pacte_field_row_kind_for_field (const PacteFieldInfo *info);
 #define PACTE_TYPE_FIELD_ROW_KIND (pacte_field_row_kind_get_type ())
 
 #define PACTE_TYPE_FIELD_ROW (pacte_field_row_get_type ())
