@@ -1379,3 +1379,13 @@ pacte_field_row_get_error (PacteFieldRow *self)
 
   return self->error;
 }
+
+const char *
+pacte_field_row_get_field_name (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  if (!pacte_field_row_has_record (self))
+    return NULL;
+  return pacte_record_get_field_info (self->record, (guint) self->field)->property;
+}

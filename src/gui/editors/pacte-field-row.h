@@ -62,6 +62,9 @@ void         pacte_field_row_set_unit             (PacteFieldRow     *self,
                                                    const char        *unit);
 PacteFieldRowKind pacte_field_row_get_kind        (PacteFieldRow     *self);
 const char  *pacte_field_row_get_key              (PacteFieldRow     *self);
+/* The property name of the field the row edits in its record
+ * ("revenue-target", "due"), or NULL without a record. */
+const char  *pacte_field_row_get_field_name       (PacteFieldRow     *self);
 /* The name assistive technologies read for the editing control (by default
  * the row's title), e.g. "Target of objective “Pipeline”". */
 void         pacte_field_row_set_accessible_label (PacteFieldRow     *self,

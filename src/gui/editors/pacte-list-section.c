@@ -907,3 +907,19 @@ pacte_list_section_focus (PacteListSection *self)
     return pacte_reveal_widget (self->add_button, TRUE);
   return FALSE;
 }
+
+PacteRecord *
+pacte_list_section_get_record (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  return self->record;
+}
+
+guint
+pacte_list_section_get_list_field (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), 0);
+
+  return self->spec->list_field;
+}
