@@ -1389,3 +1389,30 @@ pacte_field_row_get_field_name (PacteFieldRow *self)
     return NULL;
   return pacte_record_get_field_info (self->record, (guint) self->field)->property;
 }
+
+const char *
+pacte_field_row_finish_editing (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  if (self->entry != NULL && self->kind != PACTE_FIELD_ROW_TAGS && pacte_field_row_has_record (self))
+    {
+      /* An emptied entry waits for idle: commit it now. */
+      if (self->pending_empty_id != 0)
+        {
+          g_clear_handle_id (&self->pending_empty_id, g_source_remove);
+          commit_entry (self);
+        }
+      entry_leave_cb (self);
+    }
+  return self->error;
+}
+
+void
+pacte_field_row_discard_text (PacteFieldRow *self)
+{
+  g_return_if_fail (PACTE_IS_FIELD_ROW (self));
+
+  pacte_field_row_clear_error (self);
+  pacte_field_row_sync_from_model (self, TRUE);
+}

@@ -76,5 +76,11 @@ GtkWidget   *pacte_field_row_get_editor           (PacteFieldRow     *self);
 gboolean     pacte_field_row_focus_editor         (PacteFieldRow     *self);
 /* The inline error shown under the row, or NULL when the text is valid. */
 const char  *pacte_field_row_get_error            (PacteFieldRow     *self);
+/* Judges what typing left open, as leaving the entry does ("2027-0" is
+ * then an error).  Returns the error, or NULL when the row's text is in
+ * the model. */
+const char  *pacte_field_row_finish_editing       (PacteFieldRow     *self);
+/* Forgets text that was not applied: shows the model's value again. */
+void         pacte_field_row_discard_text         (PacteFieldRow     *self);
 
 G_END_DECLS

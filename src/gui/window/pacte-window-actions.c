@@ -942,6 +942,8 @@ action_save (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  if (_pacte_window_stop_at_rejected (PACTE_WINDOW (widget)))
+    return;
   save_then (PACTE_WINDOW (widget), NULL, NULL);
 }
 
@@ -950,6 +952,8 @@ action_save_as (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  if (_pacte_window_stop_at_rejected (PACTE_WINDOW (widget)))
+    return;
   save_as_then (PACTE_WINDOW (widget), NULL);
 }
 

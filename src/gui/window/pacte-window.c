@@ -282,6 +282,23 @@ navigate_to_content (PacteWindow *self)
     gtk_widget_grab_focus (focus);
 }
 
+static gboolean select_in (GtkSingleSelection *selection,
+                           gpointer            item);
+
+/* The lists select again what the editor shows. */
+static void
+restore_selection (PacteWindow *self)
+{
+  if (self->plan != NULL)
+    select_in (self->plan_selection, self->plan);
+  else
+    gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
+  if (self->partner != NULL)
+    select_in (self->partner_selection, self->partner);
+  else
+    gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 on_plan_selected (PacteWindow *self)
 {
@@ -290,6 +307,12 @@ on_plan_selected (PacteWindow *self)
   /* Losing the selection to the search filter keeps the editor as it is. */
   if (plan == NULL || plan == self->plan)
     return;
+  if (_pacte_window_ask_leave_rejected (self, G_OBJECT (plan)))
+    {
+      /* Stay until the user answers. */
+      restore_selection (self);
+      return;
+    }
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
   show_plan (self, plan);
   navigate_to_content (self);
@@ -302,6 +325,11 @@ on_partner_selected (PacteWindow *self)
 
   if (partner == NULL || partner == self->partner)
     return;
+  if (_pacte_window_ask_leave_rejected (self, G_OBJECT (partner)))
+    {
+      restore_selection (self);
+      return;
+    }
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   show_partner (self, partner);
   navigate_to_content (self);
@@ -1006,7 +1034,8 @@ pacte_window_select_plan (PacteWindow *self,
       if (!select_in (self->plan_selection, plan))
         return;
     }
-  if (self->plan != plan)
+  /* Not when the editor asked to keep text it refused (the selection went back). */
+  if (self->plan != plan && gtk_single_selection_get_selected_item (self->plan_selection) == (gpointer) plan)
     show_plan (self, plan);
 }
 
@@ -1025,7 +1054,7 @@ pacte_window_select_partner (PacteWindow  *self,
       if (!select_in (self->partner_selection, partner))
         return;
     }
-  if (self->partner != partner)
+  if (self->partner != partner && gtk_single_selection_get_selected_item (self->partner_selection) == (gpointer) partner)
     show_partner (self, partner);
 }
 
