@@ -168,6 +168,33 @@ test_leaving_asks (void)
   pacte_test_destroy_window (window);
 }
 
+/* A period that would end before it starts: an inline error, nothing applied. */
+static void
+test_inverted_period (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-kuhne-managed");
+  guint32 start, end;
+  PacteFieldRow *row;
+  g_autofree char *before = NULL;
+
+  pacte_window_select_plan (window, plan);
+  pacte_test_flush_events ();
+  start = pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_START);
+  end = pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_END);
+  g_assert_cmpuint (start, !=, 0);
+  before = pacte_date_format (start - 1);
+  row = plan_row (window, "period-end");
+  gtk_editable_set_text (row_entry (row), before);
+  pacte_test_flush_events ();
+  g_assert_nonnull (pacte_field_row_get_error (row));
+  g_assert_nonnull (strstr (pacte_field_row_get_error (row), "before it starts"));
+  g_assert_cmpuint (pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_END), ==, end);
+  g_assert_false (pacte_portfolio_can_undo (doc));
+  pacte_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -176,5 +203,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/rejected/save-stops-at-rejected-date", test_save_stops_at_rejected_date);
   g_test_add_func ("/rejected/leaving-asks", test_leaving_asks);
+  g_test_add_func ("/rejected/inverted-period", test_inverted_period);
   return g_test_run ();
 }

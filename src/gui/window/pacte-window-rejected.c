@@ -18,7 +18,7 @@ find_rejected (GtkWidget *widget)
   if (!gtk_widget_get_visible (widget))
     return NULL;
   if (PACTE_IS_FIELD_ROW (widget))
-    return pacte_field_row_finish_editing (PACTE_FIELD_ROW (widget)) != NULL
+    return pacte_field_row_get_error (PACTE_FIELD_ROW (widget)) != NULL
       ? PACTE_FIELD_ROW (widget) : NULL;
   for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -34,12 +34,22 @@ find_rejected (GtkWidget *widget)
 PacteFieldRow *
 _pacte_window_find_rejected (PacteWindow *self)
 {
-  GtkWidget *page;
+  GtkWidget *page, *focus;
 
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
 
   if (self->plan == NULL && self->partner == NULL)
     return NULL;
+  /* Typing may have left the focused entry unjudged ("2027-0"): judge it
+   * as leaving it would. */
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL)
+    {
+      GtkWidget *row = gtk_widget_get_ancestor (focus, PACTE_TYPE_FIELD_ROW);
+
+      if (row != NULL && pacte_field_row_finish_editing (PACTE_FIELD_ROW (row)) != NULL)
+        return PACTE_FIELD_ROW (row);
+    }
   page = gtk_stack_get_visible_child (self->content_stack);
   return page != NULL ? find_rejected (page) : NULL;
 }
