@@ -1300,7 +1300,7 @@ add_outline (PacteReport     *self,
 }
 
 /* Cairo's output goes straight into the atomic file; the first error is
- * kept (cairo only knows that a write failed). */
+ * kept. */
 typedef struct
 {
   PacteAtomicFile *file;
@@ -1314,9 +1314,13 @@ pdf_write (void                *closure,
 {
   PdfSink *sink = closure;
 
+  /* After a failed write the rest is dropped, but cairo is told all is
+   * well: cairo 1.16's PDF surface crashes in cairo_surface_finish() when
+   * the stream fails early (seen with ENOSPC on the first bytes).  No more
+   * pages are drawn, and the failure is reported once cairo is done. */
   if (sink->error == NULL)
     pacte_atomic_file_write (sink->file, data, length, NULL, &sink->error);
-  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
 }
 
 gboolean
