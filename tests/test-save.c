@@ -183,6 +183,9 @@ test_read_only_folder (Fixture       *f,
   rename_first_plan (f->portfolio, "Not saved");
   g_assert_false (pacte_portfolio_save (f->portfolio, f->file, NULL, &error));
   assert_save_error (error, f->path, "; the original file was not changed");
+  /* Never rewritten in place: refused, saying why. */
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_nonnull (strstr (error->message, "is not writable"));
   g_chmod (f->dir, 0700);
   assert_file_holds (f->path, f->original);
   g_assert_true (pacte_portfolio_get_modified (f->portfolio));

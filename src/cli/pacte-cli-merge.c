@@ -21,10 +21,13 @@
 static gboolean
 is_empty_file (const char *path)
 {
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autofree char *contents = NULL;
   gsize len = 0;
 
-  if (!g_file_get_contents (path, &contents, &len, NULL))
+  /* Bounded, regular files only: what is not (a FIFO, /dev/zero) or is
+   * larger is not "empty", and the loader then says what is wrong with it. */
+  if (!pacte_file_read (file, 64 * 1024, NULL, NULL, &contents, &len, NULL, NULL, NULL, NULL))
     return FALSE;
   for (gsize i = 0; i < len; i++)
     if (!g_ascii_isspace (contents[i]))

@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 
 #include "pacte-i18n.h"
+#include "pacte-atomic-file.h"
+#include "pacte-file-read.h"
 #include "pacte-print-operation.h"
 #include "pacte-report.h"
 
@@ -356,35 +358,32 @@ pacte_print_operation_export_pdf (PactePrintOperation  *self,
                                   GError              **error)
 {
   GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(PacteAtomicFile) file = NULL;
   g_autofree char *display = NULL;
   GtkPrintOperationResult result;
   g_autoptr(GError) local_error = NULL;
-  int fd;
 
   g_return_val_if_fail (PACTE_IS_PRINT_OPERATION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = g_filename_display_name (path);
-  /* A unique name beside the target, so that the rename stays on one file system. */
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  target = g_file_new_for_path (path);
+  display = pacte_file_display_name (target);
+  /* The atomic routine's temporary file beside the target: GTK writes the
+   * PDF into it, then it is synced and renamed over the target (or removed). */
+  file = pacte_atomic_file_new (target, PACTE_ATOMIC_NONE, &local_error);
+  if (file == NULL)
     {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot write the report to “%s”: "), display);
       return FALSE;
     }
-  close (fd);
 
-  gtk_print_operation_set_export_filename (operation, tmp_path);
+  gtk_print_operation_set_export_filename (operation, pacte_atomic_file_get_temp_path (file));
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, &local_error);
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR || result == GTK_PRINT_OPERATION_RESULT_CANCEL)
     {
-      g_unlink (tmp_path);
       if (local_error != NULL)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                      _("Cannot write the report to “%s”: %s"), display, local_error->message);
@@ -394,13 +393,10 @@ pacte_print_operation_export_pdf (PactePrintOperation  *self,
       return FALSE;
     }
 
-  if (g_rename (tmp_path, path) != 0)
+  if (!pacte_atomic_file_commit (file, NULL, NULL, &local_error))
     {
-      int saved = errno;
-
-      g_unlink (tmp_path);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot write the report to “%s”: "), display);
       return FALSE;
     }
   return TRUE;
