@@ -58,9 +58,13 @@ pdf_write (void                *closure,
 {
   PdfSink *sink = closure;
 
+  /* After a failed write the rest is discarded, but cairo is told all is
+   * well: cairo 1.16 crashes finishing a tagged PDF (links, outline) whose
+   * stream went into an error state.  The failure is reported from
+   * sink->error once the surface is finished, and the file is not kept. */
   if (sink->error == NULL)
     pacte_atomic_file_write (sink->file, data, length, NULL, &sink->error);
-  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
 }
 
 gboolean
@@ -99,7 +103,7 @@ pacte_report_write_pdf (PacteReport  *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pacte " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pacte_report_get_title (self));
   pacte_report_layout_set_tags (layout, TRUE);
-  for (guint i = 0; i < n_pages && sink.error == NULL; i++)
+  for (guint i = 0; i < n_pages; i++)
     {
       cairo_t *cr = cairo_create (surface);
 
@@ -111,8 +115,7 @@ pacte_report_write_pdf (PacteReport  *self,
         break;
     }
   pacte_report_layout_set_tags (layout, FALSE);
-  if (sink.error == NULL)
-    add_outline (self, surface);
+  add_outline (self, surface);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
