@@ -122,6 +122,7 @@ test_files_anywhere (void)
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
     g_assert_true (len > 4 && memcmp (contents, "%PDF", 4) == 0);
+    g_clear_pointer (&contents, g_free);
   }
   {
     g_auto(Run) run = { 0 };

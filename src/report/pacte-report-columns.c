@@ -90,6 +90,33 @@ widest_word (PacteReportLayout *self,
   return widest;
 }
 
+/* widest_word() of a cell, remembered per style and text: the same status
+ * words, rule titles and advice come back on every plan's pages. */
+static double
+cell_widest_word (PacteReportLayout *self,
+                  const char        *text,
+                  PacteReportStyle   style,
+                  double             limit)
+{
+  g_autofree char *key = NULL;
+  double *cached;
+  double *value;
+
+  if (text == NULL || *text == '\0')
+    return 0;
+  if (strnlen (text, 256) >= 256)
+    return widest_word (self, text, style, 0, limit);
+  key = g_strdup_printf ("%c%s", 'A' + style, text);
+  cached = g_hash_table_lookup (self->cell_widths, key);
+  if (cached != NULL)
+    return MIN (*cached, limit + 1);
+  value = g_new (double, 1);
+  /* Measured in full (no limit): another table may allow more. */
+  *value = widest_word (self, text, style, 0, G_MAXDOUBLE);
+  g_hash_table_insert (self->cell_widths, g_steal_pointer (&key), value);
+  return MIN (*value, limit + 1);
+}
+
 /* Widths of the columns on this page size: the fractions asked for, but no
  * narrower than the widest word of the column (its header's included), the
  * other columns giving way in proportion. */
@@ -125,7 +152,7 @@ pacte_report_layout_size_columns (PacteReportLayout *self,
             continue;
           if (row->lights[c] != PACTE_REPORT_LIGHT_NONE)
             extra = 2 * table->pad_h + LIGHT_WIDTH;
-          widest = MAX (widest, widest_word (self, row->texts[c], row->styles[c], widest, limit));
+          widest = MAX (widest, cell_widest_word (self, row->texts[c], row->styles[c], limit));
         }
       /* A hair more than measured: what is measured fits, rounding aside. */
       least[c] = MIN (widest + 0.5, limit) + extra;

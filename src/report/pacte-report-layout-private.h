@@ -93,7 +93,8 @@ struct _PacteReportLayout
   double                height;
   GPtrArray            *blocks;      /* PacteReportTable */
   GHashTable           *heights;     /* "style|width|text" -> double* */
-  GHashTable           *widths;      /* "style|word" -> double*: widest words of cells */
+  GHashTable           *widths;      /* "style|word" -> double*: widths of words */
+  GHashTable           *cell_widths; /* style letter + text -> double*: a cell's widest word */
   GHashTable           *shaped;      /* "style|width|align|text" -> PangoLayout, short texts only */
   GArray               *placed;      /* Placed */
   GArray               *slices;      /* guint */

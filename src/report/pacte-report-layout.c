@@ -120,6 +120,7 @@ pacte_report_layout_new (void)
   self->blocks = g_ptr_array_new_with_free_func (table_free);
   self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->cell_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
   self->slices = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -140,6 +141,7 @@ pacte_report_layout_free (PacteReportLayout *self)
   g_free (self->pending_anchor);
   g_hash_table_unref (self->heights);
   g_hash_table_unref (self->widths);
+  g_hash_table_unref (self->cell_widths);
   g_hash_table_unref (self->shaped);
   g_array_unref (self->placed);
   g_array_unref (self->slices);

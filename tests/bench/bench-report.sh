@@ -4,7 +4,9 @@
 #  1. `pacte --report` of one plan of the sample, wall time including the
 #     program's start-up (best and median of RUNS);
 #  2. the stages of the one-plan report and of the generated 2,000-plan
-#     portfolio report (tests/bench/bench-report), with pages per second.
+#     portfolio report (tests/bench/bench-report), with pages per second;
+#  3. one plan whose name is a long unbroken text, up to 1 MiB
+#     (tests/bench/bench-report-long.sh).
 #
 #   tests/bench/bench-report.sh [BUILD_DIR] [RUNS]
 set -eu
@@ -44,3 +46,6 @@ fi
 echo "== 2,000-plan portfolio, by stage"
 /usr/bin/time -f "peak memory %M KB, wall %e s" "$build/tests/bench/bench-report" "$portfolio" "$out/all.pdf"
 echo "PDF: $(pdfinfo "$out/all.pdf" | awk '/^Pages:/ { print $2 }') pages, $(du -h "$out/all.pdf" | cut -f1)"
+
+echo "== one plan with a long unbroken name"
+"$here/bench-report-long.sh" "$build/src/pacte" 120
