@@ -192,7 +192,7 @@ plural_compile (const char *expression)
   int root = parse_conditional (&parser);
 
   skip_space (&parser);
-  if (parser.failed || *parser.p != '\0' && *parser.p != ';')
+  if (parser.failed || (*parser.p != '\0' && *parser.p != ';'))
     {
       g_array_unref (parser.nodes);
       return NULL;
