@@ -6,7 +6,7 @@
 set -euo pipefail
 
 PACTE_PACKAGES=(
-  gcc pkg-config meson ninja-build gettext
+  gcc pkg-config meson ninja-build gettext jq
   libglib2.0-dev libjson-glib-dev libgtk-4-dev libadwaita-1-dev
   libcairo2-dev libpango1.0-dev
   desktop-file-utils appstream libxml2-utils

@@ -219,7 +219,7 @@ static const char *
 language_name (const char *lang)
 {
   /* Each language by its own name: the reader reads that language. */
-  return g_str_equal (lang, "fr") ? "Français" : "English";
+  return pacte_language_name (pacte_language_get (lang));
 }
 
 /* ---- A plan's section -------------------------------------------------------- */

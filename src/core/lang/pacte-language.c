@@ -36,10 +36,13 @@ struct _PacteLanguage
   const char   *amount_code_format;   /* "{sign}{code} {number}" */
   const char   *dollar;         /* the symbol of USD ("$"; "USD" in French) */
   const char   *quarter_format; /* "Q{quarter} {year}" */
+  const char   *name;           /* its own name: "Français" */
   gboolean      zero_singular;  /* the plural rule treats 0 as 1 (French) */
 };
 
 G_DEFINE_QUARK (pacte-language-error-quark, pacte_language_error)
+
+static void ensure_loaded (const PacteLanguage *lang);
 
 /* ---- The messages every language translates -------------------------- */
 
@@ -259,6 +262,15 @@ pacte_language_code (const PacteLanguage *self)
   return self->code;
 }
 
+const char *
+pacte_language_name (const PacteLanguage *self)
+{
+  g_return_val_if_fail (self != NULL, "English");
+
+  ensure_loaded (self);
+  return self->name;
+}
+
 guint
 pacte_language_index (const PacteLanguage *self)
 {
@@ -329,6 +341,8 @@ load (PacteLanguage *self)
   self->dollar = lookup_context (self, "currency symbol", NC_("currency symbol", "$"));
   /* Translators: a quarter of a year; keep {quarter} and {year}. */
   self->quarter_format = lookup_context (self, "quarter", NC_("quarter", "Q{quarter} {year}"));
+  /* Translators: the name of your language, in your language ("Français"). */
+  self->name = lookup_context (self, "this language's own name", NC_("this language's own name", "English"));
   self->zero_singular = self->catalog != NULL
                         ? pacte_catalog_plural_index (self->catalog, 0) == pacte_catalog_plural_index (self->catalog, 1)
                         : FALSE;

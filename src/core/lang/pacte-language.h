@@ -70,6 +70,8 @@ gboolean             pacte_language_ensure         (const PacteLanguage *self,
 
 const char          *pacte_language_code           (const PacteLanguage *self);
 guint                pacte_language_index          (const PacteLanguage *self);
+/* The language's own name ("English", "Français"), for choosing it. */
+const char          *pacte_language_name           (const PacteLanguage *self);
 
 /* Messages in this language (msgid itself when untranslated). */
 const char          *pacte_language_gettext        (const PacteLanguage *self,

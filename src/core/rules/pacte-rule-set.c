@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pacte-checks-private.h"
@@ -412,7 +413,25 @@ pacte_rule_set_get_default (void)
     {
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
+      const char *replacement = g_getenv ("PACTE_RULES_FILE");
       PacteRuleSet *set;
+
+      /* A rule file named in the environment replaces the built-in one: the
+       * test suite's pseudo language brings its rule texts that way.  A
+       * broken one is a setup mistake: say so and stop. */
+      if (replacement != NULL && *replacement != '\0')
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (replacement);
+
+          set = pacte_rule_set_new_from_file (file, &error);
+          if (set == NULL)
+            {
+              g_printerr ("pacte: PACTE_RULES_FILE: %s\n", error->message);
+              exit (2);
+            }
+          g_once_init_leave (&default_set, set);
+          return default_set;
+        }
 
       /* A static library may drop the resource's constructor: register it
        * unless it is already there. */

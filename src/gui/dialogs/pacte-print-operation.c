@@ -42,7 +42,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const languages[] = { "en", "fr" };
 
 /* ---- Pages ------------------------------------------------------------------ */
 
@@ -105,18 +104,24 @@ static GtkWidget *
 pacte_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   PactePrintOperation *self = PACTE_PRINT_OPERATION (operation);
-  const char *names[] = { _("English"), _("French"), NULL };
+  /* The languages of the table, each by its own name ("Français"). */
+  const char *names[PACTE_LANGUAGE_MAX + 1] = { NULL };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *dropdown = gtk_drop_down_new_from_strings (names);
+  GtkWidget *dropdown;
+  guint n = MIN (pacte_language_count (), PACTE_LANGUAGE_MAX);
   GtkWidget *plan_check = gtk_check_button_new_with_mnemonic (_("This _plan"));
   GtkWidget *portfolio_check = gtk_check_button_new_with_mnemonic (_("The _whole portfolio, one section per plan"));
+
+  for (guint i = 0; i < n; i++)
+    names[i] = pacte_language_name (pacte_language_nth (i));
+  dropdown = gtk_drop_down_new_from_strings (names);
 
   gtk_widget_set_margin_top (box, 18);
   gtk_widget_set_margin_bottom (box, 18);
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), g_str_equal (self->lang, "fr") ? 1 : 0);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), pacte_language_index (pacte_language_get (self->lang)));
   gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (box), row_label (_("Report _language"), dropdown));
   gtk_box_append (GTK_BOX (box), dropdown);
@@ -149,8 +154,8 @@ pacte_print_operation_custom_widget_apply (GtkPrintOperation *operation,
     {
       guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->language_dropdown));
 
-      if (selected < G_N_ELEMENTS (languages))
-        pacte_print_operation_set_language (self, languages[selected]);
+      if (selected < pacte_language_count ())
+        pacte_print_operation_set_language (self, pacte_language_code (pacte_language_nth (selected)));
     }
   if (self->portfolio_check != NULL)
     pacte_print_operation_set_whole_portfolio (self, self->plan == NULL
