@@ -105,7 +105,7 @@ main (int   argc,
       best_merge = MIN (best_merge, (t2 - t1) / 1000.0);
       g_print ("run %d: load 3 files %.0f ms, merge %.0f ms\n", run + 1, (t1 - t0) / 1000.0, (t2 - t1) / 1000.0);
     }
-  g_print ("best: load 3 files %.0f ms; merge after loading %.0f ms; whole --merge %.0f ms = %.2f × the loads (target ≤ 2×)\n",
+  g_print ("best: load 3 files %.0f ms; merge after loading %.0f ms; whole --merge %.0f ms = %.2f x the loads (target: at most 2 x)\n",
            best_load, best_merge, best_load + best_merge, (best_load + best_merge) / best_load);
 
   g_unlink (base_path);
