@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "pacte-analysis.h"
 #include "pacte-rules.h"
 #include "pacte-test-utils.h"
 
@@ -190,6 +191,126 @@ test_check_fix_first_text (void)
   g_assert_nonnull (strstr (out_fr, "\nÀ corriger d’abord\u00a0: R15 +6, R01 +3, "));
 }
 
+/* --agenda --json lists exactly the core's agenda of the sample. */
+static void
+test_agenda_json (void)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_sample (pacte_rule_set_get_default ());
+  g_autoptr(GPtrArray) expected = pacte_agenda_collect (portfolio, pacte_date_parse ("2027-03-15"), 45);
+  JsonObject *object;
+  JsonArray *items;
+  guint n_overdue = 0;
+
+  g_assert_cmpint (run_pacte (&out, &err, "--agenda", sample, "--date", "2027-03-15", "--days", "45", "--json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  root = parse (out);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "date"), ==, "2027-03-15");
+  g_assert_cmpint (json_object_get_int_member (object, "days"), ==, 45);
+  items = json_object_get_array_member (object, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, expected->len);
+  g_assert_cmpuint (expected->len, >, 0);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      PacteAgendaItem *want = g_ptr_array_index (expected, i);
+      JsonObject *item = json_array_get_object_element (items, i);
+      g_autofree char *date = pacte_date_format (want->date);
+      const char *own;
+
+      g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, pacte_agenda_kind_to_string (want->kind));
+      g_assert_cmpstr (json_object_get_string_member (item, "date"), ==, date);
+      g_assert_cmpstr (json_object_get_string_member (item, "plan"), ==,
+                       pacte_record_get_string (PACTE_RECORD (want->plan), PACTE_PLAN_ID));
+      g_assert_cmpint (json_object_get_boolean_member (item, "overdue"), ==, want->overdue);
+      own = want->kind == PACTE_AGENDA_ACTION ? json_object_get_string_member (item, "id")
+                                              : json_object_get_string_member (item, "name");
+      g_assert_cmpstr (own, ==, want->kind == PACTE_AGENDA_REVIEW ? want->title : want->key);
+      n_overdue += want->overdue;
+    }
+  g_assert_cmpint (json_object_get_int_member (object, "overdue"), ==, n_overdue);
+  g_assert_cmpuint (n_overdue, >, 0);
+}
+
+/* The sample on 2027-03-15: two overdue items, in words, in both languages;
+ * with no days ahead only what is overdue or due today. */
+static void
+test_agenda_text (void)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *fr = NULL, *fr_err = NULL;
+  g_autofree char *none = NULL, *none_err = NULL;
+
+  g_assert_cmpint (run_pacte (&out, &err, "--agenda", sample, "--date", "2027-03-15", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Agenda on 15 March 2027, looking 30 days ahead: 6 items, 2 overdue."));
+  g_assert_nonnull (strstr (out, "Overdue  Review due"));
+  g_assert_nonnull (strstr (out, "(plan-berard-relance), Sophie Garnier"));
+  g_assert_nonnull (strstr (out, "Lenkungsausschuss / Comité de direction"));
+
+  g_assert_cmpint (run_pacte (&fr, &fr_err, "--agenda", sample, "--date", "2027-03-15", "--lang", "fr", NULL), ==, 0);
+  g_assert_nonnull (strstr (fr, "Agenda du 15 mars 2027, 30 jours à l’avance\u00a0: 6 éléments, dont 2 en retard."));
+  g_assert_nonnull (strstr (fr, "1er juillet 2026  En retard  Revue à faire"));
+  g_assert_nonnull (strstr (fr, "Réunion en retard"));
+
+  g_assert_cmpint (run_pacte (&none, &none_err, "--agenda", sample, "--date", "2027-03-15", "--days", "0", "--lang", "en", NULL), ==, 0);
+  g_assert_nonnull (strstr (none, "looking 0 days ahead: 2 items, 2 overdue."));
+  g_assert_null (strstr (none, "Coming"));
+}
+
+/* A title with a terminal escape sequence is printed, not obeyed. */
+static void
+test_agenda_control_characters (void)
+{
+  static const char text[] =
+    "{ \"format\": \"pacte-portfolio\", \"version\": 1, \"meta\": { \"title\": \"T\" },\n"
+    "  \"partners\": [ { \"id\": \"p-a\", \"name\": \"Acme\" } ],\n"
+    "  \"plans\": [ { \"id\": \"plan-a\", \"name\": \"Plan\\u001b]0;pwned\\u0007 A\", \"partners\": [\"p-a\"],\n"
+    "    \"actions\": [ { \"id\": \"a-1\", \"title\": \"Clear \\u001b[2J screen\\r\", \"due\": \"2027-03-10\" } ] } ] }\n";
+  g_autofree char *dir = g_dir_make_tmp ("pacte-agenda-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "escape.pacte.json", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  g_assert_cmpint (run_pacte (&out, &err, "--agenda", path, "--date", "2027-03-15", "--lang", "en", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_null (strchr (out, '\033'));
+  g_assert_null (strchr (out, '\r'));
+  g_assert_null (strchr (out, '\a'));
+  g_assert_nonnull (strstr (out, "Clear \xef\xbf\xbd[2J screen\xef\xbf\xbd"));
+  pacte_test_remove_tree (dir);
+}
+
+static void
+test_agenda_errors (void)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  struct { const char *args[8]; int status; const char *message; } cases[] = {
+    { { "--agenda", NULL, "--days", "-1", NULL }, 1, "invalid number of days “-1”" },
+    { { "--agenda", NULL, "--days", "3661", NULL }, 1, "from 0 to 3660" },
+    { { "--agenda", NULL, "--days", "ten", NULL }, 1, "invalid number of days “ten”" },
+    { { "--check", NULL, "--days", "3", NULL }, 1, "--days" },
+    { { "--agenda", NULL, "--date", "2027-02-30", NULL }, 1, "invalid date “2027-02-30”" },
+    { { "--agenda", "/nonexistent/none.pacte.json", NULL }, 2, "none.pacte.json" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+      for (guint a = 0; a < G_N_ELEMENTS (cases[c].args) && (a < 2 || cases[c].args[a] != NULL); a++)
+        g_ptr_array_add (args, (gpointer) (cases[c].args[a] != NULL ? cases[c].args[a] : sample));
+      g_ptr_array_add (args, NULL);
+      g_assert_cmpint (pacte_test_run_pacte ((const char * const *) args->pdata, &out, &err), ==, cases[c].status);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "pacte: "));
+      g_assert_nonnull (strstr (err, cases[c].message));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -198,6 +319,10 @@ main (int   argc,
 
   g_test_add_func ("/cli-cockpit/check/fix-first", test_check_fix_first);
   g_test_add_func ("/cli-cockpit/check/fix-first-text", test_check_fix_first_text);
+  g_test_add_func ("/cli-cockpit/agenda/json", test_agenda_json);
+  g_test_add_func ("/cli-cockpit/agenda/text", test_agenda_text);
+  g_test_add_func ("/cli-cockpit/agenda/control-characters", test_agenda_control_characters);
+  g_test_add_func ("/cli-cockpit/agenda/errors", test_agenda_errors);
 
   return g_test_run ();
 }

@@ -12,8 +12,8 @@
  * f.pacte.json" (a forgotten --check) gets the command line's own message
  * instead of the window's "Unknown option --json". */
 static const char * const cli_commands[] = {
-  "--check", "--report", "--normalize", "--version", "--help", "-h", "-?", "--help-all",
-  "--date", "--plan", "--lang", "--json", "--fail-on", "--paper", "--output", "-o", NULL
+  "--check", "--report", "--normalize", "--agenda", "--version", "--help", "-h", "-?", "--help-all",
+  "--date", "--plan", "--lang", "--json", "--fail-on", "--paper", "--days", "--output", "-o", NULL
 };
 
 gboolean
@@ -102,6 +102,8 @@ options_clear (PacteCliOptions *o)
   g_free (o->lang);
   g_free (o->fail_on);
   g_free (o->paper);
+  g_free (o->agenda_file);
+  g_free (o->days);
 }
 
 static char *
@@ -116,6 +118,8 @@ help_description (void)
                     _("  pacte --report OUT.pdf FILE [--plan ID] [--lang en|fr] [--date YYYY-MM-DD] [--paper a4|letter]"),
                     _("                                   write the review report as PDF"),
                     _("  pacte --normalize FILE [-o OUT]  write the file back in canonical form"),
+                    _("  pacte --agenda FILE [--date YYYY-MM-DD] [--days N] [--lang en|fr] [--json]"),
+                    _("                                   list what is overdue or due in the next N days (30)"),
                     "",
                     _("Exit status: 0 success, 1 wrong command line, 2 the file cannot be used, 3 --fail-on matched."),
                     NULL);
@@ -138,6 +142,8 @@ pacte_cli_run (int    argc,
     { "check", 0, 0, G_OPTION_ARG_FILENAME, &o.check_file, N_("Evaluate the golden rules of FILE"), N_("FILE") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report_out, N_("Write the review report of FILE to OUT.pdf"), N_("OUT.pdf") },
     { "normalize", 0, 0, G_OPTION_ARG_FILENAME, &o.normalize_file, N_("Write FILE back in canonical form"), N_("FILE") },
+    { "agenda", 0, 0, G_OPTION_ARG_FILENAME, &o.agenda_file, N_("List what is due across the portfolio FILE"), N_("FILE") },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &o.days, N_("With --agenda: how many days ahead (default: 30)"), N_("N") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output, N_("With --normalize: write to OUT instead of FILE"), N_("OUT") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date, N_("The date to evaluate at (default: today)"), N_("YYYY-MM-DD") },
     { "plan", 0, 0, G_OPTION_ARG_STRING, &o.plan, N_("Only the plan with this id"), N_("ID") },
@@ -174,11 +180,12 @@ pacte_cli_run (int    argc,
       return PACTE_CLI_EXIT_OK;
     }
 
-  n_commands = (o.check_file != NULL) + (o.report_out != NULL) + (o.normalize_file != NULL);
+  n_commands = (o.check_file != NULL) + (o.report_out != NULL) + (o.normalize_file != NULL)
+               + (o.agenda_file != NULL);
   status = PACTE_CLI_EXIT_USAGE;
   if (n_commands != 1)
     {
-      pacte_cli_error (_("give exactly one of --check, --report or --normalize (see pacte --help)"));
+      pacte_cli_error (_("give exactly one of --check, --report, --normalize or --agenda (see pacte --help)"));
       goto out;
     }
 
@@ -207,9 +214,24 @@ pacte_cli_run (int    argc,
       pacte_cli_error (_("-o goes with --normalize"));
       goto out;
     }
-  if ((o.json || o.fail_on != NULL) && o.check_file == NULL)
+  if (o.fail_on != NULL && o.check_file == NULL)
     {
       pacte_cli_error (_("--json and --fail-on go with --check"));
+      goto out;
+    }
+  if (o.json && o.check_file == NULL && o.agenda_file == NULL)
+    {
+      pacte_cli_error (_("--json goes with --check or --agenda"));
+      goto out;
+    }
+  if (o.days != NULL && o.agenda_file == NULL)
+    {
+      pacte_cli_error (_("--days goes with --agenda"));
+      goto out;
+    }
+  if (o.plan != NULL && o.agenda_file != NULL)
+    {
+      pacte_cli_error (_("--plan goes with --check or --report"));
       goto out;
     }
   if (o.paper != NULL && o.report_out == NULL)
@@ -248,6 +270,8 @@ pacte_cli_run (int    argc,
     status = pacte_cli_check (&o);
   else if (o.report_out != NULL)
     status = pacte_cli_report (&o);
+  else if (o.agenda_file != NULL)
+    status = pacte_cli_agenda (&o);
   else
     status = pacte_cli_normalize (&o);
 

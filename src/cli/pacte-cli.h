@@ -28,6 +28,8 @@ typedef struct {
   gboolean  json;           /* --json */
   char     *fail_on;        /* --fail-on red|amber */
   char     *paper;          /* --paper a4|letter (report) */
+  char     *agenda_file;    /* --agenda FILE */
+  char     *days;           /* --days N (agenda), as given */
 } PacteCliOptions;
 
 /* TRUE when argv asks for a command-line command rather than the window. */
@@ -52,5 +54,10 @@ void            pacte_cli_error       (const char      *format,
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */
 int             pacte_cli_report      (PacteCliOptions *options);  /* pacte-cli-report.c */
 int             pacte_cli_normalize   (PacteCliOptions *options);  /* pacte-cli-normalize.c */
+int             pacte_cli_agenda      (PacteCliOptions *options);  /* pacte-cli-agenda.c */
+/* --days: NULL gives 30; else a whole number 0..3660, or the message on
+ * standard error and FALSE. */
+gboolean        pacte_cli_parse_days  (const char      *text,
+                                       guint           *days);
 
 G_END_DECLS
