@@ -22,6 +22,7 @@ struct _PacteOverview
 
   PacteOverviewSort   sort;
   char               *search;        /* folded, or NULL */
+  gboolean            setting_search; /* the entry follows a set_search() */
   char               *phase;
   char               *segment;
 

@@ -218,8 +218,15 @@ pacte_overview_set_search (PacteOverview *self,
       folded = pacte_name_fold (text);
       self->search = g_utf8_casefold (folded, -1);
     }
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  /* Setting the entry's text passes through "" (a delete, then an insert):
+   * its search-changed must not clear the search meanwhile. */
+  if (!self->setting_search
+      && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
+    {
+      self->setting_search = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+      self->setting_search = FALSE;
+    }
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -269,6 +276,8 @@ static void
 on_search_changed (PacteOverview  *self,
                    GtkSearchEntry *entry)
 {
+  if (self->setting_search)
+    return;
   pacte_overview_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
@@ -309,7 +318,8 @@ item_plan (PacteOverview *self,
 {
   GObject *object = gtk_list_item_get_item (item);
 
-  return object != NULL && object != self->totals_item ? PACTE_PLAN (object) : NULL;
+  /* The totals row's item (maybe one just replaced by a refresh) is no plan. */
+  return PACTE_IS_PLAN (object) ? PACTE_PLAN (object) : NULL;
 }
 
 static GtkWidget *
@@ -608,7 +618,7 @@ on_row_activate (PacteOverview *self,
 {
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->view)), position);
 
-  if (item != NULL && item != self->totals_item)
+  if (PACTE_IS_PLAN (item))
     _pacte_overview_emit_plan (self, PACTE_PLAN (item), NULL);
 }
 
