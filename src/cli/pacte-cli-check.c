@@ -51,19 +51,28 @@ print_plan_text (PacteRuleSet     *rules,
 {
   guint n_rules = pacte_rule_set_get_n_rules (rules);
   glong status_width = 0, title_width = 0, id_width = 0;
+  g_autofree char *name = pacte_cli_escape (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+  g_autofree char *id = pacte_cli_escape (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
+  /* Everything from the file or the rule set is escaped before it is
+   * measured: the columns line up on what the terminal shows. */
   for (guint r = 0; r < n_rules; r++)
     {
-      id_width = MAX (id_width, text_width (pacte_rule_set_get_id (rules, r)));
+      char *rule_id = pacte_cli_escape (pacte_rule_set_get_id (rules, r));
+      char *title = pacte_cli_escape (pacte_rule_set_get_title (rules, r, lang));
+
+      g_ptr_array_add (ids, rule_id);
+      g_ptr_array_add (titles, title);
+      id_width = MAX (id_width, text_width (rule_id));
       status_width = MAX (status_width, text_width (pacte_status_display_name (outcomes[r].status, lang)));
-      title_width = MAX (title_width, text_width (pacte_rule_set_get_title (rules, r, lang)));
+      title_width = MAX (title_width, text_width (title));
     }
 
   if (!first)
     fputc ('\n', stdout);
-  printf ("%s (%s)\n",
-          pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME),
-          pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID));
+  printf ("%s (%s)\n", name, id);
   if (score >= 0)
     printf ("%s %d/100\n", pacte_gettext_lang (lang, N_("Score:")), score);
   else
@@ -71,11 +80,13 @@ print_plan_text (PacteRuleSet     *rules,
 
   for (guint r = 0; r < n_rules; r++)
     {
+      g_autofree char *explanation = pacte_cli_escape (outcomes[r].explanation);
+
       fputs ("  ", stdout);
-      print_padded (pacte_rule_set_get_id (rules, r), id_width + 2);
+      print_padded (g_ptr_array_index (ids, r), id_width + 2);
       print_padded (pacte_status_display_name (outcomes[r].status, lang), status_width + 2);
-      print_padded (pacte_rule_set_get_title (rules, r, lang), title_width + 2);
-      fputs (outcomes[r].explanation, stdout);
+      print_padded (g_ptr_array_index (titles, r), title_width + 2);
+      fputs (explanation, stdout);
       fputc ('\n', stdout);
     }
 
@@ -263,6 +274,8 @@ pacte_cli_check (PacteCliOptions *options)
   if (portfolio == NULL)
     return PACTE_CLI_EXIT_BAD_FILE;
   lang = pacte_cli_language (options, portfolio);
+  if (lang == NULL)
+    return PACTE_CLI_EXIT_BAD_FILE;
 
   if (options->plan != NULL)
     {
@@ -321,6 +334,7 @@ pacte_cli_check (PacteCliOptions *options)
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(JsonNode) plans_node = json_node_new (JSON_NODE_ARRAY);
       g_autofree char *text = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *file_name = g_filename_display_name (options->check_file);
 
       date = pacte_date_format (options->today);
@@ -341,7 +355,8 @@ pacte_cli_check (PacteCliOptions *options)
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_indent (generator, 2);
       text = json_generator_to_data (generator, NULL);
-      fputs (text, stdout);
+      shown = pacte_cli_escape_json (text);
+      fputs (shown, stdout);
       fputc ('\n', stdout);
     }
   else if (plans->len == 0)

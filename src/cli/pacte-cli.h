@@ -3,6 +3,7 @@
  * --normalize, --version, --help).  No GTK: it works without a display. */
 #pragma once
 
+#include "pacte-file-read.h"
 #include "pacte-portfolio.h"
 #include "pacte-rules.h"
 
@@ -15,7 +16,14 @@ typedef enum {
   PACTE_CLI_EXIT_FAIL_ON    = 3, /* --fail-on: a rule is at least that bad */
 } PacteCliExit;
 
+/* What the parser found (pacte-cli.c).  A mode's arguments are stored
+ * twice: in args (in order) and, for the modes that name them, in the
+ * fields below (check_file, report_out…).  A new mode reads args, or adds a
+ * field and names it in its row of the mode table. */
 typedef struct {
+  const char *mode;         /* the mode's name, e.g. "check" (never NULL when a command runs) */
+  char    **args;           /* the positional arguments, in order (NULL-terminated, maybe empty) */
+  char     *mode_value;     /* the mode's own value (--report OUT.pdf), or NULL */
   char     *check_file;     /* --check FILE */
   char     *normalize_file; /* --normalize FILE */
   char     *report_out;     /* --report OUT.pdf */
@@ -43,12 +51,27 @@ int             pacte_cli_run         (int     argc,
 /* Loads FILE with the default rule set; on failure prints
  * "pacte: MESSAGE" on standard error and returns NULL. */
 PactePortfolio *pacte_cli_load        (const char      *path);
-/* The report/check language: --lang, else meta.language, else the locale. */
+/* The report/check language: --lang, else meta.language, else the locale;
+ * NULL after printing why when that language's catalogue cannot be read. */
 const char     *pacte_cli_language    (PacteCliOptions *options,
                                        PactePortfolio  *portfolio);
 /* Prints "pacte: MESSAGE" on standard error (printf-like). */
 void            pacte_cli_error       (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
+
+/* FALSE (after printing why) when output cannot be written by a command:
+ * not a regular file, or (refuse_input) the same file as input, also through
+ * links.  pacte-cli-output.c */
+gboolean        pacte_cli_check_output (const char     *output,
+                                        const char     *input,
+                                        gboolean        refuse_input);
+/* text with its control characters (C0 including line breaks and tabs, DEL,
+ * C1) and bytes that are not UTF-8 written as visible escapes (\n, \x1B,
+ * \u009B), for every text printed to a terminal (pacte-cli-text.c). */
+char           *pacte_cli_escape      (const char      *text);
+/* UTF-8 JSON text (from JsonGenerator, which escapes C0) with DEL and C1
+ * written as \u escapes too. */
+char           *pacte_cli_escape_json (const char      *json);
 
 /* The commands, one file each. */
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */

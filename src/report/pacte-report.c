@@ -13,6 +13,8 @@
 
 #include <cairo-pdf.h>
 
+#include "pacte-atomic-file.h"
+#include "pacte-file-read.h"
 #include "pacte-i18n.h"
 #include "pacte-report.h"
 #include "pacte-report-format.h"
@@ -32,6 +34,8 @@ struct _PacteReport
   char              *footer_left;
   PacteReportLayout *layout;
   GHashTable        *translations; /* msgid (static) -> text in lang */
+  char              *part;         /* anchor name of the part being built: "summary", "plan-N" */
+  guint              n_sections;   /* sections in that part so far */
 };
 
 G_DEFINE_FINAL_TYPE (PacteReport, pacte_report, G_TYPE_OBJECT)
@@ -96,11 +100,16 @@ amount (PacteReport *self,
   return pacte_format_amount (self->lang, value, self->currency);
 }
 
+/* A date is never broken across lines ("30 septembre" / "2027"): its
+ * spaces become no-break spaces. */
 static char *
 date_text (PacteReport *self,
            guint32      julian)
 {
-  return pacte_format_date (self->lang, julian);
+  g_autofree char *date = pacte_format_date (self->lang, julian);
+  g_auto(GStrv) words = g_strsplit (date, " ", -1);
+
+  return g_strjoinv (PACTE_NBSP, words);
 }
 
 static const char *
@@ -149,11 +158,37 @@ table (PacteReport            *self,
   return t;
 }
 
+/* A part of the report (the summary, a plan): a page break, and an entry of
+ * the PDF's outline that links and the part's sections point to. */
+static void
+begin_part (PacteReport *self,
+            char        *name,
+            const char  *outline_title,
+            const char  *running_title)
+{
+  g_free (self->part);
+  self->part = name;
+  self->n_sections = 0;
+  pacte_report_layout_new_page (self->layout, running_title);
+  pacte_report_layout_anchor (self->layout, name, outline_title, 1);
+}
+
+/* A section's heading, with its entry in the outline under its part. */
+static void
+section_heading (PacteReport *self,
+                 const char  *text)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%u", self->part, ++self->n_sections);
+
+  pacte_report_layout_anchor (self->layout, name, text, 2);
+  pacte_report_layout_heading (self->layout, PACTE_REPORT_STYLE_H1, text);
+}
+
 static void
 heading (PacteReport *self,
          const char  *msgid)
 {
-  pacte_report_layout_heading (self->layout, PACTE_REPORT_STYLE_H1, T (self, msgid));
+  section_heading (self, T (self, msgid));
 }
 
 static void
@@ -791,7 +826,7 @@ add_coming_up (PacteReport *self,
                                                 "Coming up in the next %d days", PACTE_REPORT_HORIZON_DAYS),
                            PACTE_REPORT_HORIZON_DAYS);
   PRINTF_PLURAL_END
-  pacte_report_layout_heading (self->layout, PACTE_REPORT_STYLE_H1, title);
+  section_heading (self, title);
   if (items->len == 0)
     {
       paragraph (self, PACTE_REPORT_STYLE_ITALIC, T (self, N_("No action or event is due in this period.")));
@@ -984,17 +1019,26 @@ add_recommendations (PacteReport            *self,
                T (self, N_("No rule is red or amber: keep the plan on its course.")));
 }
 
+static char *
+plan_anchor (guint index)
+{
+  return g_strdup_printf ("plan-%u", index + 1);
+}
+
 static void
 add_plan_section (PacteReport *self,
                   PactePlan   *plan,
+                  guint        index,
                   gboolean     with_portfolio)
 {
   guint n_rules = pacte_rule_set_get_n_rules (self->rules);
   g_autofree PacteRuleOutcome *outcomes = g_new0 (PacteRuleOutcome, MAX (n_rules, 1));
+  const char *name = pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME);
   int score;
 
   score = pacte_evaluate_plan (self->rules, self->portfolio, plan, self->today, self->lang, outcomes);
-  pacte_report_layout_new_page (self->layout, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+  begin_part (self, plan_anchor (index), *name != '\0' ? name : pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID),
+              name);
   add_cover (self, plan, with_portfolio);
   add_health (self, outcomes, score);
   add_trend (self, plan, outcomes, score);
@@ -1030,7 +1074,7 @@ add_portfolio_summary (PacteReport *self)
   PacteReportTable *t;
   PacteReportRow *row;
 
-  pacte_report_layout_new_page (self->layout, T (self, N_("Portfolio summary")));
+  begin_part (self, g_strdup ("summary"), T (self, N_("Portfolio summary")), T (self, N_("Portfolio summary")));
   lead_in (self, PACTE_REPORT_STYLE_TITLE, T (self, N_("Portfolio review")));
   if (*title != '\0')
     lead_in (self, PACTE_REPORT_STYLE_SUBTITLE, title);
@@ -1059,12 +1103,15 @@ add_portfolio_summary (PacteReport *self)
       g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
       guint counts[4] = { 0, 0, 0, 0 };
       int score = pacte_evaluate_plan (self->rules, self->portfolio, plan, self->today, self->lang, outcomes);
+      g_autofree char *anchor = plan_anchor (i);
 
       for (guint r = 0; r < n_rules; r++)
         counts[outcomes[r].status]++;
       row = pacte_report_table_add_row (t, PACTE_REPORT_ROW_PLAIN);
       pacte_report_row_set (row, 0, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME),
                             PACTE_REPORT_STYLE_BOLD);
+      /* The plan's name leads to its part of the report. */
+      pacte_report_row_set_link (row, 0, anchor);
       pacte_report_row_set (row, 1, choice_name (self, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_PHASE)),
                             PACTE_REPORT_STYLE_BODY);
       pacte_report_row_take (row, 2, score >= 0 ? g_strdup_printf ("%d", score) : g_strdup ("—"),
@@ -1085,7 +1132,7 @@ static void
 build (PacteReport *self)
 {
   if (self->plan != NULL)
-    add_plan_section (self, self->plan, TRUE);
+    add_plan_section (self, self->plan, 0, TRUE);
   else
     {
       GListModel *plans = pacte_portfolio_get_plans (self->portfolio);
@@ -1096,7 +1143,7 @@ build (PacteReport *self)
         {
           g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
 
-          add_plan_section (self, plan, FALSE);
+          add_plan_section (self, plan, i, FALSE);
         }
     }
 }
@@ -1113,6 +1160,7 @@ pacte_report_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_free (self->header_right);
   g_free (self->footer_left);
+  g_free (self->part);
   pacte_report_layout_free (self->layout);
   g_hash_table_unref (self->translations);
 
@@ -1222,10 +1270,41 @@ pacte_report_draw_page (PacteReport *self,
 
 /* ---- PDF ------------------------------------------------------------------------- */
 
+/* The PDF's outline: the summary and each plan, each with its sections. */
+static void
+add_outline (PacteReport     *self,
+             cairo_surface_t *surface)
+{
+  guint n = pacte_report_layout_get_n_anchors (self->layout);
+  int part = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title;
+      guint level, page;
+      double y;
+      g_autofree char *target = NULL;
+      int id;
+
+      pacte_report_layout_get_anchor (self->layout, i, NULL, &title, &level, &page, &y);
+      if (title == NULL)
+        continue;
+      /* Whole points: the attributes must not follow the locale's decimal comma. */
+      target = g_strdup_printf ("page=%u pos=[0 %d]", page + 1, (int) MAX (y - 4, 0));
+      /* A report of one plan opens on its sections; a portfolio's plans stay folded. */
+      id = cairo_pdf_surface_add_outline (surface, level <= 1 ? CAIRO_PDF_OUTLINE_ROOT : part, title, target,
+                                          level <= 1 && self->plan != NULL ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+      if (level <= 1)
+        part = id;
+    }
+}
+
+/* Cairo's output goes straight into the atomic file; the first error is
+ * kept (cairo only knows that a write failed). */
 typedef struct
 {
-  int fd;
-  int error;  /* errno of the first failed write, 0 if none */
+  PacteAtomicFile *file;
+  GError          *error;
 } PdfSink;
 
 static cairo_status_t
@@ -1235,21 +1314,9 @@ pdf_write (void                *closure,
 {
   PdfSink *sink = closure;
 
-  while (length > 0 && sink->error == 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->error = errno;
-          break;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  if (sink->error == NULL)
+    pacte_atomic_file_write (sink->file, data, length, NULL, &sink->error);
+  return sink->error == NULL ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 gboolean
@@ -1257,11 +1324,13 @@ pacte_report_write_pdf (PacteReport  *self,
                         const char   *path,
                         GError      **error)
 {
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(GFile) target = NULL;
+  g_autoptr(PacteAtomicFile) file = NULL;
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  PdfSink sink = { -1, 0 };
+  cairo_status_t status = CAIRO_STATUS_SUCCESS;
+  PdfSink sink = { NULL, NULL };
+  GError *local_error = NULL;
   double width, height;
   guint n_pages;
 
@@ -1269,25 +1338,22 @@ pacte_report_write_pdf (PacteReport  *self,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display = g_filename_display_name (path);
+  target = g_file_new_for_path (path);
+  display = pacte_file_display_name (target);
   n_pages = pacte_report_layout_paginate (self->layout);
 
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
+  /* A temporary file beside path, renamed over it once complete. */
+  file = pacte_atomic_file_new (target, PACTE_ATOMIC_NONE, &local_error);
+  if (file == NULL)
+    goto failed;
+  sink.file = file;
 
   pacte_report_layout_get_page_size (self->layout, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, width, height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pacte " PACKAGE_VERSION);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->header_right);
-  for (guint i = 0; i < n_pages && sink.error == 0; i++)
+  pacte_report_layout_set_tags (self->layout, TRUE);
+  for (guint i = 0; i < n_pages && sink.error == NULL; i++)
     {
       cairo_t *cr = cairo_create (surface);
 
@@ -1298,35 +1364,30 @@ pacte_report_write_pdf (PacteReport  *self,
       if (status != CAIRO_STATUS_SUCCESS)
         break;
     }
+  pacte_report_layout_set_tags (self->layout, FALSE);
+  if (sink.error == NULL)
+    add_outline (self, surface);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fsync (sink.fd) != 0 && errno != EINVAL)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.error = errno;
-
-  if (sink.error != 0 || status != CAIRO_STATUS_SUCCESS)
+  if (sink.error != NULL)
     {
-      if (sink.error != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.error),
-                     _("Cannot write the report to “%s”: %s"), display, g_strerror (sink.error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Cannot write the report to “%s”: %s"), display, cairo_status_to_string (status));
-      g_unlink (tmp_path);
-      return FALSE;
+      local_error = g_steal_pointer (&sink.error);
+      goto failed;
     }
-
-  if (g_rename (tmp_path, path) != 0)
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
-      g_unlink (tmp_path);
-      return FALSE;
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      goto failed;
     }
+  if (!pacte_atomic_file_commit (file, NULL, NULL, &local_error))
+    goto failed;
   return TRUE;
+
+failed:
+  g_prefix_error (&local_error, _("Cannot write the report to “%s”: "), display);
+  g_propagate_error (error, local_error);
+  return FALSE;
 }

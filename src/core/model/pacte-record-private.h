@@ -21,6 +21,13 @@ pacte_field_kind_is_number (PacteFieldKind kind)
   return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
 }
 
+/* Sets error to "Label: detail" for field (PACTE_MODEL_ERROR_INVALID), for
+ * a class's validate hook.  Returns FALSE. */
+gboolean  pacte_record_field_error       (GError     **error,
+                                          PacteRecord *self,
+                                          guint        field,
+                                          const char  *detail);
+
 /* Raw stores for the loader: no validation, no notification, no undo.
  * The take_ variants take ownership of value. */
 void      pacte_record_take_string_raw   (PacteRecord *self, guint field, char *value);

@@ -62,8 +62,7 @@ pacte_status_display_name (PacteStatus  status,
                            const char  *lang)
 {
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_words), NULL);
-  return pacte_gettext_lang (pacte_lang_index (lang) == PACTE_LANG_FR ? "fr" : "en",
-                             status_words[status]);
+  return pacte_gettext_lang (lang, status_words[status]);
 }
 
 /* ---- Parameters --------------------------------------------------------- */
@@ -153,7 +152,7 @@ switched_off_text (int lang)
   static const char *texts[PACTE_N_LANGS];
 
   if (texts[lang] == NULL)
-    texts[lang] = pacte_gettext_lang (lang == PACTE_LANG_FR ? "fr" : "en", N_("Switched off"));
+    texts[lang] = pacte_gettext_lang (pacte_lang_code (lang), N_("Switched off"));
   return texts[lang];
 }
 
