@@ -36,20 +36,14 @@ pacte_cli_parse_days (const char *text,
   return TRUE;
 }
 
-/* Text from the file, for a terminal: control characters (an escape
- * sequence, a carriage return) are shown as U+FFFD, never obeyed. */
+/* Text from the file, for a terminal: control characters as visible
+ * escapes (pacte_cli_escape), never obeyed. */
 static void
 print_safe (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  g_autofree char *shown = pacte_cli_escape (text);
 
-      if (g_unichar_iscntrl (c))
-        fputs ("\xef\xbf\xbd", stdout);
-      else
-        fwrite (p, 1, g_utf8_next_char (p) - p, stdout);
-    }
+  fputs (shown, stdout);
 }
 
 static void
@@ -207,7 +201,11 @@ pacte_cli_agenda (PacteCliOptions *options)
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_indent (generator, 2);
       text = json_generator_to_data (generator, NULL);
-      fputs (text, stdout);
+      {
+        g_autofree char *shown = pacte_cli_escape_json (text);
+
+        fputs (shown, stdout);
+      }
       fputc ('\n', stdout);
     }
   else
