@@ -393,19 +393,6 @@ name_unbind (GtkSignalListItemFactory *factory,
     g_signal_handlers_disconnect_by_func (plan, update_name_label, gtk_list_item_get_child (item));
 }
 
-/* The phase column. */
-static void
-phase_bind (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            PacteOverview            *self)
-{
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  PactePlan *plan = item_plan (self, item);
-  const char *phase = plan != NULL ? pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_PHASE) : "";
-
-  gtk_label_set_label (label, *phase != '\0' ? pacte_choice_display_name (phase) : "");
-}
-
 /* The score and change columns follow the plan's results. */
 static void
 update_score_label (GtkLabel         *label,
@@ -916,13 +903,13 @@ build_heat_map (PacteOverview *self)
   gtk_column_view_column_set_expand (column, TRUE);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_fixed_width (column, 150);
-  column = add_column (self, _("Phase"), G_CALLBACK (label_setup_start), G_CALLBACK (phase_bind), NULL, self, NULL);
-  gtk_column_view_column_set_fixed_width (column, 90);
+  /* No phase column: the sixteen lights need the room (the lists show the
+   * phase; the overview sorts and filters by it). */
   column = add_column (self, _("Score"), G_CALLBACK (label_setup_end), G_CALLBACK (score_bind),
                        G_CALLBACK (score_unbind), self, NULL);
-  gtk_column_view_column_set_fixed_width (column, 52);
+  gtk_column_view_column_set_fixed_width (column, 56);
   column = add_column (self, _("Change"), G_CALLBACK (label_setup_end), G_CALLBACK (change_bind), NULL, self, NULL);
-  gtk_column_view_column_set_fixed_width (column, 60);
+  gtk_column_view_column_set_fixed_width (column, 64);
 
   for (guint r = 0; r < pacte_rule_set_get_n_rules (rules); r++)
     {
