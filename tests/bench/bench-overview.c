@@ -118,6 +118,9 @@ main (int   argc,
   pacte_window_show_overview (window, "heat-map");
   printf ("  overview first frame (show → painted): %.1f ms\n", until_painted (GTK_WIDGET (window), start));
 
+  start = g_get_monotonic_time ();
+  printf ("  a frame with nothing changed (baseline): %.1f ms\n", until_painted (GTK_WIDGET (window), start));
+
   printf ("c. Sort and filter → painted\n");
   start = g_get_monotonic_time ();
   pacte_overview_set_sort (overview, PACTE_OVERVIEW_SORT_NAME);

@@ -11,7 +11,7 @@
 #include "pacte-overview-private.h"
 #include "pacte-report-format.h"
 
-#define PLANS_PER_FIX 25  /* the rest is summed up in one line */
+#define PLANS_PER_FIX 12  /* the rest is summed up in one line */
 
 /* ---- Fix first -------------------------------------------------------- */
 
@@ -385,7 +385,20 @@ GPtrArray *
 pacte_overview_get_agenda (PacteOverview *self)
 {
   g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  /* Asked before the page was shown: fill it now. */
+  if (self->agenda_stale)
+    {
+      _pacte_overview_agenda_update (self, self->agenda_page);
+      self->agenda_stale = FALSE;
+    }
   return self->agenda_shown;
+}
+
+guint
+pacte_overview_count_overdue (PacteOverview *self)
+{
+  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), 0);
+  return self->agenda != NULL ? pacte_agenda_count_overdue (self->agenda) : 0;
 }
 
 void

@@ -18,6 +18,8 @@ struct _PacteOverview
   char               *agenda_owner;  /* NULL: everyone */
   guint               refresh_id;    /* pending idle */
   gboolean            dirty;         /* an edit since the last refresh */
+  GHashTable         *sort_keys;     /* PactePlan -> collation key of its folded name */
+  GHashTable         *search_texts;  /* PactePlan -> folded name, id, owner, partners */
   GHashTable         *changes;       /* PactePlan -> change since its last review + 1000 */
 
   PacteOverviewSort   sort;
@@ -43,6 +45,8 @@ struct _PacteOverview
   GtkDropDown        *segment_drop;
   GtkWidget          *fix_first_page;
   GtkWidget          *agenda_page;
+  gboolean            fix_first_stale;  /* rebuilt when shown */
+  gboolean            agenda_stale;
 };
 
 G_END_DECLS

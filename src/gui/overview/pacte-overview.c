@@ -94,6 +94,63 @@ _pacte_overview_emit_plan (PacteOverview *self,
 
 /* ---- sorting and filtering ------------------------------------------ */
 
+static char *
+fold_for_search (const char *text)
+{
+  g_autofree char *folded = pacte_name_fold (text);
+
+  return g_utf8_casefold (folded, -1);
+}
+
+/* Folding and collating names is the costly part of sorting and filtering
+ * 2,000 plans: done once per plan (again after edits, in the refresh). */
+static void
+plan_keys (PacteOverview *self,
+           PactePlan     *plan)
+{
+  PacteRecord *record = PACTE_RECORD (plan);
+  g_autofree char *folded = pacte_name_fold (plan_name (plan));
+  const char * const *partners = pacte_record_get_strv (record, PACTE_PLAN_PARTNERS);
+  GString *search = g_string_new (NULL);
+
+  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_NAME));
+  g_string_append_c (search, '\n');
+  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_ID));
+  g_string_append_c (search, '\n');
+  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_OWNER));
+  for (guint i = 0; partners[i] != NULL; i++)
+    {
+      PactePartner *partner = pacte_portfolio_find_partner (pacte_context_get_portfolio (self->context), partners[i]);
+
+      if (partner != NULL)
+        {
+          g_string_append_c (search, '\n');
+          g_string_append (search, pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME));
+        }
+    }
+  g_hash_table_insert (self->sort_keys, plan, g_utf8_collate_key (folded, -1));
+  g_hash_table_insert (self->search_texts, plan, fold_for_search (search->str));
+  g_string_free (search, TRUE);
+}
+
+static const char *
+plan_sort_key (PacteOverview *self,
+               PactePlan     *plan)
+{
+  if (!g_hash_table_contains (self->sort_keys, plan))
+    plan_keys (self, plan);
+  return g_hash_table_lookup (self->sort_keys, plan);
+}
+
+static const char *
+plan_search_text (PacteOverview *self,
+                  PactePlan     *plan)
+{
+  if (!g_hash_table_contains (self->search_texts, plan))
+    plan_keys (self, plan);
+  return g_hash_table_lookup (self->search_texts, plan);
+}
+
 static int
 compare_plans (gconstpointer a,
                gconstpointer b,
@@ -140,26 +197,11 @@ compare_plans (gconstpointer a,
       break;
     }
   if (order == 0)
-    {
-      g_autofree char *fx = pacte_name_fold (plan_name (x));
-      g_autofree char *fy = pacte_name_fold (plan_name (y));
-
-      order = g_utf8_collate (fx, fy);
-    }
+    order = g_strcmp0 (plan_sort_key (self, x), plan_sort_key (self, y));
   if (order == 0)
     order = strcmp (pacte_record_get_string (PACTE_RECORD (x), PACTE_PLAN_ID),
                     pacte_record_get_string (PACTE_RECORD (y), PACTE_PLAN_ID));
   return order < 0 ? GTK_ORDERING_SMALLER : (order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL);
-}
-
-static gboolean
-folded_contains (const char *text,
-                 const char *needle)
-{
-  g_autofree char *folded = pacte_name_fold (text);
-  g_autofree char *lower = g_utf8_casefold (folded, -1);
-
-  return strstr (lower, needle) != NULL;
 }
 
 static gboolean
@@ -168,28 +210,12 @@ filter_plan (gpointer item,
 {
   PacteOverview *self = user_data;
   PacteRecord *plan = item;
-  const char * const *partners;
 
   if (self->phase != NULL && g_strcmp0 (pacte_record_get_string (plan, PACTE_PLAN_PHASE), self->phase) != 0)
     return FALSE;
   if (self->segment != NULL && g_strcmp0 (pacte_record_get_string (plan, PACTE_PLAN_SEGMENT), self->segment) != 0)
     return FALSE;
-  if (self->search == NULL)
-    return TRUE;
-  if (folded_contains (pacte_record_get_string (plan, PACTE_PLAN_NAME), self->search)
-      || folded_contains (pacte_record_get_string (plan, PACTE_PLAN_ID), self->search)
-      || folded_contains (pacte_record_get_string (plan, PACTE_PLAN_OWNER), self->search))
-    return TRUE;
-  partners = pacte_record_get_strv (plan, PACTE_PLAN_PARTNERS);
-  for (guint i = 0; partners[i] != NULL; i++)
-    {
-      PactePartner *partner = pacte_portfolio_find_partner (pacte_context_get_portfolio (self->context), partners[i]);
-
-      if (partner != NULL && folded_contains (pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME),
-                                              self->search))
-        return TRUE;
-    }
-  return FALSE;
+  return self->search == NULL || strstr (plan_search_text (self, PACTE_PLAN (plan)), self->search) != NULL;
 }
 
 void
@@ -208,16 +234,11 @@ void
 pacte_overview_set_search (PacteOverview *self,
                            const char    *text)
 {
-  g_autofree char *folded = NULL;
-
   g_return_if_fail (PACTE_IS_OVERVIEW (self));
 
   g_clear_pointer (&self->search, g_free);
   if (text != NULL && *text != '\0')
-    {
-      folded = pacte_name_fold (text);
-      self->search = g_utf8_casefold (folded, -1);
-    }
+    self->search = fold_for_search (text);
   /* Setting the entry's text passes through "" (a delete, then an insert):
    * its search-changed must not clear the search meanwhile. */
   if (!self->setting_search
@@ -691,6 +712,25 @@ update_summary (PacteOverview *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->histogram));
 }
 
+/* The Fix First and Agenda pages are rebuilt when shown (their rows cost
+ * more than the figures); a refresh marks them stale. */
+static void
+update_pages (PacteOverview *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  if (visible == self->fix_first_page && self->fix_first_stale)
+    {
+      _pacte_overview_fix_first_update (self, self->fix_first_page);
+      self->fix_first_stale = FALSE;
+    }
+  if (visible == self->agenda_page && self->agenda_stale)
+    {
+      _pacte_overview_agenda_update (self, self->agenda_page);
+      self->agenda_stale = FALSE;
+    }
+}
+
 void
 pacte_overview_refresh (PacteOverview *self)
 {
@@ -714,6 +754,8 @@ pacte_overview_refresh (PacteOverview *self)
   g_clear_pointer (&self->analysis, pacte_analysis_free);
   self->analysis = pacte_analysis_new (rules);
   g_hash_table_remove_all (self->changes);
+  g_hash_table_remove_all (self->sort_keys);
+  g_hash_table_remove_all (self->search_texts);
   plans = pacte_portfolio_get_plans (portfolio);
   for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
     {
@@ -732,6 +774,8 @@ pacte_overview_refresh (PacteOverview *self)
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
   self->agenda = pacte_agenda_collect (portfolio, pacte_context_get_today (self->context), 30);
 
+  self->fix_first_stale = TRUE;
+  self->agenda_stale = TRUE;
   update_summary (self);
   /* A new totals item: its row binds again with the new figures. */
   g_set_object (&self->totals_item, totals);
@@ -739,8 +783,7 @@ pacte_overview_refresh (PacteOverview *self)
                        (gpointer *) &self->totals_item, 1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-  _pacte_overview_fix_first_update (self, self->fix_first_page);
-  _pacte_overview_agenda_update (self, self->agenda_page);
+  update_pages (self);
 }
 
 PacteAnalysis *
@@ -764,6 +807,9 @@ refresh_idle (gpointer data)
 static void
 on_portfolio_changed (PacteOverview *self)
 {
+  /* Names may have changed, plans come and go: keys are made again. */
+  g_hash_table_remove_all (self->sort_keys);
+  g_hash_table_remove_all (self->search_texts);
   self->dirty = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
     self->refresh_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 200, refresh_idle, self, NULL);
@@ -787,6 +833,7 @@ pacte_overview_show_page (PacteOverview *self,
 {
   g_return_if_fail (PACTE_IS_OVERVIEW (self));
   gtk_stack_set_visible_child_name (self->stack, name);
+  update_pages (self);
 }
 
 const char *
@@ -961,6 +1008,8 @@ pacte_overview_finalize (GObject *object)
   g_clear_pointer (&self->agenda_shown, g_ptr_array_unref);
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
   g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->sort_keys, g_hash_table_unref);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
   g_free (self->agenda_owner);
   g_free (self->search);
   g_free (self->phase);
@@ -989,6 +1038,8 @@ pacte_overview_init (PacteOverview *self)
 {
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   self->changes = g_hash_table_new (NULL, NULL);
+  self->sort_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sort = PACTE_OVERVIEW_SORT_WORST;
 }
 
@@ -1022,6 +1073,7 @@ pacte_overview_new (PacteContext *context)
   self->agenda_page = _pacte_overview_agenda_new (self);
   gtk_stack_add_titled (self->stack, self->agenda_page, "agenda", _("Agenda"));
 
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_pages), self);
   g_signal_connect_swapped (portfolio, "record-changed", G_CALLBACK (on_portfolio_changed), self);
   g_signal_connect_swapped (pacte_portfolio_get_plans (portfolio), "items-changed", G_CALLBACK (on_portfolio_changed), self);
   pacte_overview_refresh (self);

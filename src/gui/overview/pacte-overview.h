@@ -68,6 +68,8 @@ void           _pacte_overview_agenda_update    (PacteOverview     *self,
                                                  GtkWidget         *page);
 /* The agenda's items as listed (after the owner filter): PacteAgendaItem. */
 GPtrArray     *pacte_overview_get_agenda        (PacteOverview     *self);
+/* How many items of the whole agenda (every owner) are overdue. */
+guint          pacte_overview_count_overdue     (PacteOverview     *self);
 void           pacte_overview_set_agenda_owner  (PacteOverview     *self,
                                                  const char        *owner);
 void           _pacte_overview_emit_plan        (PacteOverview     *self,

@@ -88,7 +88,6 @@ _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class)
 void
 _pacte_window_overview_attach (PacteWindow *self)
 {
-  GPtrArray *agenda;
   guint overdue;
 
   self->overview = pacte_overview_new (self->context);
@@ -98,8 +97,7 @@ _pacte_window_overview_attach (PacteWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", TRUE);
 
   /* Overdue items: a note that offers the agenda, nothing more. */
-  agenda = pacte_overview_get_agenda (PACTE_OVERVIEW (self->overview));
-  overdue = agenda != NULL ? pacte_agenda_count_overdue (agenda) : 0;
+  overdue = pacte_overview_count_overdue (PACTE_OVERVIEW (self->overview));
   if (overdue > 0)
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u item is overdue", "%u items are overdue", overdue), overdue);
