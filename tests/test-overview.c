@@ -35,10 +35,11 @@ collect_cells (GtkWidget *widget,
 static PacteOverview *
 show_overview (PacteWindow *window)
 {
-  PacteOverview *overview = PACTE_OVERVIEW (pacte_window_get_overview (window));
+  PacteOverview *overview;
 
-  g_assert_nonnull (overview);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-overview", NULL));
+  overview = PACTE_OVERVIEW (pacte_window_get_overview (window));
+  g_assert_nonnull (overview);
   pacte_overview_show_page (overview, "heat-map");
   pacte_test_flush_events ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overview)));
@@ -260,14 +261,16 @@ static void
 test_agenda (void)
 {
   PacteWindow *window = pacte_test_window_with_sample ();
-  PacteOverview *overview = PACTE_OVERVIEW (pacte_window_get_overview (window));
+  PacteOverview *overview;
   g_autoptr(GPtrArray) expected = pacte_agenda_collect (pacte_window_get_portfolio (window),
                                                         pacte_date_parse (PACTE_TEST_SAMPLE_DAY), 30);
   GPtrArray *shown;
   guint n_overdue = 0;
 
+  g_assert_null (pacte_window_get_overview (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-agenda", NULL));
   pacte_test_flush_events ();
+  overview = PACTE_OVERVIEW (pacte_window_get_overview (window));
   g_assert_cmpstr (pacte_overview_get_page (overview), ==, "agenda");
   shown = pacte_overview_get_agenda (overview);
   g_assert_cmpuint (shown->len, ==, expected->len);

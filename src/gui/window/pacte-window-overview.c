@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-window-overview.c: the window's Overview page (heat map, fix first,
- * agenda: PacteOverview), the action that shows it (Ctrl+1), opening a plan
- * from it with a rule's row focused, and the note about overdue items when
- * a portfolio opens. */
+ * agenda: PacteOverview), the actions that show it (Ctrl+1) and its agenda,
+ * and opening a plan from it with a rule's row focused. */
 #include "config.h"
 
 #include "pacte-i18n.h"
@@ -36,8 +35,15 @@ pacte_window_show_overview (PacteWindow *self,
 {
   g_return_if_fail (PACTE_IS_WINDOW (self));
 
-  if (self->overview == NULL)
+  if (self->context == NULL)
     return;
+  /* Made when first shown: a window that never shows it pays nothing. */
+  if (self->overview == NULL)
+    {
+      self->overview = pacte_overview_new (self->context);
+      g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
+      gtk_stack_add_named (self->content_stack, self->overview, "overview");
+    }
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
   pacte_rules_panel_set_plan (self->rules_panel, NULL);
@@ -88,26 +94,8 @@ _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class)
 void
 _pacte_window_overview_attach (PacteWindow *self)
 {
-  guint overdue;
-
-  self->overview = pacte_overview_new (self->context);
-  g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
-  gtk_stack_add_named (self->content_stack, self->overview, "overview");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", TRUE);
-
-  /* Overdue items: a note that offers the agenda, nothing more. */
-  overdue = pacte_overview_count_overdue (PACTE_OVERVIEW (self->overview));
-  if (overdue > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u item is overdue", "%u items are overdue", overdue), overdue);
-      AdwToast *toast = adw_toast_new (text);
-
-      adw_toast_set_button_label (toast, _("Show Agenda"));
-      adw_toast_set_action_name (toast, "win.show-agenda");
-      adw_toast_set_timeout (toast, 10);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
 }
 
 void
