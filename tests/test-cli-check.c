@@ -77,7 +77,7 @@ test_json (void)
   root = parse (run.out);
   g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
   object = json_node_get_object (root);
-  g_assert_cmpuint (json_object_get_size (object), ==, 3);
+  g_assert_cmpuint (json_object_get_size (object), ==, 4);
   g_assert_cmpstr (json_object_get_string_member (object, "file"), ==, sample);
   g_assert_cmpstr (json_object_get_string_member (object, "date"), ==, "2027-03-15");
   plans = json_object_get_array_member (object, "plans");

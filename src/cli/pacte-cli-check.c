@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "pacte-analysis.h"
 #include "pacte-cli.h"
 #include "pacte-i18n.h"
 
@@ -63,6 +65,8 @@ print_plan_text (PacteRuleSet     *rules,
                  PactePlan        *plan,
                  int               score,
                  PacteRuleOutcome *outcomes,
+                 const PacteFix   *fixes,
+                 guint             n_fixes,
                  const char       *lang,
                  gboolean          first)
 {
@@ -112,6 +116,129 @@ print_plan_text (PacteRuleSet     *rules,
       fputs (explanation, stdout);
       fputc ('\n', stdout);
     }
+
+  /* "Fix first: R04 +6, R09 +3": the rules that raise the score most. */
+  if (n_fixes > 0)
+    {
+      fputs (pacte_gettext_lang (lang, N_("Fix first:")), stdout);
+      for (guint f = 0; f < n_fixes; f++)
+        printf ("%s %s +%d", f == 0 ? "" : ",", pacte_rule_set_get_id (rules, fixes[f].rule_index), fixes[f].gain);
+      fputc ('\n', stdout);
+    }
+}
+
+static void
+add_fixes_json (JsonBuilder    *builder,
+                PacteRuleSet   *rules,
+                const PacteFix *fixes,
+                guint           n_fixes)
+{
+  json_builder_set_member_name (builder, "fix_first");
+  json_builder_begin_array (builder);
+  for (guint f = 0; f < n_fixes; f++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, pacte_rule_set_get_id (rules, fixes[f].rule_index));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, pacte_status_to_string (fixes[f].status));
+      json_builder_set_member_name (builder, "gain");
+      json_builder_add_int_value (builder, fixes[f].gain);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* A rounded figure: json-glib writes doubles with 17 digits. */
+static void
+add_figure (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (text, sizeof text, "%.2f", value);
+      json_builder_add_double_value (builder, g_ascii_strtod (text, NULL));
+    }
+}
+
+/* The portfolio's figures over the evaluated plans: totals per rule, the
+ * average score and its distribution, the fixes that raise it most. */
+static JsonNode *
+portfolio_json (PacteAnalysis *analysis)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  PacteRuleSet *rules = pacte_analysis_get_rules (analysis);
+  const PactePortfolioFix *fixes;
+  guint n_fixes;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "plans");
+  json_builder_add_int_value (builder, pacte_analysis_get_n_plans (analysis));
+  json_builder_set_member_name (builder, "scored_plans");
+  json_builder_add_int_value (builder, pacte_analysis_get_n_scored (analysis));
+  add_figure (builder, "average_score", pacte_analysis_get_average (analysis));
+  json_builder_set_member_name (builder, "distribution");
+  json_builder_begin_array (builder);
+  for (guint b = 0; b < PACTE_ANALYSIS_N_BUCKETS; b++)
+    json_builder_add_int_value (builder, pacte_analysis_get_bucket (analysis, b));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "rules");
+  json_builder_begin_array (builder);
+  for (guint r = 0; r < pacte_rule_set_get_n_rules (rules); r++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, pacte_rule_set_get_id (rules, r));
+      for (PacteStatus s = PACTE_STATUS_GREEN; s <= PACTE_STATUS_OFF; s++)
+        {
+          json_builder_set_member_name (builder, pacte_status_to_string (s));
+          json_builder_add_int_value (builder, pacte_analysis_count (analysis, r, s));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  fixes = pacte_analysis_get_portfolio_fixes (analysis, &n_fixes);
+  json_builder_set_member_name (builder, "fix_first");
+  json_builder_begin_array (builder);
+  for (guint f = 0; f < n_fixes; f++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rule");
+      json_builder_add_string_value (builder, pacte_rule_set_get_id (rules, fixes[f].rule_index));
+      json_builder_set_member_name (builder, "red");
+      json_builder_add_int_value (builder, fixes[f].n_red);
+      json_builder_set_member_name (builder, "amber");
+      json_builder_add_int_value (builder, fixes[f].n_amber);
+      json_builder_set_member_name (builder, "total_gain");
+      json_builder_add_int_value (builder, fixes[f].total_gain);
+      add_figure (builder, "average_gain", fixes[f].average_gain);
+      json_builder_set_member_name (builder, "plans");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < fixes[f].n_plans; k++)
+        {
+          PactePlan *plan = pacte_analysis_get_plan (analysis, fixes[f].plans[k]);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID));
+          json_builder_set_member_name (builder, "gain");
+          json_builder_add_int_value (builder, fixes[f].gains[k]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
 }
 
 static JsonNode *
@@ -119,6 +246,8 @@ plan_json (PacteRuleSet     *rules,
            PactePlan        *plan,
            int               score,
            PacteRuleOutcome *outcomes,
+           const PacteFix   *fixes,
+           guint             n_fixes,
            const char       *lang)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -157,6 +286,7 @@ plan_json (PacteRuleSet     *rules,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+  add_fixes_json (builder, rules, fixes, n_fixes);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -166,6 +296,9 @@ pacte_cli_check (PacteCliOptions *options)
 {
   g_autoptr(PactePortfolio) portfolio = NULL;
   g_autofree PacteRuleOutcome *outcomes = NULL;
+  g_autofree PacteStatus *statuses = NULL;
+  g_autofree PacteFix *fixes = NULL;
+  g_autoptr(PacteAnalysis) analysis = NULL;
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(JsonArray) json_plans = NULL;
   g_autofree char *date = NULL;
@@ -208,6 +341,9 @@ pacte_cli_check (PacteCliOptions *options)
   outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (rules), 1));
   if (options->junit != NULL)
     junit = pacte_cli_junit_new (lang, threshold);
+  statuses = g_new0 (PacteStatus, MAX (pacte_rule_set_get_n_rules (rules), 1));
+  fixes = g_new0 (PacteFix, MAX (pacte_rule_set_get_n_rules (rules), 1));
+  analysis = pacte_analysis_new (rules);
   if (options->json)
     json_plans = json_array_new ();
   else
@@ -217,17 +353,23 @@ pacte_cli_check (PacteCliOptions *options)
     {
       PactePlan *plan = g_ptr_array_index (plans, i);
       int score = pacte_evaluate_plan (rules, portfolio, plan, options->today, lang, outcomes);
+      guint n_fixes;
 
       for (guint r = 0; r < pacte_rule_set_get_n_rules (rules); r++)
-        if (threshold != PACTE_STATUS_OFF && is_at_least (outcomes[r].status, threshold))
-          failed = TRUE;
+        {
+          if (threshold != PACTE_STATUS_OFF && is_at_least (outcomes[r].status, threshold))
+            failed = TRUE;
+          statuses[r] = outcomes[r].status;
+        }
+      pacte_analysis_add_plan (analysis, plan, statuses, score);
+      n_fixes = pacte_fix_first_plan (statuses, pacte_rule_set_get_n_rules (rules), fixes);
 
       if (junit != NULL)
         pacte_cli_junit_add_plan (junit, rules, plan, score, outcomes);
       if (options->json)
-        json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes, lang));
+        json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes, fixes, n_fixes, lang));
       else
-        print_plan_text (rules, plan, score, outcomes, lang, i == 0);
+        print_plan_text (rules, plan, score, outcomes, fixes, n_fixes, lang, i == 0);
     }
 
   if (options->json)
@@ -249,6 +391,8 @@ pacte_cli_check (PacteCliOptions *options)
       json_builder_set_member_name (builder, "plans");
       json_node_set_array (plans_node, json_plans);
       json_builder_add_value (builder, g_steal_pointer (&plans_node));
+      json_builder_set_member_name (builder, "portfolio");
+      json_builder_add_value (builder, portfolio_json (analysis));
       n_conflicts = pacte_cli_print_conflicts (portfolio, lang, builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);

@@ -50,6 +50,7 @@ static gboolean check_date    (PacteCliOptions *o, const char *value);
 static gboolean check_lang    (PacteCliOptions *o, const char *value);
 static gboolean check_fail_on (PacteCliOptions *o G_GNUC_UNUSED, const char *value);
 static gboolean check_paper   (PacteCliOptions *o, const char *value);
+static gboolean check_days    (PacteCliOptions *o, const char *value);
 
 static const CliMode cli_modes[] = {
   { "check", NULL, 0, N_("FILE"), 1, 1, { OFF (check_file) },
@@ -76,6 +77,10 @@ static const CliMode cli_modes[] = {
     "",
     N_("Make git merge and diff the portfolios of the repository in DIR (default: here) with Pacte"),
     pacte_cli_git_setup },
+  { "agenda", NULL, 0, N_("FILE"), 1, 1, { OFF (agenda_file) },
+    "date days lang json",
+    N_("List what is overdue or due in the next days across the portfolio FILE"),
+    pacte_cli_agenda },
 };
 
 static const CliOption cli_options[] = {
@@ -87,6 +92,7 @@ static const CliOption cli_options[] = {
   { "junit", 0, N_("OUT.xml"), OFF (junit), NULL, N_("Also write the results as a JUnit XML report, for CI") },
   { "paper", 0, "a4|letter", OFF (paper), check_paper, N_("Paper size (default: a4)") },
   { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write the result to OUT instead of over the file") },
+  { "days", 0, N_("N"), OFF (days), check_days, N_("How many days ahead (default: 30)") },
 };
 
 #undef OFF
@@ -211,6 +217,15 @@ check_paper (PacteCliOptions *o G_GNUC_UNUSED,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+check_days (PacteCliOptions *o G_GNUC_UNUSED,
+            const char      *value)
+{
+  guint days;
+
+  return pacte_cli_parse_days (value, &days);
 }
 
 /* ---- Looking names up in the tables ---- */

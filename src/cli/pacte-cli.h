@@ -40,6 +40,8 @@ typedef struct {
   char     *fail_on;        /* --fail-on red|amber */
   char     *paper;          /* --paper a4|letter (report) */
   char     *junit;          /* --junit OUT.xml (check) */
+  char     *agenda_file;    /* --agenda FILE */
+  char     *days;           /* --days N (agenda), as given */
 } PacteCliOptions;
 
 /* TRUE when argv asks for a command-line command rather than the window. */
@@ -107,5 +109,10 @@ int             pacte_cli_git_setup   (PacteCliOptions *options);  /* pacte-cli-
 guint           pacte_cli_print_conflicts (PactePortfolio *portfolio,
                                            const char     *lang,
                                            JsonBuilder    *json);
+int             pacte_cli_agenda      (PacteCliOptions *options);  /* pacte-cli-agenda.c */
+/* --days: NULL gives 30; else a whole number 0..3660, or the message on
+ * standard error and FALSE. */
+gboolean        pacte_cli_parse_days  (const char      *text,
+                                       guint           *days);
 
 G_END_DECLS

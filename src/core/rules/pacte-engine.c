@@ -261,6 +261,16 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
         n_amber++;
     }
 
+  return pacte_score_from_counts (n_green, n_amber, n_on - n_green - n_amber);
+}
+
+int
+pacte_score_from_counts (guint n_green,
+                         guint n_amber,
+                         guint n_red)
+{
+  guint n_on = n_green + n_amber + n_red;
+
   if (n_on == 0)
     return -1;
   /* 100 × (greens + ambers / 2) / n, rounded half up, in integers. */

@@ -96,6 +96,12 @@ int          pacte_evaluate_plan           (PacteRuleSet     *rules,
                                             guint32           today,
                                             const char       *lang,
                                             PacteRuleOutcome *outcomes);
+/* The engine's scoring, which pacte_evaluate_plan() returns: 100 × (greens
+ * + ambers / 2) / rules switched on, rounded half up; -1 when no rule is on.
+ * Fix-first gains and review trends use it so they agree with the lights. */
+int          pacte_score_from_counts       (guint             n_green,
+                                            guint             n_amber,
+                                            guint             n_red);
 /* The effective value of a parameter for a plan: plan override, else
  * portfolio rule_settings, else the rule's default. */
 double       pacte_effective_param         (PacteRuleSet     *rules,

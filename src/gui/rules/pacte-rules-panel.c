@@ -4,6 +4,7 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "pacte-analysis.h"
 #include "pacte-i18n.h"
 #include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
@@ -18,6 +19,7 @@ struct _PacteRulesPanel
 
   GtkLabel         *summary_label;
   GtkLabel         *score_label;
+  GtkLabel         *fix_first_label; /* "Fix first: R15 +6 · R01 +3 · …", made in init */
   GtkListBox       *list_box;
   /* The lights of every row, so that the titles line up whatever the
    * length of the status word ("Green", "Désactivée"). */
@@ -103,6 +105,48 @@ pacte_rules_panel_counts_text (PactePlanResults *results)
                           pacte_plan_results_count (results, PACTE_STATUS_OFF));
 }
 
+/* The plan's fix-first list (pacte-analysis.h): its failing rules, the one
+ * that raises the score most first; the rows below lead to the fields. */
+static void
+update_fix_first (PacteRulesPanel *self)
+{
+  guint n_rules = g_list_model_get_n_items (G_LIST_MODEL (self->results));
+  g_autofree PacteStatus *statuses = g_new0 (PacteStatus, MAX (n_rules, 1));
+  g_autofree PacteFix *fixes = g_new0 (PacteFix, MAX (n_rules, 1));
+  GString *text, *spoken;
+  guint n;
+
+  for (guint r = 0; r < n_rules; r++)
+    statuses[r] = pacte_rule_result_get_status (pacte_plan_results_get_result (self->results, r));
+  n = pacte_fix_first_plan (statuses, n_rules, fixes);
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), n > 0);
+  if (n == 0)
+    return;
+  text = g_string_new (_("Fix first:"));
+  spoken = g_string_new (_("Fix first:"));
+  for (guint f = 0; f < n; f++)
+    {
+      PacteRuleResult *result = pacte_plan_results_get_result (self->results, fixes[f].rule_index);
+
+      if (f < 4)
+        g_string_append_printf (text, "%s %s +%d", f == 0 ? "" : " ·", pacte_rule_result_get_rule_id (result),
+                                fixes[f].gain);
+      g_string_append_printf (spoken, f == 0 ? " " : "; ");
+      /* Translators: one entry of a plan's fix-first list: "R15 Joint customer events, +6 points" */
+      g_string_append_printf (spoken, ngettext ("%s %s, +%d point", "%s %s, +%d points", fixes[f].gain),
+                              pacte_rule_result_get_rule_id (result), pacte_rule_result_get_title (result),
+                              fixes[f].gain);
+    }
+  if (n > 4)
+    g_string_append (text, " …");
+  gtk_label_set_label (self->fix_first_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fix_first_label), spoken->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fix_first_label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
+  g_string_free (text, TRUE);
+  g_string_free (spoken, TRUE);
+}
+
 static void
 update_header (PacteRulesPanel *self)
 {
@@ -112,12 +156,14 @@ update_header (PacteRulesPanel *self)
     {
       set_label (self->summary_label, "");
       set_label (self->score_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), FALSE);
       return;
     }
 
   summary = pacte_rules_panel_counts_text (self->results);
   set_label (self->summary_label, summary);
   pacte_rules_panel_show_score (self->score_label, pacte_plan_results_get_score (self->results));
+  update_fix_first (self);
 }
 
 static void
@@ -753,6 +799,16 @@ pacte_rules_panel_init (PacteRulesPanel *self)
 {
   self->light_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Under the counts of lights: the plan's fix-first line. */
+  self->fix_first_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->fix_first_label, 0);
+  gtk_label_set_wrap (self->fix_first_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->fix_first_label), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), FALSE);
+  gtk_widget_insert_after (GTK_WIDGET (self->fix_first_label),
+                           gtk_widget_get_parent (GTK_WIDGET (self->summary_label)),
+                           GTK_WIDGET (self->summary_label));
 }
 
 GtkWidget *

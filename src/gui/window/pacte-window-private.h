@@ -34,6 +34,7 @@ struct _PacteWindow
   /* editors, created for each document */
   GtkWidget            *plan_editor;
   GtkWidget            *partner_editor;
+  GtkWidget            *overview;      /* PacteOverview, in content_stack as "overview" */
   PactePlan            *plan;
   PactePartner         *partner;
 
@@ -89,5 +90,10 @@ void     _pacte_window_update_history             (PacteWindow    *self);
 /* Fills the Open Recent menu from GtkRecentManager. */
 void     _pacte_window_update_recent              (PacteWindow    *self);
 void     _pacte_window_init_document_life         (PacteWindow    *self);
+
+/* pacte-window-overview.c */
+void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_overview_attach            (PacteWindow    *self);
+void     _pacte_window_overview_detach            (PacteWindow    *self);
 
 G_END_DECLS

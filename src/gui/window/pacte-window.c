@@ -206,6 +206,9 @@ update_nothing_page (PacteWindow *self)
 
   if (self->plan != NULL || self->partner != NULL)
     return;
+  /* The overview stays until a plan or partner is chosen. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "overview") == 0 && self->overview != NULL)
+    return;
   if (self->context != NULL)
     {
       PactePortfolio *doc = pacte_context_get_portfolio (self->context);
@@ -574,6 +577,7 @@ drop_document (PacteWindow *self)
   gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), NULL);
   gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), NULL);
   pacte_rules_panel_set_context (self->rules_panel, NULL);
+  _pacte_window_overview_detach (self);
   clear_editor (self->plan_editor_box, &self->plan_editor);
   clear_editor (self->partner_editor_box, &self->partner_editor);
   g_clear_object (&self->context);
@@ -612,6 +616,7 @@ pacte_window_set_portfolio (PacteWindow    *self,
   gtk_box_append (self->plan_editor_box, self->plan_editor);
   gtk_box_append (self->partner_editor_box, self->partner_editor);
   pacte_rules_panel_set_context (self->rules_panel, self->context);
+  _pacte_window_overview_attach (self);
 
   gtk_editable_set_text (GTK_EDITABLE (self->plan_search), "");
   gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
@@ -855,6 +860,7 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.sort-plans", "plan-sort");
   gtk_widget_class_install_property_action (widget_class, "win.sort-partners", "partner-sort");
   _pacte_window_class_add_document_actions (widget_class);
+  _pacte_window_class_add_overview_actions (widget_class);
 }
 
 static void
@@ -932,6 +938,9 @@ pacte_window_init (PacteWindow *self)
   gtk_search_entry_set_key_capture_widget (self->partner_search, GTK_WIDGET (self->partner_view));
 
   _pacte_window_init_document_life (self);
+  /* No document yet: no overview. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);
 }
 
 PacteWindow *

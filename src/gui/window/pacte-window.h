@@ -78,6 +78,11 @@ GListModel      *pacte_window_get_partner_list  (PacteWindow      *self);
 void             pacte_window_set_search        (PacteWindow      *self,
                                                  const char       *text);
 
+/* The Overview page (heat map, fix first, agenda): page "heat-map",
+ * "fix-first", "agenda" or NULL (as last shown).  Ctrl+1. */
+void             pacte_window_show_overview     (PacteWindow      *self,
+                                                 const char       *page);
+GtkWidget       *pacte_window_get_overview      (PacteWindow      *self); /* a PacteOverview, or NULL */
 /* Shows a passing message at the bottom of the window; text is plain text
  * (escaped here: a toast's title is markup). */
 void             pacte_window_show_toast        (PacteWindow      *self,

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-overview-private.h: shared by pacte-overview.c (the heat map) and
+ * pacte-overview-lists.c (fix first, agenda). */
+#pragma once
+
+#include "pacte-overview.h"
+
+G_BEGIN_DECLS
+
+struct _PacteOverview
+{
+  GtkBox              parent_instance;
+
+  PacteContext       *context;
+  PacteAnalysis      *analysis;      /* the last refresh's figures */
+  GPtrArray          *agenda;        /* every PacteAgendaItem of the last refresh */
+  GPtrArray          *agenda_shown;  /* those of agenda_owner (not owned) */
+  char               *agenda_owner;  /* NULL: everyone */
+  guint               refresh_id;    /* pending idle */
+  gboolean            dirty;         /* an edit since the last refresh */
+  GHashTable         *sort_keys;     /* PactePlan -> collation key of its folded name */
+  GHashTable         *search_texts;  /* PactePlan -> folded name, id, owner, partners */
+  GHashTable         *changes;       /* PactePlan -> change since its last review + 1000 */
+
+  PacteOverviewSort   sort;
+  char               *search;        /* folded, or NULL */
+  gboolean            setting_search; /* the entry follows a set_search() */
+  char               *phase;
+  char               *segment;
+
+  GtkCustomFilter    *filter;
+  GtkCustomSorter    *sorter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  GListStore         *totals_store;  /* one item: the totals row */
+  GObject            *totals_item;
+
+  GtkStack           *stack;  /* not an AdwViewStack: the window's lists own the only one */
+  GtkColumnView      *view;
+  GtkLabel           *summary_label;
+  GtkDrawingArea     *histogram;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *sort_drop;
+  GtkDropDown        *phase_drop;
+  GtkDropDown        *segment_drop;
+  GtkWidget          *fix_first_page;
+  GtkWidget          *agenda_page;
+  gboolean            fix_first_stale;  /* rebuilt when shown */
+  gboolean            agenda_stale;
+};
+
+G_END_DECLS

@@ -1,0 +1,1081 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-overview.c: the overview's heat map (plans × rules), its totals,
+ * the average score and its distribution, sorting and filtering. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-heat-cell.h"
+#include "pacte-i18n.h"
+#include "pacte-light.h"
+#include "pacte-name-sorter.h"
+#include "pacte-overview-private.h"
+#include "pacte-report-format.h"
+
+#define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
+
+G_DEFINE_FINAL_TYPE (PacteOverview, pacte_overview, GTK_TYPE_BOX)
+
+enum { SIGNAL_PLAN_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  PacteOverview *self;
+  guint          rule;
+} RuleColumn;
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static const char *
+plan_name (PactePlan *plan)
+{
+  const char *name = pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME);
+
+  return *name != '\0' ? name : _("Unnamed plan");
+}
+
+static char *
+status_word_lower (PacteStatus status)
+{
+  return g_utf8_strdown (pacte_light_status_word (status), -1);
+}
+
+char *
+pacte_overview_cell_name (PacteContext *context,
+                          PactePlan    *plan,
+                          guint         rule_index)
+{
+  PactePlanResults *results;
+  PacteRuleResult *result;
+  g_autofree char *word = NULL;
+
+  g_return_val_if_fail (PACTE_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), NULL);
+
+  results = pacte_context_get_results (context, plan);
+  result = pacte_plan_results_get_result (results, rule_index);
+  g_return_val_if_fail (result != NULL, NULL);
+  word = status_word_lower (pacte_rule_result_get_status (result));
+  /* Translators: a heat-map cell: plan, rule id, rule title, status, explanation:
+   * "Ashford & Lowe, R04 Strong governance: amber — the body … has no meeting cadence" */
+  return g_strdup_printf (_("%s, %s %s: %s — %s"), plan_name (plan),
+                          pacte_rule_result_get_rule_id (result), pacte_rule_result_get_title (result),
+                          word, pacte_rule_result_get_explanation (result));
+}
+
+static gboolean
+plan_change (PacteOverview *self,
+             PactePlan     *plan,
+             int           *change)
+{
+  gpointer value;
+
+  if (self->changes == NULL || !g_hash_table_lookup_extended (self->changes, plan, NULL, &value))
+    return FALSE;
+  *change = GPOINTER_TO_INT (value) - NO_CHANGE;
+  return TRUE;
+}
+
+static int
+plan_score (PacteOverview *self,
+            PactePlan     *plan)
+{
+  return pacte_plan_results_get_score (pacte_context_get_results (self->context, plan));
+}
+
+void
+_pacte_overview_emit_plan (PacteOverview *self,
+                           PactePlan     *plan,
+                           const char    *rule_id)
+{
+  g_signal_emit (self, signals[SIGNAL_PLAN_ACTIVATED], 0, plan, rule_id);
+}
+
+/* ---- sorting and filtering ------------------------------------------ */
+
+static char *
+fold_for_search (const char *text)
+{
+  g_autofree char *folded = pacte_name_fold (text);
+
+  return g_utf8_casefold (folded, -1);
+}
+
+/* Folding and collating names is the costly part of sorting and filtering
+ * 2,000 plans: done once per plan (again after edits, in the refresh). */
+static void
+plan_keys (PacteOverview *self,
+           PactePlan     *plan)
+{
+  PacteRecord *record = PACTE_RECORD (plan);
+  g_autofree char *folded = pacte_name_fold (plan_name (plan));
+  const char * const *partners = pacte_record_get_strv (record, PACTE_PLAN_PARTNERS);
+  GString *search = g_string_new (NULL);
+
+  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_NAME));
+  g_string_append_c (search, '\n');
+  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_ID));
+  g_string_append_c (search, '\n');
+  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_OWNER));
+  for (guint i = 0; partners[i] != NULL; i++)
+    {
+      PactePartner *partner = pacte_portfolio_find_partner (pacte_context_get_portfolio (self->context), partners[i]);
+
+      if (partner != NULL)
+        {
+          g_string_append_c (search, '\n');
+          g_string_append (search, pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME));
+        }
+    }
+  g_hash_table_insert (self->sort_keys, plan, g_utf8_collate_key (folded, -1));
+  g_hash_table_insert (self->search_texts, plan, fold_for_search (search->str));
+  g_string_free (search, TRUE);
+}
+
+static const char *
+plan_sort_key (PacteOverview *self,
+               PactePlan     *plan)
+{
+  if (!g_hash_table_contains (self->sort_keys, plan))
+    plan_keys (self, plan);
+  return g_hash_table_lookup (self->sort_keys, plan);
+}
+
+static const char *
+plan_search_text (PacteOverview *self,
+                  PactePlan     *plan)
+{
+  if (!g_hash_table_contains (self->search_texts, plan))
+    plan_keys (self, plan);
+  return g_hash_table_lookup (self->search_texts, plan);
+}
+
+static int
+compare_plans (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  PacteOverview *self = user_data;
+  PactePlan *x = (PactePlan *) a, *y = (PactePlan *) b;
+  int order = 0;
+
+  switch (self->sort)
+    {
+    case PACTE_OVERVIEW_SORT_WORST:
+    case PACTE_OVERVIEW_SORT_BEST:
+      {
+        /* A plan without a score (every rule off) comes last either way. */
+        int sx = plan_score (self, x), sy = plan_score (self, y);
+
+        if (sx != sy)
+          {
+            if (sx < 0 || sy < 0)
+              order = sx < 0 ? 1 : -1;
+            else
+              order = (sx < sy ? -1 : 1) * (self->sort == PACTE_OVERVIEW_SORT_WORST ? 1 : -1);
+          }
+        break;
+      }
+    case PACTE_OVERVIEW_SORT_PHASE:
+      order = pacte_phase_rank (pacte_record_get_string (PACTE_RECORD (x), PACTE_PLAN_PHASE))
+              - pacte_phase_rank (pacte_record_get_string (PACTE_RECORD (y), PACTE_PLAN_PHASE));
+      break;
+    case PACTE_OVERVIEW_SORT_CHANGE:
+      {
+        int cx = 0, cy = 0;
+        gboolean hx = plan_change (self, x, &cx), hy = plan_change (self, y, &cy);
+
+        if (hx != hy)
+          order = hx ? -1 : 1;
+        else if (cx != cy)
+          order = cx < cy ? -1 : 1;
+        break;
+      }
+    case PACTE_OVERVIEW_SORT_NAME:
+    default:
+      break;
+    }
+  if (order == 0)
+    order = g_strcmp0 (plan_sort_key (self, x), plan_sort_key (self, y));
+  if (order == 0)
+    order = strcmp (pacte_record_get_string (PACTE_RECORD (x), PACTE_PLAN_ID),
+                    pacte_record_get_string (PACTE_RECORD (y), PACTE_PLAN_ID));
+  return order < 0 ? GTK_ORDERING_SMALLER : (order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL);
+}
+
+static gboolean
+filter_plan (gpointer item,
+             gpointer user_data)
+{
+  PacteOverview *self = user_data;
+  PacteRecord *plan = item;
+
+  if (self->phase != NULL && g_strcmp0 (pacte_record_get_string (plan, PACTE_PLAN_PHASE), self->phase) != 0)
+    return FALSE;
+  if (self->segment != NULL && g_strcmp0 (pacte_record_get_string (plan, PACTE_PLAN_SEGMENT), self->segment) != 0)
+    return FALSE;
+  return self->search == NULL || strstr (plan_search_text (self, PACTE_PLAN (plan)), self->search) != NULL;
+}
+
+void
+pacte_overview_set_sort (PacteOverview     *self,
+                         PacteOverviewSort  sort)
+{
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+
+  self->sort = sort;
+  if (gtk_drop_down_get_selected (self->sort_drop) != (guint) sort)
+    gtk_drop_down_set_selected (self->sort_drop, sort);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+void
+pacte_overview_set_search (PacteOverview *self,
+                           const char    *text)
+{
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+
+  g_clear_pointer (&self->search, g_free);
+  if (text != NULL && *text != '\0')
+    self->search = fold_for_search (text);
+  /* Setting the entry's text passes through "" (a delete, then an insert):
+   * its search-changed must not clear the search meanwhile. */
+  if (!self->setting_search
+      && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
+    {
+      self->setting_search = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+      self->setting_search = FALSE;
+    }
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+set_choice_filter (PacteOverview      *self,
+                   char              **field,
+                   GtkDropDown        *drop,
+                   const char * const *values,
+                   const char         *value)
+{
+  guint position = 0;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  for (guint i = 0; value != NULL && values[i] != NULL; i++)
+    if (g_str_equal (values[i], value))
+      position = i + 1;
+  if (gtk_drop_down_get_selected (drop) != position)
+    gtk_drop_down_set_selected (drop, position);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+void
+pacte_overview_set_phase_filter (PacteOverview *self,
+                                 const char    *phase)
+{
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+  set_choice_filter (self, &self->phase, self->phase_drop, pacte_phases, phase);
+}
+
+void
+pacte_overview_set_segment_filter (PacteOverview *self,
+                                   const char    *segment)
+{
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+  set_choice_filter (self, &self->segment, self->segment_drop, pacte_segments, segment);
+}
+
+GListModel *
+pacte_overview_get_plans (PacteOverview *self)
+{
+  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+static void
+on_search_changed (PacteOverview  *self,
+                   GtkSearchEntry *entry)
+{
+  if (self->setting_search)
+    return;
+  pacte_overview_set_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_sort_selected (PacteOverview *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_drop);
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected != (guint) self->sort)
+    pacte_overview_set_sort (self, selected);
+}
+
+static void
+on_phase_selected (PacteOverview *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->phase_drop);
+  const char *phase = selected > 0 && selected != GTK_INVALID_LIST_POSITION ? pacte_phases[selected - 1] : NULL;
+
+  if (g_strcmp0 (phase, self->phase) != 0)
+    pacte_overview_set_phase_filter (self, phase);
+}
+
+static void
+on_segment_selected (PacteOverview *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->segment_drop);
+  const char *segment = selected > 0 && selected != GTK_INVALID_LIST_POSITION ? pacte_segments[selected - 1] : NULL;
+
+  if (g_strcmp0 (segment, self->segment) != 0)
+    pacte_overview_set_segment_filter (self, segment);
+}
+
+/* ---- cells ------------------------------------------------------------ */
+
+static PactePlan *
+item_plan (PacteOverview *self,
+           GtkListItem   *item)
+{
+  GObject *object = gtk_list_item_get_item (item);
+
+  /* The totals row's item (maybe one just replaced by a refresh) is no plan. */
+  return PACTE_IS_PLAN (object) ? PACTE_PLAN (object) : NULL;
+}
+
+static GtkWidget *
+new_label (double xalign)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_margin_start (label, 6);
+  gtk_widget_set_margin_end (label, 6);
+  return label;
+}
+
+static void
+label_setup_start (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, new_label (0.0));
+}
+
+/* Numbers: aligned to the end. */
+static void
+label_setup_end (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, new_label (1.0));
+}
+
+/* The name column. */
+static void
+update_name_label (GtkLabel  *label,
+                   GParamSpec *pspec,
+                   PactePlan  *plan)
+{
+  gtk_label_set_label (label, plan_name (plan));
+}
+
+static void
+name_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           PacteOverview            *self)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  PactePlan *plan = item_plan (self, item);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "heading");
+  if (plan == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("All %u plan", "All %u plans",
+                                                         pacte_analysis_get_n_plans (self->analysis)),
+                                               pacte_analysis_get_n_plans (self->analysis));
+
+      gtk_label_set_label (label, text);
+      gtk_widget_add_css_class (GTK_WIDGET (label), "heading");
+      return;
+    }
+  update_name_label (label, NULL, plan);
+  g_signal_connect_object (plan, "notify::name", G_CALLBACK (update_name_label), label, G_CONNECT_SWAPPED);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), plan_name (plan));
+}
+
+static void
+name_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PacteOverview            *self)
+{
+  PactePlan *plan = item_plan (self, item);
+
+  if (plan != NULL)
+    g_signal_handlers_disconnect_by_func (plan, update_name_label, gtk_list_item_get_child (item));
+}
+
+/* The score and change columns follow the plan's results. */
+static void
+update_score_label (GtkLabel         *label,
+                    GParamSpec       *pspec,
+                    PactePlanResults *results)
+{
+  int score = pacte_plan_results_get_score (results);
+  g_autofree char *text = score >= 0 ? g_strdup_printf ("%d", score) : g_strdup ("–");
+  g_autofree char *name = score >= 0 ? g_strdup_printf (_("Score %d out of 100"), score)
+                                     : g_strdup (_("No score: every rule is switched off"));
+
+  gtk_label_set_label (label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+score_bind (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            PacteOverview            *self)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  PactePlan *plan = item_plan (self, item);
+  PactePlanResults *results;
+
+  gtk_widget_add_css_class (GTK_WIDGET (label), "numeric");
+  if (plan == NULL)
+    {
+      double average = pacte_analysis_get_average (self->analysis);
+      g_autofree char *text = pacte_format_number (pacte_i18n_user_language (), average, 1);
+      g_autofree char *name = isnan (average) ? g_strdup (_("No average score"))
+                                              : g_strdup_printf (_("Average score %s"), text);
+
+      gtk_label_set_label (label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      return;
+    }
+  results = pacte_context_get_results (self->context, plan);
+  update_score_label (label, NULL, results);
+  g_signal_connect_object (results, "notify::score", G_CALLBACK (update_score_label), label, G_CONNECT_SWAPPED);
+}
+
+static void
+score_unbind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PacteOverview            *self)
+{
+  PactePlan *plan = item_plan (self, item);
+
+  if (plan != NULL)
+    g_signal_handlers_disconnect_by_func (pacte_context_get_results (self->context, plan), update_score_label,
+                                          gtk_list_item_get_child (item));
+}
+
+static void
+change_bind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             PacteOverview            *self)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  PactePlan *plan = item_plan (self, item);
+  g_autofree char *text = NULL;
+  g_autofree char *name = NULL;
+  int change;
+
+  if (plan == NULL || !plan_change (self, plan, &change))
+    {
+      gtk_label_set_label (label, "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      plan != NULL ? _("No review recorded") : "", -1);
+      return;
+    }
+  if (change > 0)
+    {
+      text = g_strdup_printf ("↑ %d", change);
+      name = g_strdup_printf (ngettext ("Up %d point since the last review", "Up %d points since the last review", change), change);
+    }
+  else if (change < 0)
+    {
+      text = g_strdup_printf ("↓ %d", -change);
+      name = g_strdup_printf (ngettext ("Down %d point since the last review", "Down %d points since the last review", -change), -change);
+    }
+  else
+    {
+      text = g_strdup ("=");
+      name = g_strdup (_("Unchanged since the last review"));
+    }
+  gtk_label_set_label (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* The rule columns. */
+static void
+update_rule_cell (PacteHeatCell   *cell,
+                  GParamSpec      *pspec,
+                  PacteRuleResult *result)
+{
+  PacteOverview *self = g_object_get_data (G_OBJECT (cell), "overview");
+  PactePlan *plan = g_object_get_data (G_OBJECT (cell), "plan");
+  guint rule = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "rule"));
+  g_autofree char *name = pacte_overview_cell_name (self->context, plan, rule);
+  g_autofree char *tooltip = g_strdup_printf ("%s %s: %s\n%s", pacte_rule_result_get_rule_id (result),
+                                              pacte_rule_result_get_title (result),
+                                              pacte_light_status_word (pacte_rule_result_get_status (result)),
+                                              pacte_rule_result_get_explanation (result));
+
+  pacte_heat_cell_set_status (cell, pacte_rule_result_get_status (result), name, tooltip);
+}
+
+static void
+on_cell_activate (PacteHeatCell *cell,
+                  PacteOverview *self)
+{
+  PactePlan *plan = g_object_get_data (G_OBJECT (cell), "plan");
+  guint rule = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "rule"));
+
+  if (plan != NULL)
+    _pacte_overview_emit_plan (self, plan, pacte_rule_set_get_id (pacte_context_get_rules (self->context), rule));
+}
+
+static void
+rule_setup (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            RuleColumn               *column)
+{
+  GtkWidget *cell = pacte_heat_cell_new ();
+
+  g_object_set_data (G_OBJECT (cell), "overview", column->self);
+  g_object_set_data (G_OBJECT (cell), "rule", GUINT_TO_POINTER (column->rule));
+  g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate), column->self);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+rule_bind (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           RuleColumn               *column)
+{
+  PacteOverview *self = column->self;
+  PacteHeatCell *cell = PACTE_HEAT_CELL (gtk_list_item_get_child (item));
+  PactePlan *plan = item_plan (self, item);
+  PacteRuleResult *result;
+
+  if (plan == NULL)
+    {
+      PacteRuleSet *rules = pacte_context_get_rules (self->context);
+      guint red = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_RED);
+      guint amber = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_AMBER);
+      guint green = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_GREEN);
+      guint off = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_OFF);
+      g_autofree char *text = g_strdup_printf ("■%u\n▲%u", red, amber);
+      /* Translators: a heat-map column total: "R04 Strong governance: 2 red, 3 amber, 2 green, 0 off" */
+      g_autofree char *name = g_strdup_printf (_("%s %s: %u red, %u amber, %u green, %u off"),
+                                               pacte_rule_set_get_id (rules, column->rule),
+                                               pacte_rule_set_get_title (rules, column->rule,
+                                                                         pacte_context_get_language (self->context)),
+                                               red, amber, green, off);
+
+      g_object_set_data (G_OBJECT (cell), "plan", NULL);
+      pacte_heat_cell_set_text (cell, text, name);
+      return;
+    }
+  result = pacte_plan_results_get_result (pacte_context_get_results (self->context, plan), column->rule);
+  g_object_set_data_full (G_OBJECT (cell), "plan", g_object_ref (plan), g_object_unref);
+  update_rule_cell (cell, NULL, result);
+  g_signal_connect_object (result, "notify::status", G_CALLBACK (update_rule_cell), cell, G_CONNECT_SWAPPED);
+  g_signal_connect_object (result, "notify::explanation", G_CALLBACK (update_rule_cell), cell, G_CONNECT_SWAPPED);
+}
+
+static void
+rule_unbind (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             RuleColumn               *column)
+{
+  PactePlan *plan = item_plan (column->self, item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (plan != NULL)
+    g_signal_handlers_disconnect_by_func (pacte_plan_results_get_result (pacte_context_get_results (column->self->context, plan),
+                                                                         column->rule),
+                                          update_rule_cell, cell);
+  g_object_set_data (G_OBJECT (cell), "plan", NULL);
+}
+
+static GtkColumnViewColumn *
+add_column (PacteOverview *self,
+            const char    *title,
+            GCallback      setup,
+            GCallback      bind,
+            GCallback      unbind,
+            gpointer       data,
+            GClosureNotify destroy_data)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect_data (factory, "setup", setup, data, destroy_data, 0);
+  g_signal_connect (factory, "bind", bind, data);
+  if (unbind != NULL)
+    g_signal_connect (factory, "unbind", unbind, data);
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+on_row_activate (PacteOverview *self,
+                 guint          position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->view)), position);
+
+  if (PACTE_IS_PLAN (item))
+    _pacte_overview_emit_plan (self, PACTE_PLAN (item), NULL);
+}
+
+/* ---- the figures ------------------------------------------------------ */
+
+static void
+draw_histogram (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  PacteOverview *self = user_data;
+  GdkRGBA color;
+  guint max = 1;
+  double bar;
+
+  if (self->analysis == NULL)
+    return;
+  for (guint b = 0; b < PACTE_ANALYSIS_N_BUCKETS; b++)
+    max = MAX (max, pacte_analysis_get_bucket (self->analysis, b));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (area)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  bar = (double) width / PACTE_ANALYSIS_N_BUCKETS;
+  for (guint b = 0; b < PACTE_ANALYSIS_N_BUCKETS; b++)
+    {
+      double h = (height - 2) * pacte_analysis_get_bucket (self->analysis, b) / max;
+
+      /* Low scores in red, middle amber, high green, as the lights. */
+      if (b < 4)
+        cairo_set_source_rgb (cr, 0xe0 / 255.0, 0x1b / 255.0, 0x24 / 255.0);
+      else if (b < 7)
+        cairo_set_source_rgb (cr, 0xf5 / 255.0, 0xc2 / 255.0, 0x11 / 255.0);
+      else
+        cairo_set_source_rgb (cr, 0x2e / 255.0, 0xc2 / 255.0, 0x7e / 255.0);
+      cairo_rectangle (cr, b * bar + 1, height - 1 - h, bar - 2, h);
+      cairo_fill (cr);
+    }
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_rectangle (cr, 0, height - 1, width, 1);
+  cairo_fill (cr);
+}
+
+static void
+update_summary (PacteOverview *self)
+{
+  guint n = pacte_analysis_get_n_plans (self->analysis);
+  double average = pacte_analysis_get_average (self->analysis);
+  g_autofree char *avg = pacte_format_number (pacte_i18n_user_language (), average, 1);
+  g_autofree char *plans = g_strdup_printf (ngettext ("%u plan", "%u plans", n), n);
+  g_autofree char *text = NULL;
+  GString *histogram = g_string_new (_("Scores:"));
+  guint overdue = self->agenda != NULL ? pacte_agenda_count_overdue (self->agenda) : 0;
+
+  if (isnan (average))
+    text = g_strdup (plans);
+  else if (overdue > 0)
+    {
+      g_autofree char *late = g_strdup_printf (ngettext ("%u item overdue", "%u items overdue", overdue), overdue);
+
+      /* Translators: "7 plans · average score 60,7 · 2 items overdue" */
+      text = g_strdup_printf (_("%s · average score %s · %s"), plans, avg, late);
+    }
+  else
+    text = g_strdup_printf (_("%s · average score %s"), plans, avg);
+  gtk_label_set_label (self->summary_label, text);
+
+  for (guint b = 0; b < PACTE_ANALYSIS_N_BUCKETS; b++)
+    {
+      guint count = pacte_analysis_get_bucket (self->analysis, b);
+
+      g_string_append_c (histogram, b == 0 ? ' ' : ',');
+      if (b > 0)
+        g_string_append_c (histogram, ' ');
+      /* Translators: one bar of the score distribution: "2 plans from 60 to 69" */
+      g_string_append_printf (histogram, ngettext ("%u plan from %u to %u", "%u plans from %u to %u", count),
+                              count, b * 10, b == PACTE_ANALYSIS_N_BUCKETS - 1 ? 100 : b * 10 + 9);
+    }
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->histogram), histogram->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->histogram), GTK_ACCESSIBLE_PROPERTY_LABEL, histogram->str, -1);
+  g_string_free (histogram, TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self->histogram));
+}
+
+/* The Fix First and Agenda pages are rebuilt when shown (their rows cost
+ * more than the figures); a refresh marks them stale. */
+static void
+update_pages (PacteOverview *self)
+{
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
+
+  if (visible == self->fix_first_page && self->fix_first_stale)
+    {
+      _pacte_overview_fix_first_update (self, self->fix_first_page);
+      self->fix_first_stale = FALSE;
+    }
+  if (visible == self->agenda_page && self->agenda_stale)
+    {
+      _pacte_overview_agenda_update (self, self->agenda_page);
+      self->agenda_stale = FALSE;
+    }
+}
+
+void
+pacte_overview_refresh (PacteOverview *self)
+{
+  PactePortfolio *portfolio;
+  PacteRuleSet *rules;
+  GListModel *plans;
+  g_autofree PacteStatus *statuses = NULL;
+  guint n_rules;
+  g_autoptr(GObject) totals = g_object_new (G_TYPE_OBJECT, NULL);
+
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  self->dirty = FALSE;
+  portfolio = pacte_context_get_portfolio (self->context);
+  rules = pacte_context_get_rules (self->context);
+  n_rules = pacte_rule_set_get_n_rules (rules);
+  statuses = g_new0 (PacteStatus, MAX (n_rules, 1));
+  pacte_evaluator_flush (pacte_context_get_evaluator (self->context));
+
+  g_clear_pointer (&self->analysis, pacte_analysis_free);
+  self->analysis = pacte_analysis_new (rules);
+  g_hash_table_remove_all (self->changes);
+  g_hash_table_remove_all (self->sort_keys);
+  g_hash_table_remove_all (self->search_texts);
+  plans = pacte_portfolio_get_plans (portfolio);
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+      PactePlanResults *results = pacte_context_get_results (self->context, plan);
+      int score = pacte_plan_results_get_score (results);
+      int change;
+
+      for (guint r = 0; r < n_rules; r++)
+        statuses[r] = pacte_rule_result_get_status (pacte_plan_results_get_result (results, r));
+      pacte_analysis_add_plan (self->analysis, plan, statuses, score);
+      if (pacte_plan_change_since_review (rules, plan, score, &change))
+        g_hash_table_insert (self->changes, plan, GINT_TO_POINTER (change + NO_CHANGE));
+    }
+
+  g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  self->agenda = pacte_agenda_collect (portfolio, pacte_context_get_today (self->context), 30);
+
+  self->fix_first_stale = TRUE;
+  self->agenda_stale = TRUE;
+  update_summary (self);
+  /* A new totals item: its row binds again with the new figures. */
+  g_set_object (&self->totals_item, totals);
+  g_list_store_splice (self->totals_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->totals_store)),
+                       (gpointer *) &self->totals_item, 1);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  update_pages (self);
+}
+
+PacteAnalysis *
+pacte_overview_get_analysis (PacteOverview *self)
+{
+  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  return self->analysis;
+}
+
+static gboolean
+refresh_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->refresh_id = 0;
+  pacte_overview_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits mark the figures stale; they are recomputed when the page shows. */
+static void
+on_portfolio_changed (PacteOverview *self)
+{
+  /* Names may have changed, plans come and go: keys are made again. */
+  g_hash_table_remove_all (self->sort_keys);
+  g_hash_table_remove_all (self->search_texts);
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->refresh_id == 0)
+    self->refresh_id = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, 200, refresh_idle, self, NULL);
+}
+
+static void
+pacte_overview_map (GtkWidget *widget)
+{
+  PacteOverview *self = PACTE_OVERVIEW (widget);
+
+  GTK_WIDGET_CLASS (pacte_overview_parent_class)->map (widget);
+  if (self->dirty)
+    pacte_overview_refresh (self);
+}
+
+/* ---- pages ------------------------------------------------------------ */
+
+void
+pacte_overview_show_page (PacteOverview *self,
+                          const char    *name)
+{
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+  gtk_stack_set_visible_child_name (self->stack, name);
+  update_pages (self);
+}
+
+const char *
+pacte_overview_get_page (PacteOverview *self)
+{
+  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+PacteContext *
+pacte_overview_get_context (PacteOverview *self)
+{
+  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  return self->context;
+}
+
+static GtkDropDown *
+choice_drop (const char         *all,
+             const char * const *values,
+             const char         *accessible)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkDropDown *drop;
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; values[i] != NULL; i++)
+    gtk_string_list_append (list, pacte_choice_display_name (values[i]));
+  drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (list), NULL));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (drop), accessible);
+  return drop;
+}
+
+static GtkWidget *
+build_heat_map (PacteOverview *self)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  PacteRuleSet *rules = pacte_context_get_rules (self->context);
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  GtkFlattenListModel *flat;
+  GtkColumnViewColumn *column;
+  const char * const sorts[] = {
+    _("Worst first"), _("Best first"), _("Name"), _("Phase"), _("Change since review"), NULL
+  };
+
+  /* The figures: plans, average score, distribution. */
+  gtk_widget_set_margin_start (figures, 12);
+  gtk_widget_set_margin_end (figures, 12);
+  gtk_widget_set_margin_top (figures, 6);
+  self->summary_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->summary_label, 0);
+  gtk_label_set_wrap (self->summary_label, TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->summary_label), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "heading");
+  gtk_box_append (GTK_BOX (figures), GTK_WIDGET (self->summary_label));
+  self->histogram = GTK_DRAWING_AREA (gtk_drawing_area_new ());
+  gtk_drawing_area_set_content_width (self->histogram, 120);
+  gtk_drawing_area_set_content_height (self->histogram, 28);
+  gtk_drawing_area_set_draw_func (self->histogram, draw_histogram, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->histogram), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scores"), -1);
+  gtk_box_append (GTK_BOX (figures), GTK_WIDGET (self->histogram));
+  gtk_box_append (GTK_BOX (page), figures);
+
+  /* Sort and filter. */
+  gtk_widget_set_margin_start (controls, 12);
+  gtk_widget_set_margin_end (controls, 12);
+  gtk_widget_set_margin_top (controls, 6);
+  gtk_widget_set_margin_bottom (controls, 6);
+  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->search_entry), TRUE);
+  g_object_set (self->search_entry, "placeholder-text", _("Filter by plan, owner or partner"), NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter plans by name, owner or partner"), -1);
+  g_signal_connect_swapped (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->search_entry));
+  self->phase_drop = choice_drop (_("All phases"), pacte_phases, _("Show the plans of one phase"));
+  g_signal_connect_swapped (self->phase_drop, "notify::selected", G_CALLBACK (on_phase_selected), self);
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->phase_drop));
+  self->segment_drop = choice_drop (_("All segments"), pacte_segments, _("Show the plans of one segment"));
+  g_signal_connect_swapped (self->segment_drop, "notify::selected", G_CALLBACK (on_segment_selected), self);
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->segment_drop));
+  self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort plans"), -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_drop), _("Sort plans"));
+  g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (on_sort_selected), self);
+  gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->sort_drop));
+  gtk_box_append (GTK_BOX (page), controls);
+
+  /* The model: a totals row, then the plans, filtered and sorted. */
+  self->filter = gtk_custom_filter_new (filter_plan, self, NULL);
+  self->sorter = gtk_custom_sorter_new (compare_plans, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context))),
+                                              GTK_FILTER (g_object_ref (self->filter)));
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
+                                          GTK_SORTER (g_object_ref (self->sorter)));
+  self->totals_store = g_list_store_new (G_TYPE_OBJECT);
+  g_list_store_append (parts, self->totals_store);
+  g_list_store_append (parts, self->sorted);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
+
+  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (flat)))));
+  gtk_column_view_set_show_column_separators (self->view, FALSE);
+  gtk_column_view_set_show_row_separators (self->view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->view), "heat-map");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Heat map of the plans and the golden rules"), -1);
+  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activate), self);
+
+  column = add_column (self, _("Plan"), G_CALLBACK (label_setup_start), G_CALLBACK (name_bind),
+                       G_CALLBACK (name_unbind), self, NULL);
+  gtk_column_view_column_set_expand (column, TRUE);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, 150);
+  /* No phase column: the sixteen lights need the room (the lists show the
+   * phase; the overview sorts and filters by it). */
+  column = add_column (self, _("Score"), G_CALLBACK (label_setup_end), G_CALLBACK (score_bind),
+                       G_CALLBACK (score_unbind), self, NULL);
+  gtk_column_view_column_set_fixed_width (column, 56);
+  column = add_column (self, _("Change"), G_CALLBACK (label_setup_end), G_CALLBACK (change_bind), NULL, self, NULL);
+  gtk_column_view_column_set_fixed_width (column, 64);
+
+  for (guint r = 0; r < pacte_rule_set_get_n_rules (rules); r++)
+    {
+      RuleColumn *data = g_new0 (RuleColumn, 1);
+
+      data->self = self;
+      data->rule = r;
+      column = add_column (self, pacte_rule_set_get_id (rules, r), G_CALLBACK (rule_setup), G_CALLBACK (rule_bind),
+                           G_CALLBACK (rule_unbind), data, (GClosureNotify) (void (*) (void)) g_free);
+      gtk_column_view_column_set_fixed_width (column, 30);
+    }
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (page), scrolled);
+  return page;
+}
+
+/* ---- object ----------------------------------------------------------- */
+
+static void
+pacte_overview_dispose (GObject *object)
+{
+  PacteOverview *self = PACTE_OVERVIEW (object);
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->context != NULL)
+    {
+      PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
+
+      g_signal_handlers_disconnect_by_data (portfolio, self);
+      g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (portfolio), self);
+    }
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->totals_store);
+  g_clear_object (&self->totals_item);
+  G_OBJECT_CLASS (pacte_overview_parent_class)->dispose (object);
+}
+
+static void
+pacte_overview_finalize (GObject *object)
+{
+  PacteOverview *self = PACTE_OVERVIEW (object);
+
+  g_clear_pointer (&self->analysis, pacte_analysis_free);
+  g_clear_pointer (&self->agenda_shown, g_ptr_array_unref);
+  g_clear_pointer (&self->agenda, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_hash_table_unref);
+  g_clear_pointer (&self->sort_keys, g_hash_table_unref);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_free (self->agenda_owner);
+  g_free (self->search);
+  g_free (self->phase);
+  g_free (self->segment);
+  g_clear_object (&self->context);
+  G_OBJECT_CLASS (pacte_overview_parent_class)->finalize (object);
+}
+
+static void
+pacte_overview_class_init (PacteOverviewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pacte_overview_dispose;
+  object_class->finalize = pacte_overview_finalize;
+  widget_class->map = pacte_overview_map;
+
+  signals[SIGNAL_PLAN_ACTIVATED] =
+    g_signal_new ("plan-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, PACTE_TYPE_PLAN, G_TYPE_STRING);
+}
+
+static void
+pacte_overview_init (PacteOverview *self)
+{
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  self->changes = g_hash_table_new (NULL, NULL);
+  self->sort_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->sort = PACTE_OVERVIEW_SORT_WORST;
+}
+
+GtkWidget *
+pacte_overview_new (PacteContext *context)
+{
+  PacteOverview *self;
+  GtkWidget *switcher;
+  PactePortfolio *portfolio;
+
+  g_return_val_if_fail (PACTE_IS_CONTEXT (context), NULL);
+
+  self = g_object_new (PACTE_TYPE_OVERVIEW, NULL);
+  self->context = g_object_ref (context);
+  portfolio = pacte_context_get_portfolio (context);
+  self->analysis = pacte_analysis_new (pacte_context_get_rules (context));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  switcher = gtk_stack_switcher_new ();
+  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_top (switcher, 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Overview pages"), -1);
+  gtk_box_append (GTK_BOX (self), switcher);
+  gtk_box_append (GTK_BOX (self), GTK_WIDGET (self->stack));
+
+  gtk_stack_add_titled (self->stack, build_heat_map (self), "heat-map", _("Heat Map"));
+  self->fix_first_page = _pacte_overview_fix_first_new (self);
+  gtk_stack_add_titled (self->stack, self->fix_first_page, "fix-first", _("Fix First"));
+  self->agenda_page = _pacte_overview_agenda_new (self);
+  gtk_stack_add_titled (self->stack, self->agenda_page, "agenda", _("Agenda"));
+
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_pages), self);
+  g_signal_connect_swapped (portfolio, "record-changed", G_CALLBACK (on_portfolio_changed), self);
+  g_signal_connect_swapped (pacte_portfolio_get_plans (portfolio), "items-changed", G_CALLBACK (on_portfolio_changed), self);
+  pacte_overview_refresh (self);
+  return GTK_WIDGET (self);
+}

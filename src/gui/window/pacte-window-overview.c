@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-window-overview.c: the window's Overview page (heat map, fix first,
+ * agenda: PacteOverview), the actions that show it (Ctrl+1) and its agenda,
+ * and opening a plan from it with a rule's row focused. */
+#include "config.h"
+
+#include "pacte-i18n.h"
+#include "pacte-overview.h"
+#include "pacte-window-private.h"
+
+static void
+on_plan_activated (PacteWindow   *self,
+                   PactePlan     *plan,
+                   const char    *rule_id,
+                   PacteOverview *overview)
+{
+  GtkWidget *row;
+
+  pacte_window_select_plan (self, plan);
+  if (pacte_window_get_plan (self) != plan)
+    return;
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+  if (rule_id == NULL)
+    return;
+  /* The rule's row in the golden-rules panel, shown and focused. */
+  gtk_toggle_button_set_active (self->rules_toggle, TRUE);
+  row = pacte_rules_panel_get_row (self->rules_panel, rule_id);
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+}
+
+void
+pacte_window_show_overview (PacteWindow *self,
+                            const char  *page)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+
+  if (self->context == NULL)
+    return;
+  /* Made when first shown: a window that never shows it pays nothing. */
+  if (self->overview == NULL)
+    {
+      self->overview = pacte_overview_new (self->context);
+      g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
+      gtk_stack_add_named (self->content_stack, self->overview, "overview");
+    }
+  g_clear_object (&self->plan);
+  g_clear_object (&self->partner);
+  pacte_rules_panel_set_plan (self->rules_panel, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
+  gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
+  if (page != NULL)
+    pacte_overview_show_page (PACTE_OVERVIEW (self->overview), page);
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+  _pacte_window_update_actions (self);
+  _pacte_window_update_title (self);
+}
+
+GtkWidget *
+pacte_window_get_overview (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->overview;
+}
+
+static void
+show_overview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  pacte_window_show_overview (PACTE_WINDOW (widget), NULL);
+}
+
+static void
+show_agenda_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  pacte_window_show_overview (PACTE_WINDOW (widget), "agenda");
+}
+
+void
+_pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
+  gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-overview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "win.show-overview", NULL);
+}
+
+void
+_pacte_window_overview_attach (PacteWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", TRUE);
+}
+
+void
+_pacte_window_overview_detach (PacteWindow *self)
+{
+  if (self->overview != NULL)
+    gtk_stack_remove (self->content_stack, self->overview);
+  self->overview = NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);
+}
