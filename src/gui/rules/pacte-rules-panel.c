@@ -669,9 +669,8 @@ pacte_rules_panel_present_tune (PacteRulesPanel *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pacte_rules_panel_param_label (names[i]));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      /* Also labels the spin button with the row's title (labelled-by). */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pacte_rules_panel_param_label (names[i]), -1);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
 
       g_ptr_array_add (d->spins, spin);

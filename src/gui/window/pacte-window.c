@@ -8,6 +8,7 @@
 #include "pacte-partner-row.h"
 #include "pacte-window-life.h"
 #include "pacte-window-private.h"
+#include "pacte-accessible.h"
 
 #include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
@@ -826,6 +827,7 @@ pacte_window_init (PacteWindow *self)
   /* Added back by the first document (pacte_window_set_portfolio). */
   self->document_page = g_object_ref (gtk_stack_get_child_by_name (self->main_stack, "document"));
   gtk_stack_remove (self->main_stack, self->document_page);
+  pacte_accessible_tidy (self->document_page);
 
   setup_list (self, PACTE_TYPE_PLAN, make_plan_sorter (self),
               &self->plan_filter, &self->plan_sorted, &self->plan_selection, self->plan_view,
