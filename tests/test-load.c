@@ -367,8 +367,8 @@ static const BrokenCase broken_cases[] = {
   { "version 0", "{\"format\":\"pacte-portfolio\",\"version\":0}", PACTE_MODEL_ERROR_INVALID, "version: unknown file version 0" },
 
   /* Types at several depths */
-  { "meta not an object", HEAD "\"meta\":[]}", PACTE_MODEL_ERROR_INVALID, "team.pacte.json: meta: found an array; expected an object" },
-  { "partners not an array", HEAD "\"partners\":{}}", PACTE_MODEL_ERROR_INVALID, "team.pacte.json: partners: found an object; expected an array of objects" },
+  { "meta not an object", HEAD "\"meta\":[1]}", PACTE_MODEL_ERROR_INVALID, "team.pacte.json: meta: found an array; expected an object" },
+  { "partners not an array", HEAD "\"partners\":{\"p-1\":{}}}", PACTE_MODEL_ERROR_INVALID, "team.pacte.json: partners: found an object; expected an array of objects" },
   { "partner not an object", HEAD "\"partners\":[1]}", PACTE_MODEL_ERROR_INVALID, "team.pacte.json: partners[0]: found a number; expected an object" },
   { "name as number", HEAD "\"partners\":[{\"id\":\"p-1\",\"name\":42}]}", PACTE_MODEL_ERROR_INVALID,
     "team.pacte.json: partners[0].name: found a number; expected a string" },
@@ -382,7 +382,7 @@ static const BrokenCase broken_cases[] = {
     "team.pacte.json: plans[0].enablement[0].done: found a string; expected true or false" },
   { "benchmark value as bool", HEAD "\"plans\":[{\"id\":\"a\",\"name\":\"A\",\"objectives\":[{\"id\":\"o\",\"benchmark\":{\"value\":true}}]}]}",
     PACTE_MODEL_ERROR_INVALID, "team.pacte.json: plans[0].objectives[0].benchmark.value: found true or false; expected a number" },
-  { "overrides as array", HEAD "\"plans\":[{\"id\":\"a\",\"name\":\"A\",\"rule_overrides\":[]}]}", PACTE_MODEL_ERROR_INVALID,
+  { "overrides as array", HEAD "\"plans\":[{\"id\":\"a\",\"name\":\"A\",\"rule_overrides\":[\"R01\"]}]}", PACTE_MODEL_ERROR_INVALID,
     "team.pacte.json: plans[0].rule_overrides: found an array" },
   { "override as boolean", HEAD "\"rule_settings\":{\"R01\":true}}", PACTE_MODEL_ERROR_INVALID,
     "team.pacte.json: rule_settings.R01: found true or false; expected an object" },
@@ -569,11 +569,11 @@ test_directory (void)
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autoptr(GError) error = NULL;
   g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file (file, NULL, NULL, &error);
-  g_autofree char *basename = g_path_get_basename (dir);
 
+  /* Files are named by their full path, in load and save errors alike. */
   g_assert_null (portfolio);
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, basename));
+  g_assert_true (g_str_has_prefix (error->message, dir));
   g_assert_nonnull (strstr (error->message, "it is a folder"));
   g_rmdir (dir);
 }
@@ -592,7 +592,8 @@ test_missing_and_unreadable (void)
   portfolio = pacte_portfolio_load_file (missing_file, NULL, NULL, &error);
   g_assert_null (portfolio);
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "missing.pacte.json: cannot read the file: "));
+  g_assert_true (g_str_has_prefix (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "/missing.pacte.json: cannot read the file: "));
   g_clear_error (&error);
 
   g_file_set_contents (locked, HEAD "\"partners\":[],\"plans\":[]}", -1, &error);
@@ -603,7 +604,8 @@ test_missing_and_unreadable (void)
       portfolio = pacte_portfolio_load_file (locked_file, NULL, NULL, &error);
       g_assert_null (portfolio);
       g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO);
-      g_assert_true (g_str_has_prefix (error->message, "locked.pacte.json: cannot read the file: "));
+      g_assert_true (g_str_has_prefix (error->message, locked));
+      g_assert_nonnull (strstr (error->message, "/locked.pacte.json: cannot read the file: "));
       g_clear_error (&error);
     }
   g_remove (locked);

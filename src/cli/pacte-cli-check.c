@@ -47,19 +47,28 @@ print_plan_text (PacteRuleSet     *rules,
 {
   guint n_rules = pacte_rule_set_get_n_rules (rules);
   glong status_width = 0, title_width = 0, id_width = 0;
+  g_autofree char *name = pacte_cli_escape (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+  g_autofree char *id = pacte_cli_escape (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
 
+  /* Everything from the file or the rule set is escaped before it is
+   * measured: the columns line up on what the terminal shows. */
   for (guint r = 0; r < n_rules; r++)
     {
-      id_width = MAX (id_width, text_width (pacte_rule_set_get_id (rules, r)));
+      char *rule_id = pacte_cli_escape (pacte_rule_set_get_id (rules, r));
+      char *title = pacte_cli_escape (pacte_rule_set_get_title (rules, r, lang));
+
+      g_ptr_array_add (ids, rule_id);
+      g_ptr_array_add (titles, title);
+      id_width = MAX (id_width, text_width (rule_id));
       status_width = MAX (status_width, text_width (pacte_status_display_name (outcomes[r].status, lang)));
-      title_width = MAX (title_width, text_width (pacte_rule_set_get_title (rules, r, lang)));
+      title_width = MAX (title_width, text_width (title));
     }
 
   if (!first)
     fputc ('\n', stdout);
-  printf ("%s (%s)\n",
-          pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME),
-          pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID));
+  printf ("%s (%s)\n", name, id);
   if (score >= 0)
     printf ("%s %d/100\n", pacte_gettext_lang (lang, N_("Score:")), score);
   else
@@ -67,11 +76,13 @@ print_plan_text (PacteRuleSet     *rules,
 
   for (guint r = 0; r < n_rules; r++)
     {
+      g_autofree char *explanation = pacte_cli_escape (outcomes[r].explanation);
+
       fputs ("  ", stdout);
-      print_padded (pacte_rule_set_get_id (rules, r), id_width + 2);
+      print_padded (g_ptr_array_index (ids, r), id_width + 2);
       print_padded (pacte_status_display_name (outcomes[r].status, lang), status_width + 2);
-      print_padded (pacte_rule_set_get_title (rules, r, lang), title_width + 2);
-      fputs (outcomes[r].explanation, stdout);
+      print_padded (g_ptr_array_index (titles, r), title_width + 2);
+      fputs (explanation, stdout);
       fputc ('\n', stdout);
     }
 }
@@ -124,12 +135,16 @@ pacte_cli_check (PacteCliOptions *options)
   PacteRuleSet *rules = pacte_rule_set_get_default ();
   PacteStatus threshold = PACTE_STATUS_OFF;
   gboolean failed = FALSE;
+  guint n_conflicts = 0;
+  g_autoptr(PacteCliJunit) junit = NULL;
   const char *lang;
 
   portfolio = pacte_cli_load (options->check_file);
   if (portfolio == NULL)
     return PACTE_CLI_EXIT_BAD_FILE;
   lang = pacte_cli_language (options, portfolio);
+  if (lang == NULL)
+    return PACTE_CLI_EXIT_BAD_FILE;
 
   if (options->plan != NULL)
     {
@@ -154,8 +169,12 @@ pacte_cli_check (PacteCliOptions *options)
     pacte_status_from_string (options->fail_on, &threshold);
 
   outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (rules), 1));
+  if (options->junit != NULL)
+    junit = pacte_cli_junit_new (lang, threshold);
   if (options->json)
     json_plans = json_array_new ();
+  else
+    n_conflicts = pacte_cli_print_conflicts (portfolio, lang, NULL);
 
   for (guint i = 0; i < plans->len; i++)
     {
@@ -166,6 +185,8 @@ pacte_cli_check (PacteCliOptions *options)
         if (threshold != PACTE_STATUS_OFF && is_at_least (outcomes[r].status, threshold))
           failed = TRUE;
 
+      if (junit != NULL)
+        pacte_cli_junit_add_plan (junit, rules, plan, score, outcomes);
       if (options->json)
         json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes));
       else
@@ -179,6 +200,7 @@ pacte_cli_check (PacteCliOptions *options)
       g_autoptr(JsonNode) root = NULL;
       g_autoptr(JsonNode) plans_node = json_node_new (JSON_NODE_ARRAY);
       g_autofree char *text = NULL;
+      g_autofree char *shown = NULL;
       g_autofree char *file_name = g_filename_display_name (options->check_file);
 
       date = pacte_date_format (options->today);
@@ -190,6 +212,7 @@ pacte_cli_check (PacteCliOptions *options)
       json_builder_set_member_name (builder, "plans");
       json_node_set_array (plans_node, json_plans);
       json_builder_add_value (builder, g_steal_pointer (&plans_node));
+      n_conflicts = pacte_cli_print_conflicts (portfolio, lang, builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
 
@@ -197,7 +220,8 @@ pacte_cli_check (PacteCliOptions *options)
       json_generator_set_pretty (generator, TRUE);
       json_generator_set_indent (generator, 2);
       text = json_generator_to_data (generator, NULL);
-      fputs (text, stdout);
+      shown = pacte_cli_escape_json (text);
+      fputs (shown, stdout);
       fputc ('\n', stdout);
     }
   else if (plans->len == 0)
@@ -209,5 +233,17 @@ pacte_cli_check (PacteCliOptions *options)
       pacte_cli_error (_("could not write the results to the standard output: %s"), g_strerror (errno));
       return PACTE_CLI_EXIT_BAD_FILE;
     }
+  if (junit != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pacte_cli_junit_write (junit, portfolio, options->junit, &error))
+        {
+          pacte_cli_error (_("could not write the JUnit report: %s"), error->message);
+          return PACTE_CLI_EXIT_BAD_FILE;
+        }
+    }
+  if (n_conflicts > 0)
+    return PACTE_CLI_EXIT_UNRESOLVED;
   return failed ? PACTE_CLI_EXIT_FAIL_ON : PACTE_CLI_EXIT_OK;
 }

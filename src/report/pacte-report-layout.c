@@ -1,82 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-report-layout.c: measures the report's rows with pango and places
- * them on pages; draws one page on any cairo context. */
+ * them on pages (the drawing is in pacte-report-draw.c). */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "pacte-report-layout.h"
+#include "pacte-report-layout-private.h"
 
-/* Page geometry, in points. */
-#define MARGIN_SIDE    51.0   /* 18 mm */
-#define MARGIN_TOP     62.0
-#define MARGIN_BOTTOM  58.0
-#define HEADER_BASE    34.0   /* top of the header text */
-#define FOOTER_GAP     40.0   /* footer text top, from the bottom edge */
 #define PAD_H           4.0
 #define PAD_V           2.5
-#define LIGHT_SIZE      7.0
-#define LIGHT_WIDTH    11.0   /* shape and the gap after it */
 #define MIN_SPLIT      36.0   /* below this much room a long row starts on the next page */
-#define SHAPED_MAX_TEXT     64     /* texts this short are shaped once and reused */
-#define SHAPED_MAX_ENTRIES  20000
-
-struct _PacteReportRow
-{
-  PacteReportTable *table;
-  char            **texts;
-  guint8           *styles;
-  gint8            *lights;
-  guint             flags;
-  double            height;   /* < 0: not measured yet */
-};
-
-struct _PacteReportTable
-{
-  guint             n_columns;
-  double           *fractions;  /* n_columns, summing to 1 */
-  PacteReportAlign *aligns;
-  gboolean          grid;
-  gboolean          keep_with_next;
-  gboolean          is_break;
-  char             *running_title; /* is_break: the header of the following pages */
-  double            space_before;
-  double            space_after;
-  double            pad_h;
-  double            pad_v;
-  PacteReportRow   *header;
-  GPtrArray        *rows;
-};
-
-typedef struct
-{
-  PacteReportRow *row;
-  double          y;
-} Placed;
-
-typedef struct
-{
-  guint       first;   /* index into placed */
-  guint       n;
-  const char *running_title;
-} Page;
-
-struct _PacteReportLayout
-{
-  PangoContext         *context;
-  PangoFontDescription *fonts[PACTE_REPORT_N_STYLES];
-  PangoAttrList        *attrs;
-  double                width;
-  double                height;
-  GPtrArray            *blocks;      /* PacteReportTable */
-  GPtrArray            *extra_rows;  /* rows made by splitting long rows */
-  GHashTable           *heights;     /* "style|width|text" -> double* */
-  GHashTable           *shaped;      /* "style|width|align|text" -> PangoLayout, short texts only */
-  GArray               *placed;      /* Placed */
-  GArray               *pages;       /* Page */
-  gboolean              paginated;
-};
+/* Texts longer than this are measured through their lines (one window of
+ * pango layout at a time), never laid out whole. */
+#define LONG_TEXT_BYTES   1024
+#define OUTLINE_TITLE_CHARS 200
 
 static const char * const style_fonts[PACTE_REPORT_N_STYLES] = {
   [PACTE_REPORT_STYLE_BODY] = "DejaVu Sans 9",
@@ -93,15 +31,32 @@ static const char * const style_fonts[PACTE_REPORT_N_STYLES] = {
 };
 
 static void
+row_forget_lines (PacteReportRow *row)
+{
+  if (row->lines == NULL)
+    return;
+  for (guint i = 0; i < row->n_columns; i++)
+    pacte_report_lines_free (row->lines[i]);
+  g_clear_pointer (&row->lines, g_free);
+}
+
+static void
 row_free (gpointer data)
 {
   PacteReportRow *row = data;
 
   if (row == NULL)
     return;
-  for (guint i = 0; i < row->table->n_columns; i++)
-    g_free (row->texts[i]);
+  /* The lines point into the texts: they go first. */
+  row_forget_lines (row);
+  for (guint i = 0; i < row->n_columns; i++)
+    {
+      g_free (row->texts[i]);
+      if (row->links != NULL)
+        g_free (row->links[i]);
+    }
   g_free (row->texts);
+  g_free (row->links);
   g_free (row->styles);
   g_free (row->lights);
   g_free (row);
@@ -112,13 +67,27 @@ table_free (gpointer data)
 {
   PacteReportTable *table = data;
 
-  g_free (table->fractions);
-  g_free (table->aligns);
-  g_free (table->running_title);
+  /* Rows before the table they point at. */
   if (table->header != NULL)
     row_free (table->header);
   g_ptr_array_unref (table->rows);
+  g_free (table->fractions);
+  g_free (table->col_x);
+  g_free (table->col_w);
+  g_free (table->aligns);
+  g_free (table->running_title);
+  g_free (table->anchor);
   g_free (table);
+}
+
+static void
+anchor_free (gpointer data)
+{
+  Anchor *anchor = data;
+
+  g_free (anchor->name);
+  g_free (anchor->title);
+  g_free (anchor);
 }
 
 PacteReportLayout *
@@ -141,18 +110,22 @@ pacte_report_layout_new (void)
 
   for (guint i = 0; i < PACTE_REPORT_N_STYLES; i++)
     self->fonts[i] = pango_font_description_from_string (style_fonts[i]);
-  /* Break inside over-long words without inserting hyphens that are not in the text. */
+  /* A word wider than its column is broken with a hyphen at the break
+   * (pango's default, said here for the reader). */
   self->attrs = pango_attr_list_new ();
-  pango_attr_list_insert (self->attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_attr_list_insert (self->attrs, pango_attr_insert_hyphens_new (TRUE));
 
   self->width = 595.28;
   self->height = 841.89;
   self->blocks = g_ptr_array_new_with_free_func (table_free);
-  self->extra_rows = g_ptr_array_new_with_free_func (row_free);
   self->heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->shaped = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+  self->slices = g_array_new (FALSE, FALSE, sizeof (guint));
   self->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  self->anchors = g_ptr_array_new_with_free_func (anchor_free);
+  self->anchor_by_name = g_hash_table_new (g_str_hash, g_str_equal);
   return self;
 }
 
@@ -161,17 +134,38 @@ pacte_report_layout_free (PacteReportLayout *self)
 {
   if (self == NULL)
     return;
-  g_object_unref (self->context);
+  g_ptr_array_unref (self->blocks);
+  g_hash_table_unref (self->anchor_by_name);
+  g_ptr_array_unref (self->anchors);
+  g_free (self->pending_anchor);
+  g_hash_table_unref (self->heights);
+  g_hash_table_unref (self->widths);
+  g_hash_table_unref (self->shaped);
+  g_array_unref (self->placed);
+  g_array_unref (self->slices);
+  g_array_unref (self->pages);
   for (guint i = 0; i < PACTE_REPORT_N_STYLES; i++)
     pango_font_description_free (self->fonts[i]);
   pango_attr_list_unref (self->attrs);
-  g_ptr_array_unref (self->blocks);
-  g_ptr_array_unref (self->extra_rows);
-  g_hash_table_unref (self->heights);
-  g_hash_table_unref (self->shaped);
-  g_array_unref (self->placed);
-  g_array_unref (self->pages);
+  g_object_unref (self->context);
   g_free (self);
+}
+
+void
+pacte_report_layout_forget_measures (PacteReportTable *table)
+{
+  if (table->header != NULL)
+    {
+      table->header->height = -1;
+      row_forget_lines (table->header);
+    }
+  for (guint j = 0; j < table->rows->len; j++)
+    {
+      PacteReportRow *row = g_ptr_array_index (table->rows, j);
+
+      row->height = -1;
+      row_forget_lines (row);
+    }
 }
 
 void
@@ -189,14 +183,7 @@ pacte_report_layout_set_page_size (PacteReportLayout *self,
       g_hash_table_remove_all (self->heights);
       g_hash_table_remove_all (self->shaped);
       for (guint i = 0; i < self->blocks->len; i++)
-        {
-          PacteReportTable *table = g_ptr_array_index (self->blocks, i);
-
-          if (table->header != NULL)
-            table->header->height = -1;
-          for (guint j = 0; j < table->rows->len; j++)
-            ((PacteReportRow *) g_ptr_array_index (table->rows, j))->height = -1;
-        }
+        pacte_report_layout_forget_measures (g_ptr_array_index (self->blocks, i));
     }
 }
 
@@ -209,8 +196,8 @@ pacte_report_layout_get_page_size (PacteReportLayout *self,
   *height = self->height;
 }
 
-static double
-text_width (PacteReportLayout *self)
+double
+pacte_report_layout_text_width (PacteReportLayout *self)
 {
   return self->width - 2 * MARGIN_SIDE;
 }
@@ -221,7 +208,8 @@ static PacteReportTable *
 add_block (PacteReportLayout      *self,
            guint                   n_columns,
            const double           *widths,
-           const PacteReportAlign *aligns)
+           const PacteReportAlign *aligns,
+           gboolean                is_break)
 {
   PacteReportTable *table = g_new0 (PacteReportTable, 1);
   double sum = 0;
@@ -237,6 +225,9 @@ add_block (PacteReportLayout      *self,
       table->aligns[i] = aligns != NULL ? aligns[i] : PACTE_REPORT_ALIGN_LEFT;
     }
   table->rows = g_ptr_array_new_with_free_func (row_free);
+  if (self->pending_anchor != NULL && n_columns > 0 && !is_break)
+    table->anchor = g_steal_pointer (&self->pending_anchor);
+  table->is_break = is_break;
   g_ptr_array_add (self->blocks, table);
   self->paginated = FALSE;
   return table;
@@ -248,6 +239,7 @@ row_new (PacteReportTable    *table,
 {
   PacteReportRow *row = g_new0 (PacteReportRow, 1);
 
+  row->n_columns = table->n_columns;
   row->table = table;
   row->texts = g_new0 (char *, table->n_columns);
   row->styles = g_new0 (guint8, table->n_columns);
@@ -262,9 +254,8 @@ void
 pacte_report_layout_new_page (PacteReportLayout *self,
                               const char        *running_title)
 {
-  PacteReportTable *table = add_block (self, 1, NULL, NULL);
+  PacteReportTable *table = add_block (self, 1, NULL, NULL, TRUE);
 
-  table->is_break = TRUE;
   table->running_title = g_strdup (running_title != NULL ? running_title : "");
 }
 
@@ -296,7 +287,7 @@ add_text_block (PacteReportLayout *self,
                 const char        *text,
                 gboolean           heading)
 {
-  PacteReportTable *table = add_block (self, 1, NULL, NULL);
+  PacteReportTable *table = add_block (self, 1, NULL, NULL, FALSE);
   PacteReportRow *row;
 
   table->pad_h = 0;
@@ -361,7 +352,7 @@ pacte_report_layout_table (PacteReportLayout      *self,
 
   g_return_val_if_fail (n_columns > 0, NULL);
 
-  table = add_block (self, n_columns, widths, aligns);
+  table = add_block (self, n_columns, widths, aligns, FALSE);
   table->grid = grid;
   table->pad_h = PAD_H;
   table->pad_v = grid ? PAD_V : 1.5;
@@ -399,6 +390,7 @@ pacte_report_row_take (PacteReportRow   *row,
 {
   g_return_if_fail (column < row->table->n_columns);
 
+  row_forget_lines (row);
   g_free (row->texts[column]);
   row->texts[column] = text;
   row->styles[column] = style;
@@ -424,67 +416,101 @@ pacte_report_row_set_light (PacteReportRow *row,
   row->height = -1;
 }
 
+void
+pacte_report_row_set_link (PacteReportRow *row,
+                           guint           column,
+                           const char     *name)
+{
+  g_return_if_fail (column < row->n_columns);
+
+  if (row->links == NULL)
+    row->links = g_new0 (char *, row->n_columns);
+  g_free (row->links[column]);
+  row->links[column] = g_strdup (name);
+}
+
+void
+pacte_report_layout_set_tags (PacteReportLayout *self,
+                              gboolean           tags)
+{
+  self->tags = tags;
+}
+
+void
+pacte_report_layout_anchor (PacteReportLayout *self,
+                            const char        *name,
+                            const char        *title,
+                            guint              level)
+{
+  Anchor *anchor;
+
+  g_return_if_fail (name != NULL && *name != '\0');
+  g_return_if_fail (!g_hash_table_contains (self->anchor_by_name, name));
+
+  anchor = g_new0 (Anchor, 1);
+  anchor->name = g_strdup (name);
+  /* An outline entry is one line in a side panel: a megabyte of title
+   * would only weigh on the file. */
+  if (title != NULL && strnlen (title, OUTLINE_TITLE_CHARS + 1) > OUTLINE_TITLE_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (title, 0, OUTLINE_TITLE_CHARS);
+
+      anchor->title = g_strcmp0 (start, title) != 0 ? g_strconcat (start, "…", NULL) : g_strdup (title);
+    }
+  else
+    anchor->title = g_strdup (title);
+  anchor->level = MAX (level, 1);
+  g_ptr_array_add (self->anchors, anchor);
+  g_hash_table_insert (self->anchor_by_name, anchor->name, anchor);
+  g_free (self->pending_anchor);
+  self->pending_anchor = g_strdup (name);
+  self->paginated = FALSE;
+}
+
 /* ---- Measuring ---------------------------------------------------------- */
 
-static PangoLayout *
-make_layout (PacteReportLayout *self,
-             const char        *text,
-             PacteReportStyle   style,
-             double             width,
-             PacteReportAlign   align)
+PacteReportTextStyle
+pacte_report_layout_text_style (PacteReportLayout *self,
+                                PacteReportStyle   style,
+                                double             width)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
+  PacteReportTextStyle text_style = { self->context, self->fonts[style], self->attrs, width };
 
-  pango_layout_set_font_description (layout, self->fonts[style]);
-  pango_layout_set_attributes (layout, self->attrs);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_width (layout, (int) floor (MAX (width, 1.0) * PANGO_SCALE));
-  switch (align)
-    {
-    case PACTE_REPORT_ALIGN_RIGHT:
-      pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-      break;
-    case PACTE_REPORT_ALIGN_CENTER:
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
-      break;
-    case PACTE_REPORT_ALIGN_LEFT:
-    default:
-      pango_layout_set_alignment (layout, PANGO_ALIGN_LEFT);
-      break;
-    }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
+  return text_style;
 }
 
-/* Column geometry of a table on the current page size. */
-static void
-column_box (PacteReportLayout *self,
-            PacteReportTable  *table,
-            guint              column,
-            double            *x,
-            double            *width)
+gboolean
+pacte_report_layout_is_long (const char *text)
 {
-  double total = text_width (self);
-  double start = 0;
-
-  for (guint i = 0; i < column; i++)
-    start += table->fractions[i];
-  *x = MARGIN_SIDE + start * total;
-  *width = table->fractions[column] * total;
+  return text != NULL && strnlen (text, LONG_TEXT_BYTES + 1) > LONG_TEXT_BYTES;
 }
 
-/* The width the text of a cell wraps at. */
-static double
-cell_text_width (PacteReportLayout *self,
-                 PacteReportRow    *row,
-                 guint              column,
-                 double            *text_x)
+/* The width the text of a cell wraps at, and where it starts. */
+double
+pacte_report_layout_cell_box (PacteReportLayout *self,
+                              PacteReportRow    *row,
+                              guint              column,
+                              double            *text_x)
 {
+  PacteReportTable *table = row->table;
   double x, width;
 
-  column_box (self, row->table, column, &x, &width);
-  x += row->table->pad_h;
-  width -= 2 * row->table->pad_h;
+  if (table->col_w != NULL)
+    {
+      x = table->col_x[column];
+      width = table->col_w[column];
+    }
+  else
+    {
+      double start = 0;
+
+      for (guint i = 0; i < column; i++)
+        start += table->fractions[i];
+      x = MARGIN_SIDE + start * pacte_report_layout_text_width (self);
+      width = table->fractions[column] * pacte_report_layout_text_width (self);
+    }
+  x += table->pad_h;
+  width -= 2 * table->pad_h;
   if (row->lights[column] != PACTE_REPORT_LIGHT_NONE)
     {
       x += LIGHT_WIDTH;
@@ -492,17 +518,18 @@ cell_text_width (PacteReportLayout *self,
     }
   if (text_x != NULL)
     *text_x = x;
-  return width;
+  return MAX (width, 1.0);
 }
 
-static double
-text_height (PacteReportLayout *self,
-             const char        *text,
-             PacteReportStyle   style,
-             double             width)
+double
+pacte_report_layout_text_height (PacteReportLayout *self,
+                                 const char        *text,
+                                 PacteReportStyle   style,
+                                 double             width)
 {
   g_autofree char *key = g_strdup_printf ("%d|%d|%s", style, (int) (width * 16), text != NULL ? text : "");
   double *cached = g_hash_table_lookup (self->heights, key);
+  PacteReportTextStyle text_style = pacte_report_layout_text_style (self, style, width);
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
   double *value;
@@ -510,7 +537,7 @@ text_height (PacteReportLayout *self,
   if (cached != NULL)
     return *cached;
 
-  layout = make_layout (self, text, style, width, PACTE_REPORT_ALIGN_LEFT);
+  layout = pacte_report_text_layout (&text_style, text, -1);
   pango_layout_get_extents (layout, NULL, &logical);
   value = g_new (double, 1);
   *value = (double) logical.height / PANGO_SCALE;
@@ -518,89 +545,54 @@ text_height (PacteReportLayout *self,
   return *value;
 }
 
+PacteReportLines *
+pacte_report_layout_cell_lines (PacteReportLayout *self,
+                                PacteReportRow    *row,
+                                guint              column)
+{
+  if (row->lines == NULL)
+    row->lines = g_new0 (PacteReportLines *, row->n_columns);
+  if (row->lines[column] == NULL)
+    {
+      PacteReportTextStyle style = pacte_report_layout_text_style (self, row->styles[column],
+                                                                   pacte_report_layout_cell_box (self, row, column, NULL));
+
+      if (row->texts[column] == NULL)
+        row->texts[column] = g_strdup ("");
+      row->lines[column] = pacte_report_lines_new (&style, row->texts[column]);
+    }
+  return row->lines[column];
+}
+
 static double
-row_height (PacteReportLayout *self,
-            PacteReportRow    *row)
+cell_height (PacteReportLayout *self,
+             PacteReportRow    *row,
+             guint              column)
+{
+  if (pacte_report_layout_is_long (row->texts[column]))
+    {
+      PacteReportLines *lines = pacte_report_layout_cell_lines (self, row, column);
+      guint n = pacte_report_lines_get_n (lines);
+
+      return n > 0 ? pacte_report_lines_get_bottom (lines, n - 1) : 0;
+    }
+  return pacte_report_layout_text_height (self, row->texts[column], row->styles[column],
+                                          pacte_report_layout_cell_box (self, row, column, NULL));
+}
+
+double
+pacte_report_layout_row_height (PacteReportLayout *self,
+                                PacteReportRow    *row)
 {
   if (row->height < 0)
     {
       double tallest = 0;
 
-      for (guint i = 0; i < row->table->n_columns; i++)
-        {
-          double width = cell_text_width (self, row, i, NULL);
-
-          tallest = MAX (tallest, text_height (self, row->texts[i], row->styles[i], width));
-        }
+      for (guint i = 0; i < row->n_columns; i++)
+        tallest = MAX (tallest, cell_height (self, row, i));
       row->height = ceil ((tallest + 2 * row->table->pad_v) * 4) / 4;
     }
   return row->height;
-}
-
-/* Splits a row taller than a page: head gets the text lines that fit in
- * room, the returned tail the rest.  NULL when not even one line fits. */
-static PacteReportRow *
-split_row (PacteReportLayout *self,
-           PacteReportRow    *row,
-           double             room,
-           PacteReportRow   **head_out)
-{
-  PacteReportTable *table = row->table;
-  PacteReportRow *head = row_new (table, row->flags & ~PACTE_REPORT_ROW_TOTAL);
-  PacteReportRow *tail = row_new (table, row->flags & ~PACTE_REPORT_ROW_TOTAL);
-  double text_room = room - 2 * table->pad_v;
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      double width = cell_text_width (self, row, i, NULL);
-      const char *text = row->texts[i] != NULL ? row->texts[i] : "";
-      g_autoptr(PangoLayout) layout = make_layout (self, text, row->styles[i], width,
-                                                   PACTE_REPORT_ALIGN_LEFT);
-      PangoLayoutIter *iter = pango_layout_get_iter (layout);
-      int split = -1;
-
-      head->styles[i] = tail->styles[i] = row->styles[i];
-      do
-        {
-          PangoRectangle logical;
-          PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
-
-          pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          if ((double) (logical.y + logical.height) / PANGO_SCALE > text_room)
-            {
-              split = line->start_index;
-              break;
-            }
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-
-      if (split < 0)
-        {
-          head->texts[i] = g_strdup (text);
-          tail->texts[i] = g_strdup ("");
-          any = TRUE;
-        }
-      else
-        {
-          head->texts[i] = g_strndup (text, split);
-          tail->texts[i] = g_strdup (text + split);
-          any = any || split > 0;
-        }
-      head->lights[i] = row->lights[i];
-    }
-
-  if (!any)
-    {
-      row_free (head);
-      row_free (tail);
-      return NULL;
-    }
-  g_ptr_array_add (self->extra_rows, head);
-  g_ptr_array_add (self->extra_rows, tail);
-  *head_out = head;
-  return tail;
 }
 
 /* ---- Pagination --------------------------------------------------------- */
@@ -626,16 +618,53 @@ flow_new_page (Flow *flow)
 }
 
 static void
+flow_place_slice (Flow           *flow,
+                  PacteReportRow *row,
+                  double          height,
+                  guint           slice)
+{
+  PacteReportLayout *self = flow->self;
+  PacteReportTable *table = row->table;
+  Placed placed = { row, flow->y, height, slice, FALSE };
+  Page *page = &g_array_index (self->pages, Page, self->pages->len - 1);
+
+  if (table->anchor != NULL && row != table->header
+      && (row == g_ptr_array_index (table->rows, 0)) && (slice == SLICE_WHOLE || g_array_index (self->slices, guint, slice) == 0))
+    {
+      Anchor *anchor = g_hash_table_lookup (self->anchor_by_name, table->anchor);
+
+      placed.anchor = TRUE;
+      anchor->page = self->pages->len - 1;
+      /* The block starts above its first row by its header, if any. */
+      anchor->y = flow->y;
+      if (table->header != NULL && page->n > 0)
+        {
+          const Placed *before = &g_array_index (self->placed, Placed, self->placed->len - 1);
+
+          if (before->row == table->header)
+            anchor->y = before->y;
+        }
+    }
+  g_array_append_val (self->placed, placed);
+  page->n++;
+  flow->y += height;
+  flow->empty = FALSE;
+}
+
+static void
 flow_place (Flow           *flow,
             PacteReportRow *row)
 {
-  Placed placed = { row, flow->y };
-  Page *page = &g_array_index (flow->self->pages, Page, flow->self->pages->len - 1);
+  flow_place_slice (flow, row, pacte_report_layout_row_height (flow->self, row), SLICE_WHOLE);
+}
 
-  g_array_append_val (flow->self->placed, placed);
-  page->n++;
-  flow->y += row_height (flow->self, row);
-  flow->empty = FALSE;
+static void
+flow_new_table_page (Flow             *flow,
+                     PacteReportTable *table)
+{
+  flow_new_page (flow);
+  if (table->header != NULL)
+    flow_place (flow, table->header);
 }
 
 static double
@@ -645,10 +674,70 @@ first_unit_height (PacteReportLayout *self,
   double height = 0;
 
   if (table->header != NULL)
-    height += row_height (self, table->header);
+    height += pacte_report_layout_row_height (self, table->header);
   if (table->rows->len > 0)
-    height += row_height (self, g_ptr_array_index (table->rows, 0));
+    height += pacte_report_layout_row_height (self, g_ptr_array_index (table->rows, 0));
   return height;
+}
+
+/* Places a row taller than the room left, a slice of its lines per page.
+ * Each column's lines are broken once; a slice is a range of them. */
+static void
+place_split (Flow           *flow,
+             PacteReportRow *row,
+             double          header_height)
+{
+  PacteReportLayout *self = flow->self;
+  PacteReportTable *table = row->table;
+  guint n = row->n_columns;
+  g_autofree guint *next = g_new0 (guint, n);   /* first line not placed yet, per column */
+  g_autofree guint *count = g_new0 (guint, n);
+
+  for (guint c = 0; c < n; c++)
+    count[c] = pacte_report_lines_get_n (pacte_report_layout_cell_lines (self, row, c));
+
+  for (;;)
+    {
+      double room = flow->bottom - flow->y - 2 * table->pad_v;
+      gboolean at_top = flow->y <= flow->top + header_height + 0.01;
+      gboolean any = FALSE;
+      gboolean done = TRUE;
+      double tallest = 0;
+      guint slice = self->slices->len;
+
+      for (guint c = 0; c < n; c++)
+        {
+          PacteReportLines *lines = row->lines[c];
+          double top = pacte_report_lines_get_top (lines, next[c]);
+          guint to = next[c];
+
+          while (to < count[c] && pacte_report_lines_get_bottom (lines, to) - top <= room + 0.01)
+            to++;
+          /* Not one line fits an empty page: it goes there anyway. */
+          if (to == next[c] && to < count[c] && at_top)
+            to++;
+          if (to > next[c])
+            {
+              any = TRUE;
+              tallest = MAX (tallest, pacte_report_lines_get_bottom (lines, to - 1) - top);
+            }
+          g_array_append_val (self->slices, next[c]);
+          g_array_append_val (self->slices, to);
+          next[c] = to;
+          done = done && to >= count[c];
+        }
+      if (!any)
+        {
+          /* Nothing fits here: the row goes on with the next page. */
+          g_array_set_size (self->slices, slice);
+          flow_new_table_page (flow, table);
+          continue;
+        }
+      flow_place_slice (flow, row, ceil ((tallest + 2 * table->pad_v) * 4) / 4, slice);
+      if (done)
+        break;
+      flow_new_table_page (flow, table);
+    }
 }
 
 guint
@@ -661,14 +750,28 @@ pacte_report_layout_paginate (PacteReportLayout *self)
     return self->pages->len;
 
   g_array_set_size (self->placed, 0);
+  g_array_set_size (self->slices, 0);
   g_array_set_size (self->pages, 0);
-  g_ptr_array_set_size (self->extra_rows, 0);
+  for (guint i = 0; i < self->anchors->len; i++)
+    {
+      Anchor *anchor = g_ptr_array_index (self->anchors, i);
+
+      anchor->page = 0;
+      anchor->y = MARGIN_TOP;
+    }
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      PacteReportTable *table = g_ptr_array_index (self->blocks, b);
+
+      if (!table->is_break)
+        pacte_report_layout_size_columns (self, table);
+    }
   flow_new_page (&flow);
 
   for (guint b = 0; b < self->blocks->len; b++)
     {
       PacteReportTable *table = g_ptr_array_index (self->blocks, b);
-      double header_height = table->header != NULL ? row_height (self, table->header) : 0;
+      double header_height = table->header != NULL ? pacte_report_layout_row_height (self, table->header) : 0;
       double need;
 
       if (table->is_break)
@@ -710,49 +813,34 @@ pacte_report_layout_paginate (PacteReportLayout *self)
       for (guint r = 0; r < table->rows->len; r++)
         {
           PacteReportRow *row = g_ptr_array_index (table->rows, r);
+          double height = pacte_report_layout_row_height (self, row);
+          gboolean at_top = flow.y <= flow.top + header_height + 0.01;
 
-          for (;;)
+          if (flow.y + height <= flow.bottom + 0.01)
+            flow_place (&flow, row);
+          /* A row that fits on a fresh page goes there whole; a taller one
+           * is split between its lines, starting here when there is room
+           * enough. */
+          else if (!at_top && (height <= body - header_height || flow.bottom - flow.y < MIN_SPLIT))
             {
-              double height = row_height (self, row);
-              gboolean at_top = flow.y <= flow.top + header_height + 0.01;
-              PacteReportRow *head = NULL;
-              PacteReportRow *tail;
+              Page *page = &g_array_index (self->pages, Page, self->pages->len - 1);
+              const Placed *last = &g_array_index (self->placed, Placed, self->placed->len - 1);
 
-              if (flow.y + height <= flow.bottom + 0.01)
+              /* A total never starts a page alone: the row above it comes
+               * along (when that is not the table's first). */
+              if ((row->flags & PACTE_REPORT_ROW_TOTAL) && r >= 2 && page->n > 2
+                  && last->row == g_ptr_array_index (table->rows, r - 1) && last->slice == SLICE_WHOLE)
                 {
-                  flow_place (&flow, row);
-                  break;
+                  g_array_set_size (self->placed, self->placed->len - 1);
+                  page->n--;
+                  r--;
                 }
-              /* A row that fits on a fresh page goes there whole; a taller
-               * one is split between its lines, starting here when there
-               * is room enough. */
-              if (!at_top && (height <= body - header_height || flow.bottom - flow.y < MIN_SPLIT))
-                {
-                  flow_new_page (&flow);
-                  if (table->header != NULL)
-                    flow_place (&flow, table->header);
-                  continue;
-                }
-              tail = split_row (self, row, flow.bottom - flow.y, &head);
-              if (tail == NULL)
-                {
-                  if (at_top)
-                    {
-                      /* Not one line fits on an empty page: place it as it is. */
-                      flow_place (&flow, row);
-                      break;
-                    }
-                  flow_new_page (&flow);
-                  if (table->header != NULL)
-                    flow_place (&flow, table->header);
-                  continue;
-                }
-              flow_place (&flow, head);
-              flow_new_page (&flow);
-              if (table->header != NULL)
-                flow_place (&flow, table->header);
-              row = tail;
+              /* This row again, on the next page. */
+              r--;
+              flow_new_table_page (&flow, table);
             }
+          else
+            place_split (&flow, row, header_height);
         }
       flow.y += table->space_after;
     }
@@ -767,199 +855,34 @@ pacte_report_layout_get_n_pages (PacteReportLayout *self)
   return pacte_report_layout_paginate (self);
 }
 
-/* ---- Drawing ------------------------------------------------------------ */
-
-void
-pacte_report_draw_light (cairo_t *cr,
-                         int      status,
-                         double   x,
-                         double   y,
-                         double   size)
+guint
+pacte_report_layout_get_n_anchors (PacteReportLayout *self)
 {
-  cairo_save (cr);
-  cairo_new_path (cr);
-  switch (status)
-    {
-    case 0: /* green: a filled circle */
-      cairo_set_source_rgb (cr, 0.16, 0.52, 0.24);
-      cairo_arc (cr, x + size / 2, y + size / 2, size / 2, 0, 2 * G_PI);
-      cairo_fill (cr);
-      break;
-    case 1: /* amber: a filled triangle, point up */
-      cairo_set_source_rgb (cr, 0.90, 0.58, 0.0);
-      cairo_move_to (cr, x + size / 2, y - size * 0.05);
-      cairo_line_to (cr, x + size * 1.05, y + size);
-      cairo_line_to (cr, x - size * 0.05, y + size);
-      cairo_close_path (cr);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.45, 0.29, 0.0);
-      cairo_set_line_width (cr, 0.5);
-      cairo_stroke (cr);
-      break;
-    case 2: /* red: a filled square */
-      cairo_set_source_rgb (cr, 0.78, 0.13, 0.13);
-      cairo_rectangle (cr, x + size * 0.05, y + size * 0.05, size * 0.9, size * 0.9);
-      cairo_fill (cr);
-      break;
-    case 3: /* off: a hollow dash */
-    default:
-      cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
-      cairo_set_line_width (cr, 0.8);
-      cairo_rectangle (cr, x + 0.4, y + size / 2 - 1.4, size - 0.8, 2.8);
-      cairo_stroke (cr);
-      break;
-    }
-  cairo_restore (cr);
-}
-
-static void
-draw_text (PacteReportLayout *self,
-           cairo_t           *cr,
-           const char        *text,
-           PacteReportStyle   style,
-           double             x,
-           double             y,
-           double             width,
-           PacteReportAlign   align)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-
-  if (text == NULL || *text == '\0')
-    return;
-  if (style != PACTE_REPORT_STYLE_PAGE && strlen (text) <= SHAPED_MAX_TEXT)
-    {
-      /* Status words, rule titles, dates, column headers: the same short
-       * texts come back on every plan's pages; shape each once. */
-      g_autofree char *key = g_strdup_printf ("%d|%d|%d|%s", style, (int) (width * 16), align, text);
-      PangoLayout *shaped = g_hash_table_lookup (self->shaped, key);
-
-      if (shaped == NULL)
-        {
-          shaped = make_layout (self, text, style, width, align);
-          if (g_hash_table_size (self->shaped) < SHAPED_MAX_ENTRIES)
-            g_hash_table_insert (self->shaped, g_steal_pointer (&key), shaped);
-          else
-            layout = shaped;
-        }
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, shaped);
-      cairo_new_path (cr);
-      return;
-    }
-  layout = make_layout (self, text, style, width, align);
-  if (style == PACTE_REPORT_STYLE_PAGE)
-    {
-      /* Page headers and footers keep to one line. */
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (layout, -1);
-    }
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-}
-
-static void
-draw_row (PacteReportLayout *self,
-          cairo_t           *cr,
-          PacteReportRow    *row,
-          double             y)
-{
-  PacteReportTable *table = row->table;
-  double height = row_height (self, row);
-  double left = MARGIN_SIDE;
-  double width = text_width (self);
-  gboolean is_header = row == table->header;
-
-  cairo_save (cr);
-  if (is_header)
-    {
-      cairo_set_source_rgb (cr, 0.88, 0.88, 0.88);
-      cairo_rectangle (cr, left, y, width, height);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      cairo_set_line_width (cr, 0.8);
-      cairo_move_to (cr, left, y + height);
-      cairo_line_to (cr, left + width, y + height);
-      cairo_stroke (cr);
-    }
-  else if (table->grid)
-    {
-      cairo_set_source_rgb (cr, 0.72, 0.72, 0.72);
-      cairo_set_line_width (cr, 0.4);
-      cairo_move_to (cr, left, y + height);
-      cairo_line_to (cr, left + width, y + height);
-      cairo_stroke (cr);
-    }
-  if (row->flags & PACTE_REPORT_ROW_TOTAL)
-    {
-      cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
-      cairo_set_line_width (cr, 0.9);
-      cairo_move_to (cr, left, y);
-      cairo_line_to (cr, left + width, y);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
-
-  cairo_set_source_rgb (cr, 0.0, 0.0, 0.0);
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      double text_x;
-      double text_w = cell_text_width (self, row, i, &text_x);
-      double text_y = y + table->pad_v;
-
-      if (row->lights[i] != PACTE_REPORT_LIGHT_NONE)
-        {
-          /* Centred on the first line of the text beside it. */
-          double line = text_height (self, "Ag", row->styles[i], 1000);
-
-          pacte_report_draw_light (cr, row->lights[i], text_x - LIGHT_WIDTH,
-                                   text_y + (line - LIGHT_SIZE) / 2, LIGHT_SIZE);
-        }
-      draw_text (self, cr, row->texts[i], row->styles[i], text_x, text_y, text_w, table->aligns[i]);
-    }
+  return self->anchors->len;
 }
 
 void
-pacte_report_layout_draw_page (PacteReportLayout *self,
-                               cairo_t           *cr,
-                               guint              page_nr,
-                               const char        *header_right,
-                               const char        *footer_left,
-                               const char        *footer_right)
+pacte_report_layout_get_anchor (PacteReportLayout *self,
+                                guint              index,
+                                const char       **name,
+                                const char       **title,
+                                guint             *level,
+                                guint             *page,
+                                double            *y)
 {
-  const Page *page;
-  double width = text_width (self);
-  double half = width / 2 - 6;
+  Anchor *anchor;
 
+  g_return_if_fail (index < self->anchors->len);
   pacte_report_layout_paginate (self);
-  g_return_if_fail (page_nr < self->pages->len);
-  page = &g_array_index (self->pages, Page, page_nr);
-
-  cairo_save (cr);
-  cairo_new_path (cr);
-
-  /* Header and footer, with a hairline separating them from the body. */
-  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-  draw_text (self, cr, page->running_title, PACTE_REPORT_STYLE_PAGE, MARGIN_SIDE, HEADER_BASE,
-             half, PACTE_REPORT_ALIGN_LEFT);
-  draw_text (self, cr, header_right, PACTE_REPORT_STYLE_PAGE, MARGIN_SIDE + width - half,
-             HEADER_BASE, half, PACTE_REPORT_ALIGN_RIGHT);
-  draw_text (self, cr, footer_left, PACTE_REPORT_STYLE_PAGE, MARGIN_SIDE, self->height - FOOTER_GAP + 6,
-             half, PACTE_REPORT_ALIGN_LEFT);
-  draw_text (self, cr, footer_right, PACTE_REPORT_STYLE_PAGE, MARGIN_SIDE + width - half,
-             self->height - FOOTER_GAP + 6, half, PACTE_REPORT_ALIGN_RIGHT);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN_SIDE, HEADER_BASE + 14);
-  cairo_line_to (cr, MARGIN_SIDE + width, HEADER_BASE + 14);
-  cairo_move_to (cr, MARGIN_SIDE, self->height - FOOTER_GAP);
-  cairo_line_to (cr, MARGIN_SIDE + width, self->height - FOOTER_GAP);
-  cairo_stroke (cr);
-
-  for (guint i = 0; i < page->n; i++)
-    {
-      const Placed *placed = &g_array_index (self->placed, Placed, page->first + i);
-
-      draw_row (self, cr, placed->row, placed->y);
-    }
-  cairo_restore (cr);
+  anchor = g_ptr_array_index (self->anchors, index);
+  if (name != NULL)
+    *name = anchor->name;
+  if (title != NULL)
+    *title = anchor->title;
+  if (level != NULL)
+    *level = anchor->level;
+  if (page != NULL)
+    *page = anchor->page;
+  if (y != NULL)
+    *y = anchor->y;
 }

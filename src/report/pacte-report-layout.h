@@ -7,7 +7,13 @@
  * places the rows on pages: a row never straddles a page (a row taller than a
  * page is split between its text lines), a table repeats its header row on a
  * new page, and a heading always keeps the first row of what follows with it.
- * Drawing a page then only creates the layouts of that page's rows. */
+ * Columns get the widths asked for, widened to their widest word (a number
+ * with its unit or currency is one word) at the expense of the others, so a
+ * word is only broken, with a hyphen, when it is wider than the page allows.
+ * Drawing a page then only creates the layouts of that page's rows.
+ *
+ * Anchors name the start of a block (a section): the PDF's outline and links
+ * point at them. */
 #pragma once
 
 #include <cairo.h>
@@ -99,6 +105,24 @@ void               pacte_report_row_set_light         (PacteReportRow    *row,
                                                        guint              column,
                                                        int                status);
 
+/* The next block added starts the destination name (unique, ASCII letters,
+ * digits and '-'); title, when not NULL, is its entry in the document's
+ * outline, at level (1 = top). */
+void               pacte_report_layout_anchor         (PacteReportLayout *layout,
+                                                       const char        *name,
+                                                       const char        *title,
+                                                       guint              level);
+/* The text of that cell links to the destination name. */
+void               pacte_report_row_set_link          (PacteReportRow    *row,
+                                                       guint              column,
+                                                       const char        *name);
+
+/* Whether pages are drawn with PDF tags: destinations at the anchors and
+ * links to them (off by default: a print of a range of pages has other
+ * page numbers). */
+void               pacte_report_layout_set_tags       (PacteReportLayout *layout,
+                                                       gboolean           tags);
+
 /* Measures and places everything; returns the number of pages (at least 1). */
 guint              pacte_report_layout_paginate       (PacteReportLayout *layout);
 guint              pacte_report_layout_get_n_pages    (PacteReportLayout *layout);
@@ -110,6 +134,17 @@ void               pacte_report_layout_draw_page      (PacteReportLayout *layout
                                                        const char        *header_right,
                                                        const char        *footer_left,
                                                        const char        *footer_right);
+
+/* The anchors in the order of the report, with the page (0-based) and the
+ * height on it (points from the top) where each landed; paginates first. */
+guint              pacte_report_layout_get_n_anchors  (PacteReportLayout *layout);
+void               pacte_report_layout_get_anchor     (PacteReportLayout *layout,
+                                                       guint              index,
+                                                       const char       **name,
+                                                       const char       **title,
+                                                       guint             *level,
+                                                       guint             *page,
+                                                       double            *y);
 
 /* Shape and colour of a light, for anything else that wants to draw one
  * (size is the shape's height in points, x/y its top left corner). */

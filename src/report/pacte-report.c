@@ -1,22 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-report.c: what the review report says, in the report's language.
  * The blocks are handed to the layout engine (pacte-report-layout.c), which
- * places them on pages; this file also writes the PDF. */
+ * places them on pages; pacte-report-pdf.c writes the PDF. */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <cairo-pdf.h>
 
 #include "pacte-i18n.h"
 #include "pacte-report.h"
 #include "pacte-report-format.h"
 #include "pacte-report-layout.h"
+#include "pacte-report-private.h"
 
 struct _PacteReport
 {
@@ -32,6 +27,8 @@ struct _PacteReport
   char              *footer_left;
   PacteReportLayout *layout;
   GHashTable        *translations; /* msgid (static) -> text in lang */
+  char              *part;         /* anchor name of the part being built: "summary", "plan-N" */
+  guint              n_sections;   /* sections in that part so far */
 };
 
 G_DEFINE_FINAL_TYPE (PacteReport, pacte_report, G_TYPE_OBJECT)
@@ -96,11 +93,16 @@ amount (PacteReport *self,
   return pacte_format_amount (self->lang, value, self->currency);
 }
 
+/* A date is never broken across lines ("30 septembre" / "2027"): its
+ * spaces become no-break spaces. */
 static char *
 date_text (PacteReport *self,
            guint32      julian)
 {
-  return pacte_format_date (self->lang, julian);
+  g_autofree char *date = pacte_format_date (self->lang, julian);
+  g_auto(GStrv) words = g_strsplit (date, " ", -1);
+
+  return g_strjoinv (PACTE_NBSP, words);
 }
 
 static const char *
@@ -149,11 +151,37 @@ table (PacteReport            *self,
   return t;
 }
 
+/* A part of the report (the summary, a plan): a page break, and an entry of
+ * the PDF's outline that links and the part's sections point to. */
+static void
+begin_part (PacteReport *self,
+            char        *name,
+            const char  *outline_title,
+            const char  *running_title)
+{
+  g_free (self->part);
+  self->part = name;
+  self->n_sections = 0;
+  pacte_report_layout_new_page (self->layout, running_title);
+  pacte_report_layout_anchor (self->layout, name, outline_title, 1);
+}
+
+/* A section's heading, with its entry in the outline under its part. */
+static void
+section_heading (PacteReport *self,
+                 const char  *text)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%u", self->part, ++self->n_sections);
+
+  pacte_report_layout_anchor (self->layout, name, text, 2);
+  pacte_report_layout_heading (self->layout, PACTE_REPORT_STYLE_H1, text);
+}
+
 static void
 heading (PacteReport *self,
          const char  *msgid)
 {
-  pacte_report_layout_heading (self->layout, PACTE_REPORT_STYLE_H1, T (self, msgid));
+  section_heading (self, T (self, msgid));
 }
 
 static void
@@ -791,7 +819,7 @@ add_coming_up (PacteReport *self,
                                                 "Coming up in the next %d days", PACTE_REPORT_HORIZON_DAYS),
                            PACTE_REPORT_HORIZON_DAYS);
   PRINTF_PLURAL_END
-  pacte_report_layout_heading (self->layout, PACTE_REPORT_STYLE_H1, title);
+  section_heading (self, title);
   if (items->len == 0)
     {
       paragraph (self, PACTE_REPORT_STYLE_ITALIC, T (self, N_("No action or event is due in this period.")));
@@ -984,17 +1012,26 @@ add_recommendations (PacteReport            *self,
                T (self, N_("No rule is red or amber: keep the plan on its course.")));
 }
 
+static char *
+plan_anchor (guint index)
+{
+  return g_strdup_printf ("plan-%u", index + 1);
+}
+
 static void
 add_plan_section (PacteReport *self,
                   PactePlan   *plan,
+                  guint        index,
                   gboolean     with_portfolio)
 {
   guint n_rules = pacte_rule_set_get_n_rules (self->rules);
   g_autofree PacteRuleOutcome *outcomes = g_new0 (PacteRuleOutcome, MAX (n_rules, 1));
+  const char *name = pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME);
   int score;
 
   score = pacte_evaluate_plan (self->rules, self->portfolio, plan, self->today, self->lang, outcomes);
-  pacte_report_layout_new_page (self->layout, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+  begin_part (self, plan_anchor (index), *name != '\0' ? name : pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_ID),
+              name);
   add_cover (self, plan, with_portfolio);
   add_health (self, outcomes, score);
   add_trend (self, plan, outcomes, score);
@@ -1030,7 +1067,7 @@ add_portfolio_summary (PacteReport *self)
   PacteReportTable *t;
   PacteReportRow *row;
 
-  pacte_report_layout_new_page (self->layout, T (self, N_("Portfolio summary")));
+  begin_part (self, g_strdup ("summary"), T (self, N_("Portfolio summary")), T (self, N_("Portfolio summary")));
   lead_in (self, PACTE_REPORT_STYLE_TITLE, T (self, N_("Portfolio review")));
   if (*title != '\0')
     lead_in (self, PACTE_REPORT_STYLE_SUBTITLE, title);
@@ -1059,12 +1096,15 @@ add_portfolio_summary (PacteReport *self)
       g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
       guint counts[4] = { 0, 0, 0, 0 };
       int score = pacte_evaluate_plan (self->rules, self->portfolio, plan, self->today, self->lang, outcomes);
+      g_autofree char *anchor = plan_anchor (i);
 
       for (guint r = 0; r < n_rules; r++)
         counts[outcomes[r].status]++;
       row = pacte_report_table_add_row (t, PACTE_REPORT_ROW_PLAIN);
       pacte_report_row_set (row, 0, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME),
                             PACTE_REPORT_STYLE_BOLD);
+      /* The plan's name leads to its part of the report. */
+      pacte_report_row_set_link (row, 0, anchor);
       pacte_report_row_set (row, 1, choice_name (self, pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_PHASE)),
                             PACTE_REPORT_STYLE_BODY);
       pacte_report_row_take (row, 2, score >= 0 ? g_strdup_printf ("%d", score) : g_strdup ("—"),
@@ -1085,7 +1125,7 @@ static void
 build (PacteReport *self)
 {
   if (self->plan != NULL)
-    add_plan_section (self, self->plan, TRUE);
+    add_plan_section (self, self->plan, 0, TRUE);
   else
     {
       GListModel *plans = pacte_portfolio_get_plans (self->portfolio);
@@ -1096,7 +1136,7 @@ build (PacteReport *self)
         {
           g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
 
-          add_plan_section (self, plan, FALSE);
+          add_plan_section (self, plan, i, FALSE);
         }
     }
 }
@@ -1113,6 +1153,7 @@ pacte_report_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_free (self->header_right);
   g_free (self->footer_left);
+  g_free (self->part);
   pacte_report_layout_free (self->layout);
   g_hash_table_unref (self->translations);
 
@@ -1220,113 +1261,22 @@ pacte_report_draw_page (PacteReport *self,
   pacte_report_layout_draw_page (self->layout, cr, page, self->header_right, self->footer_left, page_text);
 }
 
-/* ---- PDF ------------------------------------------------------------------------- */
+/* ---- For the PDF writer (pacte-report-pdf.c) ------------------------------------- */
 
-typedef struct
+PacteReportLayout *
+pacte_report_get_layout (PacteReport *self)
 {
-  int fd;
-  int error;  /* errno of the first failed write, 0 if none */
-} PdfSink;
+  return self->layout;
+}
 
-static cairo_status_t
-pdf_write (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
+const char *
+pacte_report_get_title (PacteReport *self)
 {
-  PdfSink *sink = closure;
-
-  while (length > 0 && sink->error == 0)
-    {
-      ssize_t written = write (sink->fd, data, length);
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          sink->error = errno;
-          break;
-        }
-      data += written;
-      length -= (unsigned int) written;
-    }
-  return sink->error == 0 ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  return self->header_right;
 }
 
 gboolean
-pacte_report_write_pdf (PacteReport  *self,
-                        const char   *path,
-                        GError      **error)
+pacte_report_is_one_plan (PacteReport *self)
 {
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *display = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  PdfSink sink = { -1, 0 };
-  double width, height;
-  guint n_pages;
-
-  g_return_val_if_fail (PACTE_IS_REPORT (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  display = g_filename_display_name (path);
-  n_pages = pacte_report_layout_paginate (self->layout);
-
-  tmp_path = g_strconcat (path, ".XXXXXX", NULL);
-  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (sink.fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
-      return FALSE;
-    }
-
-  pacte_report_layout_get_page_size (self->layout, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, width, height);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Pacte " PACKAGE_VERSION);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->header_right);
-  for (guint i = 0; i < n_pages && sink.error == 0; i++)
-    {
-      cairo_t *cr = cairo_create (surface);
-
-      pacte_report_draw_page (self, cr, i);
-      cairo_show_page (cr);
-      status = cairo_status (cr);
-      cairo_destroy (cr);
-      if (status != CAIRO_STATUS_SUCCESS)
-        break;
-    }
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status == CAIRO_STATUS_SUCCESS && sink.error == 0 && fsync (sink.fd) != 0 && errno != EINVAL)
-    sink.error = errno;
-  if (close (sink.fd) != 0 && sink.error == 0 && status == CAIRO_STATUS_SUCCESS)
-    sink.error = errno;
-
-  if (sink.error != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      if (sink.error != 0)
-        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.error),
-                     _("Cannot write the report to “%s”: %s"), display, g_strerror (sink.error));
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     _("Cannot write the report to “%s”: %s"), display, cairo_status_to_string (status));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("Cannot write the report to “%s”: %s"), display, g_strerror (saved));
-      g_unlink (tmp_path);
-      return FALSE;
-    }
-  return TRUE;
+  return self->plan != NULL;
 }

@@ -241,6 +241,18 @@ scan_string (Scanner *s,
   return TRUE;
 }
 
+/* Whether data[0..len) holds one of the bytes of set. */
+static gboolean
+strpbrk_len (const char *data,
+             gsize       len,
+             const char *set)
+{
+  for (gsize k = 0; k < len; k++)
+    if (data[k] != '\0' && strchr (set, data[k]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 scan_number (Scanner *s,
              gsize   *pos)
@@ -249,6 +261,7 @@ scan_number (Scanner *s,
   gsize start = *pos;
   gsize i = start;
   gsize int_digits = 0;
+  gsize mantissa_end;
   gboolean is_integer = TRUE;
 
   if (data[i] == '-')
@@ -280,6 +293,7 @@ scan_number (Scanner *s,
       while (i < s->len && g_ascii_isdigit (data[i]))
         i++;
     }
+  mantissa_end = i;
   if (i < s->len && (data[i] == 'e' || data[i] == 'E'))
     {
       is_integer = FALSE;
@@ -340,6 +354,15 @@ scan_number (Scanner *s,
           return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
                           _("number %s is too large; expected a finite number"), shown);
         }
+      /* 1e-400 reads as 0: refuse it rather than change the value. */
+      if (value == 0 && strpbrk_len (data + start, mantissa_end - start, "123456789"))
+        {
+          g_autofree char *shown = excerpt (data, s->len, start, i - start);
+
+          return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
+                          _("number %s is too close to zero to be stored (it would become 0); expected 0 or a number of magnitude at least 5e-324"),
+                          shown);
+        }
     }
   *pos = i;
   return TRUE;
@@ -379,6 +402,90 @@ scan_literal (Scanner *s,
   }
 }
 
+/* The text of the string token data[start..end) (quotes included, already
+ * checked by scan_string), its escapes decoded: "\u0061" and "a" are the same
+ * member name. */
+static char *
+decode_string (const char *data,
+               gsize       start,
+               gsize       end)
+{
+  const char *p = data + start + 1;
+  const char *stop = data + end - 1;
+  GString *out;
+
+  if (memchr (p, '\\', stop - p) == NULL)
+    return g_strndup (p, stop - p);
+  out = g_string_sized_new (stop - p);
+  while (p < stop)
+    {
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'b': g_string_append_c (out, '\b'); p++; break;
+        case 'f': g_string_append_c (out, '\f'); p++; break;
+        case 'n': g_string_append_c (out, '\n'); p++; break;
+        case 'r': g_string_append_c (out, '\r'); p++; break;
+        case 't': g_string_append_c (out, '\t'); p++; break;
+        case 'u':
+          {
+            gunichar u = 0;
+
+            for (int k = 1; k <= 4; k++)
+              u = u * 16 + hex_value (p[k]);
+            p += 5;
+            if (u >= 0xD800 && u <= 0xDBFF)
+              {
+                gunichar low = 0;
+
+                for (int k = 2; k <= 5; k++)
+                  low = low * 16 + hex_value (p[k]);
+                p += 6;
+                u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+              }
+            g_string_append_unichar (out, u);
+            break;
+          }
+        default:  /* " \ / */
+          g_string_append_c (out, *p++);
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A member name starting at data[start], ending before data[end]: refused
+ * when the object whose names are in seen already has it.  json-glib would
+ * keep the last one silently, and a save would then drop the others. */
+static gboolean
+check_member_name (Scanner    *s,
+                   GHashTable *seen,
+                   gsize       start,
+                   gsize       end)
+{
+  char *name = decode_string (s->data, start, end);
+  gpointer first;
+
+  if (g_hash_table_lookup_extended (seen, name, NULL, &first))
+    {
+      g_autofree char *shown = excerpt (s->data, s->len, start, end - start);
+      guint line, column;
+
+      g_free (name);
+      position_of (s->data, GPOINTER_TO_SIZE (first), &line, &column);
+      return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
+                      _("duplicate member name %s, already at %u:%u in the same object; expected each name once"),
+                      shown, line, column);
+    }
+  g_hash_table_insert (seen, name, GSIZE_TO_POINTER (start));
+  return TRUE;
+}
+
 static gboolean
 fail_unexpected (Scanner    *s,
                  gsize       i,
@@ -398,12 +505,15 @@ fail_unexpected (Scanner    *s,
                   _("unexpected character %s; expected %s"), what, expected);
 }
 
-/* Strict JSON, nesting at most PACTE_JSON_MAX_DEPTH, nothing after the value. */
+/* Strict JSON, nesting at most PACTE_JSON_MAX_DEPTH, each member name once
+ * in its object, nothing after the value.  names[d] holds the member names
+ * seen in the object at depth d (created when first needed). */
 static gboolean
-scan_json (const char  *data,
-           gsize        len,
-           const char  *display,
-           GError     **error)
+scan_tokens (const char  *data,
+             gsize        len,
+             const char  *display,
+             GHashTable **names,
+             GError     **error)
 {
   Scanner s = { data, len, display, error };
   char stack[PACTE_JSON_MAX_DEPTH];
@@ -491,8 +601,14 @@ scan_json (const char  *data,
                                 _("a comma before \"}\"; expected another member (JSON allows no trailing comma)"));
               return fail_unexpected (&s, i, _("a member name in double quotes"));
             }
-          if (!scan_string (&s, &i))
-            return FALSE;
+          {
+            gsize start = i;
+
+            if (!scan_string (&s, &i))
+              return FALSE;
+            if (!check_member_name (&s, names[depth - 1], start, i))
+              return FALSE;
+          }
           state = ST_COLON;
           continue;
 
@@ -513,6 +629,13 @@ scan_json (const char  *data,
                 return fail_at (error, PACTE_MODEL_ERROR_TOO_DEEP, display, data, i,
                                 _("nested more than %d levels deep; expected a portfolio nested at most %d levels"),
                                 PACTE_JSON_MAX_DEPTH, PACTE_JSON_MAX_DEPTH);
+              if (c == '{')
+                {
+                  if (names[depth] == NULL)
+                    names[depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+                  else
+                    g_hash_table_remove_all (names[depth]);
+                }
               stack[depth++] = c;
               i++;
               state = c == '{' ? ST_FIRST_KEY_OR_END : ST_FIRST_VALUE_OR_END;
@@ -544,6 +667,21 @@ scan_json (const char  *data,
           continue;
         }
     }
+}
+
+static gboolean
+scan_json (const char  *data,
+           gsize        len,
+           const char  *display,
+           GError     **error)
+{
+  GHashTable **names = g_new0 (GHashTable *, PACTE_JSON_MAX_DEPTH);
+  gboolean ok = scan_tokens (data, len, display, names, error);
+
+  for (guint d = 0; d < PACTE_JSON_MAX_DEPTH; d++)
+    g_clear_pointer (&names[d], g_hash_table_unref);
+  g_free (names);
+  return ok;
 }
 
 /* Everything that can be said about the bytes before parsing them. */

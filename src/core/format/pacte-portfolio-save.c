@@ -12,10 +12,13 @@
  * sorted, one trailing newline. */
 #include "config.h"
 
+#include <float.h>
 #include <math.h>
 #include <string.h>
 
 #include "pacte-json-layout-private.h"
+#include "pacte-atomic-file.h"
+#include "pacte-file-read.h"
 #include "pacte-i18n.h"
 
 #define MAX_SAFE_INTEGER 9007199254740992.0  /* 2^53 */
@@ -74,14 +77,18 @@ append_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Whole numbers as integers; others in the shortest form that reads back
- * as the same double, whatever the locale. */
+/* Whole numbers up to 2^53 as integers; others in the shortest form that
+ * reads back as the same double, whatever the locale, and always with a
+ * fraction or an exponent: the loader takes a number written without one
+ * for an integer and refuses integers beyond 2^53, so 1.0000090071992548e16
+ * must never come out as the integer 10000090071992548.  -0 is written 0. */
 static void
 append_number (GString *out,
                double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 2];
+  char format[8];
+  guint first;
 
   if (!isfinite (value))
     {
@@ -89,17 +96,24 @@ append_number (GString *out,
       g_string_append (out, "null");
       return;
     }
-  if (value == floor (value) && fabs (value) < MAX_SAFE_INTEGER)
+  if (value == floor (value) && fabs (value) <= MAX_SAFE_INTEGER)
     {
       g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+  /* Any decimal of 15 significant digits or fewer reads back exactly, so
+   * %.15g is the shortest form when it round-trips; subnormal numbers
+   * (below DBL_MIN) carry fewer digits and are searched from one digit. */
+  first = fabs (value) < DBL_MIN ? 1 : 15;
+  for (guint digits = first; digits <= 17; digits++)
     {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      g_snprintf (format, sizeof format, "%%.%ug", digits);
+      g_ascii_formatd (buffer, G_ASCII_DTOSTR_BUF_SIZE, format, value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
+  if (strpbrk (buffer, ".e") == NULL)
+    strcat (buffer, ".0");
   g_string_append (out, buffer);
 }
 
@@ -486,25 +500,47 @@ pacte_portfolio_to_bytes (PactePortfolio *self)
 
 /* ---- Files -------------------------------------------------------------- */
 
+/* Names the file and says what is still safe, keeping the cause's domain and
+ * code (G_IO_ERROR_NO_SPACE, G_IO_ERROR_CANCELLED…) for the caller. */
 static void
-set_save_error (GError     **error,
-                GFile       *file,
-                const GError *cause)
+set_save_error (GError      **error,
+                GFile        *file,
+                gboolean      existed,
+                GError       *cause)
 {
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *display = basename != NULL ? g_filename_display_name (basename)
-                                              : g_file_get_parse_name (file);
+  g_autofree char *display = pacte_file_display_name (file);
+  g_autofree char *message = NULL;
 
-  /* A failed replace leaves the target as it was: say so, it is what the
-   * user needs to know. */
-  if (g_file_query_exists (file, NULL))
-    g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
-                 _("%s: could not save: %s; the original file was not changed"),
-                 display, cause->message);
+  /* A failed atomic write leaves the target as it was. */
+  if (existed)
+    message = g_strdup_printf (_("%s: could not save: %s; the original file was not changed"),
+                               display, cause->message);
   else
-    g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO,
-                 _("%s: could not save: %s; no file was written"),
-                 display, cause->message);
+    message = g_strdup_printf (_("%s: could not save: %s; no file was written"),
+                               display, cause->message);
+  g_free (cause->message);
+  cause->message = g_steal_pointer (&message);
+  g_propagate_error (error, cause);
+}
+
+static gboolean
+write_portfolio (GFile         *file,
+                 GBytes        *bytes,
+                 char         **etag,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GError *local_error = NULL;
+  gboolean existed = g_file_query_exists (file, NULL);
+  gsize len;
+  gconstpointer data = g_bytes_get_data (bytes, &len);
+
+  /* Written beside the target and renamed over it once complete; the
+   * previous version is kept as FILE~. */
+  if (pacte_atomic_write (file, data, len, PACTE_ATOMIC_BACKUP, etag, cancellable, &local_error))
+    return TRUE;
+  set_save_error (error, file, existed, local_error);
+  return FALSE;
 }
 
 gboolean
@@ -514,49 +550,70 @@ pacte_portfolio_save (PactePortfolio  *self,
                       GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *etag = NULL;
-  gconstpointer data;
-  gsize len;
 
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = pacte_portfolio_to_bytes (self);
-  data = g_bytes_get_data (bytes, &len);
-  /* Written to a temporary file that replaces the target only once complete;
-   * the previous version is kept as FILE~. */
-  if (!g_file_replace_contents (file, data, len, NULL, TRUE, G_FILE_CREATE_NONE,
-                                &etag, cancellable, &local_error))
-    {
-      set_save_error (error, file, local_error);
-      return FALSE;
-    }
+  if (!write_portfolio (file, bytes, &etag, cancellable, error))
+    return FALSE;
   pacte_portfolio_set_saved (self, file, etag);
   return TRUE;
 }
 
+typedef struct
+{
+  GFile          *file;
+  GBytes         *bytes;
+  PacteSavePoint  point;
+  char           *etag;
+} SaveTaskData;
+
 static void
-save_replaced (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
+save_task_data_free (gpointer data)
+{
+  SaveTaskData *td = data;
+
+  g_clear_object (&td->file);
+  g_clear_pointer (&td->bytes, g_bytes_unref);
+  g_free (td->etag);
+  g_free (td);
+}
+
+static void
+save_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  SaveTaskData *td = task_data;
+  GError *error = NULL;
+
+  if (write_portfolio (td->file, td->bytes, &td->etag, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_written (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  GFile *file = G_FILE (source);
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *etag = NULL;
+  GTask *inner = G_TASK (result);
+  SaveTaskData *td = g_task_get_task_data (inner);
+  GError *error = NULL;
 
-  if (!g_file_replace_contents_finish (file, result, &etag, &local_error))
+  /* Back on the caller's thread: only here is the model touched. */
+  if (!g_task_propagate_boolean (inner, &error))
     {
-      GError *error = NULL;
-
-      set_save_error (&error, file, local_error);
       g_task_return_error (task, error);
       return;
     }
-  pacte_portfolio_set_saved_at (g_task_get_source_object (task), file, etag,
-                                g_task_get_task_data (task));
+  pacte_portfolio_set_saved_at (PACTE_PORTFOLIO (source), td->file, td->etag, &td->point);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -567,8 +624,8 @@ pacte_portfolio_save_async (PactePortfolio      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  PacteSavePoint *point;
+  g_autoptr(GTask) inner = NULL;
+  SaveTaskData *td;
   GTask *task;
 
   g_return_if_fail (PACTE_IS_PORTFOLIO (self));
@@ -576,15 +633,19 @@ pacte_portfolio_save_async (PactePortfolio      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pacte_portfolio_save_async);
+  /* A file written before a late cancel is saved: say so. */
+  g_task_set_check_cancellable (task, FALSE);
+  td = g_new0 (SaveTaskData, 1);
+  td->file = g_object_ref (file);
   /* The text is made here, on the caller's thread, from the model as it is
    * now; only the writing happens in the background. */
-  bytes = pacte_portfolio_to_bytes (self);
+  td->bytes = pacte_portfolio_to_bytes (self);
   /* Edits made while the file is written are not in it: they stay modified. */
-  point = g_new (PacteSavePoint, 1);
-  *point = pacte_portfolio_get_save_point (self);
-  g_task_set_task_data (task, point, g_free);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, TRUE, G_FILE_CREATE_NONE,
-                                       cancellable, save_replaced, task);
+  td->point = pacte_portfolio_get_save_point (self);
+  inner = g_task_new (self, cancellable, save_written, task);
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_set_task_data (inner, td, save_task_data_free);
+  g_task_run_in_thread (inner, save_in_thread);
 }
 
 gboolean

@@ -3,27 +3,30 @@
  *
  * The interface follows the user's locale (_()).  Reports and the command
  * line's --lang need text in a language chosen per call, whatever the
- * interface language is: pacte_gettext_lang() gives it. */
+ * interface language is: pacte_gettext_lang() gives it, from the language
+ * table (pacte-language.h) by the language's code.  Thread-safe. */
 #pragma once
 
 #include <glib.h>
 #include <glib/gi18n.h>
 
+#include "pacte-language.h"
+
 G_BEGIN_DECLS
 
 /* Sets up gettext: text domain, codeset, and the folder of the catalogues
- * (PACTE_LOCALEDIR in the environment wins over the installed one, so that
- * the uninstalled program and the tests find build/po). */
+ * (pacte_language_locale_dir(): the build tree's when run from it). */
 void         pacte_i18n_init            (void);
 
-/* "fr" when the user's interface language is French, else "en". */
+/* The code of the user's interface language in the table, else "en". */
 const char  *pacte_i18n_user_language   (void);
 
-/* "en" or "fr" from a user's choice; NULL or anything else gives NULL. */
+/* The table's code for a user's choice ("FR", "fr_CA.UTF-8" give "fr");
+ * NULL for NULL or a language the table does not have. */
 const char  *pacte_i18n_normalize_lang  (const char *lang);
 
-/* msgid translated into lang ("en" returns msgid itself, "fr" the French
- * catalogue's text).  Main thread only. */
+/* msgid translated into lang (msgid itself for English, an unknown
+ * language or an untranslated message). */
 const char  *pacte_gettext_lang         (const char *lang,
                                          const char *msgid);
 const char  *pacte_ngettext_lang        (const char *lang,

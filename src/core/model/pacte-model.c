@@ -17,6 +17,7 @@
 #include "pacte-model.h"
 #include "pacte-values-private.h"
 #include "pacte-record-private.h"
+#include "pacte-record-root.h"
 
 G_DEFINE_QUARK (pacte-model-error-quark, pacte_model_error)
 
@@ -165,15 +166,18 @@ pacte_quarter_parse (const char *text,
 
 /* ---- Field tables ------------------------------------------------------ */
 
-#define STRING(path, prop, label)        { path, prop, PACTE_FIELD_STRING, NULL, NULL, FALSE, label }
-#define REQUIRED(path, prop, label)      { path, prop, PACTE_FIELD_STRING, NULL, NULL, TRUE, label }
-#define CHOICE(path, prop, ch, label)    { path, prop, PACTE_FIELD_CHOICE, ch, NULL, FALSE, label }
-#define DATE(path, prop, label)          { path, prop, PACTE_FIELD_DATE, NULL, NULL, FALSE, label }
-#define NUMBER(path, prop, label)        { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label }
-#define INTEGER(path, prop, label)       { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label }
-#define BOOLEAN(path, prop, label)       { path, prop, PACTE_FIELD_BOOLEAN, NULL, NULL, FALSE, label }
-#define STRV(path, prop, label)          { path, prop, PACTE_FIELD_STRV, NULL, NULL, FALSE, label }
-#define LIST(path, prop, type, label)    { path, prop, PACTE_FIELD_LIST, NULL, type, FALSE, label }
+#define STRING(path, prop, label)        { path, prop, PACTE_FIELD_STRING, NULL, NULL, FALSE, label, FALSE, 0 }
+#define REQUIRED(path, prop, label)      { path, prop, PACTE_FIELD_STRING, NULL, NULL, TRUE, label, FALSE, 0 }
+#define CHOICE(path, prop, ch, label)    { path, prop, PACTE_FIELD_CHOICE, ch, NULL, FALSE, label, FALSE, 0 }
+#define DATE(path, prop, label)          { path, prop, PACTE_FIELD_DATE, NULL, NULL, FALSE, label, FALSE, 0 }
+#define NUMBER(path, prop, label)        { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label, FALSE, 0 }
+#define INTEGER(path, prop, label)       { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label, FALSE, 0 }
+/* Counts: never below zero (a headcount may be a fraction: 0.5 of a person). */
+#define COUNT(path, prop, label)         { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label, TRUE, 0 }
+#define FRACTIONAL_COUNT(path, prop, label) { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label, TRUE, 0 }
+#define BOOLEAN(path, prop, label)       { path, prop, PACTE_FIELD_BOOLEAN, NULL, NULL, FALSE, label, FALSE, 0 }
+#define STRV(path, prop, label)          { path, prop, PACTE_FIELD_STRV, NULL, NULL, FALSE, label, FALSE, 0 }
+#define LIST(path, prop, type, label)    { path, prop, PACTE_FIELD_LIST, NULL, type, FALSE, label, FALSE, 0 }
 
 static const PacteFieldInfo contact_fields[] = {
   REQUIRED ("name", "name", N_("Name")),
@@ -228,7 +232,7 @@ static const PacteFieldInfo body_fields[] = {
   CHOICE ("level", "level", pacte_levels, N_("Level")),
   STRING ("body", "body", N_("Body")),
   STRING ("owner", "owner", N_("Owner")),
-  INTEGER ("cadence_days", "cadence-days", N_("Cadence (days)")),
+  COUNT ("cadence_days", "cadence-days", N_("Cadence (days)")),
   DATE ("last_met", "last-met", N_("Last met")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (body_fields) == PACTE_BODY_N_FIELDS);
@@ -264,7 +268,7 @@ static const PacteFieldInfo event_fields[] = {
   DATE ("date", "date", N_("Date")),
   CHOICE ("kind", "kind", pacte_event_kinds, N_("Kind")),
   STRV ("partners", "partners", N_("Partners")),
-  INTEGER ("expected_attendees", "expected-attendees", N_("Expected attendees")),
+  COUNT ("expected_attendees", "expected-attendees", N_("Expected attendees")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (event_fields) == PACTE_EVENT_N_FIELDS);
 
@@ -286,17 +290,17 @@ static const PacteFieldInfo review_fields[] = {
   STRING ("reviewer", "reviewer", N_("Reviewer")),
   STRING ("notes", "notes", N_("Notes")),
   /* rule id -> "green", "amber", "red", "off" */
-  { "statuses", "statuses", PACTE_FIELD_STRING_MAP, pacte_statuses, NULL, FALSE, N_("Statuses") },
+  { "statuses", "statuses", PACTE_FIELD_STRING_MAP, pacte_statuses, NULL, FALSE, N_("Statuses"), FALSE, 0 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (review_fields) == PACTE_REVIEW_N_FIELDS);
 
 static const PacteFieldInfo override_fields[] = {
   /* json_path NULL: the rule id is the member name under which the override
    * object is written in rule_overrides / rule_settings, not a member of it. */
-  { NULL, "rule-id", PACTE_FIELD_STRING, NULL, NULL, TRUE, N_("Rule") },
+  { NULL, "rule-id", PACTE_FIELD_STRING, NULL, NULL, TRUE, N_("Rule"), FALSE, 0 },
   BOOLEAN ("disabled", "disabled", N_("Disabled")),
   STRING ("reason", "reason", N_("Reason")),
-  { "params", "params", PACTE_FIELD_NUMBER_MAP, NULL, NULL, FALSE, N_("Parameters") },
+  { "params", "params", PACTE_FIELD_NUMBER_MAP, NULL, NULL, FALSE, N_("Parameters"), FALSE, 0 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (override_fields) == PACTE_OVERRIDE_N_FIELDS);
 
@@ -313,7 +317,7 @@ static const PacteFieldInfo plan_fields[] = {
   DATE ("sponsor.engaged_on", "sponsor-engaged-on", N_("Sponsor engaged on")),
   NUMBER ("revenue_target", "revenue-target", N_("Revenue target")),
   NUMBER ("resources.budget", "resources-budget", N_("Budget")),
-  NUMBER ("resources.headcount", "resources-headcount", N_("Headcount")),
+  FRACTIONAL_COUNT ("resources.headcount", "resources-headcount", N_("Headcount")),
   LIST ("objectives", "objectives", pacte_objective_get_type, N_("Objectives")),
   CHOICE ("agreement.type", "agreement-type", pacte_agreement_types, N_("Agreement")),
   DATE ("agreement.legal_involved_on", "agreement-legal-involved-on", N_("Legal involved on")),
@@ -334,34 +338,106 @@ G_STATIC_ASSERT (G_N_ELEMENTS (plan_fields) == PACTE_PLAN_N_FIELDS);
 
 /* ---- Types -------------------------------------------------------------- */
 
-#define DEFINE_RECORD(TypeName, type_name, table, label)                      \
+/* setup: statements run in class_init after the table is set (klass is the
+ * PacteRecordClass), for the classes with an id, an owner role or a hook. */
+#define DEFINE_RECORD_FULL(TypeName, type_name, table, label, setup)          \
   struct _##TypeName { PacteRecord parent_instance; };                        \
   G_DEFINE_FINAL_TYPE (TypeName, type_name, PACTE_TYPE_RECORD)                \
   static void                                                                 \
-  type_name##_class_init (TypeName##Class *klass)                             \
+  type_name##_class_init (TypeName##Class *type_class)                        \
   {                                                                           \
-    pacte_record_class_set_fields (PACTE_RECORD_CLASS (klass), table,         \
-                                   G_N_ELEMENTS (table), label);              \
+    PacteRecordClass *klass = PACTE_RECORD_CLASS (type_class);                \
+    pacte_record_class_set_fields (klass, table, G_N_ELEMENTS (table), label);\
+    setup;                                                                    \
   }                                                                           \
   static void                                                                 \
   type_name##_init (TypeName *self)                                           \
   {                                                                           \
   }
+#define DEFINE_RECORD(TypeName, type_name, table, label) \
+  DEFINE_RECORD_FULL (TypeName, type_name, table, label, (void) klass)
+
+/* Fields that name partners must name partners of the portfolio. */
+static gboolean
+check_partner_ids (PacteRecord      *self,
+                   guint             field,
+                   const PacteValue *value,
+                   GError          **error)
+{
+  PacteRecordRoot *root = pacte_record_get_root (self);
+  PacteRecordRootInterface *iface;
+
+  if (root == NULL || value->strv == NULL)
+    return TRUE;
+  iface = PACTE_RECORD_ROOT_GET_IFACE (root);
+  for (guint i = 0; value->strv[i] != NULL; i++)
+    {
+      if (iface->find_record (root, PACTE_TYPE_PARTNER, value->strv[i]) == NULL)
+        {
+          g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_REFERENCE,
+                       _("%s: unknown partner “%s”"),
+                       _(pacte_record_get_field_info (self, field)->label), value->strv[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+plan_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  return field != PACTE_PLAN_PARTNERS || check_partner_ids (self, field, value, error);
+}
+
+static gboolean
+action_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  return field != PACTE_ACTION_PARTIES || check_partner_ids (self, field, value, error);
+}
+
+static gboolean
+event_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  return field != PACTE_EVENT_PARTNERS || check_partner_ids (self, field, value, error);
+}
+
+static gboolean
+forecast_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  g_autofree char *detail = NULL;
+
+  if (field != PACTE_FORECAST_QUARTER || value->s == NULL || pacte_quarter_parse (value->s, NULL, NULL))
+    return TRUE;
+  detail = g_strdup_printf (_("“%s” is not a quarter of the form YYYY-Qn (n from 1 to 4)"), value->s);
+  return pacte_record_field_error (error, self, field, detail);
+}
 
 DEFINE_RECORD (PacteContact, pacte_contact, contact_fields, N_("Contact"))
-DEFINE_RECORD (PactePartner, pacte_partner, partner_fields, N_("Partner"))
-DEFINE_RECORD (PacteObjective, pacte_objective, objective_fields, N_("Objective"))
+DEFINE_RECORD_FULL (PactePartner, pacte_partner, partner_fields, N_("Partner"),
+                    pacte_record_class_set_id_field (klass, PACTE_PARTNER_ID, FALSE);
+                    pacte_record_class_set_owner (klass))
+DEFINE_RECORD_FULL (PacteObjective, pacte_objective, objective_fields, N_("Objective"),
+                    pacte_record_class_set_id_field (klass, PACTE_OBJECTIVE_ID, FALSE))
 DEFINE_RECORD (PacteDecision, pacte_decision, decision_fields, N_("Decision"))
 DEFINE_RECORD (PacteBody, pacte_body, body_fields, N_("Governance body"))
 DEFINE_RECORD (PacteEnablement, pacte_enablement, enablement_fields, N_("Enablement"))
 DEFINE_RECORD (PacteCommunication, pacte_communication, communication_fields, N_("Communication"))
-DEFINE_RECORD (PacteAction, pacte_action, action_fields, N_("Action"))
-DEFINE_RECORD (PacteEvent, pacte_event, event_fields, N_("Event"))
-DEFINE_RECORD (PacteForecast, pacte_forecast, forecast_fields, N_("Forecast"))
+DEFINE_RECORD_FULL (PacteAction, pacte_action, action_fields, N_("Action"),
+                    pacte_record_class_set_id_field (klass, PACTE_ACTION_ID, FALSE);
+                    klass->validate = action_validate)
+DEFINE_RECORD_FULL (PacteEvent, pacte_event, event_fields, N_("Event"),
+                    klass->validate = event_validate)
+DEFINE_RECORD_FULL (PacteForecast, pacte_forecast, forecast_fields, N_("Forecast"),
+                    klass->validate = forecast_validate)
 DEFINE_RECORD (PacteActivity, pacte_activity, activity_fields, N_("Activity"))
 DEFINE_RECORD (PacteReview, pacte_review, review_fields, N_("Review"))
-DEFINE_RECORD (PacteOverride, pacte_override, override_fields, N_("Rule setting"))
-DEFINE_RECORD (PactePlan, pacte_plan, plan_fields, N_("Plan"))
+/* An override's id is its rule id (the member name it is written under). */
+DEFINE_RECORD_FULL (PacteOverride, pacte_override, override_fields, N_("Rule setting"),
+                    pacte_record_class_set_id_field (klass, PACTE_OVERRIDE_RULE_ID, TRUE))
+DEFINE_RECORD_FULL (PactePlan, pacte_plan, plan_fields, N_("Plan"),
+                    pacte_record_class_set_id_field (klass, PACTE_PLAN_ID, FALSE);
+                    pacte_record_class_set_owner (klass);
+                    klass->validate = plan_validate)
 
 /* Binary search in a list of overrides sorted by rule id. */
 PacteOverride *

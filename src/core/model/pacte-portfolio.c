@@ -13,6 +13,7 @@
 #include "pacte-values-private.h"
 #include "pacte-i18n.h"
 #include "pacte-record-private.h"
+#include "pacte-record-root.h"
 
 struct _PactePortfolio
 {
@@ -37,21 +38,25 @@ struct _PactePortfolio
 static const char * const portfolio_languages[] = { "en", "fr", NULL };
 
 static const PacteFieldInfo portfolio_fields[] = {
-  { "meta.title", "meta-title", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Title") },
-  { "meta.owner", "meta-owner", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Company") },
-  { "meta.currency", "meta-currency", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Currency") },
+  { "meta.title", "meta-title", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Title"), FALSE, 0 },
+  { "meta.owner", "meta-owner", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Company"), FALSE, 0 },
+  { "meta.currency", "meta-currency", PACTE_FIELD_STRING, NULL, NULL, FALSE, N_("Currency"), FALSE, 0 },
   { "meta.language", "meta-language", PACTE_FIELD_CHOICE, portfolio_languages, NULL, FALSE,
-    N_("Report language") },
+    N_("Report language"), FALSE, 0 },
   /* An object keyed by rule id, like a plan's rule_overrides. Kept sorted. */
   { "rule_settings", "rule-settings", PACTE_FIELD_LIST, NULL, pacte_override_get_type, FALSE,
-    N_("Rule settings") },
+    N_("Rule settings"), FALSE, 0 },
   { "partners", "partners", PACTE_FIELD_LIST, NULL, pacte_partner_get_type, FALSE,
-    N_("Partners") },
-  { "plans", "plans", PACTE_FIELD_LIST, NULL, pacte_plan_get_type, FALSE, N_("Plans") },
+    N_("Partners"), FALSE, 0 },
+  { "plans", "plans", PACTE_FIELD_LIST, NULL, pacte_plan_get_type, FALSE, N_("Plans"), FALSE, 0 },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (portfolio_fields) == PACTE_PORTFOLIO_N_FIELDS);
 
-G_DEFINE_FINAL_TYPE (PactePortfolio, pacte_portfolio, PACTE_TYPE_RECORD)
+static void pacte_portfolio_root_init (PacteRecordRootInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PactePortfolio, pacte_portfolio, PACTE_TYPE_RECORD,
+                               G_IMPLEMENT_INTERFACE (PACTE_TYPE_RECORD_ROOT,
+                                                      pacte_portfolio_root_init))
 
 enum {
   PROP_0,
@@ -220,28 +225,51 @@ pacte_portfolio_init (PactePortfolio *self)
   self->ids_dirty = TRUE;
 }
 
-/* ---- Hooks for the records and the history ------------------------------ */
+/* ---- The root of its records (PacteRecordRoot) --------------------------- */
 
-PacteHistory *
-pacte_portfolio_get_history (PactePortfolio *self)
+static PacteHistory *
+pacte_portfolio_get_history (PacteRecordRoot *root)
 {
-  return self->history;
+  return PACTE_PORTFOLIO (root)->history;
 }
 
-void
-pacte_portfolio_emit_record_changed (PactePortfolio *self,
-                                     PacteRecord    *record,
-                                     guint           field)
+/* Every edit below the portfolio: "record-changed" with the record's owner. */
+static void
+pacte_portfolio_record_changed (PacteRecordRoot *root,
+                                PacteRecord     *record,
+                                guint            field)
 {
   PacteRecord *owner = pacte_record_get_owner (record);
 
-  g_signal_emit (self, signals[RECORD_CHANGED], 0, owner, record, field);
+  g_signal_emit (root, signals[RECORD_CHANGED], 0, owner, record, field);
 }
 
-void
-pacte_portfolio_invalidate_ids (PactePortfolio *self)
+/* The partner/plan id index must be rebuilt before the next lookup. */
+static void
+pacte_portfolio_ids_changed (PacteRecordRoot *root)
 {
-  self->ids_dirty = TRUE;
+  PACTE_PORTFOLIO (root)->ids_dirty = TRUE;
+}
+
+static PacteRecord *
+pacte_portfolio_find_record (PacteRecordRoot *root,
+                             GType            type,
+                             const char      *id)
+{
+  if (type == PACTE_TYPE_PARTNER)
+    return (PacteRecord *) pacte_portfolio_find_partner (PACTE_PORTFOLIO (root), id);
+  if (type == PACTE_TYPE_PLAN)
+    return (PacteRecord *) pacte_portfolio_find_plan (PACTE_PORTFOLIO (root), id);
+  return NULL;
+}
+
+static void
+pacte_portfolio_root_init (PacteRecordRootInterface *iface)
+{
+  iface->get_history = pacte_portfolio_get_history;
+  iface->record_changed = pacte_portfolio_record_changed;
+  iface->ids_changed = pacte_portfolio_ids_changed;
+  iface->find_record = pacte_portfolio_find_record;
 }
 
 static void

@@ -21,6 +21,13 @@ pacte_field_kind_is_number (PacteFieldKind kind)
   return kind == PACTE_FIELD_NUMBER || kind == PACTE_FIELD_INTEGER;
 }
 
+/* Sets error to "Label: detail" for field (PACTE_MODEL_ERROR_INVALID), for
+ * a class's validate hook.  Returns FALSE. */
+gboolean  pacte_record_field_error       (GError     **error,
+                                          PacteRecord *self,
+                                          guint        field,
+                                          const char  *detail);
+
 /* Raw stores for the loader: no validation, no notification, no undo.
  * The take_ variants take ownership of value. */
 void      pacte_record_take_string_raw   (PacteRecord *self, guint field, char *value);
@@ -41,6 +48,12 @@ void      pacte_record_add_unknown       (PacteRecord *self,
                                           const char  *object_path,
                                           const char  *member,
                                           JsonNode    *node);   /* takes a reference */
+/* Replaces the unknown member (appends it when absent; node NULL removes
+ * it).  No undo, no notification: for the caller's own undoable edit. */
+void      pacte_record_set_unknown       (PacteRecord *self,
+                                          const char  *object_path,
+                                          const char  *member,
+                                          JsonNode    *node);
 gboolean  pacte_record_has_unknown       (PacteRecord *self,
                                           const char  *object_path);
 typedef void (*PacteUnknownFunc) (const char *member,

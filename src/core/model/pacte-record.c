@@ -4,7 +4,8 @@
  * Each instance holds one PacteValue per field of its class's table, allocated
  * once in instance init.  Getters index that array (no allocation, no hash);
  * setters validate against the table, store, notify the property, record an
- * undo step in the portfolio's history and emit "record-changed". */
+ * undo step in the history of the tree's root (the portfolio) and tell the
+ * root ("record-changed"). */
 #include "config.h"
 
 #include <math.h>
@@ -13,6 +14,7 @@
 #include "pacte-values-private.h"
 #include "pacte-i18n.h"
 #include "pacte-record-private.h"
+#include "pacte-record-root.h"
 
 typedef struct
 {
@@ -34,9 +36,6 @@ static gpointer pacte_record_parent_class;
 
 static const char * const empty_strv[] = { NULL };
 
-/* The class's property specs, one per field (NULL for maps), kept in the
- * class's first padding slot: the base class owns the private fields. */
-#define CLASS_PSPECS(klass) ((GParamSpec **) (klass)->padding[0])
 
 static inline PacteRecordPrivate *
 pacte_record_get_instance_private (PacteRecord *self)
@@ -57,11 +56,22 @@ field_info (PacteRecord *self,
   return &record_class (self)->fields[field];
 }
 
+/* A list whose items are kept sorted by their id (rule overrides). */
 static gboolean
-is_override_list (const PacteFieldInfo *info)
+is_sorted_list (const PacteFieldInfo *info)
 {
-  return info->kind == PACTE_FIELD_LIST && info->item_type != NULL
-         && info->item_type () == PACTE_TYPE_OVERRIDE;
+  PacteRecordClass *item_class;
+
+  if (info->kind != PACTE_FIELD_LIST || info->item_type == NULL)
+    return FALSE;
+  item_class = g_type_class_peek (info->item_type ());
+  return item_class != NULL && item_class->sorted_by_id;
+}
+
+static inline const char *
+record_id (PacteRecord *self)
+{
+  return pacte_record_get_string (self, (guint) record_class (self)->id_field);
 }
 
 /* ---- Tree ------------------------------------------------------------- */
@@ -81,36 +91,68 @@ pacte_record_get_owner (PacteRecord *self)
 
   for (PacteRecord *r = self; r != NULL; r = pacte_record_get_instance_private (r)->parent)
     {
-      if (PACTE_IS_PARTNER (r) || PACTE_IS_PLAN (r) || PACTE_IS_PORTFOLIO (r))
+      if (record_class (r)->is_owner || PACTE_IS_RECORD_ROOT (r))
         return r;
     }
   return NULL;
 }
 
+G_DEFINE_INTERFACE (PacteRecordRoot, pacte_record_root, PACTE_TYPE_RECORD)
+
+static void
+pacte_record_root_default_init (PacteRecordRootInterface *iface)
+{
+}
+
+PacteRecordRoot *
+pacte_record_get_root (PacteRecord *record)
+{
+  PacteRecord *r = record;
+
+  while (pacte_record_get_instance_private (r)->parent != NULL)
+    r = pacte_record_get_instance_private (r)->parent;
+  return PACTE_IS_RECORD_ROOT (r) ? PACTE_RECORD_ROOT (r) : NULL;
+}
+
 gpointer
 pacte_record_get_portfolio (PacteRecord *self)
 {
-  PacteRecord *r;
-
   g_return_val_if_fail (PACTE_IS_RECORD (self), NULL);
 
-  r = self;
-  while (pacte_record_get_instance_private (r)->parent != NULL)
-    r = pacte_record_get_instance_private (r)->parent;
-  return PACTE_IS_PORTFOLIO (r) ? r : NULL;
+  return pacte_record_get_root (self);
 }
 
-/* The portfolio indexes its partners and plans by id: an id change of one of
- * them, raw or not, must invalidate that index. */
+static PacteHistory *
+root_history (PacteRecordRoot *root)
+{
+  return PACTE_RECORD_ROOT_GET_IFACE (root)->get_history (root);
+}
+
+static void
+root_record_changed (PacteRecordRoot *root,
+                     PacteRecord     *record,
+                     guint            field)
+{
+  PACTE_RECORD_ROOT_GET_IFACE (root)->record_changed (root, record, field);
+}
+
+/* A root indexes the records directly below it by id: a change of one of
+ * their ids, raw or not, or of its lists, must invalidate that index. */
+static inline void
+ids_changed_below (PacteRecord *self)
+{
+  if (PACTE_IS_RECORD_ROOT (self))
+    PACTE_RECORD_ROOT_GET_IFACE (self)->ids_changed (PACTE_RECORD_ROOT (self));
+}
+
 static inline void
 check_id_change (PacteRecord *self,
                  guint        field)
 {
   PacteRecord *parent = pacte_record_get_instance_private (self)->parent;
 
-  /* PACTE_PARTNER_ID and PACTE_PLAN_ID are both field 0. */
-  if (field == 0 && parent != NULL && PACTE_IS_PORTFOLIO (parent))
-    pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (parent));
+  if ((int) field == record_class (self)->id_field && parent != NULL)
+    ids_changed_below (parent);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -400,7 +442,26 @@ pacte_record_class_set_fields (PacteRecordClass     *klass,
           pspecs[i] = pspec;
         }
     }
-  klass->padding[0] = pspecs;
+  klass->pspecs = pspecs;
+  klass->id_field = -1;
+}
+
+void
+pacte_record_class_set_id_field (PacteRecordClass *klass,
+                                 guint             field,
+                                 gboolean          keep_sorted)
+{
+  g_return_if_fail (field < klass->n_fields);
+  g_return_if_fail (pacte_field_kind_is_text (klass->fields[field].kind));
+
+  klass->id_field = (int) field;
+  klass->sorted_by_id = keep_sorted;
+}
+
+void
+pacte_record_class_set_owner (PacteRecordClass *klass)
+{
+  klass->is_owner = TRUE;
 }
 
 const PacteFieldInfo *
@@ -714,39 +775,30 @@ pacte_record_map_set_number_raw (PacteRecord *self,
              PACTE_FIELD_NUMBER_MAP, g_strdup (key), NULL, value);
 }
 
-/* Where an override with rule id key goes in a sorted list: after the last
- * item whose id is <= key (appending in sorted order costs one comparison). */
+/* Where a record with id key goes in a list sorted by id: after the last
+ * item whose id is <= key (appending in sorted order costs one comparison).
+ * ignore: an item of the list that is moving, left out of the comparison. */
 static guint
-override_position (GListModel *list,
-                   const char *rule_id,
-                   PacteRecord *ignore)
+sorted_position (PacteItemList *list,
+                 const char    *key,
+                 PacteRecord   *ignore)
 {
-  guint n = g_list_model_get_n_items (list);
+  guint n = list->n_items;
   guint lo = 0, hi = n;
 
-  if (n > 0)
-    {
-      g_autoptr(PacteRecord) last = g_list_model_get_item (list, n - 1);
-
-      if (last != ignore
-          && strcmp (pacte_record_get_string (last, PACTE_OVERRIDE_RULE_ID), rule_id) <= 0)
-        return n;
-    }
+  if (n > 0 && list->items[n - 1] != ignore && strcmp (record_id (list->items[n - 1]), key) <= 0)
+    return n;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      g_autoptr(PacteRecord) item = g_list_model_get_item (list, mid);
-      int cmp;
+      PacteRecord *item = list->items[mid];
 
       if (item == ignore)
         {
-          /* Compare with a neighbour instead; the ignored item is moving. */
+          /* Compare with a neighbour instead. */
           if (mid + 1 < hi)
             {
-              g_autoptr(PacteRecord) next = g_list_model_get_item (list, mid + 1);
-
-              cmp = strcmp (pacte_record_get_string (next, PACTE_OVERRIDE_RULE_ID), rule_id);
-              if (cmp <= 0)
+              if (strcmp (record_id (list->items[mid + 1]), key) <= 0)
                 lo = mid + 2;
               else
                 hi = mid;
@@ -755,8 +807,7 @@ override_position (GListModel *list,
           hi = mid;
           continue;
         }
-      cmp = strcmp (pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID), rule_id);
-      if (cmp <= 0)
+      if (strcmp (record_id (item), key) <= 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -781,16 +832,11 @@ pacte_record_list_append_raw (PacteRecord *self,
 
   list = pacte_record_get_instance_private (self)->values[field].list;
   pacte_record_get_instance_private (item)->parent = self;
-  if (is_override_list (info))
-    pacte_item_list_insert (list,
-                            override_position (G_LIST_MODEL (list),
-                                               pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID),
-                                               NULL),
-                            item);
+  if (is_sorted_list (info))
+    pacte_item_list_insert (list, sorted_position (list, record_id (item), NULL), item);
   else
     pacte_item_list_insert (list, list->n_items, item);
-  if (PACTE_IS_PORTFOLIO (self))
-    pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (self));
+  ids_changed_below (self);
 }
 
 /* ---- Unknown members ---------------------------------------------------- */
@@ -816,6 +862,40 @@ pacte_record_add_unknown (PacteRecord *self,
   u->member = g_strdup (member);
   u->node = json_node_ref (node);
   g_ptr_array_add (priv->unknown, u);
+}
+
+void
+pacte_record_set_unknown (PacteRecord *self,
+                          const char  *object_path,
+                          const char  *member,
+                          JsonNode    *node)
+{
+  PacteRecordPrivate *priv;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (member != NULL);
+
+  priv = pacte_record_get_instance_private (self);
+  if (object_path == NULL)
+    object_path = "";
+  for (guint i = 0; priv->unknown != NULL && i < priv->unknown->len; i++)
+    {
+      PacteUnknown *u = g_ptr_array_index (priv->unknown, i);
+
+      if (g_str_equal (u->object_path, object_path) && g_str_equal (u->member, member))
+        {
+          if (node == NULL)
+            g_ptr_array_remove_index (priv->unknown, i);
+          else
+            {
+              json_node_unref (u->node);
+              u->node = json_node_ref (node);
+            }
+          return;
+        }
+    }
+  if (node != NULL)
+    pacte_record_add_unknown (self, object_path, member, node);
 }
 
 gboolean
@@ -872,14 +952,14 @@ static void
 notify_field (PacteRecord *self,
               guint        field)
 {
-  GParamSpec *pspec = CLASS_PSPECS (record_class (self))[field];
+  GParamSpec *pspec = record_class (self)->pspecs[field];
 
   if (pspec != NULL && field_info (self, field)->kind != PACTE_FIELD_LIST)
     g_object_notify_by_pspec (G_OBJECT (self), pspec);
 }
 
 /* Stores *value (taken) if it differs from the current one; notifies, records
- * the undo step when undoable, and tells the portfolio.  FALSE if unchanged. */
+ * the undo step when undoable, and tells the root.  FALSE if unchanged. */
 static gboolean
 store_value (PacteRecord *self,
              guint        field,
@@ -888,7 +968,8 @@ store_value (PacteRecord *self,
 {
   PacteRecordPrivate *priv = pacte_record_get_instance_private (self);
   PacteFieldKind kind = field_info (self, field)->kind;
-  PactePortfolio *portfolio;
+  PacteRecordRoot *root;
+  PacteHistory *history = NULL;
   PacteValue old;
 
   if (pacte_value_equal (kind, &priv->values[field], value))
@@ -901,13 +982,15 @@ store_value (PacteRecord *self,
   check_id_change (self, field);
   notify_field (self, field);
 
-  portfolio = pacte_record_get_portfolio (self);
-  if (portfolio != NULL && undoable)
-    pacte_history_add_field (pacte_portfolio_get_history (portfolio), self, field, &old);
+  root = pacte_record_get_root (self);
+  if (root != NULL && undoable)
+    history = root_history (root);
+  if (history != NULL)
+    pacte_history_add_field (history, self, field, &old);
   else
     pacte_value_clear (kind, &old);
-  if (portfolio != NULL)
-    pacte_portfolio_emit_record_changed (portfolio, self, field);
+  if (root != NULL)
+    root_record_changed (root, self, field);
   return TRUE;
 }
 
@@ -969,9 +1052,7 @@ check_unique_id (PacteRecord          *self,
   PacteRecord *parent = pacte_record_get_instance_private (self)->parent;
   PacteRecordClass *pclass;
 
-  /* Ids, and override rule ids (the key of a JSON object, json_path NULL). */
-  if (parent == NULL || value == NULL
-      || (info->json_path != NULL && !g_str_equal (info->json_path, "id")))
+  if (parent == NULL || value == NULL || (int) field != record_class (self)->id_field)
     return TRUE;
   pclass = record_class (parent);
   for (guint f = 0; f < pclass->n_fields; f++)
@@ -1000,6 +1081,54 @@ check_unique_id (PacteRecord          *self,
   return TRUE;
 }
 
+/* The class's own check of a value about to be stored. */
+static gboolean
+validate_value (PacteRecord      *self,
+                guint             field,
+                const PacteValue *value,
+                GError          **error)
+{
+  PacteRecordClass *klass = record_class (self);
+
+  return klass->validate == NULL || klass->validate (self, field, value, error);
+}
+
+gboolean
+pacte_record_field_error (GError      **error,
+                          PacteRecord  *self,
+                          guint         field,
+                          const char   *detail)
+{
+  return field_error (error, self, field_info (self, field), "%s", detail);
+}
+
+/* A record kept sorted by id whose id changed moves to its new place in its
+ * parent's list. */
+static void
+resort_by_id (PacteRecord *self)
+{
+  PacteRecord *parent = pacte_record_get_instance_private (self)->parent;
+  PacteRecordClass *pclass = record_class (parent);
+
+  for (guint f = 0; f < pclass->n_fields; f++)
+    {
+      PacteItemList *list;
+      guint pos, target;
+
+      if (!is_sorted_list (&pclass->fields[f]))
+        continue;
+      list = pacte_record_get_instance_private (parent)->values[f].list;
+      if (!pacte_item_list_find (list, self, &pos))
+        continue;
+      target = sorted_position (list, record_id (self), self);
+      if (target > pos)
+        target--;
+      if (target != pos)
+        pacte_record_list_move (parent, f, pos, target);
+      break;
+    }
+}
+
 gboolean
 pacte_record_set_string (PacteRecord  *self,
                          guint         field,
@@ -1008,7 +1137,8 @@ pacte_record_set_string (PacteRecord  *self,
 {
   const PacteFieldInfo *info;
   PacteValue v;
-  PactePortfolio *portfolio;
+  PacteRecordRoot *root;
+  PacteHistory *history = NULL;
   PacteRecord *parent;
 
   CHECK_FIELD (self, field, pacte_field_kind_is_text, FALSE);
@@ -1029,50 +1159,34 @@ pacte_record_set_string (PacteRecord  *self,
       return field_error (error, self, info, _("“%s” is not one of the allowed values (%s)"),
                           value, allowed);
     }
-  if (value != NULL && PACTE_IS_FORECAST (self) && field == PACTE_FORECAST_QUARTER
-      && !pacte_quarter_parse (value, NULL, NULL))
-    return field_error (error, self, info, _("“%s” is not a quarter of the form YYYY-Qn (n from 1 to 4)"),
-                        value);
+  v.s = (char *) value;
+  if (!validate_value (self, field, &v, error))
+    return FALSE;
   if (g_strcmp0 (pacte_record_get_instance_private (self)->values[field].s, value) == 0)
     return TRUE;
   if (!check_unique_id (self, field, info, value, error))
     return FALSE;
 
-  /* Overrides are kept sorted by rule id: a new id moves the override, in
+  /* Records kept sorted by id (overrides): a new id moves the record, in
    * the same undo step. */
   parent = pacte_record_get_instance_private (self)->parent;
-  portfolio = pacte_record_get_portfolio (self);
-  if (PACTE_IS_OVERRIDE (self) && field == PACTE_OVERRIDE_RULE_ID && parent != NULL)
+  if (record_class (self)->sorted_by_id && (int) field == record_class (self)->id_field
+      && parent != NULL)
     {
-      PacteRecordClass *pclass = record_class (parent);
-
-      if (portfolio != NULL)
+      root = pacte_record_get_root (self);
+      if (root != NULL)
+        history = root_history (root);
+      if (history != NULL)
         {
           g_autofree char *label = g_strdup_printf (_("Change %s"), _(info->label));
 
-          pacte_portfolio_begin_group (portfolio, label);
+          pacte_history_begin_group (history, label);
         }
       v.s = g_strdup (value);
       store_value (self, field, &v, TRUE);
-      for (guint f = 0; f < pclass->n_fields; f++)
-        {
-          PacteItemList *list;
-          guint pos, target;
-
-          if (!is_override_list (&pclass->fields[f]))
-            continue;
-          list = pacte_record_get_instance_private (parent)->values[f].list;
-          if (!pacte_item_list_find (list, self, &pos))
-            continue;
-          target = override_position (G_LIST_MODEL (list), pacte_record_get_string (self, field), self);
-          if (target > pos)
-            target--;
-          if (target != pos)
-            pacte_record_list_move (parent, f, pos, target);
-          break;
-        }
-      if (portfolio != NULL)
-        pacte_portfolio_end_group (portfolio);
+      resort_by_id (self);
+      if (history != NULL)
+        pacte_history_end_group (history);
       return TRUE;
     }
 
@@ -1128,6 +1242,15 @@ pacte_record_set_number (PacteRecord  *self,
       if (fabs (value) > 9007199254740992.0)
         return field_error (error, self, info, "%s", _("the number is too large"));
     }
+  if (!isnan (value) && info->has_minimum && value < info->minimum)
+    {
+      char shown[G_ASCII_DTOSTR_BUF_SIZE], minimum[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (shown, sizeof shown, value);
+      g_ascii_dtostr (minimum, sizeof minimum, info->minimum);
+      return field_error (error, self, info, _("%s is less than %s; expected a number of %s or more"),
+                          shown, minimum, minimum);
+    }
   if (isnan (value) && info->required)
     return field_error (error, self, info, "%s", _("cannot be empty"));
   v.num = value;
@@ -1155,16 +1278,6 @@ pacte_record_set_boolean (PacteRecord  *self,
   return TRUE;
 }
 
-/* Fields that name partners must name partners of the portfolio. */
-static gboolean
-is_partner_reference (PacteRecord *self,
-                      guint        field)
-{
-  return (PACTE_IS_PLAN (self) && field == PACTE_PLAN_PARTNERS)
-         || (PACTE_IS_ACTION (self) && field == PACTE_ACTION_PARTIES)
-         || (PACTE_IS_EVENT (self) && field == PACTE_EVENT_PARTNERS);
-}
-
 gboolean
 pacte_record_set_strv (PacteRecord         *self,
                        guint                field,
@@ -1172,7 +1285,6 @@ pacte_record_set_strv (PacteRecord         *self,
                        GError             **error)
 {
   const PacteFieldInfo *info;
-  PactePortfolio *portfolio;
   PacteValue v;
 
   CHECK_FIELD (self, field, KIND_IS_STRV, FALSE);
@@ -1183,19 +1295,14 @@ pacte_record_set_strv (PacteRecord         *self,
     value = NULL;
   if (value == NULL && info->required)
     return field_error (error, self, info, "%s", _("cannot be empty"));
-  portfolio = pacte_record_get_portfolio (self);
   for (guint i = 0; value != NULL && value[i] != NULL; i++)
     {
       if (!g_utf8_validate (value[i], -1, NULL))
         return field_error (error, self, info, "%s", _("the text is not valid UTF-8"));
-      if (portfolio != NULL && is_partner_reference (self, field)
-          && pacte_portfolio_find_partner (portfolio, value[i]) == NULL)
-        {
-          g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_REFERENCE,
-                       _("%s: unknown partner “%s”"), _(info->label), value[i]);
-          return FALSE;
-        }
     }
+  v.strv = (char **) value;
+  if (!validate_value (self, field, &v, error))
+    return FALSE;
   v.strv = g_strdupv ((char **) value);
   store_value (self, field, &v, TRUE);
   return TRUE;
@@ -1271,17 +1378,26 @@ list_store (PacteRecord *self,
   return pacte_record_get_instance_private (self)->values[field].list;
 }
 
+/* Where an undoable edit of self is recorded, or NULL. */
+static PacteHistory *
+undo_history (PacteRecord *self,
+              gboolean     undoable)
+{
+  PacteRecordRoot *root = undoable ? pacte_record_get_root (self) : NULL;
+
+  return root != NULL ? root_history (root) : NULL;
+}
+
 static void
 list_changed (PacteRecord *self,
               guint        field)
 {
-  PactePortfolio *portfolio;
+  PacteRecordRoot *root;
 
-  if (PACTE_IS_PORTFOLIO (self))
-    pacte_portfolio_invalidate_ids (PACTE_PORTFOLIO (self));
-  portfolio = pacte_record_get_portfolio (self);
-  if (portfolio != NULL)
-    pacte_portfolio_emit_record_changed (portfolio, self, field);
+  ids_changed_below (self);
+  root = pacte_record_get_root (self);
+  if (root != NULL)
+    root_record_changed (root, self, field);
 }
 
 static void
@@ -1292,14 +1408,14 @@ list_insert (PacteRecord *self,
              gboolean     undoable)
 {
   PacteItemList *store = list_store (self, field);
-  PactePortfolio *portfolio;
+  PacteHistory *history;
 
   position = MIN (position, store->n_items);
   pacte_record_get_instance_private (item)->parent = self;
   pacte_item_list_insert (store, position, item);
-  portfolio = pacte_record_get_portfolio (self);
-  if (portfolio != NULL && undoable)
-    pacte_history_add_insert (pacte_portfolio_get_history (portfolio), self, field, position, item);
+  history = undo_history (self, undoable);
+  if (history != NULL)
+    pacte_history_add_insert (history, self, field, position, item);
   list_changed (self, field);
 }
 
@@ -1311,15 +1427,15 @@ list_remove (PacteRecord *self,
 {
   PacteItemList *store = list_store (self, field);
   g_autoptr(PacteRecord) item = NULL;
-  PactePortfolio *portfolio;
+  PacteHistory *history;
 
   if (position >= store->n_items)
     return;
-  portfolio = pacte_record_get_portfolio (self);
+  history = undo_history (self, undoable);
   item = pacte_item_list_steal (store, position);
   pacte_record_get_instance_private (item)->parent = NULL;
-  if (portfolio != NULL && undoable)
-    pacte_history_add_remove (pacte_portfolio_get_history (portfolio), self, field, position, item);
+  if (history != NULL)
+    pacte_history_add_remove (history, self, field, position, item);
   list_changed (self, field);
 }
 
@@ -1333,15 +1449,15 @@ list_move (PacteRecord *self,
   PacteItemList *store = list_store (self, field);
   guint n = store->n_items;
   g_autoptr(PacteRecord) item = NULL;
-  PactePortfolio *portfolio;
+  PacteHistory *history;
 
   if (from >= n || to >= n || from == to)
     return;
   item = pacte_item_list_steal (store, from);
   pacte_item_list_insert (store, to, item);
-  portfolio = pacte_record_get_portfolio (self);
-  if (portfolio != NULL && undoable)
-    pacte_history_add_move (pacte_portfolio_get_history (portfolio), self, field, from, to);
+  history = undo_history (self, undoable);
+  if (history != NULL)
+    pacte_history_add_move (history, self, field, from, to);
   list_changed (self, field);
 }
 
@@ -1361,9 +1477,8 @@ pacte_record_list_insert (PacteRecord *self,
   g_return_if_fail (pacte_record_get_instance_private (item)->parent == NULL);
   g_return_if_fail (item != self);
 
-  if (is_override_list (info))
-    position = override_position (G_LIST_MODEL (list_store (self, field)),
-                                  pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID), NULL);
+  if (is_sorted_list (info))
+    position = sorted_position (list_store (self, field), record_id (item), NULL);
   list_insert (self, field, position, item, TRUE);
 }
 

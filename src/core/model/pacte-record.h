@@ -41,20 +41,36 @@ typedef struct {
   GType         (*item_type) (void); /* PACTE_FIELD_LIST: type of the items */
   gboolean        required;   /* must be present and non-empty (ids, names) */
   const char     *label;      /* N_() translatable label, e.g. N_("Target") */
+  gboolean        has_minimum;/* PACTE_FIELD_NUMBER, _INTEGER: a count, a length... */
+  double          minimum;    /* ...is refused below this, at load and in the editors */
 } PacteFieldInfo;
 
 #define PACTE_TYPE_RECORD (pacte_record_get_type ())
 G_DECLARE_DERIVABLE_TYPE (PacteRecord, pacte_record, PACTE, RECORD, GObject)
 
+/* A stored value (pacte-values-private.h). */
+typedef union _PacteValue PacteValue;
+
 struct _PacteRecordClass
 {
   GObjectClass parent_class;
+
+  /* Optional: a further check of a value about to be stored in field, after
+   * the checks its kind makes (a forecast's quarter, a plan's partners that
+   * must exist).  FALSE with a PACTE_MODEL_ERROR to refuse it. */
+  gboolean (*validate) (PacteRecord      *self,
+                        guint             field,
+                        const PacteValue *value,
+                        GError          **error);
 
   /*< private >*/
   const PacteFieldInfo *fields;
   guint                 n_fields;
   const char           *type_label;  /* N_("Objective"), for undo names and messages */
-  gpointer              padding[8];
+  GParamSpec          **pspecs;      /* one per field, NULL for maps */
+  int                   id_field;    /* the field holding the record's id, or -1 */
+  guint                 is_owner : 1;     /* edits below it belong to it (partner, plan) */
+  guint                 sorted_by_id : 1; /* kept sorted by id in its lists (overrides) */
 };
 
 /* Called from a subclass's class_init: stores the table and installs one
@@ -65,6 +81,16 @@ void                  pacte_record_class_set_fields (PacteRecordClass     *klass
                                                      const PacteFieldInfo *fields,
                                                      guint                 n_fields,
                                                      const char           *type_label);
+
+/* The record's id field: unique among its siblings of the same type, and
+ * what a root indexes.  keep_sorted: lists keep such records sorted by id
+ * (an id change moves the record, in the same undo step). */
+void                  pacte_record_class_set_id_field (PacteRecordClass   *klass,
+                                                       guint               field,
+                                                       gboolean            keep_sorted);
+/* Records of this class own the edits made below them: the partner or plan
+ * that pacte_record_get_owner() returns. */
+void                  pacte_record_class_set_owner  (PacteRecordClass     *klass);
 
 const PacteFieldInfo *pacte_record_get_field_info   (PacteRecord          *self,
                                                      guint                 field);

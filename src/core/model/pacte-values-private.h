@@ -7,6 +7,7 @@
 
 #include "pacte-portfolio.h"
 #include "pacte-record-private.h"
+#include "pacte-record-root.h"
 
 G_BEGIN_DECLS
 
@@ -48,7 +49,7 @@ gboolean       pacte_item_list_find    (PacteItemList *self,
                                         guint         *position);
 
 /* The stored value of one field; which member is used follows the kind. */
-typedef union {
+union _PacteValue {
   char       *s;        /* STRING, CHOICE: NULL when unset */
   guint32     date;     /* DATE: Julian day, 0 when unknown */
   double      num;      /* NUMBER, INTEGER: NaN when unknown */
@@ -56,7 +57,7 @@ typedef union {
   char      **strv;     /* STRV: NULL when empty */
   PacteItemList *list; /* LIST: always a list */
   PacteMap   *map;      /* maps: NULL when empty */
-} PacteValue;
+};
 
 void          pacte_value_copy          (PacteFieldKind     kind,
                                          const PacteValue  *src,
@@ -134,7 +135,6 @@ PacteOverride *pacte_override_list_find (GListModel *list,
                                          const char *rule_id);
 
 /* ---- History ----------------------------------------------------------- */
-typedef struct _PacteHistory PacteHistory;
 
 PacteHistory *pacte_history_new          (PactePortfolio    *portfolio);
 void          pacte_history_free         (PacteHistory      *self);
@@ -153,6 +153,16 @@ void          pacte_history_add_remove   (PacteHistory      *self,
                                           guint              field,
                                           guint              position,
                                           PacteRecord       *item);
+/* An edit of something the field tables do not describe (the conflicts a
+ * merge left): apply (data, TRUE) does it, now and on redo; apply (data,
+ * FALSE) undoes it.  data is freed with destroy with the step. */
+typedef void (*PacteHistoryApplyFunc) (gpointer data,
+                                       gboolean forward);
+void          pacte_history_add_custom   (PacteHistory          *self,
+                                          const char            *label,
+                                          PacteHistoryApplyFunc  apply,
+                                          gpointer               data,
+                                          GDestroyNotify         destroy);
 void          pacte_history_add_move     (PacteHistory      *self,
                                           PacteRecord       *owner,
                                           guint              field,
@@ -181,13 +191,6 @@ void          pacte_history_clear        (PacteHistory      *self);
 gboolean      pacte_history_is_modified  (PacteHistory      *self);
 
 /* ---- Portfolio hooks ---------------------------------------------------- */
-PacteHistory *pacte_portfolio_get_history        (PactePortfolio *self);
-/* After an edit: emits "record-changed" with the record's owner. */
-void          pacte_portfolio_emit_record_changed (PactePortfolio *self,
-                                                   PacteRecord    *record,
-                                                   guint           field);
-/* The partner/plan id index must be rebuilt before the next lookup. */
-void          pacte_portfolio_invalidate_ids     (PactePortfolio *self);
 /* The history changed: notify can-undo, labels, modified if they did. */
 void          pacte_portfolio_history_changed    (PactePortfolio *self);
 

@@ -186,29 +186,36 @@ cond_clear (PacteCond *cond)
 }
 
 static gboolean
+keep_label (const char *text,
+            int         lang,
+            const char *path,
+            gpointer    data,
+            GError    **error)
+{
+  PacteCond *cond = data;
+
+  cond->label.text[lang] = g_strdup (text);
+  return TRUE;
+}
+
+static gboolean
 parse_label (JsonObject *object,
              PacteCond  *cond,
              const char *path,
              GError    **error)
 {
-  static const char * const langs[PACTE_N_LANGS] = { "en", "fr" };
   JsonNode *node = json_object_get_member (object, "label");
-  JsonObject *texts;
+  g_autofree char *here = g_strdup_printf ("%s.label", path);
 
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return pacte_rules_fail (error, path, _("\"label\" must be an object with the texts \"en\" and \"fr\""));
-  texts = json_node_get_object (node);
-  for (guint i = 0; i < PACTE_N_LANGS; i++)
     {
-      JsonNode *text = json_object_get_member (texts, langs[i]);
+      g_autofree char *expected = pacte_texts_expected ();
 
-      if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING)
-        return pacte_rules_fail (error, path, _("\"label\" needs a text \"%s\""), langs[i]);
-      cond->label.text[i] = g_strdup (json_node_get_string (text));
+      return pacte_rules_fail (error, here, "%s", expected);
     }
-  return TRUE;
+  return pacte_texts_parse (json_node_get_object (node), TRUE, here, keep_label, cond, error);
 }
 
 static const struct {
@@ -696,6 +703,25 @@ template_compile (const char    *source,
   return TRUE;
 }
 
+typedef struct
+{
+  PacteRule     *rule;
+  guint          available;
+  PacteTemplate *out;
+} TemplateData;
+
+static gboolean
+compile_one (const char *text,
+             int         lang,
+             const char *path,
+             gpointer    user_data,
+             GError    **error)
+{
+  TemplateData *data = user_data;
+
+  return template_compile (text, data->rule, data->available, lang, &data->out[lang], path, error);
+}
+
 static gboolean
 parse_templates (JsonObject    *object,
                  const char    *member,
@@ -706,32 +732,25 @@ parse_templates (JsonObject    *object,
                  const char    *path,
                  GError       **error)
 {
-  static const char * const langs[PACTE_N_LANGS] = { "en", "fr" };
   g_autofree char *here = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = json_object_get_member (object, member);
-  JsonObject *texts;
+  TemplateData data = { rule, available, out };
 
   if (node == NULL)
     {
+      g_autofree char *expected = pacte_texts_expected ();
+
       if (required)
-        return pacte_rules_fail (error, here, _("missing; expected an object with the texts \"en\" and \"fr\""));
+        return pacte_rules_fail (error, here, _("missing; %s"), expected);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return pacte_rules_fail (error, here, _("expected an object with the texts \"en\" and \"fr\""));
-  texts = json_node_get_object (node);
-  for (guint i = 0; i < PACTE_N_LANGS; i++)
     {
-      JsonNode *text = json_object_get_member (texts, langs[i]);
-      g_autofree char *at = g_strdup_printf ("%s.%s", here, langs[i]);
+      g_autofree char *expected = pacte_texts_expected ();
 
-      if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING
-          || *json_node_get_string (text) == '\0')
-        return pacte_rules_fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
-      if (!template_compile (json_node_get_string (text), rule, available, (int) i, &out[i], at, error))
-        return FALSE;
+      return pacte_rules_fail (error, here, "%s", expected);
     }
-  return TRUE;
+  return pacte_texts_parse (json_node_get_object (node), FALSE, here, compile_one, &data, error);
 }
 
 /* ---- Checks ------------------------------------------------------------- */

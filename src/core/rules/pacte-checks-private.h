@@ -9,15 +9,16 @@
 #pragma once
 
 #include "pacte-record-private.h"
+#include "pacte-language.h"
 #include "pacte-rules.h"
 
 G_BEGIN_DECLS
 
-#define PACTE_N_LANGS 2  /* 0 = en, 1 = fr */
+/* Texts in every language of the table (pacte-language.h), by its index:
+ * text[0] is English. */
+#define PACTE_N_LANGS PACTE_LANGUAGE_MAX
 #define PACTE_LANG_EN 0
-#define PACTE_LANG_FR 1
 
-/* Bilingual text: text[PACTE_LANG_EN], text[PACTE_LANG_FR]. */
 typedef struct
 {
   char *text[PACTE_N_LANGS];
@@ -244,8 +245,25 @@ gboolean pacte_check_run       (const PacteCheck  *check,
 /* Renders a template without any failure data (a rule's green text). */
 void     pacte_render_plain    (const char        *text,
                                 PacteRuleOutcome  *outcome);
-/* The language index of "en"/"fr" (anything else: en). */
+/* The table's index of a language code or locale name (unknown: en), and
+ * the code of an index. */
 int      pacte_lang_index      (const char        *lang);
+const char *pacte_lang_code    (int                lang);
+/* Reads the text of each language of the table from a JSON object
+ * ({"en": …, "fr": …}); FALSE with the missing language named. */
+typedef gboolean (*PacteTextFunc) (const char *text,
+                                   int         lang,
+                                   const char *path,
+                                   gpointer    data,
+                                   GError    **error);
+gboolean pacte_texts_parse     (JsonObject        *texts,
+                                gboolean           allow_empty,
+                                const char        *path,
+                                PacteTextFunc      func,
+                                gpointer           data,
+                                GError           **error);
+/* "an object with the texts \"en\" and \"fr\"" naming every language. */
+char    *pacte_texts_expected  (void);
 
 G_END_DECLS
 

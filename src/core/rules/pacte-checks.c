@@ -481,45 +481,35 @@ out_append_number (Out    *out,
       return;
     }
   g_ascii_formatd (buf, sizeof buf, "%.6g", value);
-  if (lang == PACTE_LANG_FR)
-    {
-      char *dot = strchr (buf, '.');
+  {
+    char *dot = strchr (buf, '.');
 
-      if (dot != NULL)
-        *dot = ',';
-    }
+    if (dot != NULL)
+      {
+        *dot = '\0';
+        out_append_str (out, buf);
+        out_append_str (out, pacte_language_decimal_separator (pacte_language_nth ((guint) lang)));
+        out_append_str (out, dot + 1);
+        return;
+      }
+  }
   out_append_str (out, buf);
 }
 
 /* Dates and quarters inside an explanation read as the report writes them:
- * "10 September 2026" / "10 septembre 2026", "Q1 2027" / "T1 2027".  The
- * month names are data of the rule texts (like their bilingual strings), not
- * interface messages, so they do not depend on the process locale. */
-static const char * const month_names[PACTE_N_LANGS][12] = {
-  { "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December" },
-  { "janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-    "août", "septembre", "octobre", "novembre", "décembre" },
-};
-
+ * "10 September 2026" / "10 septembre 2026", "Q1 2027" / "T1 2027", from the
+ * language table. */
 static void
 out_append_date (Out     *out,
                  guint32  julian,
                  int      lang)
 {
-  int year, month, day;
-  char buf[64];
+  g_autofree char *text = NULL;
 
   if (julian == 0)
     return;
-  pacte_date_to_ymd (julian, &year, &month, &day);
-  if (month < 1 || month > 12 || lang < 0 || lang >= PACTE_N_LANGS)
-    g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  else if (lang == PACTE_LANG_FR && day == 1)
-    g_snprintf (buf, sizeof buf, "1er %s %d", month_names[lang][month - 1], year);
-  else
-    g_snprintf (buf, sizeof buf, "%d %s %d", day, month_names[lang][month - 1], year);
-  out_append_str (out, buf);
+  text = pacte_language_format_date (pacte_language_nth ((guint) lang), julian);
+  out_append_str (out, text);
 }
 
 static void
@@ -527,10 +517,10 @@ out_append_quarter (Out *out,
                     int  index,
                     int  lang)
 {
-  char buf[32];
+  g_autofree char *text = pacte_language_format_quarter (pacte_language_nth ((guint) lang),
+                                                         index / 4, index % 4 + 1);
 
-  g_snprintf (buf, sizeof buf, "%s%d %d", lang == PACTE_LANG_FR ? "T" : "Q", index % 4 + 1, index / 4);
-  out_append_str (out, buf);
+  out_append_str (out, text);
 }
 
 /* The number a number placeholder stands for; FALSE when the failure does
@@ -576,15 +566,13 @@ placeholder_number (PactePlaceholder  kind,
     }
 }
 
-/* The plural rule of a language: is n written with the singular form?
- * English: only 1; French: 0 and 1 (and what lies between, "1,5 jour"). */
+/* The plural rule of a language (the language table's): is n written with
+ * the singular form? */
 static gboolean
 plural_is_one (double n,
                int    lang)
 {
-  if (lang == PACTE_LANG_FR)
-    return fabs (n) < 2;
-  return n == 1;
+  return pacte_language_is_singular (pacte_language_nth ((guint) lang), n);
 }
 
 static void
@@ -729,7 +717,7 @@ no_partner (const PacteCheck *check,
   if (!ctx->explain)
     return FALSE;
   if (texts[ctx->lang] == NULL)
-    texts[ctx->lang] = pacte_gettext_lang (ctx->lang == PACTE_LANG_FR ? "fr" : "en",
+    texts[ctx->lang] = pacte_gettext_lang (pacte_lang_code (ctx->lang),
                                            N_("No partner is chosen for this plan yet."));
   outcome->status = check->severity;
   pacte_render_plain (texts[ctx->lang], outcome);

@@ -14,25 +14,11 @@
 static const char * const status_names[] = { "green", "amber", "red", "off" };
 static const char * const status_words[] = { N_("Green"), N_("Amber"), N_("Red"), N_("Off") };
 
-GType
-pacte_status_get_type (void)
-{
-  static gsize type;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { PACTE_STATUS_GREEN, "PACTE_STATUS_GREEN", "green" },
-        { PACTE_STATUS_AMBER, "PACTE_STATUS_AMBER", "amber" },
-        { PACTE_STATUS_RED, "PACTE_STATUS_RED", "red" },
-        { PACTE_STATUS_OFF, "PACTE_STATUS_OFF", "off" },
-        { 0, NULL, NULL }
-      };
-
-      g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("PacteStatus"), values));
-    }
-  return type;
-}
+G_DEFINE_ENUM_TYPE (PacteStatus, pacte_status,
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_GREEN, "green"),
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_AMBER, "amber"),
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_RED, "red"),
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_OFF, "off"))
 
 const char *
 pacte_status_to_string (PacteStatus status)
@@ -62,8 +48,7 @@ pacte_status_display_name (PacteStatus  status,
                            const char  *lang)
 {
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (status_words), NULL);
-  return pacte_gettext_lang (pacte_lang_index (lang) == PACTE_LANG_FR ? "fr" : "en",
-                             status_words[status]);
+  return pacte_gettext_lang (lang, status_words[status]);
 }
 
 /* ---- Parameters --------------------------------------------------------- */
@@ -153,7 +138,7 @@ switched_off_text (int lang)
   static const char *texts[PACTE_N_LANGS];
 
   if (texts[lang] == NULL)
-    texts[lang] = pacte_gettext_lang (lang == PACTE_LANG_FR ? "fr" : "en", N_("Switched off"));
+    texts[lang] = pacte_gettext_lang (pacte_lang_code (lang), N_("Switched off"));
   return texts[lang];
 }
 

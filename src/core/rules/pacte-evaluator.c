@@ -275,7 +275,7 @@ static void
 set_language (PacteEvaluator *self,
               const char     *lang)
 {
-  const char *code = pacte_lang_index (lang) == PACTE_LANG_FR ? "fr" : "en";
+  const char *code = pacte_lang_code (pacte_lang_index (lang));
   GHashTableIter iter;
   gpointer results;
 

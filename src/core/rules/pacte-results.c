@@ -164,7 +164,7 @@ rule_result_set_lang (PacteRuleResult *self,
 static const char *
 lang_code (int lang)
 {
-  return lang == PACTE_LANG_FR ? "fr" : "en";
+  return pacte_lang_code (lang);
 }
 
 const char *

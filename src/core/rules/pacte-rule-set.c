@@ -8,6 +8,7 @@
 
 #include "pacte-checks-private.h"
 #include "pacte-core-resources.h"
+#include "pacte-file-read.h"
 #include "pacte-i18n.h"
 
 #define PACTE_RULES_FORMAT  "pacte-rules"
@@ -100,7 +101,20 @@ pacte_rules_fail (GError    **error,
   return FALSE;
 }
 
-/* {"en": "…", "fr": "…"}, both required and non-empty. */
+static gboolean
+keep_text (const char *text,
+           int         lang,
+           const char *path,
+           gpointer    data,
+           GError    **error)
+{
+  PacteText *out = data;
+
+  out->text[lang] = g_strdup (text);
+  return TRUE;
+}
+
+/* {"en": "…", "fr": "…"}: a non-empty text in every language of the table. */
 static gboolean
 parse_text (JsonObject *parent,
             const char *member,
@@ -109,32 +123,24 @@ parse_text (JsonObject *parent,
             const char *path,
             GError    **error)
 {
-  static const char * const langs[PACTE_N_LANGS] = { "en", "fr" };
   g_autofree char *here = g_strdup_printf ("%s.%s", path, member);
   JsonNode *node = json_object_get_member (parent, member);
-  JsonObject *object;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
+      g_autofree char *expected = pacte_texts_expected ();
+
       if (required)
-        return pacte_rules_fail (error, here, _("missing; expected an object with the texts \"en\" and \"fr\""));
+        return pacte_rules_fail (error, here, _("missing; %s"), expected);
       return TRUE;
     }
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return pacte_rules_fail (error, here, _("expected an object with the texts \"en\" and \"fr\""));
-  object = json_node_get_object (node);
-  for (guint i = 0; i < PACTE_N_LANGS; i++)
     {
-      JsonNode *text = json_object_get_member (object, langs[i]);
+      g_autofree char *expected = pacte_texts_expected ();
 
-      if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING
-          || *json_node_get_string (text) == '\0')
-        return pacte_rules_fail (error, here, _("expected a non-empty text \"%s\""), langs[i]);
-      if (!g_utf8_validate (json_node_get_string (text), -1, NULL))
-        return pacte_rules_fail (error, here, _("the text \"%s\" is not valid UTF-8"), langs[i]);
-      out->text[i] = g_strdup (json_node_get_string (text));
+      return pacte_rules_fail (error, here, "%s", expected);
     }
-  return TRUE;
+  return pacte_texts_parse (json_node_get_object (node), FALSE, here, keep_text, out, error);
 }
 
 static gboolean
@@ -377,13 +383,18 @@ pacte_rule_set_new_from_file (GFile   *file,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  name = pacte_file_display_name (file);
+  /* A rule file is a few kilobytes: 16 MiB is far more than any needs, and
+   * what is not a regular file (a FIFO, /dev/zero) is refused at once. */
+  if (pacte_file_read (file, 16 << 20, NULL, NULL, &contents, &len, NULL, NULL, NULL, &local_error))
+    bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  else
     {
       g_set_error (error, PACTE_RULES_ERROR, PACTE_RULES_ERROR_INVALID,
                    "%s: %s", name, local_error->message);
@@ -446,9 +457,54 @@ pacte_rule_set_get_word (PacteRuleSet *self,
 int
 pacte_lang_index (const char *lang)
 {
-  if (lang != NULL && lang[0] == 'f' && lang[1] == 'r' && (lang[2] == '\0' || lang[2] == '_' || lang[2] == '-'))
-    return PACTE_LANG_FR;
-  return PACTE_LANG_EN;
+  return (int) pacte_language_index (pacte_language_get (lang));
+}
+
+const char *
+pacte_lang_code (int lang)
+{
+  return pacte_language_code (pacte_language_nth ((guint) lang));
+}
+
+char *
+pacte_texts_expected (void)
+{
+  g_autoptr(GString) codes = g_string_new (NULL);
+  guint n = pacte_language_count ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (codes, i + 1 == n ? _(" and ") : ", ");
+      g_string_append_printf (codes, "\"%s\"", pacte_lang_code ((int) i));
+    }
+  /* Translators: %s lists the language codes: "en" and "fr". */
+  return g_strdup_printf (_("expected an object with the texts %s"), codes->str);
+}
+
+gboolean
+pacte_texts_parse (JsonObject   *texts,
+                   gboolean      allow_empty,
+                   const char   *path,
+                   PacteTextFunc func,
+                   gpointer      data,
+                   GError      **error)
+{
+  for (guint i = 0; i < pacte_language_count (); i++)
+    {
+      const char *code = pacte_lang_code ((int) i);
+      JsonNode *text = json_object_get_member (texts, code);
+      g_autofree char *at = g_strdup_printf ("%s.%s", path, code);
+
+      if (text == NULL || json_node_get_value_type (text) != G_TYPE_STRING
+          || (!allow_empty && *json_node_get_string (text) == '\0'))
+        return pacte_rules_fail (error, path, _("expected a non-empty text \"%s\""), code);
+      if (!g_utf8_validate (json_node_get_string (text), -1, NULL))
+        return pacte_rules_fail (error, path, _("the text \"%s\" is not valid UTF-8"), code);
+      if (!func (json_node_get_string (text), (int) i, at, data, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 guint

@@ -4,6 +4,7 @@
 #include "pacte-application.h"
 #include "pacte-accessible.h"
 #include "pacte-i18n.h"
+#include "pacte-language.h"
 #include "pacte-window-life.h"
 #include "pacte-window.h"
 
@@ -215,10 +216,20 @@ pacte_application_startup (GApplication *app)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       ADW_COLOR_SCHEME_DEFAULT);
 
-  if (source != NULL)
+  /* Run from the build tree: its compiled schema (data/), before any
+   * installed one. */
+  if (pacte_uninstalled_build_root () != NULL)
+    {
+      g_autofree char *dir = g_build_filename (pacte_uninstalled_build_root (), "data", NULL);
+      g_autoptr(GSettingsSchemaSource) build = g_settings_schema_source_new_from_directory (dir, source, FALSE, NULL);
+
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APP_ID, TRUE);
+    }
+  if (schema == NULL && source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL)
-    self->settings = g_settings_new (APP_ID);
+    self->settings = g_settings_new_full (schema, NULL, NULL);
   else
     g_debug ("Settings schema %s not installed: window size will not be remembered", APP_ID);
 
