@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "pacte-list-search.h"
 #include "pacte-i18n.h"
 #include "pacte-light.h"
 #include "pacte-plan-row.h"
@@ -188,6 +189,7 @@ static void
 pacte_plan_row_init (PactePlanRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pacte_label_tooltip_when_cut (self->name_label);
   gtk_drawing_area_set_content_height (self->strip, STRIP_LIGHT + 2);
   gtk_drawing_area_set_draw_func (self->strip, draw_strip, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
