@@ -875,9 +875,9 @@ test_natural_sort_and_scroll (void)
   GtkAdjustment *adjustment;
   const char *long_name = "Avant-vente commune — services managés DACH, Autriche, Suisse et Liechtenstein, phase deux";
   GtkLabel *label;
-  const char *order[] = { "Meridian #1", "Meridian #2", "Meridian #9", "Meridian #10", "Meridian #19", "Meridian #100" };
+  const char *order[] = { "Meridian #1", "Meridian #2", "Meridian #9", "Meridian #10", "Meridian #19", "Meridian #50" };
 
-  for (guint i = 120; i >= 1; i--)
+  for (guint i = 50; i >= 1; i--)
     g_string_append_printf (json, "    { \"id\": \"plan-%u\", \"name\": \"Meridian #%u\" }%s\n", i, i, i > 1 ? "," : "");
   g_string_append (json, "  ] }\n");
   bytes = g_bytes_new (json->str, json->len);
@@ -887,7 +887,7 @@ test_natural_sort_and_scroll (void)
   pacte_test_flush_events ();
 
   plans = pacte_window_get_plan_list (window);
-  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 121);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 51);
   {
     guint at = 0;
 
@@ -929,7 +929,7 @@ test_natural_sort_and_scroll (void)
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   pacte_window_set_search (window, "meridian 1");
   pacte_test_flush_events ();
-  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 40);  /* the numbers with a 1 in them */
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 14);  /* the numbers with a 1 in them */
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
   pacte_window_set_search (window, "#19 meridian");
   pacte_test_flush_events ();

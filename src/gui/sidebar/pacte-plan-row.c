@@ -7,6 +7,7 @@
 #include "pacte-i18n.h"
 #include "pacte-light.h"
 #include "pacte-plan-row.h"
+#include "pacte-rules-panel.h"
 
 #define STRIP_LIGHT 9
 #define STRIP_GAP   2
@@ -81,6 +82,7 @@ update_results (PactePlanRow *self)
 {
   g_autofree char *score = NULL;
   g_autofree char *strip_a11y = NULL;
+  g_autofree char *counts = NULL;
   int value = pacte_plan_results_get_score (self->results);
 
   score = value < 0 ? g_strdup ("–") : g_strdup_printf ("%d", value);
@@ -88,11 +90,8 @@ update_results (PactePlanRow *self)
     gtk_label_set_label (self->score_label, score);
 
   /* Translators: the accessible name of a plan's strip of sixteen lights */
-  strip_a11y = g_strdup_printf (_("Score %s: %u green, %u amber, %u red, %u off"), score,
-                                pacte_plan_results_count (self->results, PACTE_STATUS_GREEN),
-                                pacte_plan_results_count (self->results, PACTE_STATUS_AMBER),
-                                pacte_plan_results_count (self->results, PACTE_STATUS_RED),
-                                pacte_plan_results_count (self->results, PACTE_STATUS_OFF));
+  counts = pacte_rules_panel_counts_text_sep (self->results, ", ");
+  strip_a11y = g_strdup_printf (_("Score %s: %s"), score, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, strip_a11y, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->strip), strip_a11y);
