@@ -439,31 +439,55 @@ has_focus_within (GtkWidget *window,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* Takes the editor to what fixes a rule, as the rule's result names it.
+ * FALSE when the fix is not in the plan (a partner's record) or none. */
+static gboolean
+reveal_rule (Fixture    *fixture,
+             const char *rule_id)
+{
+  PacteRuleSet *rules = pacte_context_get_rules (fixture->context);
+  PactePlanResults *results = pacte_context_get_results (fixture->context, fixture->plan);
+  int index = pacte_rule_set_find (rules, rule_id);
+  PacteRuleResult *result;
+
+  g_assert_cmpint (index, >=, 0);
+  pacte_evaluator_flush (pacte_context_get_evaluator (fixture->context));
+  result = pacte_plan_results_get_result (results, (guint) index);
+  return pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (fixture->editor),
+                                       pacte_rule_result_get_fix_kind (result),
+                                       pacte_rule_result_get_fix_record (result),
+                                       pacte_rule_result_get_fix_field (result));
+}
+
 static void
 test_plan_focus_rule (Fixture       *fixture,
                       gconstpointer  data)
 {
-  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
   GtkWidget *revenue = pacte_field_row_get_editor (plan_row (fixture, "revenue-target"));
-  GtkWidget *sponsor = pacte_field_row_get_editor (plan_row (fixture, "sponsor-name"));
-  GtkWidget *objectives = pacte_plan_editor_get_section (editor, "objectives");
+  GtkWidget *budget = pacte_field_row_get_editor (plan_row (fixture, "resources-budget"));
+  GtkWidget *owner = pacte_field_row_get_editor (plan_row (fixture, "owner"));
+  GtkWidget *add_body = pacte_list_section_get_add_button (PACTE_LIST_SECTION (pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "governance")));
 
-  g_assert_true (pacte_plan_editor_focus_rule (editor, "R01"));
+  /* No revenue target: the target. */
+  pacte_record_set_number (plan, PACTE_PLAN_REVENUE_TARGET, NAN, NULL);
+  g_assert_true (reveal_rule (fixture, "R01"));
   g_assert_true (has_focus_within (fixture->window, revenue));
-
-  g_assert_true (pacte_plan_editor_focus_rule (editor, "R03"));
-  g_assert_true (has_focus_within (fixture->window, sponsor));
-
-  g_assert_true (pacte_plan_editor_focus_rule (editor, "R02"));
-  g_assert_true (has_focus_within (fixture->window, objectives));
-
-  for (guint i = 1; i <= 16; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("R%02u", i);
-
-      g_assert_true (pacte_plan_editor_focus_rule (editor, id));
-    }
-  g_assert_false (pacte_plan_editor_focus_rule (editor, "R99"));
+  /* A target without means: the first of the means. */
+  pacte_record_set_number (plan, PACTE_PLAN_REVENUE_TARGET, 1000, NULL);
+  pacte_record_set_number (plan, PACTE_PLAN_RESOURCES_BUDGET, NAN, NULL);
+  pacte_record_set_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT, NAN, NULL);
+  g_assert_true (reveal_rule (fixture, "R01"));
+  g_assert_true (has_focus_within (fixture->window, budget));
+  /* No owner. */
+  pacte_record_set_string (plan, PACTE_PLAN_OWNER, "", NULL);
+  g_assert_true (reveal_rule (fixture, "R05"));
+  g_assert_true (has_focus_within (fixture->window, owner));
+  /* No governance body: Add Body. */
+  while (g_list_model_get_n_items (pacte_record_get_list (plan, PACTE_PLAN_GOVERNANCE)) > 0)
+    pacte_record_list_remove (plan, PACTE_PLAN_GOVERNANCE, 0);
+  g_assert_true (reveal_rule (fixture, "R04"));
+  g_assert_true (has_focus_within (fixture->window, add_body));
 }
 
 static gboolean
@@ -507,17 +531,28 @@ static void
 test_plan_focus_rule_in_view (Fixture       *fixture,
                               gconstpointer  data)
 {
-  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
-  const char *rules[] = { "R04", "R02", "R09", "R14", "R03", "R12" };
+  PacteRuleSet *rules = pacte_context_get_rules (fixture->context);
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  const guint lists[] = { PACTE_PLAN_GOVERNANCE, PACTE_PLAN_FORECAST, PACTE_PLAN_COMMUNICATION };
+  guint n_revealed = 0;
 
+  /* Fixes far apart: fields at the top and bottom, Add buttons of lists. */
+  pacte_record_set_number (plan, PACTE_PLAN_REVENUE_TARGET, NAN, NULL);
+  pacte_record_set_string (plan, PACTE_PLAN_SEGMENT, "", NULL);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    while (g_list_model_get_n_items (pacte_record_get_list (plan, lists[l])) > 0)
+      pacte_record_list_remove (plan, lists[l], 0);
   run_frames (200);
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+  for (guint i = 0; i < pacte_rule_set_get_n_rules (rules); i++)
     {
-      g_test_message ("rule %s", rules[i]);
-      g_assert_true (pacte_plan_editor_focus_rule (editor, rules[i]));
+      g_test_message ("rule %s", pacte_rule_set_get_id (rules, i));
+      if (!reveal_rule (fixture, pacte_rule_set_get_id (rules, i)))
+        continue;
+      n_revealed++;
       run_frames (400);
       assert_focus_in_view (fixture->window);
     }
+  g_assert_cmpuint (n_revealed, >=, 5);
 }
 
 static void
@@ -549,7 +584,8 @@ test_plan_switch (Fixture       *fixture,
   g_assert_false (pacte_portfolio_can_undo (fixture->portfolio));
 
   pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (fixture->editor), NULL);
-  g_assert_false (pacte_plan_editor_focus_rule (PACTE_PLAN_EDITOR (fixture->editor), "R01"));
+  g_assert_false (pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (fixture->editor), PACTE_FIX_FIELD,
+                                                PACTE_RECORD (fixture->plan), "revenue-target"));
 }
 
 /* ---- Partner editor ---------------------------------------------------------- */

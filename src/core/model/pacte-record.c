@@ -1213,6 +1213,8 @@ pacte_record_set_date (PacteRecord  *self,
   if (julian == 0 && info->required)
     return field_error (error, self, info, "%s", _("cannot be empty"));
   v.date = julian;
+  if (!validate_value (self, field, &v, error))
+    return FALSE;
   store_value (self, field, &v, TRUE);
   return TRUE;
 }

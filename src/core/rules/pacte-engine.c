@@ -234,6 +234,9 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
       const char *reason = NULL;
       gboolean passed = TRUE;
 
+      outcome->fix.kind = PACTE_FIX_NONE;
+      outcome->fix.record = NULL;
+      outcome->fix.field = -1;
       if (is_disabled (plan_override, setting, &reason))
         {
           outcome->status = PACTE_STATUS_OFF;

@@ -39,6 +39,34 @@ G_DEFINE_ENUM_TYPE (PacteFieldRowKind, pacte_field_row_kind,
                     G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_OBJECTIVE, "objective"),
                     G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_READONLY, "readonly"))
 
+PacteFieldRowKind
+pacte_field_row_kind_for_field (const PacteFieldInfo *info)
+{
+  g_return_val_if_fail (info != NULL, PACTE_FIELD_ROW_READONLY);
+
+  switch (info->kind)
+    {
+    case PACTE_FIELD_STRING:
+      return PACTE_FIELD_ROW_TEXT;
+    case PACTE_FIELD_CHOICE:
+      return PACTE_FIELD_ROW_CHOICE;
+    case PACTE_FIELD_DATE:
+      return PACTE_FIELD_ROW_DATE;
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return PACTE_FIELD_ROW_NUMBER;
+    case PACTE_FIELD_BOOLEAN:
+      return PACTE_FIELD_ROW_BOOLEAN;
+    case PACTE_FIELD_STRV:
+      return PACTE_FIELD_ROW_TAGS;
+    case PACTE_FIELD_LIST:
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+    default:
+      return PACTE_FIELD_ROW_READONLY;
+    }
+}
+
 /* ---- Errors --------------------------------------------------------------- */
 
 static void
@@ -1395,4 +1423,41 @@ pacte_field_row_get_error (PacteFieldRow *self)
   g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
 
   return self->error;
+}
+
+const char *
+pacte_field_row_get_field_name (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  if (!pacte_field_row_has_record (self))
+    return NULL;
+  return pacte_record_get_field_info (self->record, (guint) self->field)->property;
+}
+
+const char *
+pacte_field_row_finish_editing (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), NULL);
+
+  if (self->entry != NULL && self->kind != PACTE_FIELD_ROW_TAGS && pacte_field_row_has_record (self))
+    {
+      /* An emptied entry waits for idle: commit it now. */
+      if (self->pending_empty_id != 0)
+        {
+          g_clear_handle_id (&self->pending_empty_id, g_source_remove);
+          commit_entry (self);
+        }
+      entry_leave_cb (self);
+    }
+  return self->error;
+}
+
+void
+pacte_field_row_discard_text (PacteFieldRow *self)
+{
+  g_return_if_fail (PACTE_IS_FIELD_ROW (self));
+
+  pacte_field_row_clear_error (self);
+  pacte_field_row_sync_from_model (self, TRUE);
 }
