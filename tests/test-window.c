@@ -773,6 +773,173 @@ test_sort_by_name_ignores_accents (void)
   pacte_test_destroy_window (window);
 }
 
+/* The list view showing model (through its selection). */
+static GtkListView *
+list_view_of (GtkWidget  *widget,
+              GListModel *model)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+
+      if (GTK_IS_SINGLE_SELECTION (selection)
+          && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) == model)
+        return GTK_LIST_VIEW (widget);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListView *found = list_view_of (child, model);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkLabel *
+label_with_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = label_with_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 12 item 7: a search is words, each found in any order in a plan's
+ * name, its partners' names, its owner or its phase. */
+static void
+test_search_every_word (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  GListModel *plans = pacte_window_get_plan_list (window);
+  GListModel *partners = pacte_window_get_partner_list (window);
+  static const struct { const char *search; guint plans; } cases[] = {
+    { "harrowgate kuhne", 1 },      /* a partner's name, then the plan's */
+    { "DACH  harrowgate", 1 },      /* any order, any spacing */
+    { "marchetti sgi", 1 },         /* the owner and a word of the name */
+    { "execution", 2 },             /* the phase */
+    { "execution garnier", 1 },
+    { "garnier kuhne", 0 },         /* each word alone matches, not both */
+    { "rousseau-grant banking", 1 },
+    { "castlebridge launch hastings", 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      pacte_window_set_search (window, cases[i].search);
+      pacte_test_flush_events ();
+      if (g_list_model_get_n_items (plans) != cases[i].plans)
+        g_error ("search “%s”: %u plans, expected %u", cases[i].search,
+                 g_list_model_get_n_items (plans), cases[i].plans);
+    }
+  pacte_window_set_search (window, "");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
+
+  /* Partners: name and segment. */
+  pacte_window_select_partner (window, PACTE_PARTNER (g_list_model_get_item (partners, 0)));
+  g_object_unref (g_list_model_get_item (partners, 0));
+  pacte_window_set_search (window, "services ltd");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 1);
+  pacte_window_set_search (window, "");
+  pacte_test_flush_events ();
+
+  pacte_test_destroy_window (window);
+}
+
+/* Names with numbers sort by value ("#2" before "#10"); a search shows the
+ * list from its top; a name cut off in the list shows whole in a tooltip. */
+static void
+test_natural_sort_and_scroll (void)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"pacte-portfolio\", \"version\": 1,\n"
+                                          "  \"partners\": [], \"plans\": [\n"
+                                          "    { \"id\": \"plan-long\", \"name\": \"Avant-vente commune \u2014 services "
+                                          "manag\u00e9s DACH, Autriche, Suisse et Liechtenstein, phase deux\" },\n");
+  PacteWindow *window = pacte_test_window_with_sample ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = NULL;
+  GListModel *plans;
+  GtkListView *view;
+  GtkAdjustment *adjustment;
+  const char *long_name = "Avant-vente commune — services managés DACH, Autriche, Suisse et Liechtenstein, phase deux";
+  GtkLabel *label;
+  const char *order[] = { "Meridian #1", "Meridian #2", "Meridian #9", "Meridian #10", "Meridian #19", "Meridian #50" };
+
+  for (guint i = 50; i >= 1; i--)
+    g_string_append_printf (json, "    { \"id\": \"plan-%u\", \"name\": \"Meridian #%u\" }%s\n", i, i, i > 1 ? "," : "");
+  g_string_append (json, "  ] }\n");
+  bytes = g_bytes_new (json->str, json->len);
+  portfolio = pacte_portfolio_load_bytes (bytes, "meridian.pacte.json", pacte_rule_set_get_default (), &error);
+  g_assert_no_error (error);
+  pacte_window_set_portfolio (window, portfolio);
+  pacte_test_flush_events ();
+
+  plans = pacte_window_get_plan_list (window);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 51);
+  {
+    guint at = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (plans) && at < G_N_ELEMENTS (order); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (plans, i);
+        g_autofree char *name = NULL;
+
+        g_object_get (item, "name", &name, NULL);
+        if (g_str_equal (name, order[at]))
+          at++;
+      }
+    g_assert_cmpuint (at, ==, G_N_ELEMENTS (order));
+  }
+  {
+    g_autoptr(GObject) first = g_list_model_get_item (plans, 1);
+    g_autoptr(GObject) second = g_list_model_get_item (plans, 2);
+    g_autofree char *a = NULL, *b = NULL;
+
+    g_object_get (first, "name", &a, NULL);
+    g_object_get (second, "name", &b, NULL);
+    g_assert_cmpstr (a, ==, "Meridian #1");
+    g_assert_cmpstr (b, ==, "Meridian #2");
+  }
+
+  /* Scrolled down, then a search: the list shows its first match. */
+  /* The long name is cut off in the list, and shows whole in a tooltip. */
+  label = label_with_text (GTK_WIDGET (window), long_name);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_has_tooltip (GTK_WIDGET (label)));
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+
+  view = list_view_of (GTK_WIDGET (window), plans);
+  g_assert_nonnull (view);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3 * gtk_adjustment_get_page_size (adjustment));
+  gtk_adjustment_set_value (adjustment, 2 * gtk_adjustment_get_page_size (adjustment));
+  pacte_test_flush_events ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  pacte_window_set_search (window, "meridian 1");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 14);  /* the numbers with a 1 in them */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
+  pacte_window_set_search (window, "#19 meridian");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  pacte_window_set_search (window, "");
+  pacte_test_flush_events ();
+
+  pacte_test_destroy_window (window);
+}
+
 /* Issue 5: a partner added through the chooser re-evaluates the
  * partner-based rules, as the rules panel shows. */
 static void
@@ -854,6 +1021,8 @@ main (int    argc,
   g_test_add_func ("/window/sample-title-and-lists", test_sample_title_and_lists);
   g_test_add_func ("/window/search-no-results", test_search_no_results);
   g_test_add_func ("/window/sort-by-name-ignores-accents", test_sort_by_name_ignores_accents);
+  g_test_add_func ("/window/search-every-word", test_search_every_word);
+  g_test_add_func ("/window/natural-sort-and-scroll", test_natural_sort_and_scroll);
   g_test_add_func ("/window/light-follows-edit", test_light_follows_edit);
   g_test_add_func ("/window/switch-rule-off", test_switch_rule_off);
   g_test_add_func ("/window/tune-rule", test_tune_rule);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "pacte-field-row-private.h"
+#include "pacte-accessible.h"
 #include "pacte-i18n.h"
 #include "pacte-partner-chooser.h"
 
@@ -657,9 +658,30 @@ apply_accessible_label (PacteFieldRow *self)
 {
   const char *label = self->accessible_label;
 
+  /* An entry is labelled by its title through the mnemonic (labelled-by):
+   * a "label" property as well would be read after it ("Name Name").  A
+   * label of its own replaces the title. */
+  if (self->editor != NULL && self->editor == self->entry && self->kind != PACTE_FIELD_ROW_TAGS)
+    {
+      if (self->accessible_label != NULL)
+        {
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                          -1);
+        }
+      else
+        {
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL);
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (self->editor),
+                                          GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->title_label, NULL,
+                                          -1);
+        }
+    }
   if (label == NULL)
     label = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
-  if (self->editor != NULL && label != NULL)
+  if (self->editor != NULL && label != NULL
+      && !(self->editor == self->entry && self->kind != PACTE_FIELD_ROW_TAGS))
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);
@@ -899,6 +921,7 @@ pacte_field_row_constructed (GObject *object)
         self->dropdown = self->editor = gtk_drop_down_new (NULL, NULL);
         gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button_factory);
         gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list_factory);
+        pacte_accessible_tidy (self->dropdown);
       }
       gtk_widget_set_hexpand (self->dropdown, TRUE);
       gtk_widget_set_valign (self->dropdown, GTK_ALIGN_CENTER);
@@ -925,6 +948,7 @@ pacte_field_row_constructed (GObject *object)
         gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
         gtk_widget_add_css_class (add, "flat");
         gtk_widget_set_tooltip_text (add, _("Add"));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add"), -1);
         g_signal_connect_swapped (add, "clicked", G_CALLBACK (entry_activate_cb), self);
         gtk_box_append (GTK_BOX (self->header), add);
       }

@@ -92,17 +92,34 @@ pacte_rules_panel_show_score (GtkLabel *label,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* "11 green · 5 amber · 0 red · 1 off": each colour word agrees with its
+ * count (French: « 11 verts · 5 orange · 0 rouge · 1 désactivée »). */
+char *
+pacte_rules_panel_counts_text_sep (PactePlanResults *results,
+                                   const char       *separator)
+{
+  guint green, amber, red, off;
+  g_autofree char *g = NULL, *a = NULL, *r = NULL, *o = NULL;
+
+  g_return_val_if_fail (PACTE_IS_PLAN_RESULTS (results), NULL);
+
+  green = pacte_plan_results_count (results, PACTE_STATUS_GREEN);
+  amber = pacte_plan_results_count (results, PACTE_STATUS_AMBER);
+  red = pacte_plan_results_count (results, PACTE_STATUS_RED);
+  off = pacte_plan_results_count (results, PACTE_STATUS_OFF);
+  /* Translators: counts of lights; the colour agrees with the number */
+  g = g_strdup_printf (ngettext ("%u green", "%u green", green), green);
+  a = g_strdup_printf (ngettext ("%u amber", "%u amber", amber), amber);
+  r = g_strdup_printf (ngettext ("%u red", "%u red", red), red);
+  /* Translators: a count of rules switched off */
+  o = g_strdup_printf (ngettext ("%u off", "%u off", off), off);
+  return g_strjoin (separator, g, a, r, o, NULL);
+}
+
 char *
 pacte_rules_panel_counts_text (PactePlanResults *results)
 {
-  g_return_val_if_fail (PACTE_IS_PLAN_RESULTS (results), NULL);
-
-  /* Translators: counts of lights in the rules panel header */
-  return g_strdup_printf (_("%u green · %u amber · %u red · %u off"),
-                          pacte_plan_results_count (results, PACTE_STATUS_GREEN),
-                          pacte_plan_results_count (results, PACTE_STATUS_AMBER),
-                          pacte_plan_results_count (results, PACTE_STATUS_RED),
-                          pacte_plan_results_count (results, PACTE_STATUS_OFF));
+  return pacte_rules_panel_counts_text_sep (results, " · ");
 }
 
 /* The plan's fix-first list (pacte-analysis.h): its failing rules, the one
@@ -717,9 +734,8 @@ pacte_rules_panel_present_tune (PacteRulesPanel *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pacte_rules_panel_param_label (names[i]));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+      /* Also labels the spin button with the row's title (labelled-by). */
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      pacte_rules_panel_param_label (names[i]), -1);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
 
       g_ptr_array_add (d->spins, spin);

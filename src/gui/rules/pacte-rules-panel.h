@@ -65,5 +65,7 @@ const char *pacte_rules_panel_param_label  (const char      *param);
 void        pacte_rules_panel_show_score   (GtkLabel         *label,
                                             int               score);
 char       *pacte_rules_panel_counts_text  (PactePlanResults *results);
+char       *pacte_rules_panel_counts_text_sep (PactePlanResults *results,
+                                               const char       *separator);
 
 G_END_DECLS

@@ -5,7 +5,9 @@
  * byte order, which puts "Électronique" after "Zebra" and "Bérard" after
  * "Brightwater".  So the first key is the name without accents (casefolded
  * by the sorter), which every locale orders as the alphabet; the name itself,
- * collated by the locale, only breaks ties ("Cote" / "Côte"). */
+ * collated by the locale, only breaks ties ("Cote" / "Côte").  Numbers in
+ * names sort by value: the key writes every run of digits at a fixed width,
+ * so "Plan #2" comes before "Plan #10". */
 #include "config.h"
 
 #include <string.h>
@@ -34,12 +36,43 @@ pacte_name_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Folded, casefolded, digits at a fixed width: "Plan #2" < "Plan #10". */
+char *
+pacte_name_sort_key (const char *name)
+{
+  g_autofree char *accentless = pacte_name_fold (name != NULL ? name : "");
+  g_autofree char *folded = g_utf8_casefold (accentless, -1);
+  GString *key = g_string_new (NULL);
+  const char *p = folded;
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          const char *start = p;
+          gsize len;
+
+          while (*start == '0' && g_ascii_isdigit (start[1]))
+            start++;
+          for (p = start; g_ascii_isdigit (*p); p++)
+            ;
+          len = p - start;
+          for (gsize pad = len; pad < 20; pad++)
+            g_string_append_c (key, '0');
+          g_string_append_len (key, start, len);
+        }
+      else
+        g_string_append_c (key, *p++);
+    }
+  return g_string_free (key, FALSE);
+}
+
 static char *
 folded_name (GObject    *item,
              const char *name,
              gpointer    user_data)
 {
-  return pacte_name_fold (name);
+  return pacte_name_sort_key (name);
 }
 
 GtkSorter *

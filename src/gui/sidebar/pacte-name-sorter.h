@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 /* text without its accents (NFD, combining marks removed), for searching
  * and sorting: "Électronique" -> "Electronique".  NULL gives NULL. */
 char      *pacte_name_fold       (const char *text);
+char      *pacte_name_sort_key   (const char *name);
 
 /* A sorter on the "name" property of items of type: accent- and case-folded
  * name first ("Bérard" < "Brightwater" < "Électronique" < "Zebra" whatever

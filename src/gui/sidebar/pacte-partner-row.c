@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "pacte-list-search.h"
 #include "pacte-i18n.h"
 #include "pacte-partner-row.h"
 
@@ -90,6 +91,7 @@ static void
 pacte_partner_row_init (PactePartnerRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pacte_label_tooltip_when_cut (self->name_label);
 }
 
 GtkWidget *

@@ -3,9 +3,11 @@
 
 #include <adwaita.h>
 
+#include "pacte-list-search.h"
 #include "pacte-i18n.h"
 #include "pacte-light.h"
 #include "pacte-plan-row.h"
+#include "pacte-rules-panel.h"
 
 #define STRIP_LIGHT 9
 #define STRIP_GAP   2
@@ -80,6 +82,7 @@ update_results (PactePlanRow *self)
 {
   g_autofree char *score = NULL;
   g_autofree char *strip_a11y = NULL;
+  g_autofree char *counts = NULL;
   int value = pacte_plan_results_get_score (self->results);
 
   score = value < 0 ? g_strdup ("–") : g_strdup_printf ("%d", value);
@@ -87,11 +90,8 @@ update_results (PactePlanRow *self)
     gtk_label_set_label (self->score_label, score);
 
   /* Translators: the accessible name of a plan's strip of sixteen lights */
-  strip_a11y = g_strdup_printf (_("Score %s: %u green, %u amber, %u red, %u off"), score,
-                                pacte_plan_results_count (self->results, PACTE_STATUS_GREEN),
-                                pacte_plan_results_count (self->results, PACTE_STATUS_AMBER),
-                                pacte_plan_results_count (self->results, PACTE_STATUS_RED),
-                                pacte_plan_results_count (self->results, PACTE_STATUS_OFF));
+  counts = pacte_rules_panel_counts_text_sep (self->results, ", ");
+  strip_a11y = g_strdup_printf (_("Score %s: %s"), score, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, strip_a11y, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->strip), strip_a11y);
@@ -188,6 +188,7 @@ static void
 pacte_plan_row_init (PactePlanRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  pacte_label_tooltip_when_cut (self->name_label);
   gtk_drawing_area_set_content_height (self->strip, STRIP_LIGHT + 2);
   gtk_drawing_area_set_draw_func (self->strip, draw_strip, self, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),

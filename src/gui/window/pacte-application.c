@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "pacte-application.h"
+#include "pacte-accessible.h"
 #include "pacte-i18n.h"
 #include "pacte-language.h"
 #include "pacte-window-life.h"
@@ -160,6 +161,7 @@ shortcuts_activated (GSimpleAction *action,
       gtk_window_set_transient_for (shortcuts, parent);
       gtk_window_set_modal (shortcuts, TRUE);
     }
+  pacte_accessible_name_shortcuts_window (shortcuts);
   gtk_window_present (shortcuts);
 }
 
@@ -233,6 +235,7 @@ pacte_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  pacte_accessible_watch_windows (GTK_APPLICATION (self));
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,

@@ -9,6 +9,7 @@
 #include "pacte-file-watch.h"
 #include "pacte-i18n.h"
 #include "pacte-window-life.h"
+#include "pacte-accessible.h"
 #include "pacte-window-private.h"
 
 #define LIFE_KEY "pacte-window-life"
@@ -103,6 +104,7 @@ ensure_bar (PacteWindow *self,
 
   /* Under the content's header bar, above the editors. */
   life->bar = pacte_document_bar_new ();
+  pacte_accessible_tidy (life->bar);
   g_object_add_weak_pointer (G_OBJECT (life->bar), (gpointer *) &life->bar);
   header = gtk_widget_get_first_child (self->content);
   gtk_box_insert_child_after (GTK_BOX (self->content), life->bar, header);

@@ -24,8 +24,10 @@ struct _PacteWindow
   char                 *partner_sort;  /* "name", "segment" */
 
   /* lists */
-  GtkStringFilter      *plan_filter;
-  GtkStringFilter      *partner_filter;
+  GtkCustomFilter      *plan_filter;
+  GtkCustomFilter      *partner_filter;
+  char                **plan_words;     /* the search, folded; NULL: all */
+  char                **partner_words;
   GtkSortListModel     *plan_sorted;
   GtkSortListModel     *partner_sorted;
   GtkSingleSelection   *plan_selection;

@@ -4,10 +4,12 @@
 #include "pacte-i18n.h"
 #include "pacte-light.h"
 #include "pacte-name-sorter.h"
+#include "pacte-list-search.h"
 #include "pacte-plan-row.h"
 #include "pacte-partner-row.h"
 #include "pacte-window-life.h"
 #include "pacte-window-private.h"
+#include "pacte-accessible.h"
 
 #include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
@@ -421,30 +423,47 @@ on_back_clicked (PacteWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
-/* The text the lists' search compares: without accents, so "zephyr" finds
- * "Zéphyr" and "electronique" finds "Électronique" (the filter then
- * ignores case). */
-static char *
-search_fold (const char *text)
+/* The lists' search: every word, in any order, in what the row stands for
+ * (pacte-list-search.c), without accents or case. */
+static gboolean
+plan_matches (gpointer item,
+              gpointer user_data)
 {
-  return pacte_name_fold (text);
+  PacteWindow *self = user_data;
+
+  return pacte_list_search_match (PACTE_RECORD (item),
+                                  self->context ? pacte_context_get_portfolio (self->context) : NULL,
+                                  self->plan_words);
 }
 
-static char *
-search_key (GObject    *item,
-            const char *name,
-            gpointer    user_data)
+static gboolean
+partner_matches (gpointer item,
+                 gpointer user_data)
 {
-  return search_fold (name);
+  PacteWindow *self = user_data;
+
+  return pacte_list_search_match (PACTE_RECORD (item),
+                                  self->context ? pacte_context_get_portfolio (self->context) : NULL,
+                                  self->partner_words);
 }
 
 static void
-set_list_search (GtkStringFilter *filter,
-                 const char      *text)
+set_list_search (PacteWindow     *self,
+                 GtkCustomFilter *filter,
+                 char          ***words,
+                 const char      *text,
+                 GtkListView     *view)
 {
-  g_autofree char *folded = search_fold (text);
+  g_auto(GStrv) now = pacte_list_search_words (text);
 
-  gtk_string_filter_set_search (filter, folded);
+  if (*words == NULL && now == NULL)
+    return;
+  if (*words != NULL && now != NULL && g_strv_equal ((const char * const *) *words, (const char * const *) now))
+    return;
+  g_strfreev (*words);
+  *words = g_steal_pointer (&now);
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
+  pacte_list_scroll_to_top (view);
 }
 
 /* Typing in a list goes to its search entry (the key capture); the focus
@@ -467,7 +486,8 @@ on_plan_search_changed (PacteWindow    *self,
                         GtkSearchEntry *entry)
 {
   focus_search_from_list (self, entry, self->plan_view);
-  set_list_search (self->plan_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  set_list_search (self, self->plan_filter, &self->plan_words,
+                   gtk_editable_get_text (GTK_EDITABLE (entry)), self->plan_view);
 }
 
 static void
@@ -475,7 +495,8 @@ on_partner_search_changed (PacteWindow    *self,
                            GtkSearchEntry *entry)
 {
   focus_search_from_list (self, entry, self->partner_view);
-  set_list_search (self->partner_filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  set_list_search (self, self->partner_filter, &self->partner_words,
+                   gtk_editable_get_text (GTK_EDITABLE (entry)), self->partner_view);
 }
 
 static void
@@ -620,6 +641,8 @@ pacte_window_set_portfolio (PacteWindow    *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->plan_search), "");
   gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
+  g_clear_pointer (&self->plan_words, g_strfreev);
+  g_clear_pointer (&self->partner_words, g_strfreev);
   gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)),
                                    pacte_portfolio_get_plans (doc));
   gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)),
@@ -740,6 +763,8 @@ pacte_window_dispose (GObject *object)
   g_clear_object (&self->partner_selection);
   g_clear_object (&self->plan_filter);
   g_clear_object (&self->partner_filter);
+  g_clear_pointer (&self->plan_words, g_strfreev);
+  g_clear_pointer (&self->partner_words, g_strfreev);
   g_clear_object (&self->plan_sorted);
   g_clear_object (&self->partner_sorted);
   g_clear_object (&self->settings);
@@ -867,7 +892,7 @@ static void
 setup_list (PacteWindow         *self,
             GType                type,
             GtkSorter           *sorter,
-            GtkStringFilter    **filter,
+            GtkCustomFilter    **filter,
             GtkSortListModel   **sorted,
             GtkSingleSelection **selection,
             GtkListView         *view,
@@ -879,11 +904,7 @@ setup_list (PacteWindow         *self,
   GtkFilterListModel *filtered;
   GtkListItemFactory *factory;
 
-  *filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL,
-                                                              1, (GtkExpression *[]) { gtk_property_expression_new (type, NULL, "name") },
-                                                              G_CALLBACK (search_key), NULL, NULL));
-  gtk_string_filter_set_ignore_case (*filter, TRUE);
-  gtk_string_filter_set_match_mode (*filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  *filter = gtk_custom_filter_new (type == PACTE_TYPE_PLAN ? plan_matches : partner_matches, self, NULL);
 
   filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (*filter)));
   *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
@@ -918,6 +939,7 @@ pacte_window_init (PacteWindow *self)
   /* Added back by the first document (pacte_window_set_portfolio). */
   self->document_page = g_object_ref (gtk_stack_get_child_by_name (self->main_stack, "document"));
   gtk_stack_remove (self->main_stack, self->document_page);
+  pacte_accessible_tidy (self->document_page);
 
   setup_list (self, PACTE_TYPE_PLAN, make_plan_sorter (self),
               &self->plan_filter, &self->plan_sorted, &self->plan_selection, self->plan_view,
@@ -1039,7 +1061,8 @@ pacte_window_select_plan (PacteWindow *self,
     {
       /* Hidden by the search: clear it and try again. */
       gtk_editable_set_text (GTK_EDITABLE (self->plan_search), "");
-      gtk_string_filter_set_search (self->plan_filter, NULL);
+      g_clear_pointer (&self->plan_words, g_strfreev);
+      gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_LESS_STRICT);
       if (!select_in (self->plan_selection, plan))
         return;
     }
@@ -1059,7 +1082,8 @@ pacte_window_select_partner (PacteWindow  *self,
   if (!select_in (self->partner_selection, partner))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
-      gtk_string_filter_set_search (self->partner_filter, NULL);
+      g_clear_pointer (&self->partner_words, g_strfreev);
+      gtk_filter_changed (GTK_FILTER (self->partner_filter), GTK_FILTER_CHANGE_LESS_STRICT);
       if (!select_in (self->partner_selection, partner))
         return;
     }
@@ -1125,12 +1149,12 @@ pacte_window_set_search (PacteWindow *self,
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "partners") == 0)
     {
       gtk_editable_set_text (GTK_EDITABLE (self->partner_search), text != NULL ? text : "");
-      set_list_search (self->partner_filter, text);
+      set_list_search (self, self->partner_filter, &self->partner_words, text, self->partner_view);
     }
   else
     {
       gtk_editable_set_text (GTK_EDITABLE (self->plan_search), text != NULL ? text : "");
-      set_list_search (self->plan_filter, text);
+      set_list_search (self, self->plan_filter, &self->plan_words, text, self->plan_view);
     }
 }
 
