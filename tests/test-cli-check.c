@@ -257,6 +257,47 @@ test_all_off_null_score (void)
   g_rmdir (dir);
 }
 
+/* A period that ends before it starts loads (the file is the user's), and
+ * --check says so as a data warning, in text and in JSON. */
+static void
+test_inverted_period_warns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-cli-check-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "inverted.pacte.json", NULL);
+  const char *text = "{ \"format\": \"pacte-portfolio\", \"version\": 1, \"plans\": [ "
+                     "{ \"id\": \"plan-1\", \"name\": \"Backwards\", "
+                     "\"period\": { \"start\": \"2027-06-01\", \"end\": \"2027-01-31\" } }, "
+                     "{ \"id\": \"plan-2\", \"name\": \"Forwards\", "
+                     "\"period\": { \"start\": \"2027-01-01\", \"end\": \"2027-12-31\" } } ] }";
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *plans;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", path, "--date", "2027-03-15", "--lang", "en", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "Warning: the period ends on 2027-01-31, before it starts on 2027-06-01."));
+    /* Only the plan that has it. */
+    g_assert_null (strstr (strstr (run.out, "Forwards"), "Warning"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_pacte (&run, "--check", path, "--date", "2027-03-15", "--json", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    root = parse (run.out);
+    plans = json_object_get_array_member (json_node_get_object (root), "plans");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (plans, 0), "warnings")), ==, 1);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_array_get_object_element (plans, 1), "warnings")), ==, 0);
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* What a script runs into: an option of --check given without --check, a
  * portfolio with no plan yet, and results that cannot be written (a full
  * disk) must not look like a clean run. */
@@ -307,6 +348,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/cli-check/inverted-period-warns", test_inverted_period_warns);
   g_test_add_func ("/cli-check/json", test_json);
   g_test_add_func ("/cli-check/text-french", test_text_french);
   g_test_add_func ("/cli-check/text-english", test_text_english);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pacte-language.h"
 #include "pacte-field-row.h"
 #include "pacte-list-section.h"
 #include "pacte-number.h"
@@ -89,7 +90,7 @@ test_plan_shows_values (Fixture       *fixture,
 {
   PacteRecord *plan = PACTE_RECORD (fixture->plan);
   g_autofree char *revenue = pacte_number_format (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET));
-  g_autofree char *start = pacte_date_format (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_START));
+  g_autofree char *start = pacte_date_display (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_START));
 
   g_assert_cmpstr (gtk_editable_get_text (row_entry (plan_row (fixture, "name"))), ==,
                    pacte_record_get_string (plan, PACTE_PLAN_NAME));
@@ -224,6 +225,40 @@ test_plan_dates (Fixture       *fixture,
   gtk_editable_set_text (entry, "2027-12-31");
   g_assert_null (pacte_field_row_get_error (row));
   g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, pacte_date_parse ("2027-12-31"));
+}
+
+/* Dates as an English user writes them (the tests' locale, C.UTF-8, writes
+ * the day first, as en_GB): the row reads them, says why an impossible one
+ * is wrong, shows the date in the locale's form, and the file keeps ISO. */
+static void
+test_plan_dates_as_written (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "period-end");
+  GtkEditable *entry = row_entry (row);
+  g_autofree char *iso = NULL;
+  guint32 before;
+
+  gtk_editable_set_text (entry, "Nov 15, 2026");
+  g_assert_null (pacte_field_row_get_error (row));
+  iso = pacte_date_format (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END));
+  g_assert_cmpstr (iso, ==, "2026-11-15");
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "15/11/2026");
+
+  gtk_editable_set_text (entry, "3 March 2027");
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, pacte_date_parse ("2027-03-03"));
+
+  before = pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END);
+  gtk_editable_set_text (entry, "29/02/2027");
+  g_assert_cmpstr (pacte_field_row_get_error (row), ==, "February 2027 has 28 days");
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, before);
+  gtk_editable_set_text (entry, "15 Smarch 2027");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (pacte_field_row_get_error (row), ==, "“Smarch” is not a month");
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, before);
 }
 
 static void
@@ -425,31 +460,55 @@ has_focus_within (GtkWidget *window,
   return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
 }
 
+/* Takes the editor to what fixes a rule, as the rule's result names it.
+ * FALSE when the fix is not in the plan (a partner's record) or none. */
+static gboolean
+reveal_rule (Fixture    *fixture,
+             const char *rule_id)
+{
+  PacteRuleSet *rules = pacte_context_get_rules (fixture->context);
+  PactePlanResults *results = pacte_context_get_results (fixture->context, fixture->plan);
+  int index = pacte_rule_set_find (rules, rule_id);
+  PacteRuleResult *result;
+
+  g_assert_cmpint (index, >=, 0);
+  pacte_evaluator_flush (pacte_context_get_evaluator (fixture->context));
+  result = pacte_plan_results_get_result (results, (guint) index);
+  return pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (fixture->editor),
+                                       pacte_rule_result_get_fix_kind (result),
+                                       pacte_rule_result_get_fix_record (result),
+                                       pacte_rule_result_get_fix_field (result));
+}
+
 static void
 test_plan_focus_rule (Fixture       *fixture,
                       gconstpointer  data)
 {
-  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
   GtkWidget *revenue = pacte_field_row_get_editor (plan_row (fixture, "revenue-target"));
-  GtkWidget *sponsor = pacte_field_row_get_editor (plan_row (fixture, "sponsor-name"));
-  GtkWidget *objectives = pacte_plan_editor_get_section (editor, "objectives");
+  GtkWidget *budget = pacte_field_row_get_editor (plan_row (fixture, "resources-budget"));
+  GtkWidget *owner = pacte_field_row_get_editor (plan_row (fixture, "owner"));
+  GtkWidget *add_body = pacte_list_section_get_add_button (PACTE_LIST_SECTION (pacte_plan_editor_get_section (PACTE_PLAN_EDITOR (fixture->editor), "governance")));
 
-  g_assert_true (pacte_plan_editor_focus_rule (editor, "R01"));
+  /* No revenue target: the target. */
+  pacte_record_set_number (plan, PACTE_PLAN_REVENUE_TARGET, NAN, NULL);
+  g_assert_true (reveal_rule (fixture, "R01"));
   g_assert_true (has_focus_within (fixture->window, revenue));
-
-  g_assert_true (pacte_plan_editor_focus_rule (editor, "R03"));
-  g_assert_true (has_focus_within (fixture->window, sponsor));
-
-  g_assert_true (pacte_plan_editor_focus_rule (editor, "R02"));
-  g_assert_true (has_focus_within (fixture->window, objectives));
-
-  for (guint i = 1; i <= 16; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("R%02u", i);
-
-      g_assert_true (pacte_plan_editor_focus_rule (editor, id));
-    }
-  g_assert_false (pacte_plan_editor_focus_rule (editor, "R99"));
+  /* A target without means: the first of the means. */
+  pacte_record_set_number (plan, PACTE_PLAN_REVENUE_TARGET, 1000, NULL);
+  pacte_record_set_number (plan, PACTE_PLAN_RESOURCES_BUDGET, NAN, NULL);
+  pacte_record_set_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT, NAN, NULL);
+  g_assert_true (reveal_rule (fixture, "R01"));
+  g_assert_true (has_focus_within (fixture->window, budget));
+  /* No owner. */
+  pacte_record_set_string (plan, PACTE_PLAN_OWNER, "", NULL);
+  g_assert_true (reveal_rule (fixture, "R05"));
+  g_assert_true (has_focus_within (fixture->window, owner));
+  /* No governance body: Add Body. */
+  while (g_list_model_get_n_items (pacte_record_get_list (plan, PACTE_PLAN_GOVERNANCE)) > 0)
+    pacte_record_list_remove (plan, PACTE_PLAN_GOVERNANCE, 0);
+  g_assert_true (reveal_rule (fixture, "R04"));
+  g_assert_true (has_focus_within (fixture->window, add_body));
 }
 
 static gboolean
@@ -493,17 +552,28 @@ static void
 test_plan_focus_rule_in_view (Fixture       *fixture,
                               gconstpointer  data)
 {
-  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
-  const char *rules[] = { "R04", "R02", "R09", "R14", "R03", "R12" };
+  PacteRuleSet *rules = pacte_context_get_rules (fixture->context);
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  const guint lists[] = { PACTE_PLAN_GOVERNANCE, PACTE_PLAN_FORECAST, PACTE_PLAN_COMMUNICATION };
+  guint n_revealed = 0;
 
+  /* Fixes far apart: fields at the top and bottom, Add buttons of lists. */
+  pacte_record_set_number (plan, PACTE_PLAN_REVENUE_TARGET, NAN, NULL);
+  pacte_record_set_string (plan, PACTE_PLAN_SEGMENT, "", NULL);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    while (g_list_model_get_n_items (pacte_record_get_list (plan, lists[l])) > 0)
+      pacte_record_list_remove (plan, lists[l], 0);
   run_frames (200);
-  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+  for (guint i = 0; i < pacte_rule_set_get_n_rules (rules); i++)
     {
-      g_test_message ("rule %s", rules[i]);
-      g_assert_true (pacte_plan_editor_focus_rule (editor, rules[i]));
+      g_test_message ("rule %s", pacte_rule_set_get_id (rules, i));
+      if (!reveal_rule (fixture, pacte_rule_set_get_id (rules, i)))
+        continue;
+      n_revealed++;
       run_frames (400);
       assert_focus_in_view (fixture->window);
     }
+  g_assert_cmpuint (n_revealed, >=, 5);
 }
 
 static void
@@ -535,7 +605,8 @@ test_plan_switch (Fixture       *fixture,
   g_assert_false (pacte_portfolio_can_undo (fixture->portfolio));
 
   pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (fixture->editor), NULL);
-  g_assert_false (pacte_plan_editor_focus_rule (PACTE_PLAN_EDITOR (fixture->editor), "R01"));
+  g_assert_false (pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (fixture->editor), PACTE_FIX_FIELD,
+                                                PACTE_RECORD (fixture->plan), "revenue-target"));
 }
 
 /* ---- Partner editor ---------------------------------------------------------- */
@@ -637,6 +708,7 @@ main (int   argc,
   PLAN_TEST ("/editors/plan/invalid-number", test_plan_invalid_number);
   PLAN_TEST ("/editors/plan/negative-count", test_plan_negative_count);
   PLAN_TEST ("/editors/plan/dates", test_plan_dates);
+  PLAN_TEST ("/editors/plan/dates-as-written", test_plan_dates_as_written);
   PLAN_TEST ("/editors/plan/choice", test_plan_choice);
   PLAN_TEST ("/editors/plan/add-objective", test_plan_add_objective);
   PLAN_TEST ("/editors/plan/objective-labels", test_plan_objective_labels);

@@ -299,7 +299,7 @@ test_switch_rule_off (void)
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
 
   /* The row's menu item asks for a reason... */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rule.switch-off", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rules.switch-off", "s", "R15"));
   dialog = wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   entry = adw_message_dialog_get_extra_child (dialog);
@@ -324,7 +324,7 @@ test_switch_rule_off (void)
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_OFF);
 
   /* Switch on again: the override says nothing any more and goes. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rule.switch-on", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rules.switch-on", "s", "R15"));
   pacte_test_flush_events ();
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), !=, PACTE_STATUS_OFF);
   g_assert_null (pacte_plan_find_override (plan, "R15"));

@@ -37,6 +37,27 @@ is_at_least (PacteStatus status,
   return status == PACTE_STATUS_AMBER || status == PACTE_STATUS_RED;
 }
 
+/* A data warning: the plan's period ends before it starts (the editors
+ * refuse it, a file may hold it).  NULL when there is none. */
+static char *
+period_warning (PactePlan  *plan,
+                const char *lang)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  GString *text;
+
+  if (!pacte_plan_period_inverted (plan))
+    return NULL;
+  start = pacte_date_format (pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_START));
+  end = pacte_date_format (pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_END));
+  /* Placeholders, not printf: the pattern is looked up in the output's language. */
+  text = g_string_new (pacte_gettext_lang (lang, N_("Warning: the period ends on {end}, before it starts on {start}.")));
+  g_string_replace (text, "{end}", end, 0);
+  g_string_replace (text, "{start}", start, 0);
+  return g_string_free (text, FALSE);
+}
+
 static void
 print_plan_text (PacteRuleSet     *rules,
                  PactePlan        *plan,
@@ -73,6 +94,12 @@ print_plan_text (PacteRuleSet     *rules,
     printf ("%s %d/100\n", pacte_gettext_lang (lang, N_("Score:")), score);
   else
     printf ("%s\n", pacte_gettext_lang (lang, N_("No score: every rule is switched off.")));
+  {
+    g_autofree char *warning = period_warning (plan, lang);
+
+    if (warning != NULL)
+      printf ("%s\n", warning);
+  }
 
   for (guint r = 0; r < n_rules; r++)
     {
@@ -91,7 +118,8 @@ static JsonNode *
 plan_json (PacteRuleSet     *rules,
            PactePlan        *plan,
            int               score,
-           PacteRuleOutcome *outcomes)
+           PacteRuleOutcome *outcomes,
+           const char       *lang)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   guint n_rules = pacte_rule_set_get_n_rules (rules);
@@ -106,6 +134,15 @@ plan_json (PacteRuleSet     *rules,
     json_builder_add_int_value (builder, score);
   else
     json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  {
+    g_autofree char *warning = period_warning (plan, lang);
+
+    if (warning != NULL)
+      json_builder_add_string_value (builder, warning);
+  }
+  json_builder_end_array (builder);
   json_builder_set_member_name (builder, "rules");
   json_builder_begin_array (builder);
   for (guint r = 0; r < n_rules; r++)
@@ -135,6 +172,8 @@ pacte_cli_check (PacteCliOptions *options)
   PacteRuleSet *rules = pacte_rule_set_get_default ();
   PacteStatus threshold = PACTE_STATUS_OFF;
   gboolean failed = FALSE;
+  guint n_conflicts = 0;
+  g_autoptr(PacteCliJunit) junit = NULL;
   const char *lang;
 
   portfolio = pacte_cli_load (options->check_file);
@@ -167,8 +206,12 @@ pacte_cli_check (PacteCliOptions *options)
     pacte_status_from_string (options->fail_on, &threshold);
 
   outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (rules), 1));
+  if (options->junit != NULL)
+    junit = pacte_cli_junit_new (lang, threshold);
   if (options->json)
     json_plans = json_array_new ();
+  else
+    n_conflicts = pacte_cli_print_conflicts (portfolio, lang, NULL);
 
   for (guint i = 0; i < plans->len; i++)
     {
@@ -179,8 +222,10 @@ pacte_cli_check (PacteCliOptions *options)
         if (threshold != PACTE_STATUS_OFF && is_at_least (outcomes[r].status, threshold))
           failed = TRUE;
 
+      if (junit != NULL)
+        pacte_cli_junit_add_plan (junit, rules, plan, score, outcomes);
       if (options->json)
-        json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes));
+        json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes, lang));
       else
         print_plan_text (rules, plan, score, outcomes, lang, i == 0);
     }
@@ -204,6 +249,7 @@ pacte_cli_check (PacteCliOptions *options)
       json_builder_set_member_name (builder, "plans");
       json_node_set_array (plans_node, json_plans);
       json_builder_add_value (builder, g_steal_pointer (&plans_node));
+      n_conflicts = pacte_cli_print_conflicts (portfolio, lang, builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
 
@@ -224,5 +270,17 @@ pacte_cli_check (PacteCliOptions *options)
       pacte_cli_error (_("could not write the results to the standard output: %s"), g_strerror (errno));
       return PACTE_CLI_EXIT_BAD_FILE;
     }
+  if (junit != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pacte_cli_junit_write (junit, portfolio, options->junit, &error))
+        {
+          pacte_cli_error (_("could not write the JUnit report: %s"), error->message);
+          return PACTE_CLI_EXIT_BAD_FILE;
+        }
+    }
+  if (n_conflicts > 0)
+    return PACTE_CLI_EXIT_UNRESOLVED;
   return failed ? PACTE_CLI_EXIT_FAIL_ON : PACTE_CLI_EXIT_OK;
 }

@@ -383,9 +383,43 @@ check_partner_ids (PacteRecord      *self,
   return TRUE;
 }
 
+/* A period that ends before it starts is refused as it is typed (a file
+ * that has one loads, and `pacte --check` warns about it). */
+static gboolean
+check_period (PacteRecord *self, guint field, const PacteValue *value, GError **error)
+{
+  guint32 start = field == PACTE_PLAN_PERIOD_START ? value->date : pacte_record_get_date (self, PACTE_PLAN_PERIOD_START);
+  guint32 end = field == PACTE_PLAN_PERIOD_END ? value->date : pacte_record_get_date (self, PACTE_PLAN_PERIOD_END);
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *detail = NULL;
+
+  if (start == 0 || end == 0 || end >= start)
+    return TRUE;
+  start_text = pacte_date_format (start);
+  end_text = pacte_date_format (end);
+  /* Translators: the plan's period, ends before it starts */
+  detail = g_strdup_printf (_("the period would end on %s, before it starts on %s"), end_text, start_text);
+  return pacte_record_field_error (error, self, field, detail);
+}
+
+gboolean
+pacte_plan_period_inverted (PactePlan *plan)
+{
+  guint32 start, end;
+
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), FALSE);
+
+  start = pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_START);
+  end = pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_END);
+  return start != 0 && end != 0 && end < start;
+}
+
 static gboolean
 plan_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
 {
+  if (field == PACTE_PLAN_PERIOD_START || field == PACTE_PLAN_PERIOD_END)
+    return check_period (self, field, value, error);
   return field != PACTE_PLAN_PARTNERS || check_partner_ids (self, field, value, error);
 }
 

@@ -182,5 +182,8 @@ G_DECLARE_FINAL_TYPE (PactePlan, pacte_plan, PACTE, PLAN, PacteRecord)
 
 /* Convenience: the override for a rule id, or NULL. */
 PacteOverride *pacte_plan_find_override (PactePlan *self, const char *rule_id);
+/* Both ends of the period are set and the end comes before the start (a
+ * file may hold it; the editors refuse it). */
+gboolean       pacte_plan_period_inverted (PactePlan *plan);
 
 G_END_DECLS

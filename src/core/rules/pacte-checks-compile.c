@@ -772,7 +772,7 @@ static const struct {
 static const char * const check_members[] = {
   "kind", "severity", "when", "require", "where", "linked", "list", "which",
   "field", "name_field", "at_least", "within_days", "explanation", "explanation_unset",
-  "comment", NULL
+  "fix", "comment", NULL
 };
 
 void
@@ -970,6 +970,32 @@ pacte_check_compile (JsonObject  *object,
         return FALSE;
       if (!pacte_field_kind_is_text (field_info (item_type, check->name_field)->kind))
         return pacte_rules_fail (error, here, _("\"%s\" is not a text field"), json_node_get_string (node));
+    }
+
+  /* Where the failure is fixed, when the failing condition does not say it
+   * best: "add" (a new item of the check's list) or a field of the plan. */
+  node = json_object_get_member (object, "fix");
+  if (node != NULL)
+    {
+      g_autofree char *here = g_strdup_printf ("%s.fix", path);
+      const char *fix;
+
+      if (json_node_get_value_type (node) != G_TYPE_STRING)
+        return pacte_rules_fail (error, here, _("expected \"add\" or the path of a field of the plan"));
+      fix = json_node_get_string (node);
+      if (g_strcmp0 (fix, "add") == 0)
+        {
+          if (check->collection.list_field < 0)
+            return pacte_rules_fail (error, here, _("\"add\" needs a check of a list"));
+          check->fix_kind = PACTE_FIX_ADD_ITEM;
+        }
+      else
+        {
+          check->fix_field = resolve_field (PACTE_TYPE_PLAN, fix, here, error);
+          if (check->fix_field < 0)
+            return FALSE;
+          check->fix_kind = PACTE_FIX_FIELD;
+        }
     }
 
   if (!parse_templates (object, "explanation", TRUE, rule, available, check->explanation, path, error)

@@ -167,6 +167,11 @@ typedef struct
   PacteNumArg     within_days;  /* LATEST_DATE */
   PacteTemplate   explanation[PACTE_N_LANGS];
   PacteTemplate   explanation_unset[PACTE_N_LANGS]; /* source NULL when absent */
+  /* The check's "fix" member: PACTE_FIX_NONE (absent) derives the fix from
+   * the failure; PACTE_FIX_ADD_ITEM ("add") asks for a new item of the
+   * check's list; PACTE_FIX_FIELD (a plan field's path) names fix_field. */
+  int             fix_kind;
+  int             fix_field;
 } PacteCheck;
 
 typedef struct

@@ -85,6 +85,11 @@ typedef struct
   gint64           days, limit;
   gboolean         has_days, has_limit;
   guint32          date;
+  /* Where to fix it: the record and field of the condition that failed
+   * (fix_add: the list it counts), the first that failed in an "any". */
+  PacteRecord     *fix_record;
+  int              fix_field;
+  gboolean         fix_add;
 } Failure;
 
 static double
@@ -354,9 +359,25 @@ cond_test (const PacteCond  *c,
 
     case PACTE_COND_ANY:
       {
+        PacteRecord *fix_record = NULL;
+        int fix_field = -1;
+        gboolean fix_add = FALSE;
+
         for (guint i = 0; i < c->n_children; i++)
-          if (cond_eval (&c->children[i], record, ctx, f))
-            return TRUE;
+          {
+            if (cond_eval (&c->children[i], record, ctx, f))
+              return TRUE;
+            if (i == 0)
+              {
+                fix_record = f->fix_record;
+                fix_field = f->fix_field;
+                fix_add = f->fix_add;
+              }
+          }
+        /* The first alternative is the one to offer. */
+        f->fix_record = fix_record;
+        f->fix_field = fix_field;
+        f->fix_add = fix_add;
         return FALSE;
       }
 
@@ -416,6 +437,12 @@ cond_eval (const PacteCond  *c,
     return TRUE;
   if (c->label.text[0] != NULL && (local.label == NULL || c->op == PACTE_COND_ANY))
     local.label = c;
+  if (local.fix_record == NULL && c->field >= 0)
+    {
+      local.fix_record = record;
+      local.fix_field = c->field;
+      local.fix_add = c->op == PACTE_COND_COUNT;
+    }
   *f = local;
   return FALSE;
 }
@@ -703,6 +730,28 @@ check_fails (const PacteCheck *check,
   if (f->unset && check->explanation_unset[0].source != NULL)
     tmpl = check->explanation_unset;
   outcome->status = check->severity;
+  outcome->fix.kind = PACTE_FIX_NONE;
+  outcome->fix.record = NULL;
+  outcome->fix.field = -1;
+  if (check->fix_kind == PACTE_FIX_FIELD)
+    {
+      outcome->fix.kind = PACTE_FIX_FIELD;
+      outcome->fix.record = ctx->plan_record;
+      outcome->fix.field = check->fix_field;
+    }
+  else if (check->fix_kind == PACTE_FIX_ADD_ITEM
+           && (!check->collection.via_partners || ctx->n_partners > 0))
+    {
+      outcome->fix.kind = PACTE_FIX_ADD_ITEM;
+      outcome->fix.record = check->collection.via_partners ? ctx->partners[0] : ctx->plan_record;
+      outcome->fix.field = check->collection.list_field;
+    }
+  else if (f->fix_record != NULL && f->fix_field >= 0)
+    {
+      outcome->fix.kind = f->fix_add ? PACTE_FIX_ADD_ITEM : PACTE_FIX_FIELD;
+      outcome->fix.record = f->fix_record;
+      outcome->fix.field = f->fix_field;
+    }
   render (&tmpl[ctx->lang], ctx, f, outcome);
   return FALSE;
 }
@@ -721,6 +770,10 @@ no_partner (const PacteCheck *check,
                                            N_("No partner is chosen for this plan yet."));
   outcome->status = check->severity;
   pacte_render_plain (texts[ctx->lang], outcome);
+  /* Choosing a partner fixes it. */
+  outcome->fix.kind = PACTE_FIX_FIELD;
+  outcome->fix.record = ctx->plan_record;
+  outcome->fix.field = PACTE_PLAN_PARTNERS;
   return FALSE;
 }
 
@@ -785,7 +838,32 @@ typedef struct
   guint32           latest;
   const char       *distinct[64];
   guint             n_distinct;
+  Failure           miss;         /* explaining: the first item that did not count */
+  PacteRecord      *first_owner;  /* the record of the first list walked */
 } WalkData;
+
+/* Explaining only: where a count falls short.  An item that is there but
+ * does not count is fixed in the field that kept it out; otherwise (no
+ * item, or too few, or too few kinds) a new item is wanted. */
+static void
+count_fix (const PacteCheck *check,
+           WalkData         *d,
+           gboolean          item_to_fix,
+           Failure          *f)
+{
+  if (check->fix_kind != PACTE_FIX_ADD_ITEM && item_to_fix && d->miss.fix_record != NULL)
+    {
+      f->fix_record = d->miss.fix_record;
+      f->fix_field = d->miss.fix_field;
+      f->fix_add = d->miss.fix_add;
+    }
+  else if (d->first_owner != NULL && check->collection.list_field >= 0)
+    {
+      f->fix_record = d->first_owner;
+      f->fix_field = check->collection.list_field;
+      f->fix_add = TRUE;
+    }
+}
 
 static gboolean
 each_item (PacteRecord *item,
@@ -815,17 +893,24 @@ count_item (PacteRecord *item,
             gpointer     user_data)
 {
   WalkData *d = user_data;
-  Failure scratch;  /* written, never read */
+  Failure scratch;  /* written, read only to keep the first miss */
 
   d->seen++;
+  memset (&scratch, 0, sizeof scratch);
   if (!conds_all (d->check->where, d->check->n_where, item, d->ctx, &scratch))
-    return TRUE;
+    {
+      if (d->ctx->explain && d->miss.fix_record == NULL && d->check->kind == PACTE_CHECK_COUNT)
+        d->miss = scratch;
+      return TRUE;
+    }
   d->count++;
   switch (d->check->kind)
     {
     case PACTE_CHECK_RATIO:
       if (conds_all (d->check->linked, d->check->n_linked, item, d->ctx, &scratch))
         d->linked++;
+      else if (d->ctx->explain && d->miss.fix_record == NULL)
+        d->miss = scratch;
       break;
     case PACTE_CHECK_COUNT_DISTINCT:
       {
@@ -872,6 +957,15 @@ run_check (const PacteCheck *check,
   d.seen = d.count = d.linked = 0;
   d.latest = 0;
   d.n_distinct = 0;
+  d.first_owner = NULL;
+  if (ctx->explain)
+    {
+      memset (&d.miss, 0, sizeof d.miss);
+      if (!check->collection.via_partners)
+        d.first_owner = ctx->plan_record;
+      else if (ctx->n_partners > 0)
+        d.first_owner = ctx->partners[0];
+    }
 
   if (!conds_all (check->when, check->n_when, ctx->plan_record, ctx, &scratch))
     return TRUE;
@@ -915,6 +1009,8 @@ run_check (const PacteCheck *check,
             f.min = (gint64) floor (wanted * 100 + 0.5);
             if ((double) d.linked >= wanted * d.count - 1e-9)
               return TRUE;
+            if (ctx->explain)
+              count_fix (check, &d, TRUE, &f);
             return check_fails (check, ctx, &f, outcome);
           }
         have = check->kind == PACTE_CHECK_COUNT ? d.count : (gint64) d.n_distinct;
@@ -922,6 +1018,8 @@ run_check (const PacteCheck *check,
         f.unset = d.seen == 0;
         if ((double) have >= wanted)
           return TRUE;
+        if (ctx->explain)
+          count_fix (check, &d, check->kind == PACTE_CHECK_COUNT && d.count == 0, &f);
         return check_fails (check, ctx, &f, outcome);
       }
 
@@ -932,6 +1030,8 @@ run_check (const PacteCheck *check,
         walk (&check->collection, PACTE_WHICH_ALL, ctx, count_item, &d);
         f.limit = (gint64) floor (limit);
         f.has_limit = TRUE;
+        if (ctx->explain)
+          count_fix (check, &d, FALSE, &f);
         if (d.latest == 0)
           {
             f.unset = TRUE;

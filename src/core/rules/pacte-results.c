@@ -20,7 +20,15 @@ struct _PacteRuleResult
   int           lang;
   PacteStatus   status;
   char         *explanation;
+  PacteFixKind  fix_kind;
+  PacteRecord  *fix_record;
+  int           fix_field;
 };
+
+G_DEFINE_ENUM_TYPE (PacteFixKind, pacte_fix_kind,
+                    G_DEFINE_ENUM_VALUE (PACTE_FIX_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIX_FIELD, "field"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIX_ADD_ITEM, "add-item"))
 
 enum {
   RR_PROP_0,
@@ -45,6 +53,7 @@ pacte_rule_result_finalize (GObject *object)
 
   g_clear_object (&self->rules);
   g_clear_pointer (&self->explanation, g_free);
+  g_clear_object (&self->fix_record);
   G_OBJECT_CLASS (pacte_rule_result_parent_class)->finalize (object);
 }
 
@@ -143,6 +152,18 @@ rule_result_update (PacteRuleResult        *self,
       self->explanation = g_strdup (outcome->explanation);
       g_object_notify_by_pspec (G_OBJECT (self), rr_properties[RR_PROP_EXPLANATION]);
     }
+  /* Not a property: read when a light is activated. */
+  self->fix_kind = outcome->fix.kind;
+  self->fix_field = outcome->fix.field;
+  {
+    PacteRecord *record = outcome->fix.kind != PACTE_FIX_NONE ? outcome->fix.record : NULL;
+
+    if (record != self->fix_record)
+      {
+        g_clear_object (&self->fix_record);
+        self->fix_record = record != NULL ? g_object_ref (record) : NULL;
+      }
+  }
   g_object_thaw_notify (G_OBJECT (self));
   return status_changed;
 }
@@ -214,6 +235,29 @@ pacte_rule_result_get_explanation (PacteRuleResult *self)
 {
   g_return_val_if_fail (PACTE_IS_RULE_RESULT (self), NULL);
   return self->explanation;
+}
+
+PacteFixKind
+pacte_rule_result_get_fix_kind (PacteRuleResult *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULE_RESULT (self), PACTE_FIX_NONE);
+  return self->fix_record != NULL ? self->fix_kind : PACTE_FIX_NONE;
+}
+
+PacteRecord *
+pacte_rule_result_get_fix_record (PacteRuleResult *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULE_RESULT (self), NULL);
+  return self->fix_record;
+}
+
+const char *
+pacte_rule_result_get_fix_field (PacteRuleResult *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULE_RESULT (self), NULL);
+  if (self->fix_record == NULL || self->fix_field < 0)
+    return NULL;
+  return pacte_record_get_field_info (self->fix_record, (guint) self->fix_field)->property;
 }
 
 /* ==== PactePlanResults ================================================== */

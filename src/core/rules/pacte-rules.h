@@ -21,7 +21,7 @@ typedef enum {
   PACTE_STATUS_OFF,
 } PacteStatus;
 
-GType        pacte_status_get_type     (void); /* enum type (gnome.mkenums or hand-written) */
+GType        pacte_status_get_type     (void); /* G_DEFINE_ENUM_TYPE in pacte-engine.c */
 #define PACTE_TYPE_STATUS (pacte_status_get_type ())
 const char  *pacte_status_to_string    (PacteStatus status);  /* "green" … "off" (not translated) */
 gboolean     pacte_status_from_string  (const char *text, PacteStatus *out);
@@ -61,9 +61,30 @@ const char * const *pacte_rule_set_get_param_names   (PacteRuleSet *self, guint 
 double       pacte_rule_set_get_param_default (PacteRuleSet *self, guint index, const char *param);
 
 /* ---- One evaluation (pure) -------------------------------------------- */
+
+/* Where a failing rule is fixed, derived from the check that failed (the
+ * record and field its failing condition tests, or the list it counts), or
+ * named by the check's "fix" member in the rule file (docs/rules.md). */
+typedef enum {
+  PACTE_FIX_NONE,       /* green, off, or nothing to point at */
+  PACTE_FIX_FIELD,      /* fill in or change field of record */
+  PACTE_FIX_ADD_ITEM,   /* add an item to the LIST field of record */
+} PacteFixKind;
+
+GType        pacte_fix_kind_get_type     (void);
+#define PACTE_TYPE_FIX_KIND (pacte_fix_kind_get_type ())
+
 typedef struct {
-  PacteStatus status;
-  char        explanation[512]; /* first failing check, or why it is green; the reason when off */
+  PacteFixKind kind;
+  PacteRecord *record;  /* the plan, one of its items, a partner or a partner's
+                         * item; not a reference: valid until the next edit */
+  int          field;   /* index in record's field table, -1 for NONE */
+} PacteFixTarget;
+
+typedef struct {
+  PacteStatus    status;
+  char           explanation[512]; /* first failing check, or why it is green; the reason when off */
+  PacteFixTarget fix;
 } PacteRuleOutcome;
 
 /* Fills outcomes[0 .. n_rules-1] in rule order and returns the score
@@ -96,6 +117,12 @@ const char  *pacte_rule_result_get_statement   (PacteRuleResult *self);
 const char  *pacte_rule_result_get_advice      (PacteRuleResult *self);
 PacteStatus  pacte_rule_result_get_status      (PacteRuleResult *self);
 const char  *pacte_rule_result_get_explanation (PacteRuleResult *self);
+/* Where the rule is fixed, as of the last evaluation: kind, record (transfer
+ * none; NULL for PACTE_FIX_NONE) and the field's property name
+ * ("agreement-type", "contacts"). */
+PacteFixKind  pacte_rule_result_get_fix_kind   (PacteRuleResult *self);
+PacteRecord  *pacte_rule_result_get_fix_record (PacteRuleResult *self);
+const char   *pacte_rule_result_get_fix_field  (PacteRuleResult *self);
 
 #define PACTE_TYPE_PLAN_RESULTS (pacte_plan_results_get_type ())
 G_DECLARE_FINAL_TYPE (PactePlanResults, pacte_plan_results, PACTE, PLAN_RESULTS, GObject)

@@ -6,6 +6,7 @@
 #include "pacte-editor-rows.h"
 #include "pacte-field-row.h"
 #include "pacte-list-section.h"
+#include "pacte-reveal.h"
 
 void
 pacte_editor_collect_rows (GtkWidget *widget,
@@ -42,4 +43,84 @@ pacte_editor_find_field_row (GPtrArray  *field_rows,
     if (g_strcmp0 (pacte_field_row_get_key (g_ptr_array_index (field_rows, i)), key) == 0)
       return g_ptr_array_index (field_rows, i);
   return NULL;
+}
+
+static gboolean
+find_position (GListModel  *items,
+               PacteRecord *record,
+               guint       *position)
+{
+  guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (items, i);
+
+      if (item == record)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+gboolean
+pacte_editor_reveal_fix (GPtrArray    *field_rows,
+                         GPtrArray    *sections,
+                         PacteFixKind  kind,
+                         PacteRecord  *record,
+                         const char   *field)
+{
+  int index;
+
+  g_return_val_if_fail (field_rows != NULL, FALSE);
+
+  if (kind == PACTE_FIX_NONE || record == NULL || field == NULL)
+    return FALSE;
+  index = pacte_record_find_field (record, field);
+  if (index < 0)
+    return FALSE;
+
+  if (kind == PACTE_FIX_FIELD)
+    for (guint i = 0; i < field_rows->len; i++)
+      {
+        PacteFieldRow *row = g_ptr_array_index (field_rows, i);
+
+        if (pacte_field_row_get_record (row) == record
+            && g_strcmp0 (pacte_field_row_get_field_name (row), field) == 0)
+          return pacte_field_row_focus_editor (row);
+      }
+
+  for (guint i = 0; sections != NULL && i < sections->len; i++)
+    {
+      PacteListSection *section = g_ptr_array_index (sections, i);
+      PacteRecord *owner = pacte_list_section_get_record (section);
+      guint list_field = pacte_list_section_get_list_field (section);
+      guint position;
+
+      if (owner == NULL)
+        continue;
+      if (kind == PACTE_FIX_ADD_ITEM)
+        {
+          GtkWidget *add;
+
+          if (owner != record || list_field != (guint) index)
+            continue;
+          pacte_list_section_ensure_rows (section);
+          add = pacte_list_section_get_add_button (section);
+          if (add == NULL)
+            return FALSE;
+          /* The group's title says what is wanted: show it too. */
+          pacte_reveal_widget (GTK_WIDGET (section), FALSE);
+          return pacte_reveal_widget (add, TRUE);
+        }
+      if (find_position (pacte_record_get_list (owner, list_field), record, &position))
+        {
+          PacteFieldRow *row = pacte_list_section_get_field_row (section, position, (guint) index);
+
+          return row != NULL && pacte_field_row_focus_editor (row);
+        }
+    }
+  return FALSE;
 }

@@ -5,6 +5,8 @@
 
 #include <gtk/gtk.h>
 
+#include "pacte-rules.h"
+
 G_BEGIN_DECLS
 
 /* Adds every PacteFieldRow under widget to field_rows and, when sections is
@@ -16,5 +18,16 @@ void       pacte_editor_collect_rows   (GtkWidget  *widget,
 /* The row of field_rows whose key is key, or NULL. */
 GtkWidget *pacte_editor_find_field_row (GPtrArray  *field_rows,
                                         const char *key);
+
+/* Opens, scrolls to and focuses (with a visible focus ring) what fixes a
+ * rule among an editor's rows and sections: the field row bound to
+ * (record, field); an item's field row, its section made and the item
+ * opened; or, for PACTE_FIX_ADD_ITEM, the add button of the section
+ * editing record's list field.  TRUE when focus moved there. */
+gboolean   pacte_editor_reveal_fix     (GPtrArray    *field_rows,
+                                        GPtrArray    *sections,
+                                        PacteFixKind  kind,
+                                        PacteRecord  *record,
+                                        const char   *field);
 
 G_END_DECLS

@@ -22,9 +22,9 @@ typedef enum {
   PACTE_FIELD_ROW_TEXT,       /* one-line entry */
   PACTE_FIELD_ROW_MULTILINE,  /* text view, for notes */
   PACTE_FIELD_ROW_CHOICE,     /* drop-down of the field's allowed values */
-  PACTE_FIELD_ROW_DATE,       /* entry "YYYY-MM-DD" and a calendar */
+  PACTE_FIELD_ROW_DATE,       /* entry "15/11/2026" (pacte_date_read) and a calendar */
   PACTE_FIELD_ROW_NUMBER,     /* entry in the locale's format (whole numbers for INTEGER fields) */
-  PACTE_FIELD_ROW_QUARTER,    /* entry "YYYY-Qn" */
+  PACTE_FIELD_ROW_QUARTER,    /* entry "T4 2026" / "Q4 2026" (pacte_quarter_read) */
   PACTE_FIELD_ROW_BOOLEAN,    /* switch */
   PACTE_FIELD_ROW_TAGS,       /* list of strings as removable chips, and an entry to add */
   PACTE_FIELD_ROW_PARTNERS,   /* list of partner ids, chosen by name */
@@ -33,6 +33,11 @@ typedef enum {
 } PacteFieldRowKind;
 
 GType pacte_field_row_kind_get_type (void);
+/* The row that edits a field of this kind by default: text, choice, date,
+ * number (and integer), boolean, tags (lists of strings); read-only for
+ * anything else.  Notes, quarters, partner lists and an action's objective
+ * are fields of the same model kinds that ask for their own row. */
+PacteFieldRowKind pacte_field_row_kind_for_field (const PacteFieldInfo *info);
 #define PACTE_TYPE_FIELD_ROW_KIND (pacte_field_row_kind_get_type ())
 
 #define PACTE_TYPE_FIELD_ROW (pacte_field_row_get_type ())
@@ -57,6 +62,9 @@ void         pacte_field_row_set_unit             (PacteFieldRow     *self,
                                                    const char        *unit);
 PacteFieldRowKind pacte_field_row_get_kind        (PacteFieldRow     *self);
 const char  *pacte_field_row_get_key              (PacteFieldRow     *self);
+/* The property name of the field the row edits in its record
+ * ("revenue-target", "due"), or NULL without a record. */
+const char  *pacte_field_row_get_field_name       (PacteFieldRow     *self);
 /* The name assistive technologies read for the editing control (by default
  * the row's title), e.g. "Target of objective “Pipeline”". */
 void         pacte_field_row_set_accessible_label (PacteFieldRow     *self,
@@ -68,5 +76,11 @@ GtkWidget   *pacte_field_row_get_editor           (PacteFieldRow     *self);
 gboolean     pacte_field_row_focus_editor         (PacteFieldRow     *self);
 /* The inline error shown under the row, or NULL when the text is valid. */
 const char  *pacte_field_row_get_error            (PacteFieldRow     *self);
+/* Judges what typing left open, as leaving the entry does ("2027-0" is
+ * then an error).  Returns the error, or NULL when the row's text is in
+ * the model. */
+const char  *pacte_field_row_finish_editing       (PacteFieldRow     *self);
+/* Forgets text that was not applied: shows the model's value again. */
+void         pacte_field_row_discard_text         (PacteFieldRow     *self);
 
 G_END_DECLS

@@ -6,55 +6,12 @@
 #include <string.h>
 
 #include "pacte-i18n.h"
-#include "pacte-list-section.h"
+#include "pacte-item-row.h"
+#include "pacte-list-section-private.h"
 #include "pacte-number.h"
 #include "pacte-reveal.h"
 
 /* ---- How each kind of item is edited ------------------------------------- */
-
-typedef struct {
-  guint              field;
-  PacteFieldRowKind  kind;
-  const char        *label;     /* N_() */
-  gboolean           currency;  /* an amount: the portfolio currency as its unit */
-} ItemField;
-
-typedef struct _ItemSpec ItemSpec;
-struct _ItemSpec {
-  const char      *key;
-  GType          (*owner_type) (void);
-  guint            list_field;
-  int              title_field;
-  const char      *untitled;          /* N_() */
-  const char      *accessible_format; /* N_("%s of objective “%s”"): field label, item title */
-  const char      *add_label;         /* N_() */
-  const char      *empty_label;       /* N_() */
-  const char      *id_prefix;         /* items with ids get fresh ones */
-  int              id_field;
-  void           (*describe)  (PacteListSection *section, PacteRecord *item, GPtrArray *parts);
-  void           (*init_item) (PacteListSection *section, PacteRecord *item);
-  const ItemField *fields;
-  guint            n_fields;
-  gboolean         read_only;
-};
-
-struct _PacteListSection
-{
-  AdwPreferencesGroup  parent_instance;
-
-  char                *key;
-  const ItemSpec      *spec;
-  PacteContext        *context;
-  PacteRecord         *record;
-  GListModel          *items;
-
-  GtkWidget           *list_box;
-  GtkWidget           *add_button;
-  GtkWidget           *empty_label;
-
-  gboolean             deferred;  /* set_record leaves the rows to ensure_rows */
-  gboolean             bound;     /* list_box shows the rows of items */
-};
 
 G_DEFINE_FINAL_TYPE (PacteListSection, pacte_list_section, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -109,7 +66,7 @@ add_date (GPtrArray   *parts,
           guint        field,
           DateWording  wording)
 {
-  g_autofree char *date = pacte_date_format (pacte_record_get_date (item, field));
+  g_autofree char *date = pacte_date_display (pacte_record_get_date (item, field));
 
   if (date == NULL)
     return;
@@ -131,8 +88,8 @@ add_date (GPtrArray   *parts,
 /* A translated pattern with two "%s" (or "%1$s" and "%2$s", which a
  * translation may swap) filled in without printf: the patterns come from a
  * table, and the values are user text. */
-static char *
-fill_pattern (const char *pattern,
+char *
+pacte_list_section_fill_pattern (const char *pattern,
               const char *first,
               const char *second)
 {
@@ -365,79 +322,79 @@ init_enablement (PacteListSection *self, PacteRecord *item)
 }
 
 static const ItemField contact_fields[] = {
-  { PACTE_CONTACT_NAME, PACTE_FIELD_ROW_TEXT, N_("Name"), FALSE },
-  { PACTE_CONTACT_ROLE, PACTE_FIELD_ROW_CHOICE, N_("Role"), FALSE },
-  { PACTE_CONTACT_JOB_TITLE, PACTE_FIELD_ROW_TEXT, N_("Job title"), FALSE },
-  { PACTE_CONTACT_EMAIL, PACTE_FIELD_ROW_TEXT, N_("Email"), FALSE },
-  { PACTE_CONTACT_PHONE, PACTE_FIELD_ROW_TEXT, N_("Phone"), FALSE },
+  { PACTE_CONTACT_NAME, -1, FALSE },
+  { PACTE_CONTACT_ROLE, -1, FALSE },
+  { PACTE_CONTACT_JOB_TITLE, -1, FALSE },
+  { PACTE_CONTACT_EMAIL, -1, FALSE },
+  { PACTE_CONTACT_PHONE, -1, FALSE },
 };
 
 static const ItemField objective_fields[] = {
-  { PACTE_OBJECTIVE_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
-  { PACTE_OBJECTIVE_METRIC, PACTE_FIELD_ROW_TEXT, N_("Metric"), FALSE },
-  { PACTE_OBJECTIVE_TARGET, PACTE_FIELD_ROW_NUMBER, N_("Target"), FALSE },
-  { PACTE_OBJECTIVE_UNIT, PACTE_FIELD_ROW_TEXT, N_("Unit"), FALSE },
-  { PACTE_OBJECTIVE_DUE, PACTE_FIELD_ROW_DATE, N_("Due"), FALSE },
-  { PACTE_OBJECTIVE_ACTUAL, PACTE_FIELD_ROW_NUMBER, N_("Actual"), FALSE },
-  { PACTE_OBJECTIVE_BENCHMARK_SOURCE, PACTE_FIELD_ROW_TEXT, N_("Benchmark source"), FALSE },
-  { PACTE_OBJECTIVE_BENCHMARK_VALUE, PACTE_FIELD_ROW_NUMBER, N_("Benchmark value"), FALSE },
-  { PACTE_OBJECTIVE_ID, PACTE_FIELD_ROW_READONLY, N_("Identifier"), FALSE },
+  { PACTE_OBJECTIVE_TITLE, -1, FALSE },
+  { PACTE_OBJECTIVE_METRIC, -1, FALSE },
+  { PACTE_OBJECTIVE_TARGET, -1, FALSE },
+  { PACTE_OBJECTIVE_UNIT, -1, FALSE },
+  { PACTE_OBJECTIVE_DUE, -1, FALSE },
+  { PACTE_OBJECTIVE_ACTUAL, -1, FALSE },
+  { PACTE_OBJECTIVE_BENCHMARK_SOURCE, -1, FALSE },
+  { PACTE_OBJECTIVE_BENCHMARK_VALUE, -1, FALSE },
+  { PACTE_OBJECTIVE_ID, PACTE_FIELD_ROW_READONLY, FALSE },
 };
 
 static const ItemField decision_fields[] = {
-  { PACTE_DECISION_QUESTION, PACTE_FIELD_ROW_TEXT, N_("Question"), FALSE },
-  { PACTE_DECISION_AUDIENCE, PACTE_FIELD_ROW_CHOICE, N_("Audience"), FALSE },
-  { PACTE_DECISION_OPTIONS, PACTE_FIELD_ROW_TAGS, N_("Options"), FALSE },
-  { PACTE_DECISION_DUE, PACTE_FIELD_ROW_DATE, N_("Due"), FALSE },
-  { PACTE_DECISION_OUTCOME, PACTE_FIELD_ROW_TEXT, N_("Outcome"), FALSE },
+  { PACTE_DECISION_QUESTION, -1, FALSE },
+  { PACTE_DECISION_AUDIENCE, -1, FALSE },
+  { PACTE_DECISION_OPTIONS, -1, FALSE },
+  { PACTE_DECISION_DUE, -1, FALSE },
+  { PACTE_DECISION_OUTCOME, -1, FALSE },
 };
 
 static const ItemField body_fields[] = {
-  { PACTE_BODY_BODY, PACTE_FIELD_ROW_TEXT, N_("Body"), FALSE },
-  { PACTE_BODY_LEVEL, PACTE_FIELD_ROW_CHOICE, N_("Level"), FALSE },
-  { PACTE_BODY_OWNER, PACTE_FIELD_ROW_TEXT, N_("Owner"), FALSE },
-  { PACTE_BODY_CADENCE_DAYS, PACTE_FIELD_ROW_NUMBER, N_("Meets every (days)"), FALSE },
-  { PACTE_BODY_LAST_MET, PACTE_FIELD_ROW_DATE, N_("Last met"), FALSE },
+  { PACTE_BODY_BODY, -1, FALSE },
+  { PACTE_BODY_LEVEL, -1, FALSE },
+  { PACTE_BODY_OWNER, -1, FALSE },
+  { PACTE_BODY_CADENCE_DAYS, -1, FALSE },
+  { PACTE_BODY_LAST_MET, -1, FALSE },
 };
 
 static const ItemField enablement_fields[] = {
-  { PACTE_ENABLEMENT_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
-  { PACTE_ENABLEMENT_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
-  { PACTE_ENABLEMENT_DONE, PACTE_FIELD_ROW_BOOLEAN, N_("Done"), FALSE },
+  { PACTE_ENABLEMENT_TITLE, -1, FALSE },
+  { PACTE_ENABLEMENT_DATE, -1, FALSE },
+  { PACTE_ENABLEMENT_DONE, -1, FALSE },
 };
 
 static const ItemField communication_fields[] = {
-  { PACTE_COMMUNICATION_MESSAGE, PACTE_FIELD_ROW_TEXT, N_("Message"), FALSE },
-  { PACTE_COMMUNICATION_AUDIENCE, PACTE_FIELD_ROW_CHOICE, N_("Audience"), FALSE },
-  { PACTE_COMMUNICATION_CHANNEL, PACTE_FIELD_ROW_TEXT, N_("Channel"), FALSE },
-  { PACTE_COMMUNICATION_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
-  { PACTE_COMMUNICATION_DONE, PACTE_FIELD_ROW_BOOLEAN, N_("Done"), FALSE },
+  { PACTE_COMMUNICATION_MESSAGE, -1, FALSE },
+  { PACTE_COMMUNICATION_AUDIENCE, -1, FALSE },
+  { PACTE_COMMUNICATION_CHANNEL, -1, FALSE },
+  { PACTE_COMMUNICATION_DATE, -1, FALSE },
+  { PACTE_COMMUNICATION_DONE, -1, FALSE },
 };
 
 static const ItemField action_fields[] = {
-  { PACTE_ACTION_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
-  { PACTE_ACTION_STATUS, PACTE_FIELD_ROW_CHOICE, N_("Status"), FALSE },
-  { PACTE_ACTION_DUE, PACTE_FIELD_ROW_DATE, N_("Due"), FALSE },
-  { PACTE_ACTION_PARTIES, PACTE_FIELD_ROW_PARTNERS, N_("Parties"), FALSE },
-  { PACTE_ACTION_OBJECTIVE, PACTE_FIELD_ROW_OBJECTIVE, N_("Objective"), FALSE },
+  { PACTE_ACTION_TITLE, -1, FALSE },
+  { PACTE_ACTION_STATUS, -1, FALSE },
+  { PACTE_ACTION_DUE, -1, FALSE },
+  { PACTE_ACTION_PARTIES, PACTE_FIELD_ROW_PARTNERS, FALSE },
+  { PACTE_ACTION_OBJECTIVE, PACTE_FIELD_ROW_OBJECTIVE, FALSE },
 };
 
 static const ItemField event_fields[] = {
-  { PACTE_EVENT_TITLE, PACTE_FIELD_ROW_TEXT, N_("Title"), FALSE },
-  { PACTE_EVENT_KIND, PACTE_FIELD_ROW_CHOICE, N_("Kind"), FALSE },
-  { PACTE_EVENT_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
-  { PACTE_EVENT_PARTNERS, PACTE_FIELD_ROW_PARTNERS, N_("Partners"), FALSE },
-  { PACTE_EVENT_EXPECTED_ATTENDEES, PACTE_FIELD_ROW_NUMBER, N_("Expected attendees"), FALSE },
+  { PACTE_EVENT_TITLE, -1, FALSE },
+  { PACTE_EVENT_KIND, -1, FALSE },
+  { PACTE_EVENT_DATE, -1, FALSE },
+  { PACTE_EVENT_PARTNERS, PACTE_FIELD_ROW_PARTNERS, FALSE },
+  { PACTE_EVENT_EXPECTED_ATTENDEES, -1, FALSE },
 };
 
 static const ItemField forecast_fields[] = {
-  { PACTE_FORECAST_QUARTER, PACTE_FIELD_ROW_QUARTER, N_("Quarter"), FALSE },
-  { PACTE_FORECAST_AMOUNT, PACTE_FIELD_ROW_NUMBER, N_("Amount"), TRUE },
+  { PACTE_FORECAST_QUARTER, PACTE_FIELD_ROW_QUARTER, FALSE },
+  { PACTE_FORECAST_AMOUNT, -1, TRUE },
 };
 
 static const ItemField activity_fields[] = {
-  { PACTE_ACTIVITY_DATE, PACTE_FIELD_ROW_DATE, N_("Date"), FALSE },
-  { PACTE_ACTIVITY_NOTE, PACTE_FIELD_ROW_MULTILINE, N_("Note"), FALSE },
+  { PACTE_ACTIVITY_DATE, -1, FALSE },
+  { PACTE_ACTIVITY_NOTE, PACTE_FIELD_ROW_MULTILINE, FALSE },
 };
 
 static const ItemSpec item_specs[] = {
@@ -487,15 +444,17 @@ find_spec (const char *key)
 
 /* The title of an item as its row shows it: its title field, shortened, or
  * the "untitled" words. */
-static char *
-item_title (const ItemSpec *spec,
+char *
+pacte_list_section_item_title (const ItemSpec *spec,
             PacteRecord    *item)
 {
   const PacteFieldInfo *info = pacte_record_get_field_info (item, spec->title_field);
   g_autofree char *text = NULL;
 
   if (info->kind == PACTE_FIELD_DATE)
-    text = pacte_date_format (pacte_record_get_date (item, spec->title_field));
+    text = pacte_date_display (pacte_record_get_date (item, spec->title_field));
+  else if (PACTE_IS_FORECAST (item) && spec->title_field == PACTE_FORECAST_QUARTER)
+    text = pacte_quarter_display (pacte_record_get_string (item, spec->title_field));
   else
     text = g_strdup (pacte_record_get_string (item, spec->title_field));
 
@@ -514,251 +473,13 @@ item_title (const ItemSpec *spec,
   return g_steal_pointer (&text);
 }
 
-/* ---- One item's row -------------------------------------------------------- */
-
-#define PACTE_TYPE_ITEM_ROW (pacte_item_row_get_type ())
-G_DECLARE_FINAL_TYPE (PacteItemRow, pacte_item_row, PACTE, ITEM_ROW, AdwExpanderRow)
-
-struct _PacteItemRow
-{
-  AdwExpanderRow    parent_instance;
-
-  PacteListSection *section;   /* not a reference: the section owns the list box */
-  PacteRecord      *item;
-  GPtrArray        *field_rows;
-  GtkWidget        *menu_button;
-};
-
-G_DEFINE_FINAL_TYPE (PacteItemRow, pacte_item_row, ADW_TYPE_EXPANDER_ROW)
-
-static void
-item_row_update (PacteItemRow *self)
-{
-  const ItemSpec *spec = self->section->spec;
-  g_autofree char *title = item_title (spec, self->item);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *menu_label = NULL;
-
-  spec->describe (self->section, self->item, parts);
-  g_ptr_array_add (parts, NULL);
-  subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
-
-  menu_label = g_strdup_printf (_("Actions for “%s”"), title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
-                                  -1);
-
-  for (guint i = 0; self->field_rows != NULL && i < self->field_rows->len; i++)
-    {
-      g_autofree char *label = fill_pattern (_(spec->accessible_format),
-                                             _(spec->fields[i].label), title);
-
-      pacte_field_row_set_accessible_label (g_ptr_array_index (self->field_rows, i), label);
-    }
-}
-
-/* Field rows are built the first time the item is opened: a plan shows
- * many items, and most are never opened. */
-static void
-item_row_ensure_fields (PacteItemRow *self)
-{
-  const ItemSpec *spec = self->section->spec;
-  PacteContext *context = self->section->context;
-
-  if (self->field_rows != NULL)
-    return;
-
-  self->field_rows = g_ptr_array_new ();
-  for (guint i = 0; i < spec->n_fields; i++)
-    {
-      const ItemField *f = &spec->fields[i];
-      GtkWidget *row = pacte_field_row_new_for_field (f->kind, f->field, _(f->label));
-
-      if (context != NULL)
-        {
-          pacte_field_row_set_context (PACTE_FIELD_ROW (row), context);
-          if (f->currency)
-            pacte_field_row_set_unit (PACTE_FIELD_ROW (row),
-                                      pacte_portfolio_get_currency (pacte_context_get_portfolio (context)));
-        }
-      pacte_field_row_set_record (PACTE_FIELD_ROW (row), self->item);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-      g_ptr_array_add (self->field_rows, row);
-    }
-  item_row_update (self);
-}
-
-static void
-item_row_expanded_cb (PacteItemRow *self)
-{
-  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
-    item_row_ensure_fields (self);
-}
-
-static guint
-item_row_position (PacteItemRow *self)
-{
-  return (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
-}
-
-static void
-item_row_update_actions (PacteItemRow *self)
-{
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self));
-  guint n = self->section->items ? g_list_model_get_n_items (self->section->items) : 0;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.move-up", index > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "item.move-down", index >= 0 && (guint) index + 1 < n);
-}
-
-static void
-item_row_move (PacteItemRow *self,
-               int           delta)
-{
-  PacteListSection *section = self->section;
-  guint from = item_row_position (self);
-  guint n = g_list_model_get_n_items (section->items);
-  gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
-  GtkListBoxRow *moved;
-  int to = (int) from + delta;
-
-  if (to < 0 || (guint) to >= n)
-    return;
-
-  /* The list box replaces this row: keep the user where they were. */
-  pacte_record_list_move (section->record, section->spec->list_field, from, (guint) to);
-  moved = gtk_list_box_get_row_at_index (GTK_LIST_BOX (section->list_box), to);
-  if (moved != NULL)
-    {
-      if (expanded)
-        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (moved), TRUE);
-      gtk_widget_grab_focus (PACTE_ITEM_ROW (moved)->menu_button);
-    }
-}
-
-static void
-item_move_up_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  item_row_move (PACTE_ITEM_ROW (widget), -1);
-}
-
-static void
-item_move_down_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  item_row_move (PACTE_ITEM_ROW (widget), +1);
-}
-
-static void
-item_remove_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  PacteItemRow *self = PACTE_ITEM_ROW (widget);
-  PacteListSection *section = self->section;
-  guint position = item_row_position (self);
-  guint n;
-
-  pacte_record_list_remove (section->record, section->spec->list_field, position);
-
-  /* Focus the next item, or the previous one, or the add button. */
-  n = g_list_model_get_n_items (section->items);
-  if (n > 0)
-    {
-      GtkListBoxRow *next = gtk_list_box_get_row_at_index (GTK_LIST_BOX (section->list_box),
-                                                           (int) MIN (position, n - 1));
-      if (next != NULL && !gtk_widget_grab_focus (GTK_WIDGET (next)))
-        gtk_widget_child_focus (GTK_WIDGET (next), GTK_DIR_TAB_FORWARD);
-    }
-  else if (section->add_button != NULL)
-    gtk_widget_grab_focus (section->add_button);
-}
-
-static void
-item_row_dispose (GObject *object)
-{
-  PacteItemRow *self = PACTE_ITEM_ROW (object);
-
-  g_clear_pointer (&self->field_rows, g_ptr_array_unref);
-  g_clear_object (&self->item);
-
-  G_OBJECT_CLASS (pacte_item_row_parent_class)->dispose (object);
-}
-
-static void
-pacte_item_row_class_init (PacteItemRowClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = item_row_dispose;
-
-  gtk_widget_class_install_action (widget_class, "item.move-up", NULL, item_move_up_action);
-  gtk_widget_class_install_action (widget_class, "item.move-down", NULL, item_move_down_action);
-  gtk_widget_class_install_action (widget_class, "item.remove", NULL, item_remove_action);
-}
-
-static void
-pacte_item_row_init (PacteItemRow *self)
-{
-}
-
-/* The menu is made when first opened: a popover per row would double the
- * cost of showing a plan. */
-static void
-create_menu_cb (GtkMenuButton *button,
-                gpointer       user_data)
-{
-  PacteItemRow *self = user_data;
-  g_autoptr(GMenu) menu = NULL;
-
-  item_row_update_actions (self);
-  if (gtk_menu_button_get_menu_model (button) != NULL)
-    return;
-  menu = g_menu_new ();
-  g_menu_append (menu, _("Move Up"), "item.move-up");
-  g_menu_append (menu, _("Move Down"), "item.move-down");
-  g_menu_append (menu, _("Remove"), "item.remove");
-  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
-}
-
-static GtkWidget *
-item_row_new (PacteListSection *section,
-              PacteRecord      *item)
-{
-  PacteItemRow *self = g_object_new (PACTE_TYPE_ITEM_ROW, "use-markup", FALSE, NULL);
-
-  self->section = section;
-  self->item = g_object_ref (item);
-
-  self->menu_button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->menu_button), "view-more-symbolic");
-  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button), create_menu_cb, self, NULL);
-  gtk_widget_set_valign (self->menu_button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->menu_button, "flat");
-  gtk_widget_set_tooltip_text (self->menu_button, _("Move or remove"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->menu_button);
-
-  g_signal_connect (self, "notify::expanded", G_CALLBACK (item_row_expanded_cb), NULL);
-  g_signal_connect_object (item, "notify", G_CALLBACK (item_row_update), self, G_CONNECT_SWAPPED);
-  item_row_update (self);
-  return GTK_WIDGET (self);
-}
-
 /* Reviews are records of the past: shown, not edited. */
 static GtkWidget *
 review_row_new (PacteListSection *section,
                 PacteRecord      *item)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = item_title (section->spec, item);
+  g_autofree char *title = pacte_list_section_item_title (section->spec, item);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
 
@@ -780,7 +501,7 @@ create_row_cb (gpointer item,
 
   if (self->spec->read_only)
     return review_row_new (self, item);
-  return item_row_new (self, item);
+  return pacte_item_row_new (self, item);
 }
 
 /* ---- The section ----------------------------------------------------------- */
@@ -794,7 +515,7 @@ update_all_actions (PacteListSection *self)
     return;
   for (child = gtk_widget_get_first_child (self->list_box); child != NULL; child = gtk_widget_get_next_sibling (child))
     if (PACTE_IS_ITEM_ROW (child))
-      item_row_update_actions (PACTE_ITEM_ROW (child));
+      pacte_item_row_update_actions (PACTE_ITEM_ROW (child));
 }
 
 static void
@@ -1131,9 +852,9 @@ pacte_list_section_add_item (PacteListSection *self)
       PacteItemRow *item_row = PACTE_ITEM_ROW (row);
 
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      item_row_ensure_fields (item_row);
-      if (item_row->field_rows->len > 0)
-        pacte_field_row_focus_editor (g_ptr_array_index (item_row->field_rows, 0));
+      pacte_item_row_ensure_fields (item_row);
+      if (pacte_item_row_get_n_field_rows (item_row) > 0)
+        pacte_field_row_focus_editor (pacte_item_row_get_field_row (item_row, 0));
     }
   return position;
 }
@@ -1164,10 +885,10 @@ pacte_list_section_get_field_row (PacteListSection *self,
 
   item_row = PACTE_ITEM_ROW (row);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  item_row_ensure_fields (item_row);
+  pacte_item_row_ensure_fields (item_row);
   for (guint i = 0; i < self->spec->n_fields; i++)
     if (self->spec->fields[i].field == field)
-      return g_ptr_array_index (item_row->field_rows, i);
+      return pacte_item_row_get_field_row (item_row, i);
   return NULL;
 }
 
@@ -1187,4 +908,20 @@ pacte_list_section_focus (PacteListSection *self)
   if (self->add_button != NULL && gtk_widget_get_sensitive (self->add_button))
     return pacte_reveal_widget (self->add_button, TRUE);
   return FALSE;
+}
+
+PacteRecord *
+pacte_list_section_get_record (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), NULL);
+
+  return self->record;
+}
+
+guint
+pacte_list_section_get_list_field (PacteListSection *self)
+{
+  g_return_val_if_fail (PACTE_IS_LIST_SECTION (self), 0);
+
+  return self->spec->list_field;
 }

@@ -31,6 +31,9 @@ void           pacte_list_section_set_record     (PacteListSection *self,
 void           pacte_list_section_set_context    (PacteListSection *self,
                                                   PacteContext     *context);
 const char    *pacte_list_section_get_key        (PacteListSection *self);
+/* The record whose list the section edits, and that list's field index. */
+PacteRecord   *pacte_list_section_get_record     (PacteListSection *self);
+guint          pacte_list_section_get_list_field (PacteListSection *self);
 /* Deferred (FALSE by default): set_record() only shows the title and, for an
  * empty list, its "no items" line; the rows are made by ensure_rows(), or by
  * any call below that needs them.  Rows cost text layout, and an editor of

@@ -197,3 +197,21 @@ pacte_partner_editor_get_contacts (PactePartnerEditor *self)
 
   return GTK_WIDGET (self->contacts_section);
 }
+
+gboolean
+pacte_partner_editor_reveal_fix (PactePartnerEditor *self,
+                                 PacteFixKind        kind,
+                                 PacteRecord        *record,
+                                 const char         *field)
+{
+  g_autoptr(GPtrArray) sections = NULL;
+
+  g_return_val_if_fail (PACTE_IS_PARTNER_EDITOR (self), FALSE);
+
+  if (self->partner == NULL || record == NULL
+      || pacte_record_get_owner (record) != PACTE_RECORD (self->partner))
+    return FALSE;
+  sections = g_ptr_array_new ();
+  g_ptr_array_add (sections, self->contacts_section);
+  return pacte_editor_reveal_fix (self->field_rows, sections, kind, record, field);
+}

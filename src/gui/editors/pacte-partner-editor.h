@@ -21,5 +21,12 @@ PactePartner *pacte_partner_editor_get_partner (PactePartnerEditor *self);
 GtkWidget    *pacte_partner_editor_get_field_row (PactePartnerEditor *self,
                                                   const char         *key);
 GtkWidget    *pacte_partner_editor_get_contacts  (PactePartnerEditor *self);
+/* Opens, scrolls to and focuses what fixes a rule in this partner's record
+ * (a field of the partner or of one of its contacts, or Add Contact).
+ * FALSE when the record is not this partner's. */
+gboolean      pacte_partner_editor_reveal_fix    (PactePartnerEditor *self,
+                                                  PacteFixKind        kind,
+                                                  PacteRecord        *record,
+                                                  const char         *field);
 
 G_END_DECLS

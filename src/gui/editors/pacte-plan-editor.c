@@ -175,77 +175,18 @@ portfolio_record_changed_cb (PactePlanEditor *self,
 
 /* ---- Focus for a rule ------------------------------------------------------ */
 
-static gboolean
-focus_row (PacteFieldRow *row)
-{
-  return pacte_field_row_focus_editor (row);
-}
-
-static gboolean
-focus_section (PacteListSection *section)
-{
-  return pacte_list_section_focus (section);
-}
-
 gboolean
-pacte_plan_editor_focus_rule (PactePlanEditor *self,
-                              const char      *rule_id)
+pacte_plan_editor_reveal_fix (PactePlanEditor *self,
+                              PacteFixKind     kind,
+                              PacteRecord     *record,
+                              const char      *field)
 {
-  PacteRecord *plan;
-
   g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), FALSE);
-  g_return_val_if_fail (rule_id != NULL, FALSE);
 
-  if (self->plan == NULL)
+  if (self->plan == NULL || record == NULL
+      || pacte_record_get_owner (record) != PACTE_RECORD (self->plan))
     return FALSE;
-  plan = PACTE_RECORD (self->plan);
-
-  if (strcmp (rule_id, "R01") == 0)
-    {
-      /* The means are derived from the ambition: start from the ambition,
-       * unless it is there and only the means are missing. */
-      if (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET) > 0
-          && !(pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_BUDGET) > 0)
-          && !(pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT) > 0))
-        return focus_row (self->budget_row);
-      return focus_row (self->revenue_row);
-    }
-  if (strcmp (rule_id, "R02") == 0)
-    return focus_section (self->objectives_section);
-  if (strcmp (rule_id, "R03") == 0)
-    return focus_row (self->sponsor_name_row);
-  if (strcmp (rule_id, "R04") == 0)
-    return focus_section (self->governance_section);
-  if (strcmp (rule_id, "R05") == 0)
-    {
-      if (pacte_record_get_string (plan, PACTE_PLAN_OWNER)[0] == '\0')
-        return focus_row (self->owner_row);
-      return focus_row (self->partners_row);
-    }
-  if (strcmp (rule_id, "R06") == 0)
-    return focus_section (self->enablement_section);
-  if (strcmp (rule_id, "R07") == 0 || strcmp (rule_id, "R10") == 0)
-    return focus_row (self->partners_row);
-  if (strcmp (rule_id, "R16") == 0)
-    {
-      if (pacte_record_get_string (plan, PACTE_PLAN_SEGMENT)[0] == '\0')
-        return focus_row (self->segment_row);
-      return focus_row (self->partners_row);
-    }
-  if (strcmp (rule_id, "R08") == 0)
-    return focus_row (self->agreement_type_row);
-  if (strcmp (rule_id, "R09") == 0)
-    return focus_section (self->activity_section);
-  if (strcmp (rule_id, "R11") == 0)
-    return focus_section (self->communication_section);
-  if (strcmp (rule_id, "R12") == 0 || strcmp (rule_id, "R13") == 0)
-    return focus_section (self->actions_section);
-  if (strcmp (rule_id, "R14") == 0)
-    return focus_section (self->forecast_section);
-  if (strcmp (rule_id, "R15") == 0)
-    return focus_section (self->events_section);
-
-  return FALSE;
+  return pacte_editor_reveal_fix (self->field_rows, self->sections, kind, record, field);
 }
 
 /* ---- Deferred sections ---------------------------------------------------- */

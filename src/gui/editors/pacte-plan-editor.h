@@ -16,10 +16,14 @@ GtkWidget *pacte_plan_editor_new        (PacteContext    *ctx);
 void       pacte_plan_editor_set_plan   (PactePlanEditor *self,
                                          PactePlan       *plan);
 PactePlan *pacte_plan_editor_get_plan   (PactePlanEditor *self);
-/* Moves keyboard focus to (and scrolls to) the field or section that would
- * fix rule_id ("R01"…"R16").  FALSE for an unknown rule or without a plan. */
-gboolean   pacte_plan_editor_focus_rule (PactePlanEditor *self,
-                                         const char      *rule_id);
+/* Opens, scrolls to and focuses what fixes a rule of the plan, as its
+ * result names it (pacte_rule_result_get_fix_*): a field of the plan or of
+ * one of its items, or a list's add button.  FALSE when it is not in this
+ * plan (a partner's record) or without a plan. */
+gboolean   pacte_plan_editor_reveal_fix (PactePlanEditor *self,
+                                         PacteFixKind     kind,
+                                         PacteRecord     *record,
+                                         const char      *field);
 /* The row editing a plan field by its property name ("revenue-target"), or
  * NULL; the section editing a list ("objectives"), or NULL.  For tests and
  * for the window's focus handling. */

@@ -94,7 +94,15 @@ pacte_reveal_widget (GtkWidget *widget,
   g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
 
   if (focus)
-    focused = gtk_widget_grab_focus (widget) || gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+    {
+      GtkRoot *root = gtk_widget_get_root (widget);
+
+      focused = gtk_widget_grab_focus (widget) || gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+      /* GTK shows the focus ring only after a key press: the user was
+       * taken here and must see where. */
+      if (GTK_IS_WINDOW (root))
+        gtk_window_set_focus_visible (GTK_WINDOW (root), TRUE);
+    }
 
   data = g_new0 (RevealData, 1);
   data->focus = focus;

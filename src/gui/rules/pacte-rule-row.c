@@ -11,6 +11,8 @@ struct _PacteRuleRow
 
   PacteRuleResult *result;
   gboolean         has_params;
+  gboolean         menu_built;
+  gboolean         menu_off;     /* the menu offers to switch on */
 
   PacteLight      *light;
   GtkLabel        *title_label;
@@ -21,6 +23,41 @@ struct _PacteRuleRow
 };
 
 G_DEFINE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, GTK_TYPE_LIST_BOX_ROW)
+
+/* The menu names the panel's actions with this row's rule: switching off
+ * only when it is on, on only when it is off, tuning when it has
+ * parameters.  Rebuilt only when the choice of items changes. */
+static void
+update_menu (PacteRuleRow *self,
+             PacteStatus   status)
+{
+  const char *rule_id = pacte_rule_result_get_rule_id (self->result);
+  gboolean off = status == PACTE_STATUS_OFF;
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) toggle = NULL;
+
+  if (self->menu_built && self->menu_off == off)
+    return;
+  self->menu_built = TRUE;
+  self->menu_off = off;
+
+  menu = g_menu_new ();
+  if (off)
+    toggle = g_menu_item_new (_("Switch O_n"), NULL);
+  else
+    toggle = g_menu_item_new (_("Switch _Off for This Plan…"), NULL);
+  g_menu_item_set_action_and_target_value (toggle, off ? "rules.switch-on" : "rules.switch-off",
+                                           g_variant_new_string (rule_id));
+  g_menu_append_item (menu, toggle);
+  if (self->has_params)
+    {
+      g_autoptr(GMenuItem) tune = g_menu_item_new (_("_Tune Parameters…"), NULL);
+
+      g_menu_item_set_action_and_target_value (tune, "rules.tune", g_variant_new_string (rule_id));
+      g_menu_append_item (menu, tune);
+    }
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+}
 
 static void
 update_from_result (PacteRuleRow *self)
@@ -36,37 +73,7 @@ update_from_result (PacteRuleRow *self)
   if (g_strcmp0 (gtk_label_get_label (self->explanation_label),
                  pacte_rule_result_get_explanation (self->result)) != 0)
     gtk_label_set_label (self->explanation_label, pacte_rule_result_get_explanation (self->result));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-off", status != PACTE_STATUS_OFF);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-on", status == PACTE_STATUS_OFF);
-}
-
-static PacteRulesPanel *
-get_panel (PacteRuleRow *self)
-{
-  GtkWidget *panel = gtk_widget_get_ancestor (GTK_WIDGET (self), PACTE_TYPE_RULES_PANEL);
-
-  return panel != NULL ? PACTE_RULES_PANEL (panel) : NULL;
-}
-
-static void
-row_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  PacteRuleRow *self = PACTE_RULE_ROW (widget);
-  PacteRulesPanel *panel = get_panel (self);
-  const char *rule_id;
-
-  if (panel == NULL || self->result == NULL)
-    return;
-  rule_id = pacte_rule_result_get_rule_id (self->result);
-
-  if (g_str_equal (action_name, "rule.switch-off"))
-    pacte_rules_panel_present_switch_off (panel, rule_id);
-  else if (g_str_equal (action_name, "rule.switch-on"))
-    pacte_rules_panel_switch_on_with_feedback (panel, rule_id);
-  else if (g_str_equal (action_name, "rule.tune"))
-    pacte_rules_panel_present_tune (panel, rule_id);
+  update_menu (self, status);
 }
 
 static void
@@ -97,18 +104,12 @@ pacte_rule_row_class_init (PacteRuleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, advice_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, advice_button);
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, menu_button);
-
-  gtk_widget_class_install_action (widget_class, "rule.switch-off", NULL, row_action);
-  gtk_widget_class_install_action (widget_class, "rule.switch-on", NULL, row_action);
-  gtk_widget_class_install_action (widget_class, "rule.tune", NULL, row_action);
 }
 
 static void
 pacte_rule_row_init (PacteRuleRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-on", FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.tune", FALSE);
 }
 
 GtkWidget *
@@ -145,8 +146,6 @@ pacte_rule_row_new (PacteRuleResult *result,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, advice_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rule_label, -1);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.tune", has_params);
 
   g_signal_connect_swapped (result, "notify::status", G_CALLBACK (update_from_result), self);
   g_signal_connect_swapped (result, "notify::explanation", G_CALLBACK (update_from_result), self);

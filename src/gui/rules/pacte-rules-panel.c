@@ -704,6 +704,26 @@ pacte_rules_panel_dispose (GObject *object)
   G_OBJECT_CLASS (pacte_rules_panel_parent_class)->dispose (object);
 }
 
+/* The rule rows' menus: "rules.switch-off", "rules.switch-on" and
+ * "rules.tune", each with the rule's id. */
+static void
+rule_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PacteRulesPanel *self = PACTE_RULES_PANEL (widget);
+  const char *rule_id = g_variant_get_string (parameter, NULL);
+
+  if (self->context == NULL || self->plan == NULL)
+    return;
+  if (g_str_equal (action_name, "rules.switch-off"))
+    pacte_rules_panel_present_switch_off (self, rule_id);
+  else if (g_str_equal (action_name, "rules.switch-on"))
+    pacte_rules_panel_switch_on_with_feedback (self, rule_id);
+  else if (g_str_equal (action_name, "rules.tune"))
+    pacte_rules_panel_present_tune (self, rule_id);
+}
+
 static void
 pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
 {
@@ -722,6 +742,10 @@ pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, score_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, list_box);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "rules.switch-off", "s", rule_action);
+  gtk_widget_class_install_action (widget_class, "rules.switch-on", "s", rule_action);
+  gtk_widget_class_install_action (widget_class, "rules.tune", "s", rule_action);
 }
 
 static void

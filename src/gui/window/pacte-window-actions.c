@@ -906,6 +906,25 @@ _pacte_window_close_request (GtkWindow *window)
 
 /* ---- actions -------------------------------------------------------- */
 
+/* ("plan-id", "rule-id"): the plan, at what fixes the rule. */
+static void
+action_show_rule (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  PactePortfolio *portfolio = pacte_window_get_portfolio (self);
+  const char *plan_id, *rule_id;
+  PactePlan *plan;
+
+  if (portfolio == NULL)
+    return;
+  g_variant_get (parameter, "(&s&s)", &plan_id, &rule_id);
+  plan = pacte_portfolio_find_plan (portfolio, plan_id);
+  if (plan != NULL)
+    pacte_window_show_rule (self, plan, rule_id);
+}
+
 static void
 action_new (GtkWidget  *widget,
             const char *action_name,
@@ -928,6 +947,8 @@ action_save (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
+  if (_pacte_window_stop_at_rejected (PACTE_WINDOW (widget)))
+    return;
   save_then (PACTE_WINDOW (widget), NULL, NULL);
 }
 
@@ -936,6 +957,8 @@ action_save_as (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  if (_pacte_window_stop_at_rejected (PACTE_WINDOW (widget)))
+    return;
   save_as_then (PACTE_WINDOW (widget), NULL);
 }
 
@@ -1162,6 +1185,7 @@ void
 _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
+  gtk_widget_class_install_action (widget_class, "win.show-rule", "(ss)", action_show_rule);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, action_nothing);

@@ -4,6 +4,7 @@
  * drops, save, close, undo and redo). */
 #pragma once
 
+#include "pacte-field-row.h"
 #include "pacte-window.h"
 
 G_BEGIN_DECLS
@@ -71,6 +72,15 @@ struct _PacteWindow
 /* pacte-window-actions.c */
 void     _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_update_actions             (PacteWindow    *self);
+
+/* pacte-window-rejected.c: text a field refused is never dropped silently. */
+PacteFieldRow *_pacte_window_find_rejected        (PacteWindow    *self);
+/* TRUE (and the user taken to the field, told why) when saving must wait. */
+gboolean _pacte_window_stop_at_rejected           (PacteWindow    *self);
+/* TRUE when leaving for wanted (a plan or partner) must wait for the
+ * user's answer: the dialog then goes there or back to the field. */
+gboolean _pacte_window_ask_leave_rejected         (PacteWindow    *self,
+                                                   GObject        *wanted);
 PacteRuleSet *_pacte_window_get_rules             (PacteWindow    *self);
 void     _pacte_window_update_title               (PacteWindow    *self);
 gboolean _pacte_window_close_request              (GtkWindow      *window);

@@ -282,6 +282,23 @@ navigate_to_content (PacteWindow *self)
     gtk_widget_grab_focus (focus);
 }
 
+static gboolean select_in (GtkSingleSelection *selection,
+                           gpointer            item);
+
+/* The lists select again what the editor shows. */
+static void
+restore_selection (PacteWindow *self)
+{
+  if (self->plan != NULL)
+    select_in (self->plan_selection, self->plan);
+  else
+    gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
+  if (self->partner != NULL)
+    select_in (self->partner_selection, self->partner);
+  else
+    gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
+}
+
 static void
 on_plan_selected (PacteWindow *self)
 {
@@ -290,6 +307,12 @@ on_plan_selected (PacteWindow *self)
   /* Losing the selection to the search filter keeps the editor as it is. */
   if (plan == NULL || plan == self->plan)
     return;
+  if (_pacte_window_ask_leave_rejected (self, G_OBJECT (plan)))
+    {
+      /* Stay until the user answers. */
+      restore_selection (self);
+      return;
+    }
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
   show_plan (self, plan);
   navigate_to_content (self);
@@ -302,6 +325,11 @@ on_partner_selected (PacteWindow *self)
 
   if (partner == NULL || partner == self->partner)
     return;
+  if (_pacte_window_ask_leave_rejected (self, G_OBJECT (partner)))
+    {
+      restore_selection (self);
+      return;
+    }
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   show_partner (self, partner);
   navigate_to_content (self);
@@ -452,18 +480,66 @@ on_rule_activated (PacteWindow     *self,
                    const char      *rule_id,
                    PacteRulesPanel *panel)
 {
+  if (self->plan != NULL)
+    pacte_window_show_rule (self, self->plan, rule_id);
+}
+
+gboolean
+pacte_window_show_rule (PacteWindow *self,
+                        PactePlan   *plan,
+                        const char  *rule_id)
+{
+  PacteContext *context;
+  PactePlanResults *results;
+  PacteRuleResult *result;
+  PacteRecord *record, *owner;
+  PacteFixKind kind;
+  const char *field;
+  int index;
   gboolean focused = FALSE;
 
-  if (self->plan_editor != NULL && self->plan != NULL)
-    focused = pacte_plan_editor_focus_rule (PACTE_PLAN_EDITOR (self->plan_editor), rule_id);
-  if (focused)
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (rule_id != NULL, FALSE);
+
+  context = pacte_window_get_context (self);
+  if (context == NULL)
+    return FALSE;
+  index = pacte_rule_set_find (pacte_context_get_rules (context), rule_id);
+  if (index < 0)
+    return FALSE;
+  pacte_window_select_plan (self, plan);
+  if (self->plan != plan)
+    return FALSE;
+
+  /* The fix as of the latest edit. */
+  pacte_evaluator_flush (pacte_context_get_evaluator (context));
+  results = pacte_context_get_results (context, plan);
+  result = pacte_plan_results_get_result (results, (guint) index);
+  kind = pacte_rule_result_get_fix_kind (result);
+  record = pacte_rule_result_get_fix_record (result);
+  field = pacte_rule_result_get_fix_field (result);
+  owner = record != NULL ? pacte_record_get_owner (record) : NULL;
+
+  if (owner != NULL && PACTE_IS_PARTNER (owner))
     {
+      /* The fix is in a partner's record: its page. */
+      pacte_window_select_partner (self, PACTE_PARTNER (owner));
+      if (self->partner_editor != NULL && self->partner == PACTE_PARTNER (owner))
+        focused = pacte_partner_editor_reveal_fix (PACTE_PARTNER_EDITOR (self->partner_editor),
+                                                   kind, record, field);
+    }
+  else if (self->plan_editor != NULL)
+    {
+      focused = pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (self->plan_editor),
+                                              kind, record, field);
       /* A folded panel covers the editor: get it out of the way. */
-      if (adw_flap_get_folded (self->plan_flap))
+      if (focused && adw_flap_get_folded (self->plan_flap))
         adw_flap_set_reveal_flap (self->plan_flap, FALSE);
     }
-  else
+  if (!focused)
     pacte_window_show_toast (self, _("No single field fixes this rule: see its advice"));
+  return focused;
 }
 
 /* ---- the document --------------------------------------------------- */
@@ -586,6 +662,16 @@ _pacte_window_get_rules (PacteWindow *self)
                                   : pacte_rule_set_get_default ());
     }
   return self->rules;
+}
+
+void
+pacte_window_set_rules (PacteWindow  *self,
+                        PacteRuleSet *rules)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+  g_return_if_fail (PACTE_IS_RULE_SET (rules));
+
+  g_set_object (&self->rules, rules);
 }
 
 /* After construction: "application" is not a construct property. */
@@ -948,7 +1034,8 @@ pacte_window_select_plan (PacteWindow *self,
       if (!select_in (self->plan_selection, plan))
         return;
     }
-  if (self->plan != plan)
+  /* Not when the editor asked to keep text it refused (the selection went back). */
+  if (self->plan != plan && gtk_single_selection_get_selected_item (self->plan_selection) == (gpointer) plan)
     show_plan (self, plan);
 }
 
@@ -967,7 +1054,7 @@ pacte_window_select_partner (PacteWindow  *self,
       if (!select_in (self->partner_selection, partner))
         return;
     }
-  if (self->partner != partner)
+  if (self->partner != partner && gtk_single_selection_get_selected_item (self->partner_selection) == (gpointer) partner)
     show_partner (self, partner);
 }
 

@@ -49,12 +49,25 @@ PacteContext    *pacte_window_get_context       (PacteWindow      *self);
 void             pacte_window_set_today         (PacteWindow      *self,
                                                  guint32           today);
 
+/* The rules documents opened from now on are checked against (by default
+ * the application's). */
+void             pacte_window_set_rules         (PacteWindow      *self,
+                                                 PacteRuleSet     *rules);
+
 /* Selection (also used by tests). */
 void             pacte_window_select_plan       (PacteWindow      *self,
                                                  PactePlan        *plan);
 void             pacte_window_select_partner    (PacteWindow      *self,
                                                  PactePartner     *partner);
 PactePlan       *pacte_window_get_plan          (PacteWindow      *self);
+/* Shows plan and takes the user to what fixes rule_id there ("R05"): a
+ * field of the plan or of one of its items, a list's add button, or a
+ * partner's record on the Partners page; scrolled to and visibly focused.
+ * FALSE (and a toast) when the rule names no such place (green, off).
+ * Also the action "win.show-rule" with ("plan-id", "rule-id"). */
+gboolean         pacte_window_show_rule         (PacteWindow      *self,
+                                                 PactePlan        *plan,
+                                                 const char       *rule_id);
 PactePartner    *pacte_window_get_partner       (PacteWindow      *self);
 PacteRulesPanel *pacte_window_get_rules_panel   (PacteWindow      *self);
 GtkWidget       *pacte_window_get_plan_editor   (PacteWindow      *self);
