@@ -126,6 +126,7 @@ test_files_anywhere (void)
   {
     g_auto(Run) run = { 0 };
 
+    g_clear_pointer (&contents, g_free);
     g_assert_true (g_file_get_contents (sample, &contents, &len, NULL));
     run_pacte (&run, "-o", dash, "--normalize", sample, NULL);
     g_assert_cmpint (run.status, ==, 0);
