@@ -182,6 +182,27 @@ test_plan_invalid_number (Fixture       *fixture,
   g_assert_cmpfloat (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET), ==, 12);
 }
 
+/* A count cannot be negative: the row says so and the plan keeps its value. */
+static void
+test_plan_negative_count (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "resources-headcount");
+  GtkEditable *entry = row_entry (row);
+  double before = pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT);
+
+  gtk_editable_set_text (entry, "-2");
+  g_assert_cmpfloat (pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT), ==, before);
+  g_assert_false (pacte_portfolio_can_undo (fixture->portfolio));
+  g_assert_cmpstr (pacte_field_row_get_error (row), ==, "Headcount: -2 is less than 0; expected a number of 0 or more");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+
+  gtk_editable_set_text (entry, "0.5");
+  g_assert_null (pacte_field_row_get_error (row));
+  g_assert_cmpfloat (pacte_record_get_number (plan, PACTE_PLAN_RESOURCES_HEADCOUNT), ==, 0.5);
+}
+
 static void
 test_plan_dates (Fixture       *fixture,
                  gconstpointer  data)
@@ -685,6 +706,7 @@ main (int   argc,
   PLAN_TEST ("/editors/plan/revenue-typing", test_plan_revenue_typing);
   PLAN_TEST ("/editors/plan/entry-undo", test_plan_entry_undo);
   PLAN_TEST ("/editors/plan/invalid-number", test_plan_invalid_number);
+  PLAN_TEST ("/editors/plan/negative-count", test_plan_negative_count);
   PLAN_TEST ("/editors/plan/dates", test_plan_dates);
   PLAN_TEST ("/editors/plan/dates-as-written", test_plan_dates_as_written);
   PLAN_TEST ("/editors/plan/choice", test_plan_choice);
