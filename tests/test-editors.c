@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pacte-language.h"
 #include "pacte-field-row.h"
 #include "pacte-list-section.h"
 #include "pacte-number.h"
@@ -89,7 +90,7 @@ test_plan_shows_values (Fixture       *fixture,
 {
   PacteRecord *plan = PACTE_RECORD (fixture->plan);
   g_autofree char *revenue = pacte_number_format (pacte_record_get_number (plan, PACTE_PLAN_REVENUE_TARGET));
-  g_autofree char *start = pacte_date_format (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_START));
+  g_autofree char *start = pacte_date_display (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_START));
 
   g_assert_cmpstr (gtk_editable_get_text (row_entry (plan_row (fixture, "name"))), ==,
                    pacte_record_get_string (plan, PACTE_PLAN_NAME));
@@ -203,6 +204,40 @@ test_plan_dates (Fixture       *fixture,
   gtk_editable_set_text (entry, "2027-12-31");
   g_assert_null (pacte_field_row_get_error (row));
   g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, pacte_date_parse ("2027-12-31"));
+}
+
+/* Dates as an English user writes them (the tests' locale, C.UTF-8, writes
+ * the day first, as en_GB): the row reads them, says why an impossible one
+ * is wrong, shows the date in the locale's form, and the file keeps ISO. */
+static void
+test_plan_dates_as_written (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  PacteRecord *plan = PACTE_RECORD (fixture->plan);
+  PacteFieldRow *row = plan_row (fixture, "period-end");
+  GtkEditable *entry = row_entry (row);
+  g_autofree char *iso = NULL;
+  guint32 before;
+
+  gtk_editable_set_text (entry, "Nov 15, 2026");
+  g_assert_null (pacte_field_row_get_error (row));
+  iso = pacte_date_format (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END));
+  g_assert_cmpstr (iso, ==, "2026-11-15");
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "15/11/2026");
+
+  gtk_editable_set_text (entry, "3 March 2027");
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, pacte_date_parse ("2027-03-03"));
+
+  before = pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END);
+  gtk_editable_set_text (entry, "29/02/2027");
+  g_assert_cmpstr (pacte_field_row_get_error (row), ==, "February 2027 has 28 days");
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, before);
+  gtk_editable_set_text (entry, "15 Smarch 2027");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (pacte_field_row_get_error (row), ==, "“Smarch” is not a month");
+  g_assert_cmpuint (pacte_record_get_date (plan, PACTE_PLAN_PERIOD_END), ==, before);
 }
 
 static void
@@ -651,6 +686,7 @@ main (int   argc,
   PLAN_TEST ("/editors/plan/entry-undo", test_plan_entry_undo);
   PLAN_TEST ("/editors/plan/invalid-number", test_plan_invalid_number);
   PLAN_TEST ("/editors/plan/dates", test_plan_dates);
+  PLAN_TEST ("/editors/plan/dates-as-written", test_plan_dates_as_written);
   PLAN_TEST ("/editors/plan/choice", test_plan_choice);
   PLAN_TEST ("/editors/plan/add-objective", test_plan_add_objective);
   PLAN_TEST ("/editors/plan/objective-labels", test_plan_objective_labels);

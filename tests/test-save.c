@@ -375,12 +375,13 @@ test_normalize_bad_file (Fixture       *f,
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  /* A write that fails: exit 2 as well, with the reason. */
+  /* An output that cannot be written (a folder): refused before any work,
+   * exit 2 as well, with the reason. */
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
   g_assert_cmpint (pacte_test_run_pacte ((const char *[]) { "--normalize", f->path, "-o", folder, NULL }, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_true (g_str_has_prefix (err, "pacte: "));
-  g_assert_nonnull (strstr (err, "could not write the file"));
+  g_assert_nonnull (strstr (err, "it is a folder; expected a regular file"));
   assert_file_holds (f->path, f->original);
 }
 

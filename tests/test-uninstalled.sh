@@ -28,7 +28,7 @@ clean () {
 echo "1..5"
 
 clean LANGUAGE=fr "$pacte" --help > "$dir/help.txt" 2>&1
-grep -q "Options de l’aide" "$dir/help.txt"
+grep -q "Évaluer les règles d’or" "$dir/help.txt"
 check $? "--help in French under LANGUAGE=fr alone"
 
 clean LANGUAGE=fr "$pacte" --check "$sample" > "$dir/check.txt" 2>&1

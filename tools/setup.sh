@@ -12,7 +12,7 @@ PACTE_PACKAGES=(
   desktop-file-utils appstream libxml2-utils
   xvfb xauth dbus dbus-daemon at-spi2-core
   python3 python3-pyatspi libgtk-4-bin xdotool
-  poppler-utils qpdf fonts-dejavu-core
+  poppler-utils qpdf fonts-dejavu-core git
 )
 
 pacte_install_packages () {

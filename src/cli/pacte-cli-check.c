@@ -172,6 +172,8 @@ pacte_cli_check (PacteCliOptions *options)
   PacteRuleSet *rules = pacte_rule_set_get_default ();
   PacteStatus threshold = PACTE_STATUS_OFF;
   gboolean failed = FALSE;
+  guint n_conflicts = 0;
+  g_autoptr(PacteCliJunit) junit = NULL;
   const char *lang;
 
   portfolio = pacte_cli_load (options->check_file);
@@ -204,8 +206,12 @@ pacte_cli_check (PacteCliOptions *options)
     pacte_status_from_string (options->fail_on, &threshold);
 
   outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (rules), 1));
+  if (options->junit != NULL)
+    junit = pacte_cli_junit_new (lang, threshold);
   if (options->json)
     json_plans = json_array_new ();
+  else
+    n_conflicts = pacte_cli_print_conflicts (portfolio, lang, NULL);
 
   for (guint i = 0; i < plans->len; i++)
     {
@@ -216,6 +222,8 @@ pacte_cli_check (PacteCliOptions *options)
         if (threshold != PACTE_STATUS_OFF && is_at_least (outcomes[r].status, threshold))
           failed = TRUE;
 
+      if (junit != NULL)
+        pacte_cli_junit_add_plan (junit, rules, plan, score, outcomes);
       if (options->json)
         json_array_add_element (json_plans, plan_json (rules, plan, score, outcomes, lang));
       else
@@ -241,6 +249,7 @@ pacte_cli_check (PacteCliOptions *options)
       json_builder_set_member_name (builder, "plans");
       json_node_set_array (plans_node, json_plans);
       json_builder_add_value (builder, g_steal_pointer (&plans_node));
+      n_conflicts = pacte_cli_print_conflicts (portfolio, lang, builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
 
@@ -261,5 +270,17 @@ pacte_cli_check (PacteCliOptions *options)
       pacte_cli_error (_("could not write the results to the standard output: %s"), g_strerror (errno));
       return PACTE_CLI_EXIT_BAD_FILE;
     }
+  if (junit != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pacte_cli_junit_write (junit, portfolio, options->junit, &error))
+        {
+          pacte_cli_error (_("could not write the JUnit report: %s"), error->message);
+          return PACTE_CLI_EXIT_BAD_FILE;
+        }
+    }
+  if (n_conflicts > 0)
+    return PACTE_CLI_EXIT_UNRESOLVED;
   return failed ? PACTE_CLI_EXIT_FAIL_ON : PACTE_CLI_EXIT_OK;
 }

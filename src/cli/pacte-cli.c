@@ -53,7 +53,7 @@ static gboolean check_paper   (PacteCliOptions *o, const char *value);
 
 static const CliMode cli_modes[] = {
   { "check", NULL, 0, N_("FILE"), 1, 1, { OFF (check_file) },
-    "date plan lang json fail-on",
+    "date plan lang json fail-on junit",
     N_("Evaluate the golden rules for every plan (or one) and print a table or JSON"),
     pacte_cli_check },
   { "report", N_("OUT.pdf"), OFF (report_out), N_("FILE"), 1, 1, { OFF (report_file) },
@@ -64,6 +64,18 @@ static const CliMode cli_modes[] = {
     "output",
     N_("Write FILE back in canonical form, in place or to OUT"),
     pacte_cli_normalize },
+  { "merge", NULL, 0, N_("BASE OURS THEIRS"), 3, 3, { 0 },
+    "output",
+    N_("Merge two versions of a portfolio with their common ancestor, record by record (git’s merge driver); the result replaces OURS, or goes to OUT"),
+    pacte_cli_merge },
+  { "diff", NULL, 0, N_("OLD NEW"), 2, 7, { 0 },
+    "lang json date",
+    N_("Say what changed between two versions of a portfolio, record by record, and which lights changed (git’s diff driver)"),
+    pacte_cli_diff },
+  { "git-setup", NULL, 0, N_("DIR"), 0, 1, { 0 },
+    "",
+    N_("Make git merge and diff the portfolios of the repository in DIR (default: here) with Pacte"),
+    pacte_cli_git_setup },
 };
 
 static const CliOption cli_options[] = {
@@ -72,8 +84,9 @@ static const CliOption cli_options[] = {
   { "lang", 0, "en|fr", OFF (lang), check_lang, N_("Language of the output (default: the portfolio’s, else yours)") },
   { "json", 0, NULL, OFF (json), NULL, N_("Print JSON instead of a table") },
   { "fail-on", 0, "red|amber", OFF (fail_on), check_fail_on, N_("Exit with 3 when a rule is at least this bad") },
+  { "junit", 0, N_("OUT.xml"), OFF (junit), NULL, N_("Also write the results as a JUnit XML report, for CI") },
   { "paper", 0, "a4|letter", OFF (paper), check_paper, N_("Paper size (default: a4)") },
-  { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write to OUT instead of FILE") },
+  { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write the result to OUT instead of over the file") },
 };
 
 #undef OFF
@@ -105,6 +118,13 @@ pacte_cli_load (const char *path)
   if (portfolio == NULL)
     pacte_cli_error ("%s", error->message);
   return portfolio;
+}
+
+const char *
+pacte_cli_format_lang (const char *lang,
+                       const char *msgid)
+{
+  return pacte_gettext_lang (lang, msgid);
 }
 
 const char *
@@ -729,6 +749,7 @@ pacte_cli_run (int    argc,
     goto out;
 
   p.o.mode = p.mode->name;
+  p.o.program = argv[0];
   for (guint i = 0; i < p.args->len && i < G_N_ELEMENTS (p.mode->arg_offsets); i++)
     if (p.mode->arg_offsets[i] != 0)
       *field (&p.o, p.mode->arg_offsets[i]) = g_strdup (g_ptr_array_index (p.args, i));

@@ -14,6 +14,8 @@ typedef enum {
   PACTE_CLI_EXIT_USAGE      = 1, /* wrong command line */
   PACTE_CLI_EXIT_BAD_FILE   = 2, /* the file cannot be used */
   PACTE_CLI_EXIT_FAIL_ON    = 3, /* --fail-on: a rule is at least that bad */
+  PACTE_CLI_EXIT_CONFLICTS  = 1, /* --merge: merged, with conflicts (git's convention) */
+  PACTE_CLI_EXIT_UNRESOLVED = 4, /* --check: the file holds unresolved merge conflicts */
 } PacteCliExit;
 
 /* What the parser found (pacte-cli.c).  A mode's arguments are stored
@@ -22,6 +24,7 @@ typedef enum {
  * field and names it in its row of the mode table. */
 typedef struct {
   const char *mode;         /* the mode's name, e.g. "check" (never NULL when a command runs) */
+  const char *program;      /* argv[0] */
   char    **args;           /* the positional arguments, in order (NULL-terminated, maybe empty) */
   char     *mode_value;     /* the mode's own value (--report OUT.pdf), or NULL */
   char     *check_file;     /* --check FILE */
@@ -36,6 +39,7 @@ typedef struct {
   gboolean  json;           /* --json */
   char     *fail_on;        /* --fail-on red|amber */
   char     *paper;          /* --paper a4|letter (report) */
+  char     *junit;          /* --junit OUT.xml (check) */
 } PacteCliOptions;
 
 /* TRUE when argv asks for a command-line command rather than the window. */
@@ -57,6 +61,10 @@ const char     *pacte_cli_language    (PacteCliOptions *options,
 void            pacte_cli_error       (const char      *format,
                                        ...) G_GNUC_PRINTF (1, 2);
 
+/* A printf format in lang, checked by the compiler against the msgid. */
+const char     *pacte_cli_format_lang (const char      *lang,
+                                       const char      *msgid) G_GNUC_FORMAT (2);
+
 /* FALSE (after printing why) when output cannot be written by a command:
  * not a regular file, or (refuse_input) the same file as input, also through
  * links.  pacte-cli-output.c */
@@ -75,5 +83,29 @@ char           *pacte_cli_escape_json (const char      *json);
 int             pacte_cli_check       (PacteCliOptions *options);  /* pacte-cli-check.c */
 int             pacte_cli_report      (PacteCliOptions *options);  /* pacte-cli-report.c */
 int             pacte_cli_normalize   (PacteCliOptions *options);  /* pacte-cli-normalize.c */
+int             pacte_cli_merge       (PacteCliOptions *options);  /* pacte-cli-merge.c */
+/* --check --junit (pacte-cli-junit.c). */
+typedef struct _PacteCliJunit PacteCliJunit;
+PacteCliJunit  *pacte_cli_junit_new      (const char             *lang,
+                                          PacteStatus             threshold);
+void            pacte_cli_junit_add_plan (PacteCliJunit          *junit,
+                                          PacteRuleSet           *rules,
+                                          PactePlan              *plan,
+                                          int                     score,
+                                          const PacteRuleOutcome *outcomes);
+gboolean        pacte_cli_junit_write    (PacteCliJunit          *junit,
+                                          PactePortfolio         *portfolio,
+                                          const char             *path,
+                                          GError                **error);
+void            pacte_cli_junit_free     (PacteCliJunit          *junit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PacteCliJunit, pacte_cli_junit_free)
+
+int             pacte_cli_diff        (PacteCliOptions *options);  /* pacte-cli-diff.c */
+int             pacte_cli_git_setup   (PacteCliOptions *options);  /* pacte-cli-git.c */
+/* --check: prints the merge conflicts left in the file (text, in lang), or
+ * adds them as the member "merge_conflicts" to json; returns how many. */
+guint           pacte_cli_print_conflicts (PactePortfolio *portfolio,
+                                           const char     *lang,
+                                           JsonBuilder    *json);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-report-layout-private.h: the layout engine's structures, shared by
  * its measuring and paginating half (pacte-report-layout.c) and its drawing
- * half (pacte-report-draw.c).
+ * half (pacte-report-draw.c), the column widths (pacte-report-columns.c)
+ * and the lines of long texts (pacte-report-lines.c).
  *
  * Ownership: the layout owns its blocks (tables), a table owns its rows, a
  * row owns its texts and the lines its long texts were broken into.  A row
@@ -124,5 +125,10 @@ PacteReportLines  *pacte_report_layout_cell_lines  (PacteReportLayout *self,
                                                     PacteReportRow    *row,
                                                     guint              column);
 gboolean           pacte_report_layout_is_long     (const char        *text);
+/* Row heights and lines of a table are measured again on next use. */
+void               pacte_report_layout_forget_measures (PacteReportTable *table);
+/* Sets the table's column widths for the page size (pacte-report-columns.c). */
+void               pacte_report_layout_size_columns (PacteReportLayout *self,
+                                                     PacteReportTable  *table);
 
 G_END_DECLS

@@ -22,6 +22,7 @@
 #include "pacte-json-scan-private.h"
 #include "pacte-file-read.h"
 #include "pacte-i18n.h"
+#include "pacte-merge.h"
 #include "pacte-rules.h"
 
 /* json-glib's messages look like "<data>:12:5: Parse error: unexpected …". */
@@ -916,6 +917,21 @@ build_portfolio (JsonNode      *root,
   loader.unknowns = g_array_new (FALSE, FALSE, sizeof (Unknown));
 
   ok = check_header (&loader, root, error);
+  if (ok)
+    {
+      /* The conflicts a merge left (pacte-merge.h): kept as an unknown
+       * member, but only in the shape the window and --check read. */
+      g_autofree char *where = NULL;
+      g_autofree char *expected = pacte_merge_check_member (json_object_get_member (json_node_get_object (root),
+                                                                                   PACTE_MERGE_CONFLICTS_MEMBER),
+                                                            &where);
+
+      if (expected != NULL)
+        {
+          g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID, "%s: %s: %s", display, where, expected);
+          ok = FALSE;
+        }
+    }
   if (ok)
     {
       portfolio = pacte_portfolio_new ();

@@ -16,8 +16,15 @@
 char *
 pacte_file_display_name (GFile *file)
 {
+  const char *path;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  /* Not g_file_get_parse_name(): it gives a URI, %-escaped, for a name it
+   * finds odd (a control character); the command line escapes those itself. */
+  path = g_file_peek_path (file);
+  if (path != NULL)
+    return g_filename_display_name (path);
   return g_file_get_parse_name (file);
 }
 
@@ -91,7 +98,7 @@ read_local (GFile           *file,
             GError         **error)
 {
   g_autofree char *buf = NULL;
-  gsize len = 0, alloc;
+  gsize len = 0, alloc, expected;
   struct stat st;
   int fd;
 
@@ -128,7 +135,10 @@ read_local (GFile           *file,
   /* A regular file: blocking reads from here. */
   fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
 
-  alloc = MIN ((gsize) st.st_size, max_size) + 1;
+  /* Grown as the text comes (a file refused at its first block costs one
+   * block), up to its size, then beyond only if it grows meanwhile. */
+  expected = MIN ((gsize) st.st_size, max_size) + 1;
+  alloc = MIN (expected, (gsize) READ_BLOCK);
   buf = g_malloc (alloc + 1);
   for (;;)
     {
@@ -142,8 +152,10 @@ read_local (GFile           *file,
         }
       if (len == alloc)
         {
-          /* The file grew since fstat (or reports no size): up to the limit + 1. */
-          alloc = MIN (MAX (alloc * 2, (gsize) READ_BLOCK), max_size + 1);
+          if (alloc < expected)
+            alloc = MIN (alloc * 4, expected);
+          else
+            alloc = MIN (MAX (alloc * 2, (gsize) READ_BLOCK), max_size + 1);
           if (len == alloc)
             {
               close (fd);

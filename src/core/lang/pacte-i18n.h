@@ -10,6 +10,8 @@
 #include <glib.h>
 #include <glib/gi18n.h>
 
+#include "pacte-language.h"
+
 G_BEGIN_DECLS
 
 /* Sets up gettext: text domain, codeset, and the folder of the catalogues

@@ -1053,3 +1053,45 @@ pacte_language_parse_quarter (const PacteLanguage *self,
   *quarter = q;
   return TRUE;
 }
+
+/* ---- In the window: the user's language and date order ---------------- */
+
+char *
+pacte_date_display (guint32 julian)
+{
+  if (julian == 0 || !g_date_valid_julian (julian))
+    return NULL;
+  return pacte_language_format_date_numeric (pacte_language_user (), pacte_date_order_user (), julian);
+}
+
+gboolean
+pacte_date_read (const char *text,
+                 guint32    *julian,
+                 GError    **error)
+{
+  return pacte_language_parse_date (pacte_language_user (), pacte_date_order_user (), text, julian, error);
+}
+
+char *
+pacte_quarter_display (const char *iso)
+{
+  int year, quarter;
+
+  if (iso == NULL || *iso == '\0')
+    return g_strdup ("");
+  /* "YYYY-Qn" as the file writes it. */
+  if (strlen (iso) != 7 || iso[4] != '-' || iso[5] != 'Q'
+      || !pacte_language_parse_quarter (pacte_language_nth (0), iso, &year, &quarter))
+    return g_strdup (iso);
+  return pacte_language_format_quarter (pacte_language_user (), year, quarter);
+}
+
+char *
+pacte_quarter_read (const char *text)
+{
+  int year, quarter;
+
+  if (!pacte_language_parse_quarter (pacte_language_user (), text, &year, &quarter))
+    return NULL;
+  return g_strdup_printf ("%04d-Q%d", year, quarter);
+}

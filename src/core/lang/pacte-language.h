@@ -144,4 +144,15 @@ PacteDateOrder       pacte_date_order_for_locale   (const char          *locale_
 /* The user's: from LC_ALL, LC_TIME or LANG (read once). */
 PacteDateOrder       pacte_date_order_user         (void);
 
+/* In the window: dates and quarters in the user's language and date order.
+ * display: "15/11/2026" (NULL for 0), "T4 2026" from the file's "2026-Q4"
+ * (other text as it is); read: what the user typed, as the file keeps it
+ * (NULL when it is not a quarter). */
+char                *pacte_date_display            (guint32              julian);
+gboolean             pacte_date_read               (const char          *text,
+                                                    guint32             *julian,
+                                                    GError             **error);
+char                *pacte_quarter_display         (const char          *iso);
+char                *pacte_quarter_read            (const char          *text);
+
 G_END_DECLS

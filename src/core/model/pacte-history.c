@@ -23,6 +23,7 @@ typedef enum {
   EDIT_INSERT,
   EDIT_REMOVE,
   EDIT_MOVE,
+  EDIT_CUSTOM,
 } EditKind;
 
 typedef struct
@@ -35,6 +36,10 @@ typedef struct
   guint        position;   /* EDIT_INSERT, EDIT_REMOVE; EDIT_MOVE: from */
   guint        to;         /* EDIT_MOVE */
   PacteRecord *item;       /* EDIT_INSERT, EDIT_REMOVE */
+  PacteHistoryApplyFunc apply;  /* EDIT_CUSTOM */
+  gpointer     data;
+  GDestroyNotify destroy;
+  char        *label;
 } Edit;
 
 typedef struct
@@ -94,6 +99,9 @@ edit_free (PacteHistory *self,
     }
   release (self, edit->record);
   g_clear_object (&edit->item);
+  if (edit->destroy != NULL)
+    edit->destroy (edit->data);
+  g_free (edit->label);
   g_free (edit);
 }
 
@@ -151,6 +159,8 @@ edit_label (Edit *edit)
         /* TRANSLATORS: undo label, %s is a kind of record: "Move Contact" */
         return g_strdup_printf (_("Move %s"), item != NULL ? type_label (item) : "");
       }
+    case EDIT_CUSTOM:
+      return g_strdup (edit->label);
     default:
       g_assert_not_reached ();
     }
@@ -326,6 +336,25 @@ pacte_history_add_move (PacteHistory *self,
   add_edit (self, list_edit_new (self, EDIT_MOVE, owner, field, from, to, NULL));
 }
 
+void
+pacte_history_add_custom (PacteHistory          *self,
+                          const char            *label,
+                          PacteHistoryApplyFunc  apply,
+                          gpointer               data,
+                          GDestroyNotify         destroy)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  edit->kind = EDIT_CUSTOM;
+  edit->label = g_strdup (label);
+  edit->apply = apply;
+  edit->data = data;
+  edit->destroy = destroy;
+  apply (data, TRUE);
+  add_edit (self, edit);
+  self->can_merge = FALSE;
+}
+
 gboolean
 pacte_history_can_undo (PacteHistory *self)
 {
@@ -381,6 +410,9 @@ apply_edit (Edit     *edit,
         pacte_record_apply_move (edit->record, edit->field, edit->position, edit->to);
       else
         pacte_record_apply_move (edit->record, edit->field, edit->to, edit->position);
+      break;
+    case EDIT_CUSTOM:
+      edit->apply (edit->data, forward);
       break;
     default:
       g_assert_not_reached ();

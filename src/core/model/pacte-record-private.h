@@ -48,6 +48,12 @@ void      pacte_record_add_unknown       (PacteRecord *self,
                                           const char  *object_path,
                                           const char  *member,
                                           JsonNode    *node);   /* takes a reference */
+/* Replaces the unknown member (appends it when absent; node NULL removes
+ * it).  No undo, no notification: for the caller's own undoable edit. */
+void      pacte_record_set_unknown       (PacteRecord *self,
+                                          const char  *object_path,
+                                          const char  *member,
+                                          JsonNode    *node);
 gboolean  pacte_record_has_unknown       (PacteRecord *self,
                                           const char  *object_path);
 typedef void (*PacteUnknownFunc) (const char *member,

@@ -864,6 +864,40 @@ pacte_record_add_unknown (PacteRecord *self,
   g_ptr_array_add (priv->unknown, u);
 }
 
+void
+pacte_record_set_unknown (PacteRecord *self,
+                          const char  *object_path,
+                          const char  *member,
+                          JsonNode    *node)
+{
+  PacteRecordPrivate *priv;
+
+  g_return_if_fail (PACTE_IS_RECORD (self));
+  g_return_if_fail (member != NULL);
+
+  priv = pacte_record_get_instance_private (self);
+  if (object_path == NULL)
+    object_path = "";
+  for (guint i = 0; priv->unknown != NULL && i < priv->unknown->len; i++)
+    {
+      PacteUnknown *u = g_ptr_array_index (priv->unknown, i);
+
+      if (g_str_equal (u->object_path, object_path) && g_str_equal (u->member, member))
+        {
+          if (node == NULL)
+            g_ptr_array_remove_index (priv->unknown, i);
+          else
+            {
+              json_node_unref (u->node);
+              u->node = json_node_ref (node);
+            }
+          return;
+        }
+    }
+  if (node != NULL)
+    pacte_record_add_unknown (self, object_path, member, node);
+}
+
 gboolean
 pacte_record_has_unknown (PacteRecord *self,
                           const char  *object_path)

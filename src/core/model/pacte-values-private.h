@@ -153,6 +153,16 @@ void          pacte_history_add_remove   (PacteHistory      *self,
                                           guint              field,
                                           guint              position,
                                           PacteRecord       *item);
+/* An edit of something the field tables do not describe (the conflicts a
+ * merge left): apply (data, TRUE) does it, now and on redo; apply (data,
+ * FALSE) undoes it.  data is freed with destroy with the step. */
+typedef void (*PacteHistoryApplyFunc) (gpointer data,
+                                       gboolean forward);
+void          pacte_history_add_custom   (PacteHistory          *self,
+                                          const char            *label,
+                                          PacteHistoryApplyFunc  apply,
+                                          gpointer               data,
+                                          GDestroyNotify         destroy);
 void          pacte_history_add_move     (PacteHistory      *self,
                                           PacteRecord       *owner,
                                           guint              field,

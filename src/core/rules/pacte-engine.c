@@ -14,25 +14,11 @@
 static const char * const status_names[] = { "green", "amber", "red", "off" };
 static const char * const status_words[] = { N_("Green"), N_("Amber"), N_("Red"), N_("Off") };
 
-GType
-pacte_status_get_type (void)
-{
-  static gsize type;
-
-  if (g_once_init_enter (&type))
-    {
-      static const GEnumValue values[] = {
-        { PACTE_STATUS_GREEN, "PACTE_STATUS_GREEN", "green" },
-        { PACTE_STATUS_AMBER, "PACTE_STATUS_AMBER", "amber" },
-        { PACTE_STATUS_RED, "PACTE_STATUS_RED", "red" },
-        { PACTE_STATUS_OFF, "PACTE_STATUS_OFF", "off" },
-        { 0, NULL, NULL }
-      };
-
-      g_once_init_leave (&type, g_enum_register_static (g_intern_static_string ("PacteStatus"), values));
-    }
-  return type;
-}
+G_DEFINE_ENUM_TYPE (PacteStatus, pacte_status,
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_GREEN, "green"),
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_AMBER, "amber"),
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_RED, "red"),
+                    G_DEFINE_ENUM_VALUE (PACTE_STATUS_OFF, "off"))
 
 const char *
 pacte_status_to_string (PacteStatus status)

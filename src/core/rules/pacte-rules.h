@@ -21,7 +21,7 @@ typedef enum {
   PACTE_STATUS_OFF,
 } PacteStatus;
 
-GType        pacte_status_get_type     (void); /* enum type (gnome.mkenums or hand-written) */
+GType        pacte_status_get_type     (void); /* G_DEFINE_ENUM_TYPE in pacte-engine.c */
 #define PACTE_TYPE_STATUS (pacte_status_get_type ())
 const char  *pacte_status_to_string    (PacteStatus status);  /* "green" … "off" (not translated) */
 gboolean     pacte_status_from_string  (const char *text, PacteStatus *out);

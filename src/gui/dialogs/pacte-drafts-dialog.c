@@ -228,7 +228,12 @@ discard_clicked_cb (GtkButton         *button,
   g_autoptr(GError) error = NULL;
 
   if (!pacte_drafts_dialog_discard (self, draft_id, &error))
-    adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    {
+      /* A toast's title is markup; the message quotes a file name. */
+      g_autofree char *markup = g_markup_escape_text (error->message, -1);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+    }
 }
 
 /* A folder as a person reads it: "~/Documents" under the home folder. */
@@ -288,8 +293,10 @@ add_row (PacteDraftsDialog *self,
   subtitle = g_strjoinv (" · ", (char **) parts->pdata);
 
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  /* Before the title: set while markup is on, "R&D" would be parsed (and
+   * warned about) once. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (file != NULL)
     {

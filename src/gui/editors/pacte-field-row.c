@@ -25,29 +25,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-GType
-pacte_field_row_kind_get_type (void)
-{
-  static gsize type_id = 0;
-  static const GEnumValue values[] = {
-    { PACTE_FIELD_ROW_TEXT, "PACTE_FIELD_ROW_TEXT", "text" },
-    { PACTE_FIELD_ROW_MULTILINE, "PACTE_FIELD_ROW_MULTILINE", "multiline" },
-    { PACTE_FIELD_ROW_CHOICE, "PACTE_FIELD_ROW_CHOICE", "choice" },
-    { PACTE_FIELD_ROW_DATE, "PACTE_FIELD_ROW_DATE", "date" },
-    { PACTE_FIELD_ROW_NUMBER, "PACTE_FIELD_ROW_NUMBER", "number" },
-    { PACTE_FIELD_ROW_QUARTER, "PACTE_FIELD_ROW_QUARTER", "quarter" },
-    { PACTE_FIELD_ROW_BOOLEAN, "PACTE_FIELD_ROW_BOOLEAN", "boolean" },
-    { PACTE_FIELD_ROW_TAGS, "PACTE_FIELD_ROW_TAGS", "tags" },
-    { PACTE_FIELD_ROW_PARTNERS, "PACTE_FIELD_ROW_PARTNERS", "partners" },
-    { PACTE_FIELD_ROW_OBJECTIVE, "PACTE_FIELD_ROW_OBJECTIVE", "objective" },
-    { PACTE_FIELD_ROW_READONLY, "PACTE_FIELD_ROW_READONLY", "readonly" },
-    { 0, NULL, NULL }
-  };
-
-  if (g_once_init_enter (&type_id))
-    g_once_init_leave (&type_id, g_enum_register_static (g_intern_static_string ("PacteFieldRowKind"), values));
-  return type_id;
-}
+G_DEFINE_ENUM_TYPE (PacteFieldRowKind, pacte_field_row_kind,
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_TEXT, "text"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_MULTILINE, "multiline"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_CHOICE, "choice"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_DATE, "date"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_NUMBER, "number"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_QUARTER, "quarter"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_BOOLEAN, "boolean"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_TAGS, "tags"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_PARTNERS, "partners"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_OBJECTIVE, "objective"),
+                    G_DEFINE_ENUM_VALUE (PACTE_FIELD_ROW_READONLY, "readonly"))
 
 PacteFieldRowKind
 pacte_field_row_kind_for_field (const PacteFieldInfo *info)
@@ -179,9 +168,24 @@ commit_number (PacteFieldRow *self,
     pacte_field_row_clear_error (self);
 }
 
-/* While typing, "2027-0" is not wrong yet: errors for dates and quarters
- * show once the text is as long as a complete value, or when the user leaves
- * the entry (finished == TRUE). */
+/* While typing, "2027-0" or "15/11/2" is not wrong yet: errors for dates
+ * and quarters show once the text is complete (a year ends it, or ISO's
+ * ten characters), or when the user leaves the entry (finished == TRUE). */
+static gboolean
+date_typed_whole (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len >= 4 && g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1])
+      && g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]))
+    return len >= 10;
+  return len >= 6 && g_ascii_isdigit (text[len - 1]) && g_ascii_isdigit (text[len - 2])
+         && g_ascii_isdigit (text[len - 3]) && g_ascii_isdigit (text[len - 4])
+         && !g_ascii_isdigit (text[len - 5]);
+}
+
+/* Dates as the user writes them (pacte_date_read: "15/11/2026",
+ * "15 nov. 2026", ISO); the file keeps ISO. */
 static void
 commit_date (PacteFieldRow *self,
              const char    *text,
@@ -191,15 +195,11 @@ commit_date (PacteFieldRow *self,
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   guint32 julian = 0;
 
-  if (trimmed[0] != '\0')
+  if (trimmed[0] != '\0' && !pacte_date_read (trimmed, &julian, &error))
     {
-      julian = pacte_date_parse (trimmed);
-      if (julian == 0)
-        {
-          if (finished || strlen (trimmed) >= 10)
-            show_error (self, _("Enter a date as YYYY-MM-DD, for example 2027-03-31"));
-          return;
-        }
+      if (finished || date_typed_whole (trimmed))
+        show_error (self, error->message);
+      return;
     }
   if (!pacte_record_set_date (self->record, self->field, julian, &error))
     pacte_field_row_show_gerror (self, error);
@@ -213,15 +213,20 @@ commit_quarter (PacteFieldRow *self,
                 gboolean       finished)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  int year, quarter;
+  g_autofree char *iso = trimmed[0] != '\0' ? pacte_quarter_read (trimmed) : g_strdup ("");
 
-  if (trimmed[0] != '\0' && !pacte_quarter_parse (trimmed, &year, &quarter))
+  if (iso == NULL)
     {
       if (finished || strlen (trimmed) >= 7)
-        show_error (self, _("Enter a quarter as YYYY-Qn, for example 2027-Q1"));
+        {
+          g_autofree char *example = pacte_quarter_display ("2027-Q1");
+          g_autofree char *message = g_strdup_printf (_("Enter a quarter such as %s or 2027-Q1"), example);
+
+          show_error (self, message);
+        }
       return;
     }
-  commit_string (self, trimmed);
+  commit_string (self, iso);
 }
 
 static void commit_entry (PacteFieldRow *self);
@@ -334,26 +339,15 @@ entry_leave_cb (PacteFieldRow *self)
   switch (self->kind)
     {
     case PACTE_FIELD_ROW_DATE:
-      if (text[0] != '\0' && pacte_date_parse (text) == 0)
-        {
-          /* Also accept the locale's own way of writing a date ("31/03/2027"),
-           * then show it in the file's format. */
-          GDate date;
-
-          g_date_clear (&date, 1);
-          g_date_set_parse (&date, text);
-          if (g_date_valid (&date) && g_date_get_year (&date) >= 1000 && strlen (text) >= 8)
-            {
-              g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
-                                                      g_date_get_month (&date), g_date_get_day (&date));
-              gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
-              return;
-            }
-        }
       commit_date (self, text, TRUE);
+      /* Show what was read in the locale's form ("nov 15" -> "15/11/2026"). */
+      if (self->error == NULL)
+        pacte_field_row_sync_from_model (self, TRUE);
       break;
     case PACTE_FIELD_ROW_QUARTER:
       commit_quarter (self, text, TRUE);
+      if (self->error == NULL)
+        pacte_field_row_sync_from_model (self, TRUE);
       break;
     case PACTE_FIELD_ROW_NUMBER:
       /* Show the value in its usual form ("1234.5" becomes "1 234.5"). */
@@ -449,7 +443,7 @@ readonly_text (PacteFieldRow *self)
     {
     case PACTE_FIELD_DATE:
       {
-        char *text = pacte_date_format (pacte_record_get_date (self->record, self->field));
+        char *text = pacte_date_display (pacte_record_get_date (self->record, self->field));
 
         return text ? text : g_strdup ("");
       }
@@ -494,8 +488,23 @@ pacte_field_row_sync_from_model (PacteFieldRow *self,
 
   switch (self->kind)
     {
-    case PACTE_FIELD_ROW_TEXT:
     case PACTE_FIELD_ROW_QUARTER:
+      {
+        /* The file's "2026-Q4", shown as the language writes it ("T4 2026"). */
+        const char *value = bound ? pacte_record_get_string (self->record, self->field) : "";
+        g_autofree char *shown = pacte_quarter_read (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+
+        if (force || g_strcmp0 (shown != NULL ? shown : "", value) != 0)
+          {
+            g_autofree char *text = pacte_quarter_display (value);
+
+            set_entry_text (self, text);
+            pacte_field_row_clear_error (self);
+          }
+      }
+      break;
+
+    case PACTE_FIELD_ROW_TEXT:
       {
         const char *value = bound ? pacte_record_get_string (self->record, self->field) : "";
 
@@ -529,11 +538,13 @@ pacte_field_row_sync_from_model (PacteFieldRow *self,
       {
         guint32 value = bound ? pacte_record_get_date (self->record, self->field) : 0;
         g_autofree char *trimmed = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
-        guint32 shown = trimmed[0] ? pacte_date_parse (trimmed) : 0;
+        guint32 shown = 0;
 
+        if (trimmed[0] != '\0' && !pacte_date_read (trimmed, &shown, NULL))
+          shown = 0;
         if (force || shown != value || (trimmed[0] != '\0' && shown == 0))
           {
-            g_autofree char *text = pacte_date_format (value);
+            g_autofree char *text = pacte_date_display (value);
 
             set_entry_text (self, text ? text : "");
             pacte_field_row_clear_error (self);
@@ -686,14 +697,18 @@ static void
 calendar_day_selected_cb (PacteFieldRow *self)
 {
   g_autoptr(GDateTime) when = NULL;
-  g_autofree char *iso = NULL;
+  g_autofree char *text = NULL;
+  GDate date;
 
   if (self->updating)
     return;
 
   when = gtk_calendar_get_date (GTK_CALENDAR (self->calendar));
-  iso = g_date_time_format (when, "%Y-%m-%d");
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), iso);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (when), g_date_time_get_month (when),
+                  g_date_time_get_year (when));
+  text = pacte_date_display (g_date_get_julian (&date));
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->menu_button));
 }
 
@@ -808,7 +823,11 @@ pacte_field_row_constructed (GObject *object)
 
     case PACTE_FIELD_ROW_QUARTER:
       self->entry = self->editor = new_entry (self);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-Qn"));
+      {
+        g_autofree char *example = pacte_quarter_display ("2027-Q1");
+
+        gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), example);
+      }
       gtk_box_append (GTK_BOX (self->header), self->entry);
       break;
 
@@ -828,7 +847,9 @@ pacte_field_row_constructed (GObject *object)
         GtkWidget *popover = gtk_popover_new ();
 
         self->entry = self->editor = new_entry (self);
-        gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
+        gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry),
+                                        pacte_date_order_user () == PACTE_DATE_ORDER_MDY
+                                        ? _("MM/DD/YYYY") : _("DD/MM/YYYY"));
         gtk_box_append (GTK_BOX (self->header), self->entry);
 
         self->calendar = gtk_calendar_new ();

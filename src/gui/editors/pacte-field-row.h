@@ -22,9 +22,9 @@ typedef enum {
   PACTE_FIELD_ROW_TEXT,       /* one-line entry */
   PACTE_FIELD_ROW_MULTILINE,  /* text view, for notes */
   PACTE_FIELD_ROW_CHOICE,     /* drop-down of the field's allowed values */
-  PACTE_FIELD_ROW_DATE,       /* entry "YYYY-MM-DD" and a calendar */
+  PACTE_FIELD_ROW_DATE,       /* entry "15/11/2026" (pacte_date_read) and a calendar */
   PACTE_FIELD_ROW_NUMBER,     /* entry in the locale's format (whole numbers for INTEGER fields) */
-  PACTE_FIELD_ROW_QUARTER,    /* entry "YYYY-Qn" */
+  PACTE_FIELD_ROW_QUARTER,    /* entry "T4 2026" / "Q4 2026" (pacte_quarter_read) */
   PACTE_FIELD_ROW_BOOLEAN,    /* switch */
   PACTE_FIELD_ROW_TAGS,       /* list of strings as removable chips, and an entry to add */
   PACTE_FIELD_ROW_PARTNERS,   /* list of partner ids, chosen by name */

@@ -66,7 +66,7 @@ add_date (GPtrArray   *parts,
           guint        field,
           DateWording  wording)
 {
-  g_autofree char *date = pacte_date_format (pacte_record_get_date (item, field));
+  g_autofree char *date = pacte_date_display (pacte_record_get_date (item, field));
 
   if (date == NULL)
     return;
@@ -452,7 +452,9 @@ pacte_list_section_item_title (const ItemSpec *spec,
   g_autofree char *text = NULL;
 
   if (info->kind == PACTE_FIELD_DATE)
-    text = pacte_date_format (pacte_record_get_date (item, spec->title_field));
+    text = pacte_date_display (pacte_record_get_date (item, spec->title_field));
+  else if (PACTE_IS_FORECAST (item) && spec->title_field == PACTE_FORECAST_QUARTER)
+    text = pacte_quarter_display (pacte_record_get_string (item, spec->title_field));
   else
     text = g_strdup (pacte_record_get_string (item, spec->title_field));
 

@@ -759,6 +759,8 @@ pacte_rules_panel_present_tune (PacteRulesPanel *self,
 
       /* Translators: under a rule parameter in the Tune dialog */
       subtitle = g_strdup_printf (fraction ? _("Otherwise: %.2f") : _("Otherwise: %.0f"), baseline);
+      /* Plain text, as every row's: a parameter's name comes from the rule set. */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pacte_rules_panel_param_label (names[i]));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);

@@ -350,8 +350,13 @@ save_done (GObject      *source,
 
   if (self->context != NULL && PACTE_PORTFOLIO (source) == document (self))
     {
+      GFile *file = pacte_portfolio_get_file (PACTE_PORTFOLIO (source));
+      g_autofree char *base = file != NULL ? g_file_get_basename (file) : NULL;
+      g_autofree char *name = base != NULL ? g_filename_display_name (base) : NULL;
+      g_autofree char *text = name != NULL ? g_strdup_printf (_("Saved “%s”"), name) : NULL;
+
       _pacte_window_update_title (self);
-      pacte_window_show_toast (self, _("Saved"));
+      pacte_window_show_toast (self, text != NULL ? text : _("Saved"));
     }
   pending_run (g_steal_pointer (&d->pending));
   save_data_free (d);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "pacte-document-bar.h"
+#include "pacte-merge-bar.h"
 #include "pacte-drafts-dialog.h"
 #include "pacte-file-watch.h"
 #include "pacte-i18n.h"
@@ -18,6 +19,7 @@ typedef struct {
   PacteAutosave   *autosave;
   PacteFileWatch  *watch;
   GtkWidget       *bar;           /* weak: owned by the window's content box */
+  GtkWidget       *merge_bar;     /* weak, likewise */
   char            *restoring_id;  /* the draft being restored, during set_portfolio */
   gboolean         discarding;    /* the user dropped the changes: no draft to keep */
   gboolean         restored;      /* a restored draft, not saved since */
@@ -29,6 +31,8 @@ life_free (Life *life)
 {
   if (life->bar != NULL)
     g_object_remove_weak_pointer (G_OBJECT (life->bar), (gpointer *) &life->bar);
+  if (life->merge_bar != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (life->merge_bar), (gpointer *) &life->merge_bar);
   g_clear_object (&life->autosave);
   g_clear_object (&life->watch);
   g_clear_object (&life->store);
@@ -107,6 +111,19 @@ ensure_bar (PacteWindow *self,
   return life->bar;
 }
 
+/* The merge conflicts bar, under the document bar. */
+static GtkWidget *
+ensure_merge_bar (PacteWindow *self,
+                  Life        *life)
+{
+  if (life->merge_bar != NULL)
+    return life->merge_bar;
+  life->merge_bar = pacte_merge_bar_new ();
+  g_object_add_weak_pointer (G_OBJECT (life->merge_bar), (gpointer *) &life->merge_bar);
+  gtk_box_insert_child_after (GTK_BOX (self->content), life->merge_bar, ensure_bar (self, life));
+  return life->merge_bar;
+}
+
 void
 _pacte_window_life_attach (PacteWindow *self)
 {
@@ -128,6 +145,7 @@ _pacte_window_life_attach (PacteWindow *self)
 
   life->watch = pacte_file_watch_new (doc);
   pacte_document_bar_set_watch (PACTE_DOCUMENT_BAR (ensure_bar (self, life)), life->watch);
+  pacte_merge_bar_set_portfolio (PACTE_MERGE_BAR (ensure_merge_bar (self, life)), doc);
 }
 
 void
@@ -154,6 +172,8 @@ _pacte_window_life_detach (PacteWindow *self)
 
   if (life->bar != NULL)
     pacte_document_bar_set_watch (PACTE_DOCUMENT_BAR (life->bar), NULL);
+  if (life->merge_bar != NULL)
+    pacte_merge_bar_set_portfolio (PACTE_MERGE_BAR (life->merge_bar), NULL);
   g_clear_object (&life->watch);
 }
 

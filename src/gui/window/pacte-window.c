@@ -1129,6 +1129,11 @@ void
 pacte_window_show_toast (PacteWindow *self,
                          const char  *text)
 {
+  g_autofree char *markup = NULL;
+
   g_return_if_fail (PACTE_IS_WINDOW (self));
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  /* libadwaita 1.2 reads a toast's title as Pango markup; text quotes file
+   * names and messages ("R&D <b>x</b>.pacte.json"). */
+  markup = g_markup_escape_text (text, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }

@@ -78,7 +78,8 @@ GListModel      *pacte_window_get_partner_list  (PacteWindow      *self);
 void             pacte_window_set_search        (PacteWindow      *self,
                                                  const char       *text);
 
-/* Shows a passing message at the bottom of the window. */
+/* Shows a passing message at the bottom of the window; text is plain text
+ * (escaped here: a toast's title is markup). */
 void             pacte_window_show_toast        (PacteWindow      *self,
                                                  const char       *text);
 
