@@ -309,8 +309,10 @@ test_switch_rule_off (void)
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "switch-off"));
   close_dialog (dialog, "switch-off");
 
-  /* ...and the light shows off, with the reason. */
+  /* ...and the light shows off, with the reason; the score says its basis. */
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_OFF);
+  pacte_test_flush_events ();
+  g_assert_nonnull (strstr (pacte_rules_panel_get_score_text (pacte_window_get_rules_panel (window)), " · 1 rule off"));
   g_assert_nonnull (strstr (pacte_rule_row_get_explanation (row), "No customer events in a connector pilot"));
   override = pacte_plan_find_override (plan, "R15");
   g_assert_nonnull (override);
@@ -359,8 +361,24 @@ test_tune_rule (void)
   override = pacte_plan_find_override (plan, "R12");
   g_assert_nonnull (override);
   g_assert_cmpfloat (pacte_record_map_get_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS, "min_actions"), ==, 1);
+  /* The panel marks a tuned rule (R12 is also tuned for the whole portfolio
+   * by the sample's rule_settings), and says it to assistive technologies. */
+  pacte_test_flush_events ();
+  g_assert_true (pacte_rule_row_get_tuned (panel_row (window, "R12")));
+  g_assert_false (pacte_rule_row_get_tuned (panel_row (window, "R04")));
+  {
+    const char *levels[] = { "min_levels", NULL };
+    double one[] = { 1 }, two[] = { 2 };
 
-  /* Back to the default: the plan's own value goes. */
+    g_assert_true (pacte_rules_panel_set_params (panel, "R04", levels, one, 1, &error));
+    pacte_test_flush_events ();
+    g_assert_true (pacte_rule_row_get_tuned (panel_row (window, "R04")));
+    g_assert_true (pacte_rules_panel_set_params (panel, "R04", levels, two, 1, &error));
+    pacte_test_flush_events ();
+    g_assert_false (pacte_rule_row_get_tuned (panel_row (window, "R04")));
+  }
+
+  /* Back to the default: the plan's own value goes, and the mark. */
   values[0] = 3;
   g_assert_true (pacte_rules_panel_set_params (panel, "R12", names, values, 1, &error));
   g_assert_null (pacte_plan_find_override (plan, "R12"));

@@ -20,6 +20,9 @@ struct _PacteRuleRow
   GtkLabel        *advice_label;
   GtkToggleButton *advice_button;
   GtkMenuButton   *menu_button;
+  GtkImage        *mark_image;
+  char            *rule_label;   /* "R09 Don't give up" */
+  gboolean         tuned;
 };
 
 G_DEFINE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, GTK_TYPE_LIST_BOX_ROW)
@@ -59,6 +62,57 @@ update_menu (PacteRuleRow *self,
   gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
 }
 
+/* The mark beside the title and the row's accessible name: switched off,
+ * or tuned (parameters other than the rule's defaults). */
+static void
+update_mark (PacteRuleRow *self,
+             PacteStatus   status)
+{
+  g_autofree char *name = NULL;
+  const char *icon = NULL, *what = NULL;
+
+  if (status == PACTE_STATUS_OFF)
+    {
+      icon = "action-unavailable-symbolic";
+      what = _("switched off");
+    }
+  else if (self->tuned)
+    {
+      icon = "emblem-system-symbolic";
+      what = _("parameters tuned");
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->mark_image), icon != NULL);
+  if (icon != NULL)
+    {
+      gtk_image_set_from_icon_name (self->mark_image, icon);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_image), what);
+      /* Translators: a rule's accessible name with its state: "R09 Don't give up, parameters tuned" */
+      name = g_strdup_printf (_("%s, %s"), self->rule_label, what);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  name != NULL ? name : self->rule_label, -1);
+}
+
+void
+pacte_rule_row_set_tuned (PacteRuleRow *self,
+                          gboolean      tuned)
+{
+  g_return_if_fail (PACTE_IS_RULE_ROW (self));
+
+  tuned = !!tuned;
+  if (self->tuned == tuned)
+    return;
+  self->tuned = tuned;
+  update_mark (self, pacte_rule_result_get_status (self->result));
+}
+
+gboolean
+pacte_rule_row_get_tuned (PacteRuleRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULE_ROW (self), FALSE);
+  return self->tuned;
+}
+
 static void
 update_from_result (PacteRuleRow *self)
 {
@@ -74,6 +128,7 @@ update_from_result (PacteRuleRow *self)
                  pacte_rule_result_get_explanation (self->result)) != 0)
     gtk_label_set_label (self->explanation_label, pacte_rule_result_get_explanation (self->result));
   update_menu (self, status);
+  update_mark (self, status);
 }
 
 static void
@@ -84,6 +139,7 @@ pacte_rule_row_dispose (GObject *object)
   if (self->result != NULL)
     g_signal_handlers_disconnect_by_data (self->result, self);
   g_clear_object (&self->result);
+  g_clear_pointer (&self->rule_label, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_RULE_ROW);
   G_OBJECT_CLASS (pacte_rule_row_parent_class)->dispose (object);
 }
@@ -104,6 +160,7 @@ pacte_rule_row_class_init (PacteRuleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, advice_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, advice_button);
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, mark_image);
 }
 
 static void
@@ -144,8 +201,7 @@ pacte_rule_row_new (PacteRuleResult *result,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, advice_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rule_label, -1);
+  self->rule_label = g_strdup (rule_label);
 
   g_signal_connect_swapped (result, "notify::status", G_CALLBACK (update_from_result), self);
   g_signal_connect_swapped (result, "notify::explanation", G_CALLBACK (update_from_result), self);

@@ -22,6 +22,12 @@ PacteRuleResult *pacte_rule_row_get_result      (PacteRuleRow    *self);
 PacteLight      *pacte_rule_row_get_light       (PacteRuleRow    *self);
 /* The explanation as shown. */
 const char      *pacte_rule_row_get_explanation (PacteRuleRow    *self);
+/* Marks the rule as tuned (its parameters are not the rule's defaults): an
+ * icon beside the title and ", parameters tuned" in its accessible name.
+ * A switched-off rule is marked by its status. */
+void             pacte_rule_row_set_tuned          (PacteRuleRow *self,
+                                                    gboolean      tuned);
+gboolean         pacte_rule_row_get_tuned          (PacteRuleRow *self);
 void             pacte_rule_row_set_advice_visible (PacteRuleRow *self,
                                                     gboolean      visible);
 

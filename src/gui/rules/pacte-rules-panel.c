@@ -16,6 +16,8 @@ struct _PacteRulesPanel
   PacteContext     *context;
   PactePlan        *plan;
   PactePlanResults *results;
+  PactePortfolio   *portfolio;      /* watched for rule settings and overrides */
+  gulong            portfolio_id;
 
   GtkLabel         *summary_label;
   GtkLabel         *score_label;
@@ -164,10 +166,46 @@ update_fix_first (PacteRulesPanel *self)
   g_string_free (spoken, TRUE);
 }
 
+/* A rule is tuned when a parameter's effective value for the plan (its
+ * override, else the portfolio's rule settings) is not the rule's default. */
+static gboolean
+rule_is_tuned (PacteRulesPanel *self,
+               guint            index)
+{
+  PacteRuleSet *rules = pacte_context_get_rules (self->context);
+  const char * const *names = pacte_rule_set_get_param_names (rules, index);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (pacte_effective_param (rules, pacte_context_get_portfolio (self->context), self->plan, index, names[i])
+        != pacte_rule_set_get_param_default (rules, index, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_marks (PacteRulesPanel *self)
+{
+  GtkListBoxRow *row;
+
+  if (self->context == NULL || self->plan == NULL)
+    return;
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (PACTE_IS_RULE_ROW (row))
+      {
+        int index = pacte_rule_set_find (pacte_context_get_rules (self->context),
+                                         pacte_rule_result_get_rule_id (pacte_rule_row_get_result (PACTE_RULE_ROW (row))));
+
+        if (index >= 0)
+          pacte_rule_row_set_tuned (PACTE_RULE_ROW (row), rule_is_tuned (self, (guint) index));
+      }
+}
+
 static void
 update_header (PacteRulesPanel *self)
 {
   g_autofree char *summary = NULL;
+  guint n_off;
+  int score;
 
   if (self->results == NULL)
     {
@@ -179,8 +217,56 @@ update_header (PacteRulesPanel *self)
 
   summary = pacte_rules_panel_counts_text (self->results);
   set_label (self->summary_label, summary);
-  pacte_rules_panel_show_score (self->score_label, pacte_plan_results_get_score (self->results));
+  score = pacte_plan_results_get_score (self->results);
+  n_off = pacte_plan_results_count (self->results, PACTE_STATUS_OFF);
+  pacte_rules_panel_show_score (self->score_label, score);
+  /* The score's basis: rules switched off do not count. */
+  if (score >= 0 && n_off > 0)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *accessible = NULL;
+
+      /* Translators: the score and its basis: "97 · 1 rule off" */
+      text = g_strdup_printf (ngettext ("%d · %u rule off", "%d · %u rules off", n_off), score, n_off);
+      /* Translators: "Score 97 out of 100, 1 rule switched off" */
+      accessible = g_strdup_printf (ngettext ("Score %d out of 100, %u rule switched off",
+                                              "Score %d out of 100, %u rules switched off", n_off),
+                                    score, n_off);
+      set_label (self->score_label, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    }
+  update_marks (self);
   update_fix_first (self);
+}
+
+static void
+portfolio_record_changed_cb (PacteRulesPanel *self,
+                             PacteRecord     *owner,
+                             PacteRecord     *record)
+{
+  /* Tuning writes an override of the plan or the portfolio's settings. */
+  if (PACTE_IS_OVERRIDE (record) || PACTE_IS_PORTFOLIO (owner) || PACTE_IS_PORTFOLIO (record)
+      || (record == owner && owner == PACTE_RECORD (self->plan)))
+    update_marks (self);
+}
+
+static void
+watch_portfolio (PacteRulesPanel *self)
+{
+  PactePortfolio *portfolio = self->context != NULL ? pacte_context_get_portfolio (self->context) : NULL;
+
+  if (self->portfolio == portfolio)
+    return;
+  if (self->portfolio != NULL)
+    g_clear_signal_handler (&self->portfolio_id, self->portfolio);
+  g_clear_object (&self->portfolio);
+  if (portfolio != NULL)
+    {
+      self->portfolio = g_object_ref (portfolio);
+      self->portfolio_id = g_signal_connect_swapped (portfolio, "record-changed",
+                                                     G_CALLBACK (portfolio_record_changed_cb), self);
+    }
 }
 
 static void
@@ -218,6 +304,13 @@ create_row (gpointer item,
     }
 
   row = pacte_rule_row_new (result, has_params);
+  if (self->context != NULL && self->plan != NULL)
+    {
+      int index = pacte_rule_set_find (pacte_context_get_rules (self->context), pacte_rule_result_get_rule_id (result));
+
+      if (index >= 0)
+        pacte_rule_row_set_tuned (PACTE_RULE_ROW (row), rule_is_tuned (self, (guint) index));
+    }
   gtk_size_group_add_widget (self->light_sizes, GTK_WIDGET (pacte_rule_row_get_light (PACTE_RULE_ROW (row))));
   return row;
 }
@@ -756,6 +849,9 @@ pacte_rules_panel_dispose (GObject *object)
 {
   PacteRulesPanel *self = PACTE_RULES_PANEL (object);
 
+  if (self->portfolio != NULL)
+    g_clear_signal_handler (&self->portfolio_id, self->portfolio);
+  g_clear_object (&self->portfolio);
   disconnect_results (self);
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
@@ -844,6 +940,7 @@ pacte_rules_panel_set_context (PacteRulesPanel *self,
     return;
   g_clear_object (&self->plan);
   g_set_object (&self->context, context);
+  watch_portfolio (self);
   rebind (self);
 }
 
