@@ -14,6 +14,7 @@ struct _PacteFieldRow
   AdwPreferencesRow  parent_instance;
 
   PacteFieldRowKind  kind;
+  gboolean           unjudged;        /* text not read yet, its error held back while typing */
   char              *key;
   int                fixed_field;     /* rows built in code name their field by index */
   char              *unit;

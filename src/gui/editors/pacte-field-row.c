@@ -196,10 +196,13 @@ commit_date (PacteFieldRow *self,
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   guint32 julian = 0;
 
+  self->unjudged = FALSE;
   if (trimmed[0] != '\0' && !pacte_date_read (trimmed, &julian, &error))
     {
       if (finished || date_typed_whole (trimmed))
         show_error (self, error->message);
+      else
+        self->unjudged = TRUE;
       return;
     }
   if (!pacte_record_set_date (self->record, self->field, julian, &error))
@@ -216,6 +219,7 @@ commit_quarter (PacteFieldRow *self,
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *iso = trimmed[0] != '\0' ? pacte_quarter_read (trimmed) : g_strdup ("");
 
+  self->unjudged = FALSE;
   if (iso == NULL)
     {
       if (finished || strlen (trimmed) >= 7)
@@ -225,6 +229,8 @@ commit_quarter (PacteFieldRow *self,
 
           show_error (self, message);
         }
+      else
+        self->unjudged = TRUE;
       return;
     }
   commit_string (self, iso);
@@ -486,6 +492,7 @@ pacte_field_row_sync_from_model (PacteFieldRow *self,
   gboolean bound = pacte_field_row_has_record (self);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self), bound);
+  self->unjudged = FALSE;
 
   switch (self->kind)
     {
@@ -1433,6 +1440,14 @@ pacte_field_row_get_field_name (PacteFieldRow *self)
   if (!pacte_field_row_has_record (self))
     return NULL;
   return pacte_record_get_field_info (self->record, (guint) self->field)->property;
+}
+
+gboolean
+pacte_field_row_has_unjudged_text (PacteFieldRow *self)
+{
+  g_return_val_if_fail (PACTE_IS_FIELD_ROW (self), FALSE);
+
+  return self->unjudged;
 }
 
 const char *

@@ -80,6 +80,9 @@ const char  *pacte_field_row_get_error            (PacteFieldRow     *self);
  * then an error).  Returns the error, or NULL when the row's text is in
  * the model. */
 const char  *pacte_field_row_finish_editing       (PacteFieldRow     *self);
+/* TRUE while the entry holds text typed but not read yet (an incomplete
+ * date whose error waits for the user to finish). */
+gboolean     pacte_field_row_has_unjudged_text    (PacteFieldRow     *self);
 /* Forgets text that was not applied: shows the model's value again. */
 void         pacte_field_row_discard_text         (PacteFieldRow     *self);
 

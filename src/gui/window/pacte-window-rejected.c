@@ -18,8 +18,15 @@ find_rejected (GtkWidget *widget)
   if (!gtk_widget_get_visible (widget))
     return NULL;
   if (PACTE_IS_FIELD_ROW (widget))
-    return pacte_field_row_get_error (PACTE_FIELD_ROW (widget)) != NULL
-      ? PACTE_FIELD_ROW (widget) : NULL;
+    {
+      PacteFieldRow *row = PACTE_FIELD_ROW (widget);
+
+      /* Text typed but not judged yet (focused or not): judge it as leaving
+       * the entry would. */
+      if (pacte_field_row_has_unjudged_text (row))
+        pacte_field_row_finish_editing (row);
+      return pacte_field_row_get_error (row) != NULL ? row : NULL;
+    }
   for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
       PacteFieldRow *row = find_rejected (child);
