@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates po/POTFILES.in from the sources, extracts the messages, and
-# merges them into po/fr.po, taking translations from po/fr.po itself and
-# from po/parts/*.po (translations written beside new code).  Prints what is
-# still untranslated; the po-fr test fails until it is complete.
+# merges them into po/fr.po, keeping its translations.  Prints what is
+# still untranslated (translate it in po/fr.po); the po-fr test fails until
+# it is complete.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,11 +22,8 @@ xgettext --from-code=UTF-8 --add-comments=Translators --package-name=pacte \
   --keyword=g_dngettext:2,3 --keyword=pacte_ngettext_lang:2,3 \
   --files-from=po/POTFILES.in -o "$pot"
 
-# Entries still untranslated in fr.po must not hide a translation in a part.
-msgattrib --translated --no-fuzzy po/fr.po -o "$compendium.fr"
-msgcat --use-first "$compendium.fr" po/parts/*.po -o "$compendium" 2>/dev/null
-msgmerge --quiet --no-fuzzy-matching --compendium="$compendium" "$compendium.fr" "$pot" -o po/fr.po.new
-rm -f "$compendium.fr"
+msgattrib --translated --no-fuzzy po/fr.po -o "$compendium"
+msgmerge --quiet --no-fuzzy-matching "$compendium" "$pot" -o po/fr.po.new
 msgattrib --no-obsolete --no-fuzzy -o po/fr.po po/fr.po.new
 rm -f po/fr.po.new
 # Keep the header's date unless something else changed, so that running the
