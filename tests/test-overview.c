@@ -126,7 +126,21 @@ test_activate_cell (void)
                    "plan-kuhne-managed");
   row = pacte_rules_panel_get_row (pacte_window_get_rules_panel (window), "R09");
   g_assert_nonnull (row);
-  focus = gtk_root_get_focus (GTK_ROOT (window));
+  /* A folded window first reveals the rules panel (animated): wait for the
+   * row to take the focus, two seconds at most. */
+  {
+    gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    while ((focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
+           && g_get_monotonic_time () < end)
+      {
+        while (g_main_context_iteration (NULL, FALSE))
+          ;
+        g_usleep (5000);
+        focus = gtk_root_get_focus (GTK_ROOT (window));
+      }
+  }
   g_assert_nonnull (focus);
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
 

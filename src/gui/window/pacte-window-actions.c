@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-window-actions.c: the document's life in a window: new, open (the
- * dialog, Open Recent, files dropped on the window), save, save as, the
+ * dialog, files dropped on the window; Open Recent is in
+ * pacte-window-recent.c), save, save as, the
  * question before unsaved changes are lost, closing, undo and redo. */
 #include "config.h"
 
@@ -83,8 +84,8 @@ document_name (PacteWindow *self)
   }
 }
 
-static char *
-document_folder (GFile *file)
+char *
+_pacte_window_document_folder (GFile *file)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *path = parent != NULL ? g_file_get_path (parent) : NULL;
@@ -122,7 +123,7 @@ _pacte_window_update_title (PacteWindow *self)
   file = pacte_portfolio_get_file (doc);
   /* The dot marks unsaved changes. */
   title = pacte_portfolio_get_modified (doc) ? g_strdup_printf ("%s •", name) : g_strdup (name);
-  subtitle = file != NULL ? document_folder (file) : g_strdup (_("Not saved yet"));
+  subtitle = file != NULL ? _pacte_window_document_folder (file) : g_strdup (_("Not saved yet"));
   /* Translators: the window title: "sample.pacte.json – Pacte" */
   window_title = g_strdup_printf (_("%s – Pacte"), title);
 
@@ -153,8 +154,8 @@ _pacte_window_update_actions (PacteWindow *self)
 /* ---- undo and redo -------------------------------------------------- */
 
 /* A label from the model inside a menu item: its underscores are not mnemonics. */
-static char *
-escape_underline (const char *text)
+char *
+_pacte_window_escape_underline (const char *text)
 {
   g_auto(GStrv) parts = g_strsplit (text, "_", -1);
 
@@ -175,7 +176,7 @@ _pacte_window_update_history (PacteWindow *self)
 
   if (can_undo && pacte_portfolio_get_undo_label (doc) != NULL)
     {
-      g_autofree char *edit = escape_underline (pacte_portfolio_get_undo_label (doc));
+      g_autofree char *edit = _pacte_window_escape_underline (pacte_portfolio_get_undo_label (doc));
 
       /* Translators: a menu item; %s names the edit undone, as the model's
        * undo labels do: "Change Target", "Add Action" (French: "_Annuler %s",
@@ -186,7 +187,7 @@ _pacte_window_update_history (PacteWindow *self)
     undo = g_strdup (_("_Undo"));
   if (can_redo && pacte_portfolio_get_redo_label (doc) != NULL)
     {
-      g_autofree char *edit = escape_underline (pacte_portfolio_get_redo_label (doc));
+      g_autofree char *edit = _pacte_window_escape_underline (pacte_portfolio_get_redo_label (doc));
 
       /* Translators: a menu item; %s names the edit redone: "Redo Add Action" */
       redo = g_strdup_printf (_("_Redo %s"), edit);
@@ -714,97 +715,6 @@ pacte_window_open_files (PacteWindow  *self,
     }
 }
 
-/* ---- open recent ---------------------------------------------------- */
-
-#define MAX_RECENT 10
-
-static gboolean
-is_recent_portfolio (GtkRecentInfo *info)
-{
-  return (g_str_has_suffix (gtk_recent_info_get_uri (info), ".pacte.json") ||
-          g_strcmp0 (gtk_recent_info_get_mime_type (info), "application/x-pacte+json") == 0) &&
-         gtk_recent_info_exists (info);
-}
-
-static int
-compare_recent (gconstpointer a,
-                gconstpointer b)
-{
-  /* Newest first. */
-  return g_date_time_compare (gtk_recent_info_get_modified ((GtkRecentInfo *) b),
-                              gtk_recent_info_get_modified ((GtkRecentInfo *) a));
-}
-
-void
-_pacte_window_update_recent (PacteWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  GList *portfolios = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  guint n = 0;
-
-  for (GList *l = items; l != NULL; l = l->next)
-    if (is_recent_portfolio (l->data))
-      portfolios = g_list_prepend (portfolios, l->data);
-  portfolios = g_list_sort (portfolios, compare_recent);
-
-  /* Two files of the same name: their folders tell them apart. */
-  for (GList *l = portfolios; l != NULL && n < MAX_RECENT; l = l->next, n++)
-    {
-      const char *name = gtk_recent_info_get_display_name (l->data);
-
-      g_hash_table_insert (names, (gpointer) name, GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (names, name)) + 1));
-    }
-
-  g_menu_remove_all (self->recent_menu);
-  n = 0;
-  for (GList *l = portfolios; l != NULL && n < MAX_RECENT; l = l->next, n++)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *name = gtk_recent_info_get_display_name (info);
-      g_autofree char *label = escape_underline (name);
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (GPOINTER_TO_INT (g_hash_table_lookup (names, name)) > 1)
-        {
-          g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-          g_autofree char *folder = document_folder (file);
-          g_autofree char *escaped = escape_underline (folder);
-
-          g_free (label);
-          /* Translators: a recent file whose name another one has: "plans.pacte.json (~/Documents)" */
-          label = g_strdup_printf (_("%s (%s)"), name, escaped);
-        }
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "win.open-recent",
-                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
-      g_menu_append_item (self->recent_menu, item);
-    }
-  if (n == 0)
-    g_menu_append (self->recent_menu, _("No Recent Portfolios"), "win.no-recent");
-
-  g_list_free (portfolios);
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
-}
-
-/* The placeholder of an empty Open Recent menu: always disabled. */
-static void
-action_nothing (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-}
-
-static void
-action_open_recent (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-
-  pacte_window_open_files (PACTE_WINDOW (widget), &file, 1);
-}
-
 /* ---- files dropped on the window ------------------------------------ */
 
 static gboolean
@@ -1187,8 +1097,7 @@ _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new", NULL, action_new);
   gtk_widget_class_install_action (widget_class, "win.show-rule", "(ss)", action_show_rule);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.no-recent", NULL, action_nothing);
+  _pacte_window_install_recent_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);

@@ -8,6 +8,28 @@
 #include "pacte-overview.h"
 #include "pacte-window-private.h"
 
+/* Ten frames after a cell opened a plan: the rules panel stays revealed
+ * and the rule's row keeps the focus. */
+static gboolean
+keep_rule_focused (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  GtkWidget *row = data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "pacte-focus-frames"));
+
+  if (self->rules_panel == NULL || !gtk_widget_is_ancestor (row, GTK_WIDGET (self->rules_panel)))
+    return G_SOURCE_REMOVE;
+  if (!adw_flap_get_reveal_flap (self->plan_flap))
+    adw_flap_set_reveal_flap (self->plan_flap, TRUE);
+  if (focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
+    gtk_widget_grab_focus (row);
+  g_object_set_data (G_OBJECT (row), "pacte-focus-frames", GINT_TO_POINTER (frames + 1));
+  return frames < 10 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
 static void
 on_plan_activated (PacteWindow   *self,
                    PactePlan     *plan,
@@ -26,7 +48,14 @@ on_plan_activated (PacteWindow   *self,
   gtk_toggle_button_set_active (self->rules_toggle, TRUE);
   row = pacte_rules_panel_get_row (self->rules_panel, rule_id);
   if (row != NULL)
-    gtk_widget_grab_focus (row);
+    {
+      gtk_widget_grab_focus (row);
+      /* The plan's page is laid out in the next frames, and a page too wide
+       * for the window folds the flap, which closes it: keep the panel
+       * shown and the row focused while it settles. */
+      g_object_set_data (G_OBJECT (row), "pacte-focus-frames", GINT_TO_POINTER (0));
+      gtk_widget_add_tick_callback (GTK_WIDGET (self), keep_rule_focused, g_object_ref (row), g_object_unref);
+    }
 }
 
 void

@@ -98,4 +98,11 @@ void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class)
 void     _pacte_window_overview_attach            (PacteWindow    *self);
 void     _pacte_window_overview_detach            (PacteWindow    *self);
 
+/* pacte-window-actions.c: a menu label with its underscores doubled (no
+ * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
+char    *_pacte_window_escape_underline      (const char     *text);
+char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-recent.c */
+void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
+
 G_END_DECLS
