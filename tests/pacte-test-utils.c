@@ -125,3 +125,29 @@ pacte_test_wait_for (gboolean (*check) (gpointer data),
     }
   return TRUE;
 }
+
+void
+pacte_test_run_clear (PacteTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+pacte_test_run (PacteTestRun *run,
+                const char   *first,
+                ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  pacte_test_run_clear (run);
+  run->status = pacte_test_run_pacte ((const char * const *) args->pdata, &run->out, &run->err);
+}

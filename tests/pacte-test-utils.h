@@ -33,6 +33,22 @@ int             pacte_test_run_pacte    (const char * const  *args,
                                          char               **out,
                                          char               **err);
 
+/* One run of the program: its output, errors and exit status. */
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} PacteTestRun;
+
+void            pacte_test_run_clear    (PacteTestRun        *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PacteTestRun, pacte_test_run_clear)
+/* pacte_test_run_pacte() with its arguments listed, NULL-terminated; what a
+ * previous run left in run is freed first. */
+void            pacte_test_run          (PacteTestRun        *run,
+                                         const char          *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
 /* Runs the main loop until check (data) is TRUE or timeout_ms have passed
  * (what the UI does in a later frame or idle arrives in its own time on a
  * loaded machine); returns the last result of check. */

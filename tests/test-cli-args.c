@@ -11,42 +11,6 @@
 
 #include "pacte-test-utils.h"
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_pacte (Run        *run,
-           const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run->out = NULL;
-  run->err = NULL;
-  run->status = pacte_test_run_pacte ((const char * const *) args->pdata, &run->out, &run->err);
-}
-
 static void
 assert_json_check (const char *text,
                    const char *plan_id)
@@ -114,9 +78,9 @@ test_files_anywhere (void)
 
   g_assert_no_error (error);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--lang", "en", sample, "--plan", "plan-sgi-secteur-public", "--report", pdf,
+    pacte_test_run (&run, "--lang", "en", sample, "--plan", "plan-sgi-secteur-public", "--report", pdf,
                "--paper", "letter", NULL);
     g_assert_cmpstr (run.err, ==, "");
     g_assert_cmpint (run.status, ==, 0);
@@ -124,19 +88,19 @@ test_files_anywhere (void)
     g_assert_true (len > 4 && memcmp (contents, "%PDF", 4) == 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "-o", dash, "--normalize", sample, NULL);
+    pacte_test_run (&run, "-o", dash, "--normalize", sample, NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_file_test (dash, G_FILE_TEST_EXISTS));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
     g_autofree char *cwd = g_get_current_dir ();
 
     /* "-odd.pacte.json" relative to the folder: only after "--" is it a file. */
     g_assert_cmpint (g_chdir (dir), ==, 0);
-    run_pacte (&run, "--check", "--lang", "en", "--", "-odd.pacte.json", NULL);
+    pacte_test_run (&run, "--check", "--lang", "en", "--", "-odd.pacte.json", NULL);
     g_assert_cmpint (g_chdir (cwd), ==, 0);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Score:"));
@@ -200,9 +164,9 @@ static void
 test_help (void)
 {
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--help", NULL);
+    pacte_test_run (&run, "--help", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "pacte --check FILE [--date YYYY-MM-DD]"));
     g_assert_nonnull (strstr (run.out, "pacte --report OUT.pdf FILE"));
@@ -211,9 +175,9 @@ test_help (void)
     g_assert_nonnull (strstr (run.out, "any order"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--version", NULL);
+    pacte_test_run (&run, "--version", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_true (g_str_has_prefix (run.out, "pacte "));
   }

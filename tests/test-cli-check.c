@@ -12,40 +12,6 @@
 #include "pacte-rules.h"
 #include "pacte-test-utils.h"
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_pacte (Run        *run,
-           const char *first,
-           ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  run->status = pacte_test_run_pacte ((const char * const *) args->pdata, &run->out, &run->err);
-}
-
 static JsonNode *
 parse (const char *text)
 {
@@ -60,7 +26,7 @@ parse (const char *text)
 static void
 test_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PacteTestRun) run = { 0 };
   g_autofree char *sample = pacte_test_sample_path ();
   g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "fixtures", "sample-expected-2027-03-15.json", NULL);
   g_autofree char *expected_text = NULL;
@@ -69,7 +35,7 @@ test_json (void)
   JsonObject *object;
   JsonArray *plans;
 
-  run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--json", NULL);
+  pacte_test_run (&run, "--check", sample, "--date", "2027-03-15", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_utf8_validate (run.out, -1, NULL));
@@ -117,10 +83,10 @@ test_json (void)
 static void
 test_text_french (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PacteTestRun) run = { 0 };
   g_autofree char *sample = pacte_test_sample_path ();
 
-  run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--lang", "fr",
+  pacte_test_run (&run, "--check", sample, "--date", "2027-03-15", "--lang", "fr",
              "--plan", "plan-brightwater-connector", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "(plan-brightwater-connector)"));
@@ -143,10 +109,10 @@ test_text_french (void)
 static void
 test_text_english (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PacteTestRun) run = { 0 };
   g_autofree char *sample = pacte_test_sample_path ();
 
-  run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--lang", "en", NULL);
+  pacte_test_run (&run, "--check", sample, "--date", "2027-03-15", "--lang", "en", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Work at a strategic level"));
   g_assert_nonnull (strstr (run.out, "Score: 63/100"));
@@ -156,20 +122,20 @@ test_text_english (void)
 static void
 test_broken_file (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PacteTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pacte-cli-check-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "broken.pacte.json", NULL);
 
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, "{ \"format\": \"pacte-portfolio\", \"version\": 1,\n  \"plans\": [ }", -1, NULL));
-  run_pacte (&run, "--check", path, "--json", NULL);
+  pacte_test_run (&run, "--check", path, "--json", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "broken.pacte.json"));
 
-  run_clear (&run);
-  run_pacte (&run, "--check", "/nonexistent/nothing.pacte.json", NULL);
+  pacte_test_run_clear (&run);
+  pacte_test_run (&run, "--check", "/nonexistent/nothing.pacte.json", NULL);
   g_assert_cmpint (run.status, ==, 2);
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "nothing.pacte.json"));
@@ -184,47 +150,47 @@ test_exit_statuses (void)
   g_autofree char *sample = pacte_test_sample_path ();
 
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--fail-on", "red", NULL);
+    pacte_test_run (&run, "--check", sample, "--date", "2027-03-15", "--fail-on", "red", NULL);
     g_assert_cmpint (run.status, ==, 3);
   }
   {
     /* plan-sgi-secteur-public: one amber, no red. */
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--plan", "plan-sgi-secteur-public",
+    pacte_test_run (&run, "--check", sample, "--date", "2027-03-15", "--plan", "plan-sgi-secteur-public",
                "--fail-on", "red", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", sample, "--date", "2027-03-15", "--plan", "plan-sgi-secteur-public",
+    pacte_test_run (&run, "--check", sample, "--date", "2027-03-15", "--plan", "plan-sgi-secteur-public",
                "--fail-on", "amber", NULL);
     g_assert_cmpint (run.status, ==, 3);
     g_assert_nonnull (strstr (run.out, "plan-sgi-secteur-public"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", sample, "--date", "2027-02-30", NULL);
+    pacte_test_run (&run, "--check", sample, "--date", "2027-02-30", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "2027-02-30"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", sample, "--plan", "plan-nope", NULL);
+    pacte_test_run (&run, "--check", sample, "--plan", "plan-nope", NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "plan-nope"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", sample, "--fail-on", "green", NULL);
+    pacte_test_run (&run, "--check", sample, "--fail-on", "green", NULL);
     g_assert_cmpint (run.status, ==, 1);
   }
 }
@@ -232,7 +198,7 @@ test_exit_statuses (void)
 static void
 test_all_off_null_score (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(PacteTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("pacte-cli-check-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "off.pacte.json", NULL);
@@ -246,7 +212,7 @@ test_all_off_null_score (void)
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, text->str, -1, NULL));
 
-  run_pacte (&run, "--check", path, "--json", "--fail-on", "amber", NULL);
+  pacte_test_run (&run, "--check", path, "--json", "--fail-on", "amber", NULL);
   g_assert_cmpint (run.status, ==, 0);
   root = parse (run.out);
   plan = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "plans"), 0);
@@ -276,18 +242,18 @@ test_inverted_period_warns (void)
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", path, "--date", "2027-03-15", "--lang", "en", NULL);
+    pacte_test_run (&run, "--check", path, "--date", "2027-03-15", "--lang", "en", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, "Warning: the period ends on 2027-01-31, before it starts on 2027-06-01."));
     /* Only the plan that has it. */
     g_assert_null (strstr (strstr (run.out, "Forwards"), "Warning"));
   }
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", path, "--date", "2027-03-15", "--json", NULL);
+    pacte_test_run (&run, "--check", path, "--date", "2027-03-15", "--json", NULL);
     g_assert_cmpint (run.status, ==, 0);
     root = parse (run.out);
     plans = json_object_get_array_member (json_node_get_object (root), "plans");
@@ -311,18 +277,18 @@ test_script_edges (void)
 
   g_assert_no_error (error);
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--json", sample, NULL);
+    pacte_test_run (&run, "--json", sample, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_cmpstr (run.out, ==, "");
     g_assert_nonnull (strstr (run.err, "--check"));
   }
   g_assert_true (g_file_set_contents (empty, "{ \"format\": \"pacte-portfolio\", \"version\": 1 }\n", -1, NULL));
   {
-    g_auto(Run) run = { 0 };
+    g_auto(PacteTestRun) run = { 0 };
 
-    run_pacte (&run, "--check", empty, "--lang", "en", NULL);
+    pacte_test_run (&run, "--check", empty, "--lang", "en", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.out, ==, "No plan in this portfolio.\n");
   }

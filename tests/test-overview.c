@@ -99,6 +99,15 @@ test_cells (void)
   pacte_test_destroy_window (window);
 }
 
+static gboolean
+row_has_focus (gpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (data);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == data || gtk_widget_is_ancestor (focus, data));
+}
+
 /* Activating a cell opens its plan with the rule's row focused. */
 static void
 test_activate_cell (void)
@@ -128,19 +137,8 @@ test_activate_cell (void)
   g_assert_nonnull (row);
   /* A folded window first reveals the rules panel (animated): wait for the
    * row to take the focus, two seconds at most. */
-  {
-    gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-    focus = gtk_root_get_focus (GTK_ROOT (window));
-    while ((focus == NULL || (focus != row && !gtk_widget_is_ancestor (focus, row)))
-           && g_get_monotonic_time () < end)
-      {
-        while (g_main_context_iteration (NULL, FALSE))
-          ;
-        g_usleep (5000);
-        focus = gtk_root_get_focus (GTK_ROOT (window));
-      }
-  }
+  pacte_test_wait_for (row_has_focus, row, 2000);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_nonnull (focus);
   g_assert_true (focus == row || gtk_widget_is_ancestor (focus, row));
 

@@ -877,6 +877,12 @@ test_search_every_word (void)
 
 /* Names with numbers sort by value ("#2" before "#10"); a search shows the
  * list from its top; a name cut off in the list shows whole in a tooltip. */
+static gboolean
+adjustment_at_top (gpointer data)
+{
+  return gtk_adjustment_get_value (data) == gtk_adjustment_get_lower (data);
+}
+
 static void
 test_natural_sort_and_scroll (void)
 {
@@ -950,17 +956,7 @@ test_natural_sort_and_scroll (void)
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 14);  /* the numbers with a 1 in them */
   /* The list scrolls when it is next laid out: give the frame clock up to
    * two seconds. */
-  {
-    gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-    while (gtk_adjustment_get_value (adjustment) != gtk_adjustment_get_lower (adjustment)
-           && g_get_monotonic_time () < end)
-      {
-        while (g_main_context_iteration (NULL, FALSE))
-          ;
-        g_usleep (5000);
-      }
-  }
+  pacte_test_wait_for (adjustment_at_top, adjustment, 2000);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, gtk_adjustment_get_lower (adjustment));
   pacte_window_set_search (window, "#19 meridian");
   pacte_test_flush_events ();
