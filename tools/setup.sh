@@ -13,6 +13,7 @@ PACTE_PACKAGES=(
   xvfb xauth dbus dbus-daemon at-spi2-core
   python3 python3-pyatspi libgtk-4-bin xdotool
   poppler-utils qpdf fonts-dejavu-core git
+  libical-dev libcsv-dev python3-jsonschema
 )
 
 pacte_install_packages () {
