@@ -97,6 +97,19 @@ def find(app, role, predicate):
     return None
 
 
+def open_first_plan(app):
+    """A portfolio opens on its overview: clicks the first plan of the
+    sidebar's list.  FALSE while the list is not there yet."""
+    plans = next((n for n in walk(app) if n.name == "Plans"
+                  and n.getRoleName() in ("list", "list box", "tree", "table")), None)
+    first = find(plans, "label", lambda n: n.name != "") if plans is not None else None
+    if first is None:
+        return False
+    x, y, w, h = first.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    subprocess.run(["xdotool", "mousemove", str(x + w // 2), str(y + h // 2), "click", "1"], check=True)
+    return True
+
+
 def text_of(node):
     text = node.queryText()
     return text.getText(0, text.characterCount)  # GTK 4.8: not (0, -1)
@@ -152,9 +165,11 @@ def main():
         env["PACTE_DRAFTS_DIR"] = drafts
         env["GSETTINGS_BACKEND"] = "memory"
 
-        # 1. Edit the first plan's alliance manager, leave it unsaved.
+        # 1. Edit the first plan's alliance manager, leave it unsaved.  The
+        # portfolio opens on its overview: the first plan of the list, clicked.
         proc, app = start([doc], env)
         procs.append(proc)
+        wait_for("the first plan, opened", lambda: open_first_plan(app))
         plan_name = wait_for("the plan editor", lambda: find(app, "text", lambda n: n.name.startswith("Name")))
         plan_name = text_of(plan_name)
         owner = wait_for("the alliance manager field",
@@ -198,6 +213,8 @@ def main():
             button = find(app, "push button", lambda n: "Restore" in n.name)
             if button is not None:
                 button.queryAction().doAction(0)
+            else:
+                open_first_plan(app)
             return False
         try:
             wait_for("the restored portfolio", restored, step=1.0)

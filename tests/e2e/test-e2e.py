@@ -81,6 +81,17 @@ def name_of(node):
         return ""
 
 
+
+def in_plan_list(node):
+    """Inside the sidebar's list of plans (the overview, which a portfolio
+    opens on, lists the same names in its heat map)."""
+    parent = node.parent
+    while parent is not None:
+        if name_of(parent) == "Plans":
+            return True
+        parent = parent.parent
+    return False
+
 def role_of(node):
     try:
         return node.getRoleName()
@@ -197,7 +208,8 @@ def main():
         ok(True, "pacte is on the accessibility bus")
 
         # Select the plan by its name, with a click on its row in the list.
-        plan_label = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and name_of(n) == PLAN),
+        plan_label = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and name_of(n) == PLAN
+                                                     and in_plan_list(n)),
                               "the plan in the list")
         click(plan_label, display)
         objective = wait_for(lambda: find(app, lambda n: role_of(n) == "list item" and name_of(n) == OBJECTIVE),

@@ -169,6 +169,7 @@ pacte_fix_first_list_update (PacteFixFirstList *self,
                                                 n - N_SHOWN);
 
       gtk_expander_set_label (self->more, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->more), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->more), n > N_SHOWN);
   gtk_widget_set_visible (GTK_WIDGET (self), n > 0);

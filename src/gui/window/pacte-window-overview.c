@@ -5,6 +5,7 @@
  * many items are overdue when a portfolio opens. */
 #include "config.h"
 
+#include "pacte-accessible.h"
 #include "pacte-i18n.h"
 #include "pacte-overview.h"
 #include "pacte-window-private.h"
@@ -73,6 +74,8 @@ pacte_window_show_overview (PacteWindow *self,
       GtkWidget *scroller = gtk_scrolled_window_new ();
 
       self->overview = pacte_overview_new (self->context);
+      /* Its drop-downs' toggle buttons get names (pacte-accessible.c). */
+      pacte_accessible_tidy_on_map (self->overview);
       g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
       /* Its controls and sixteen columns are wider than a narrow window (and
        * a stack is as wide as its widest page): it scrolls sideways then. */
