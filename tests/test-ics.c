@@ -354,13 +354,19 @@ test_cli (Fixture       *f,
   calendar = parse (text);
   g_assert_nonnull (find_event (calendar, "Action due: Kick-off"));
   icalcomponent_free (calendar);
+  g_clear_pointer (&text, g_free);
 
-  /* An unknown plan: what is wrong and which plans there are; nothing
-   * written over the previous calendar. */
+  /* An unknown plan: what is wrong and which plans there are, status 1 as
+   * for --check and --report (docs/cli.md); nothing written over the
+   * previous calendar. */
   pacte_test_run (&run, "--ics", out, f->path, "--plan", "plan-z", NULL);
-  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "plan-z"));
   g_assert_nonnull (strstr (run.err, "plan-a, plan-b"));
+  g_file_get_contents (out, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "Kick-off"));
+  g_clear_pointer (&text, g_free);
 
   /* Never over the portfolio itself. */
   pacte_test_run (&run, "--ics", f->path, f->path, NULL);

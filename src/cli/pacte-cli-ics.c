@@ -4,8 +4,9 @@
  * decision dates and review due dates as an iCalendar file
  * (src/core/calendar, docs/calendar.md), atomically.
  *
- * Exit status: 0 written; 2 the file cannot be used, --plan names no plan
- * of it, or OUT.ics cannot be written. */
+ * Exit status: 0 written; 1 --plan names no plan of the file (as for
+ * --check and --report: docs/cli.md); 2 the file cannot be used or
+ * OUT.ics cannot be written. */
 #include "config.h"
 
 #include <stdio.h>
@@ -39,7 +40,7 @@ pacte_cli_ics (PacteCliOptions *options)
     {
       plan = pacte_cli_find_plan (portfolio, options->plan, options->ics_file);
       if (plan == NULL)
-        return PACTE_CLI_EXIT_BAD_FILE;
+        return PACTE_CLI_EXIT_USAGE;
     }
   lang = pacte_cli_language (options, portfolio);
   if (lang == NULL)
