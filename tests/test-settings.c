@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pacte-i18n.h"
+#include "pacte-portfolio-dialog.h"
 #include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
 #include "pacte-test-window-utils.h"
@@ -89,6 +90,126 @@ test_tune_refuses_contradiction (void)
   pacte_test_destroy_window (window);
 }
 
+static PactePortfolioDialog *
+find_settings_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PACTE_IS_PORTFOLIO_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* Portfolio Properties from the main menu: each applied change is one undo
+ * step, the dialog follows undo, and a currency that is not a code is
+ * refused under its row. */
+static void
+test_portfolio_properties (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePortfolioDialog *dialog;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.portfolio-properties", NULL));
+  pacte_test_flush_events ();
+  dialog = find_settings_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (pacte_portfolio_dialog_get_page (dialog), ==, "properties");
+
+  g_assert_true (pacte_portfolio_dialog_apply (dialog, "title", "  Alliances EMEA 2028 ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (doc), PACTE_PORTFOLIO_META_TITLE), ==, "Alliances EMEA 2028");
+  g_assert_cmpstr (pacte_portfolio_get_undo_label (doc), ==, french () ? "la modification «\u00a0Titre\u00a0»" : "Change Title");
+  g_assert_true (pacte_portfolio_dialog_apply (dialog, "owner", "Nordlicht GmbH", &error));
+
+  g_assert_false (pacte_portfolio_dialog_apply (dialog, "currency", "Euro", &error));
+  g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (pacte_portfolio_get_currency (doc), ==, "EUR");
+  g_assert_true (pacte_portfolio_dialog_apply (dialog, "currency", "usd", &error));
+  g_assert_cmpstr (pacte_portfolio_get_currency (doc), ==, "USD");
+
+  pacte_portfolio_dialog_set_language (dialog, "en");
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (doc), PACTE_PORTFOLIO_META_LANGUAGE), ==, "en");
+
+  /* Four changes, four undo steps, back to the file's values. */
+  for (int i = 0; i < 4; i++)
+    g_assert_true (pacte_portfolio_undo (doc));
+  g_assert_false (pacte_portfolio_get_modified (doc));
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (doc), PACTE_PORTFOLIO_META_TITLE), ==, "Alliances EMEA 2027");
+  g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (doc), PACTE_PORTFOLIO_META_LANGUAGE), ==, "fr");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pacte_test_destroy_window (window);
+}
+
+/* The Golden Rules for all plans: a plan's own setting is named under the
+ * rule; tuning for all plans is refused when a plan that tunes the rule
+ * itself would contradict itself; switching off asks a reason; one undo
+ * step each. */
+static void
+test_portfolio_rules (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  PactePlan *plan = pacte_portfolio_find_plan (doc, "plan-brightwater-connector");
+  PactePortfolioDialog *dialog;
+  GtkWidget *tune, *ask, *entry;
+  const char *subtitle;
+  guint r09 = (guint) pacte_rule_set_find (pacte_rule_set_get_default (), "R09");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.portfolio-rules", NULL));
+  pacte_test_flush_events ();
+  dialog = find_settings_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (pacte_portfolio_dialog_get_page (dialog), ==, "rules");
+
+  /* Kühne tunes R09 itself (amber after 45 days). */
+  subtitle = adw_action_row_get_subtitle (pacte_portfolio_dialog_get_rule_row (dialog, "R09"));
+  g_assert_nonnull (strstr (subtitle, "Kühne Datentechnik"));
+  g_assert_nonnull (strstr (subtitle, french () ? "1 plan" : "1 plan"));
+
+  tune = pacte_portfolio_dialog_present_tune (dialog, "R09");
+  g_assert_true (PACTE_IS_TUNE_DIALOG (tune));
+  pacte_tune_dialog_set_value (PACTE_TUNE_DIALOG (tune), "red_days", 40);
+  g_assert_nonnull (pacte_tune_dialog_get_error (PACTE_TUNE_DIALOG (tune)));
+  g_assert_nonnull (strstr (pacte_tune_dialog_get_error (PACTE_TUNE_DIALOG (tune)), "Kühne Datentechnik"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (tune), "apply"));
+  pacte_tune_dialog_set_value (PACTE_TUNE_DIALOG (tune), "red_days", 120);
+  g_assert_null (pacte_tune_dialog_get_error (PACTE_TUNE_DIALOG (tune)));
+  close_dialog (tune, "apply");
+  g_assert_cmpfloat (pacte_effective_param (pacte_rule_set_get_default (), doc, plan, r09, "red_days"), ==, 120);
+  g_assert_cmpstr (pacte_portfolio_get_undo_label (doc), ==,
+                   french () ? "Ajuster R09 pour tous les plans" : "Tune R09 for All Plans");
+  subtitle = adw_action_row_get_subtitle (pacte_portfolio_dialog_get_rule_row (dialog, "R09"));
+  g_assert_nonnull (strstr (subtitle, french () ? "Jours sans activité avant le rouge\u00a0: 120"
+                                                : "Days without activity before red: 120"));
+
+  /* Switch R13 off for every plan, with a reason. */
+  ask = pacte_portfolio_dialog_ask_switch_off (dialog, "R13");
+  entry = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (ask));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "No joint offers this year");
+  close_dialog (ask, "switch-off");
+  pacte_test_flush_events ();
+  g_assert_cmpint (pacte_rule_result_get_status (pacte_plan_results_get_result (
+                     pacte_context_get_results (pacte_window_get_context (window), plan),
+                     (guint) pacte_rule_set_find (pacte_rule_set_get_default (), "R13"))), ==, PACTE_STATUS_OFF);
+  subtitle = adw_action_row_get_subtitle (pacte_portfolio_dialog_get_rule_row (dialog, "R13"));
+  g_assert_nonnull (strstr (subtitle, "No joint offers this year"));
+
+  /* One undo step each. */
+  g_assert_true (pacte_portfolio_undo (doc));
+  g_assert_null (pacte_portfolio_find_setting (doc, "R13"));
+  g_assert_true (pacte_portfolio_undo (doc));
+  g_assert_cmpfloat (pacte_effective_param (pacte_rule_set_get_default (), doc, plan, r09, "red_days"), ==, 90);
+  g_assert_false (pacte_portfolio_get_modified (doc));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pacte_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,5 +219,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/settings/tune-refuses-contradiction", test_tune_refuses_contradiction);
+  g_test_add_func ("/settings/portfolio-properties", test_portfolio_properties);
+  g_test_add_func ("/settings/portfolio-rules", test_portfolio_rules);
   return g_test_run ();
 }

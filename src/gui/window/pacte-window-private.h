@@ -102,6 +102,10 @@ void     _pacte_window_overview_detach            (PacteWindow    *self);
  * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
 char    *_pacte_window_escape_underline      (const char     *text);
 char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-settings.c: Portfolio Properties and the Golden Rules for
+ * every plan (win.portfolio-properties, win.portfolio-rules). */
+void     _pacte_window_class_add_settings_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_settings_actions    (PacteWindow    *self);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 
