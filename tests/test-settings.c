@@ -6,9 +6,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "pacte-export-dialog.h"
 #include "pacte-i18n.h"
+#include "pacte-print-operation.h"
+#include "pacte-report-preview.h"
+#include "pacte-window-export.h"
 #include "pacte-portfolio-dialog.h"
 #include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
@@ -210,6 +215,135 @@ test_portfolio_rules (void)
   pacte_test_destroy_window (window);
 }
 
+static PacteExportDialog *
+find_export_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (PACTE_IS_EXPORT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return !pacte_window_export_is_running (data);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  g_autofree char *out = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return g_steal_pointer (&out);
+}
+
+/* Export PDF asks for the language and the scope first (an English user
+ * of a French portfolio gets an English report when asking for one), then
+ * writes the pages with progress. */
+static void
+test_export_asks_language_and_scope (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  g_autofree char *folder = g_dir_make_tmp ("pacte-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "review.pdf", NULL);
+  g_autofree char *text = NULL;
+  PacteExportDialog *dialog;
+
+  pacte_window_select_plan (window, pacte_portfolio_find_plan (doc, "plan-kuhne-managed"));
+  pacte_test_flush_events ();
+  pacte_window_set_export_path_for_tests (window, path);
+
+  /* The whole portfolio, in English. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  pacte_test_flush_events ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  /* The portfolio's report language, and the plan shown, come first. */
+  g_assert_cmpstr (pacte_export_dialog_get_language (dialog), ==, "fr");
+  g_assert_false (pacte_export_dialog_get_whole_portfolio (dialog));
+  pacte_export_dialog_set_language (dialog, "en");
+  pacte_export_dialog_set_whole_portfolio (dialog, TRUE);
+  close_dialog (GTK_WIDGET (dialog), "choose");
+  g_assert_true (pacte_test_wait_for (export_done, window, 60000));
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Portfolio review"));
+  g_assert_nonnull (strstr (text, "Meridian Cloud"));
+  g_assert_nonnull (strstr (text, "Kühne Datentechnik"));
+  g_clear_pointer (&text, g_free);
+
+  /* This plan, in French. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL));
+  pacte_test_flush_events ();
+  dialog = find_export_dialog ();
+  pacte_export_dialog_set_language (dialog, "fr");
+  pacte_export_dialog_set_whole_portfolio (dialog, FALSE);
+  close_dialog (GTK_WIDGET (dialog), "choose");
+  g_assert_true (pacte_test_wait_for (export_done, window, 60000));
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Revue de plan de partenariat"));
+  g_assert_nonnull (strstr (text, "Kühne Datentechnik"));
+  g_assert_null (strstr (text, "Meridian Cloud"));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  pacte_test_destroy_window (window);
+}
+
+/* Cancel in the progress dialog: no file, no temporary file left. */
+static void
+test_export_cancel (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  g_autofree char *folder = g_dir_make_tmp ("pacte-export-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "portfolio.pdf", NULL);
+  GtkWidget *progress;
+
+  progress = pacte_window_export_pdf_to (window, path, "en", TRUE);
+  g_assert_nonnull (progress);
+  g_assert_true (pacte_window_export_is_running (window));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (progress), "cancel");
+  g_assert_true (pacte_test_wait_for (export_done, window, 10000));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  /* The folder is empty again: g_rmdir fails on a leftover. */
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
+  pacte_test_destroy_window (window);
+}
+
+/* Print preview draws the report's pages in a window of Pacte's own. */
+static void
+test_print_preview (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePortfolio *doc = pacte_window_get_portfolio (window);
+  g_autoptr(PactePrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  PacteReportPreview *preview;
+
+  operation = pacte_print_operation_new (doc, pacte_rule_set_get_default (), NULL,
+                                         pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  g_assert_true (pacte_print_operation_preview_now (operation, GTK_WINDOW (window), &error));
+  g_assert_no_error (error);
+  preview = PACTE_REPORT_PREVIEW (pacte_print_operation_get_preview_window (operation));
+  g_assert_nonnull (preview);
+  pacte_test_flush_events ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preview)));
+  g_assert_cmpuint (pacte_report_preview_get_n_pages (preview), >, 1);
+  pacte_report_preview_set_page (preview, 1);
+  pacte_test_flush_events ();
+  g_assert_cmpuint (pacte_report_preview_get_page (preview), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (preview));
+  pacte_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -221,5 +355,8 @@ main (int   argc,
   g_test_add_func ("/settings/tune-refuses-contradiction", test_tune_refuses_contradiction);
   g_test_add_func ("/settings/portfolio-properties", test_portfolio_properties);
   g_test_add_func ("/settings/portfolio-rules", test_portfolio_rules);
+  g_test_add_func ("/settings/export-asks-language-and-scope", test_export_asks_language_and_scope);
+  g_test_add_func ("/settings/export-cancel", test_export_cancel);
+  g_test_add_func ("/settings/print-preview", test_print_preview);
   return g_test_run ();
 }

@@ -106,6 +106,8 @@ char    *_pacte_window_document_folder       (GFile          *file);
  * every plan (win.portfolio-properties, win.portfolio-rules). */
 void     _pacte_window_class_add_settings_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_update_settings_actions    (PacteWindow    *self);
+/* pacte-window-export.c: Export PDF (win.export-pdf). */
+void     _pacte_window_class_add_export_actions   (GtkWidgetClass *widget_class);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 

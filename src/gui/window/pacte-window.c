@@ -887,6 +887,7 @@ pacte_window_class_init (PacteWindowClass *klass)
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
   _pacte_window_class_add_settings_actions (widget_class);
+  _pacte_window_class_add_export_actions (widget_class);
 }
 
 static void
