@@ -3,6 +3,9 @@
  * (parts, headings, paragraphs, tables) the report's parts are made of. */
 #include "config.h"
 
+#include <math.h>
+
+#include "pacte-language.h"
 #include "pacte-report-build.h"
 
 /* ---- Text in the report's language --------------------------------------- */
@@ -93,6 +96,28 @@ pacte_report_partner_names (PacteReport        *self,
     g_string_append (out, "—");
   return g_string_free (out, FALSE);
 }
+
+/* "+4.6 points" / "+4,6 points", held together. */
+char *
+pacte_report_gain_text (PacteReport *self,
+                        double       gain,
+                        int          decimals)
+{
+  g_autofree char *number = pacte_format_number (self->lang, gain, decimals);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) words = NULL;
+
+  PRINTF_PLURAL_BEGIN
+  /* The language's plural rule for a number that need not be whole. */
+  text = g_strdup_printf (pacte_ngettext_lang (self->lang, "+%s point", "+%s points",
+                                               pacte_language_is_singular (pacte_language_get (self->lang),
+                                                                           round (gain * 10) / 10) ? 1 : 2),
+                          number);
+  PRINTF_PLURAL_END
+  words = g_strsplit (text, " ", -1);
+  return g_strjoinv (PACTE_NBSP, words);
+}
+
 /* ---- Blocks --------------------------------------------------------------- */
 
 PacteReportTable *

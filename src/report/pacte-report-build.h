@@ -77,6 +77,10 @@ const char       *pacte_report_or_dash        (const char         *text);
 char             *pacte_report_partner_names  (PacteReport        *self,
                                                const char * const *ids);
 const char       *pacte_report_language_name  (const char         *lang);
+/* "+4.6 points" / "+4,6 points" with decimals at most, never broken. */
+char             *pacte_report_gain_text      (PacteReport        *self,
+                                               double              gain,
+                                               int                 decimals);
 
 /* ---- Blocks ---- */
 /* A table with a header row of msgids (translated). */
@@ -119,6 +123,10 @@ void              pacte_report_add_plan       (PacteReport        *self,
                                                PactePlan          *plan,
                                                guint               index,
                                                gboolean            with_portfolio);
+/* pacte-report-chart.c: plan's score over its reviews, then score now */
+void              pacte_report_add_trend_chart (PacteReport       *self,
+                                               PactePlan          *plan,
+                                               int                 score);
 /* pacte-report-plan-dates.c: what a plan's section says of its dates and lights */
 void              pacte_report_add_decisions  (PacteReport        *self,
                                                PactePlan          *plan);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "pacte-analysis.h"
 #include "pacte-report-build.h"
 
 void
@@ -276,36 +277,45 @@ pacte_report_add_switched_off (PacteReport            *self,
     paragraph (self, PACTE_REPORT_STYLE_ITALIC, T (self, N_("Every rule is switched on for this plan.")));
 }
 
+/* The plan's fix-first list: its red and amber rules, the largest gain of
+ * score first (the engine's own scoring: the score the plan would have with
+ * that rule green), each with what to do. */
 void
 pacte_report_add_recommendations (PacteReport            *self,
                                   const PacteRuleOutcome *outcomes)
 {
   guint n_rules = pacte_rule_set_get_n_rules (self->rules);
-  static const double widths[] = { 0.12, 0.30, 0.58 };
-  static const char * const headers[] = { N_("Status"), N_("Rule"), N_("What to do") };
-  static const PacteStatus order[] = { PACTE_STATUS_RED, PACTE_STATUS_AMBER };
-  PacteReportTable *t = NULL;
+  static const double widths[] = { 0.12, 0.28, 0.12, 0.48 };
+  static const PacteReportAlign aligns[] = {
+    PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_LEFT, PACTE_REPORT_ALIGN_RIGHT, PACTE_REPORT_ALIGN_LEFT
+  };
+  static const char * const headers[] = { N_("Status"), N_("Rule"), N_("Gain"), N_("What to do") };
+  g_autofree PacteFix *fixes = g_new0 (PacteFix, MAX (n_rules, 1));
+  guint n_fixes = pacte_fix_first_outcomes (outcomes, n_rules, fixes);
+  PacteReportTable *t;
 
-  heading (self, N_("Recommendations"));
-  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
-    for (guint i = 0; i < n_rules; i++)
-      {
-        PacteReportRow *row;
+  heading (self, N_("Fix first"));
+  if (n_fixes == 0)
+    {
+      paragraph (self, PACTE_REPORT_STYLE_ITALIC,
+                 T (self, N_("No rule is red or amber: keep the plan on its course.")));
+      return;
+    }
+  lead_in (self, PACTE_REPORT_STYLE_BODY,
+           T (self, N_("The red and amber rules, those whose fixing raises the health score the most first: the gain is the score the plan would have with the rule green, minus its score now.")));
+  t = table (self, 4, widths, aligns, headers);
+  for (guint k = 0; k < n_fixes; k++)
+    {
+      guint i = fixes[k].rule_index;
+      PacteReportRow *row = pacte_report_table_add_row (t, PACTE_REPORT_ROW_PLAIN);
 
-        if (outcomes[i].status != order[k])
-          continue;
-        if (t == NULL)
-          t = table (self, 3, widths, NULL, headers);
-        row = pacte_report_table_add_row (t, PACTE_REPORT_ROW_PLAIN);
-        pacte_report_row_set (row, 0, status_word (self, order[k]), PACTE_REPORT_STYLE_BOLD);
-        pacte_report_row_set_light (row, 0, order[k]);
-        pacte_report_row_take (row, 1, g_strdup_printf ("%u. %s", pacte_rule_set_get_number (self->rules, i),
-                                                        pacte_rule_set_get_title (self->rules, i, self->lang)),
-                               PACTE_REPORT_STYLE_BOLD);
-        pacte_report_row_set (row, 2, pacte_rule_set_get_advice (self->rules, i, self->lang),
-                              PACTE_REPORT_STYLE_BODY);
-      }
-  if (t == NULL)
-    paragraph (self, PACTE_REPORT_STYLE_ITALIC,
-               T (self, N_("No rule is red or amber: keep the plan on its course.")));
+      pacte_report_row_set (row, 0, status_word (self, fixes[k].status), PACTE_REPORT_STYLE_BOLD);
+      pacte_report_row_set_light (row, 0, fixes[k].status);
+      pacte_report_row_take (row, 1, g_strdup_printf ("%u. %s", pacte_rule_set_get_number (self->rules, i),
+                                                      pacte_rule_set_get_title (self->rules, i, self->lang)),
+                             PACTE_REPORT_STYLE_BOLD);
+      pacte_report_row_take (row, 2, pacte_report_gain_text (self, fixes[k].gain, 0), PACTE_REPORT_STYLE_BOLD);
+      pacte_report_row_set (row, 3, pacte_rule_set_get_advice (self->rules, i, self->lang),
+                            PACTE_REPORT_STYLE_BODY);
+    }
 }

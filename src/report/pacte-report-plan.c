@@ -231,6 +231,7 @@ add_trend (PacteReport            *self,
   else
     score_line = g_strdup (T (self, N_("Health score: none then or now (every rule switched off)")));
   lead_in (self, PACTE_REPORT_STYLE_BOLD, score_line);
+  pacte_report_add_trend_chart (self, plan, score);
 
   t = table (self, 5, widths, aligns, headers);
   for (guint i = 0; i < n_rules; i++)

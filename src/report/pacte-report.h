@@ -30,6 +30,8 @@ G_BEGIN_DECLS
 
 /* Actions and events due within this many days of the review date are listed as "coming up". */
 #define PACTE_REPORT_HORIZON_DAYS  90
+/* The portfolio summary's agenda: what is overdue, and due within this many days. */
+#define PACTE_REPORT_AGENDA_DAYS   30
 
 #define PACTE_TYPE_REPORT (pacte_report_get_type ())
 G_DECLARE_FINAL_TYPE (PacteReport, pacte_report, PACTE, REPORT, GObject)
