@@ -81,6 +81,10 @@ static const CliMode cli_modes[] = {
     "date days lang json",
     N_("List what is overdue or due in the next days across the portfolio FILE"),
     pacte_cli_agenda },
+  { "ics", N_("OUT.ics"), OFF (ics_out), N_("FILE"), 1, 1, { OFF (ics_file) },
+    "plan lang",
+    N_("Write the meetings, events, due dates and review dates of FILE as an iCalendar file that calendar programs import"),
+    pacte_cli_ics },
 };
 
 static const CliOption cli_options[] = {

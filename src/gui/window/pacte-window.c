@@ -886,6 +886,7 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.sort-partners", "partner-sort");
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
+  _pacte_window_install_calendar_actions (widget_class);
 }
 
 static void
