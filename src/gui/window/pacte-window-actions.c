@@ -15,6 +15,7 @@
 #include "pacte-review-dialog.h"
 #include "pacte-window-life.h"
 #include "pacte-window-private.h"
+#include "pacte-window-csv.h"
 
 typedef void (*Then) (PacteWindow *self, gpointer data);
 
@@ -149,6 +150,7 @@ _pacte_window_update_actions (PacteWindow *self)
   _pacte_window_update_calendar_actions (self);
   /* A review is recorded for the plan shown. */
   gtk_widget_action_set_enabled (widget, "win.record-review", has && self->plan != NULL);
+  _pacte_window_update_csv_actions (self);
   _pacte_window_update_history (self);
 }
 
