@@ -15,6 +15,7 @@
 #include "pacte-review-dialog.h"
 #include "pacte-window-life.h"
 #include "pacte-window-private.h"
+#include "pacte-window-csv.h"
 
 typedef void (*Then) (PacteWindow *self, gpointer data);
 
@@ -147,8 +148,10 @@ _pacte_window_update_actions (PacteWindow *self)
   gtk_widget_action_set_enabled (widget, "win.print", has);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has);
   _pacte_window_update_settings_actions (self);
+  _pacte_window_update_calendar_actions (self);
   /* A review is recorded for the plan shown. */
   gtk_widget_action_set_enabled (widget, "win.record-review", has && self->plan != NULL);
+  _pacte_window_update_csv_actions (self);
   _pacte_window_update_history (self);
 }
 

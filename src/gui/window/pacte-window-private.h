@@ -108,6 +108,9 @@ void     _pacte_window_class_add_settings_actions (GtkWidgetClass *widget_class)
 void     _pacte_window_update_settings_actions    (PacteWindow    *self);
 /* pacte-window-export.c: Export PDF (win.export-pdf). */
 void     _pacte_window_class_add_export_actions   (GtkWidgetClass *widget_class);
+/* pacte-window-calendar.c: Export Calendar (portfolio, plan) */
+void     _pacte_window_install_calendar_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_calendar_actions  (PacteWindow    *self);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 
