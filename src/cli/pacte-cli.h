@@ -44,6 +44,10 @@ typedef struct {
   char     *days;           /* --days N (agenda), as given */
   char     *ics_out;        /* --ics OUT.ics */
   char     *ics_file;       /* the FILE after --ics OUT.ics */
+  char     *map;            /* --map COLUMN=field,… (import-partners) */
+  gboolean  dry_run;        /* --dry-run (import-partners) */
+  char     *export_csv;     /* --export-csv partners|plans|actions */
+  gboolean  excel_fr;       /* --excel-fr (export-csv) */
 } PacteCliOptions;
 
 /* TRUE when argv asks for a command-line command rather than the window. */
@@ -118,6 +122,9 @@ guint           pacte_cli_print_conflicts (PactePortfolio *portfolio,
                                            JsonBuilder    *json);
 int             pacte_cli_agenda      (PacteCliOptions *options);  /* pacte-cli-agenda.c */
 int             pacte_cli_ics         (PacteCliOptions *options);  /* pacte-cli-ics.c */
+/* --import-partners, --export-csv (pacte-cli-csv.c). */
+int             pacte_cli_import_partners (PacteCliOptions *options);
+int             pacte_cli_export_csv  (PacteCliOptions *options);
 /* --days: NULL gives 30; else a whole number 0..3660, or the message on
  * standard error and FALSE. */
 gboolean        pacte_cli_parse_days  (const char      *text,
