@@ -157,22 +157,19 @@ find_field (PacteRecord *record,
   return -1;
 }
 
+static int item_position (PacteRecord *owner,
+                          guint        field,
+                          const char  *id);
+
 static PacteRecord *
 find_item (PacteRecord *owner,
            guint        field,
            const char  *id)
 {
+  int position = item_position (owner, field, id);
   guint n = 0;
-  PacteRecord * const *items = pacte_record_get_items (owner, field, &n);
 
-  for (guint i = 0; i < n; i++)
-    {
-      int id_field = PACTE_RECORD_GET_CLASS (items[i])->id_field;
-
-      if (id_field >= 0 && g_str_equal (pacte_record_get_string (items[i], id_field), id))
-        return items[i];
-    }
-  return NULL;
+  return position >= 0 ? pacte_record_get_items (owner, field, &n)[position] : NULL;
 }
 
 /* What a conflict's path names: a single field of a record; a whole list
