@@ -102,6 +102,10 @@ void     _pacte_window_overview_detach            (PacteWindow    *self);
  * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
 char    *_pacte_window_escape_underline      (const char     *text);
 char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-actions.c: an AdwMessageDialog with a Close button. */
+void     _pacte_window_show_message          (PacteWindow    *self,
+                                              const char     *heading,
+                                              const char     *body);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 
