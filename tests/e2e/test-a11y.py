@@ -337,6 +337,7 @@ DIALOG_OPENERS = [
     ("Record Review", through_menu("Main Menu", "Record Review…")),
     ("Switch Off", through_menu("Options of R01 Work at a strategic level", "Switch Off for This Plan…")),
     ("Tune", through_menu("Options of R09 Don’t give up", "Tune Parameters…")),
+    ("Import Partners", through_menu("Main Menu", "Import Partners from CSV…")),
 ]
 
 if __name__ == "__main__":

@@ -249,6 +249,14 @@ show_message (PacteWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+_pacte_window_show_message (PacteWindow *self,
+                            const char  *heading,
+                            const char  *body)
+{
+  show_message (self, heading, body);
+}
+
 static void
 save_failure_response (AdwMessageDialog *dialog,
                        const char       *response,

@@ -116,6 +116,10 @@ void     _pacte_window_class_add_export_actions   (GtkWidgetClass *widget_class)
 /* pacte-window-calendar.c: Export Calendar (portfolio, plan) */
 void     _pacte_window_install_calendar_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_update_calendar_actions  (PacteWindow    *self);
+/* pacte-window-actions.c: an AdwMessageDialog with a Close button. */
+void     _pacte_window_show_message          (PacteWindow    *self,
+                                              const char     *heading,
+                                              const char     *body);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 
