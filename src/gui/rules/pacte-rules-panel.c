@@ -5,11 +5,13 @@
 #include <math.h>
 
 #include "pacte-analysis.h"
+#include "pacte-fix-first-list.h"
 #include "pacte-i18n.h"
 #include "pacte-rule-row.h"
 #include "pacte-rule-settings.h"
 #include "pacte-tune-dialog.h"
 #include "pacte-rules-panel.h"
+#include "pacte-trend-chart.h"
 
 struct _PacteRulesPanel
 {
@@ -23,7 +25,8 @@ struct _PacteRulesPanel
 
   GtkLabel         *summary_label;
   GtkLabel         *score_label;
-  GtkLabel         *fix_first_label; /* "Fix first: R15 +6 · R01 +3 · …", made in init */
+  PacteTrendChart  *trend_chart;     /* the score at each review, then now */
+  PacteFixFirstList *fix_first;      /* the failing rules, largest gain first */
   GtkListBox       *list_box;
   /* The lights of every row, so that the titles line up whatever the
    * length of the status word ("Green", "Désactivée"). */
@@ -140,48 +143,6 @@ pacte_rules_panel_counts_text (PactePlanResults *results)
   return pacte_rules_panel_counts_text_sep (results, " · ");
 }
 
-/* The plan's fix-first list (pacte-analysis.h): its failing rules, the one
- * that raises the score most first; the rows below lead to the fields. */
-static void
-update_fix_first (PacteRulesPanel *self)
-{
-  guint n_rules = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  g_autofree PacteStatus *statuses = g_new0 (PacteStatus, MAX (n_rules, 1));
-  g_autofree PacteFix *fixes = g_new0 (PacteFix, MAX (n_rules, 1));
-  GString *text, *spoken;
-  guint n;
-
-  for (guint r = 0; r < n_rules; r++)
-    statuses[r] = pacte_rule_result_get_status (pacte_plan_results_get_result (self->results, r));
-  n = pacte_fix_first_plan (statuses, n_rules, fixes);
-  gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), n > 0);
-  if (n == 0)
-    return;
-  text = g_string_new (_("Fix first:"));
-  spoken = g_string_new (_("Fix first:"));
-  for (guint f = 0; f < n; f++)
-    {
-      PacteRuleResult *result = pacte_plan_results_get_result (self->results, fixes[f].rule_index);
-
-      if (f < 4)
-        g_string_append_printf (text, "%s %s +%d", f == 0 ? "" : " ·", pacte_rule_result_get_rule_id (result),
-                                fixes[f].gain);
-      g_string_append_printf (spoken, f == 0 ? " " : "; ");
-      /* Translators: one entry of a plan's fix-first list: "R15 Joint customer events, +6 points" */
-      g_string_append_printf (spoken, ngettext ("%s %s, +%d point", "%s %s, +%d points", fixes[f].gain),
-                              pacte_rule_result_get_rule_id (result), pacte_rule_result_get_title (result),
-                              fixes[f].gain);
-    }
-  if (n > 4)
-    g_string_append (text, " …");
-  gtk_label_set_label (self->fix_first_label, text->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fix_first_label), spoken->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fix_first_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
-  g_string_free (text, TRUE);
-  g_string_free (spoken, TRUE);
-}
-
 /* A rule is tuned when a parameter's effective value for the plan (its
  * override, else the portfolio's rule settings) is not the rule's default. */
 static gboolean
@@ -217,6 +178,15 @@ update_marks (PacteRulesPanel *self)
 }
 
 static void
+update_trend (PacteRulesPanel *self)
+{
+  if (self->results == NULL)
+    return;
+  pacte_trend_chart_update (self->trend_chart, pacte_context_get_rules (self->context), self->plan,
+                            pacte_context_get_today (self->context), pacte_plan_results_get_score (self->results));
+}
+
+static void
 update_header (PacteRulesPanel *self)
 {
   g_autofree char *summary = NULL;
@@ -227,7 +197,8 @@ update_header (PacteRulesPanel *self)
     {
       set_label (self->summary_label, "");
       set_label (self->score_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), FALSE);
+      pacte_fix_first_list_update (self->fix_first, NULL);
+      pacte_trend_chart_update (self->trend_chart, NULL, NULL, 0, -1);
       return;
     }
 
@@ -253,7 +224,8 @@ update_header (PacteRulesPanel *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
   update_marks (self);
-  update_fix_first (self);
+  pacte_fix_first_list_update (self->fix_first, self->results);
+  update_trend (self);
 }
 
 static void
@@ -265,6 +237,9 @@ portfolio_record_changed_cb (PacteRulesPanel *self,
   if (PACTE_IS_OVERRIDE (record) || PACTE_IS_PORTFOLIO (owner) || PACTE_IS_PORTFOLIO (record)
       || (record == owner && owner == PACTE_RECORD (self->plan)))
     update_marks (self);
+  /* A review recorded, edited or removed: the trend's points. */
+  if (self->plan != NULL && (owner == PACTE_RECORD (self->plan) || record == PACTE_RECORD (self->plan)))
+    update_trend (self);
 }
 
 static void
@@ -351,6 +326,14 @@ rebind (PacteRulesPanel *self)
                            self->results != NULL ? G_LIST_MODEL (self->results) : NULL,
                            create_row, self, NULL);
   update_header (self);
+}
+
+/* A fix-first entry's button: the same as activating the rule's row. */
+static void
+on_fix_activated (PacteRulesPanel *self,
+                  const char      *rule_id)
+{
+  g_signal_emit (self, signals[RULE_ACTIVATED], 0, rule_id);
 }
 
 static void
@@ -664,11 +647,16 @@ pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PACTE_TYPE_RULE_ROW);
+  g_type_ensure (PACTE_TYPE_TREND_CHART);
+  g_type_ensure (PACTE_TYPE_FIX_FIRST_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacte/Pacte/ui/pacte-rules-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, score_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, fix_first);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_fix_activated);
 
   gtk_widget_class_install_action (widget_class, "rules.switch-off", "s", rule_action);
   gtk_widget_class_install_action (widget_class, "rules.switch-on", "s", rule_action);
@@ -680,16 +668,6 @@ pacte_rules_panel_init (PacteRulesPanel *self)
 {
   self->light_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Under the counts of lights: the plan's fix-first line. */
-  self->fix_first_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->fix_first_label, 0);
-  gtk_label_set_wrap (self->fix_first_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->fix_first_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), FALSE);
-  gtk_widget_insert_after (GTK_WIDGET (self->fix_first_label),
-                           gtk_widget_get_parent (GTK_WIDGET (self->summary_label)),
-                           GTK_WIDGET (self->summary_label));
 }
 
 GtkWidget *
@@ -765,4 +743,18 @@ pacte_rules_panel_get_score_text (PacteRulesPanel *self)
 {
   g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
   return gtk_label_get_label (self->score_label);
+}
+
+GtkWidget *
+pacte_rules_panel_get_fix_first (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return GTK_WIDGET (self->fix_first);
+}
+
+GtkWidget *
+pacte_rules_panel_get_trend_chart (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return GTK_WIDGET (self->trend_chart);
 }
