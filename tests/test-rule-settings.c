@@ -163,7 +163,7 @@ test_nothing_to_judge (void)
   g_assert_cmpstr (o->explanation, ==, "Nothing to judge yet: no sponsor and no executive decision are recorded.");
   o = outcome (portfolio, 0, "R08", "fr", outcomes);
   g_assert_cmpint (o->status, ==, PACTE_STATUS_GREEN);
-  g_assert_cmpstr (o->explanation, ==, "Rien à juger pour l’instant : ni accord ni intervention des juristes ne sont enregistrés.");
+  g_assert_cmpstr (o->explanation, ==, "Rien à juger pour l’instant\u00a0: ni accord ni intervention des juristes ne sont enregistrés.");
 
   g_assert_true (pacte_record_set_string (PACTE_RECORD (plan), pacte_record_find_field (PACTE_RECORD (plan), "sponsor-name"),
                                           "Sam Brook", NULL));

@@ -344,6 +344,37 @@ test_print_preview (void)
   pacte_test_destroy_window (window);
 }
 
+/* Counts of lights agree with their number everywhere they are said
+ * (« 11 verts, 5 orange »); greens that rest on nothing say so. */
+static void
+test_wording (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  g_autofree char *green = pacte_rules_panel_count_text (PACTE_STATUS_GREEN, 11);
+  g_autofree char *amber = pacte_rules_panel_count_text (PACTE_STATUS_AMBER, 5);
+  g_autofree char *one = pacte_rules_panel_count_text (PACTE_STATUS_GREEN, 1);
+  g_autofree char *off = pacte_rules_panel_count_text (PACTE_STATUS_OFF, 2);
+
+  g_assert_cmpstr (green, ==, french () ? "11 verts" : "11 green");
+  g_assert_cmpstr (amber, ==, french () ? "5 orange" : "5 amber");
+  g_assert_cmpstr (one, ==, french () ? "1 vert" : "1 green");
+  g_assert_cmpstr (off, ==, french () ? "2 désactivées" : "2 off");
+
+  /* A new, empty plan: R03 is green, and says there is nothing to judge. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-plan", NULL));
+  pacte_test_flush_events ();
+  {
+    PacteRulesPanel *panel = pacte_window_get_rules_panel (window);
+    PacteRuleRow *row = PACTE_RULE_ROW (pacte_rules_panel_get_row (panel, "R03"));
+
+    g_assert_cmpint (pacte_rule_result_get_status (pacte_rule_row_get_result (row)), ==, PACTE_STATUS_GREEN);
+    g_assert_cmpstr (pacte_rule_row_get_explanation (row), ==,
+                     french () ? "Rien à juger pour l’instant\u00a0: ni sponsor ni décision de direction ne sont enregistrés."
+                               : "Nothing to judge yet: no sponsor and no executive decision are recorded.");
+  }
+  pacte_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,5 +389,6 @@ main (int   argc,
   g_test_add_func ("/settings/export-asks-language-and-scope", test_export_asks_language_and_scope);
   g_test_add_func ("/settings/export-cancel", test_export_cancel);
   g_test_add_func ("/settings/print-preview", test_print_preview);
+  g_test_add_func ("/settings/wording", test_wording);
   return g_test_run ();
 }

@@ -347,10 +347,10 @@ parse_field_op (JsonObject  *object,
         const PacteFieldInfo *list;
 
         if (!pacte_field_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
-          return pacte_rules_fail (error, path, _("\"names-item\" needs a text field and a plan list's id such as \"objectives[].id\""));
+          return pacte_rules_fail (error, path, _("\"names-item\" needs a text field and a plan list’s id such as \"objectives[].id\""));
         parts = g_strsplit (json_node_get_string (arg), "[].", 2);
         if (parts[0] == NULL || parts[1] == NULL)
-          return pacte_rules_fail (error, path, _("expected a plan list's id such as \"objectives[].id\""));
+          return pacte_rules_fail (error, path, _("expected a plan list’s id such as \"objectives[].id\""));
         cond->other_list = resolve_field (PACTE_TYPE_PLAN, parts[0], path, error);
         if (cond->other_list < 0)
           return FALSE;

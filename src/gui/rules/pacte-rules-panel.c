@@ -99,27 +99,41 @@ pacte_rules_panel_show_score (GtkLabel *label,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* "11 green · 5 amber · 0 red · 1 off": each colour word agrees with its
- * count (French: « 11 verts · 5 orange · 0 rouge · 1 désactivée »). */
+/* "11 green", "5 amber": the colour word agrees with its count (French:
+ * « 11 verts », « 5 orange », « 1 désactivée »).  Everywhere a count of
+ * lights is said, it is said with these. */
+char *
+pacte_rules_panel_count_text (PacteStatus status,
+                              guint       n)
+{
+  switch (status)
+    {
+    case PACTE_STATUS_GREEN:
+      /* Translators: counts of lights; the colour agrees with the number */
+      return g_strdup_printf (ngettext ("%u green", "%u green", n), n);
+    case PACTE_STATUS_AMBER:
+      return g_strdup_printf (ngettext ("%u amber", "%u amber", n), n);
+    case PACTE_STATUS_RED:
+      return g_strdup_printf (ngettext ("%u red", "%u red", n), n);
+    default:
+      /* Translators: a count of rules switched off */
+      return g_strdup_printf (ngettext ("%u off", "%u off", n), n);
+    }
+}
+
+/* "11 green · 5 amber · 0 red · 1 off". */
 char *
 pacte_rules_panel_counts_text_sep (PactePlanResults *results,
                                    const char       *separator)
 {
-  guint green, amber, red, off;
   g_autofree char *g = NULL, *a = NULL, *r = NULL, *o = NULL;
 
   g_return_val_if_fail (PACTE_IS_PLAN_RESULTS (results), NULL);
 
-  green = pacte_plan_results_count (results, PACTE_STATUS_GREEN);
-  amber = pacte_plan_results_count (results, PACTE_STATUS_AMBER);
-  red = pacte_plan_results_count (results, PACTE_STATUS_RED);
-  off = pacte_plan_results_count (results, PACTE_STATUS_OFF);
-  /* Translators: counts of lights; the colour agrees with the number */
-  g = g_strdup_printf (ngettext ("%u green", "%u green", green), green);
-  a = g_strdup_printf (ngettext ("%u amber", "%u amber", amber), amber);
-  r = g_strdup_printf (ngettext ("%u red", "%u red", red), red);
-  /* Translators: a count of rules switched off */
-  o = g_strdup_printf (ngettext ("%u off", "%u off", off), off);
+  g = pacte_rules_panel_count_text (PACTE_STATUS_GREEN, pacte_plan_results_count (results, PACTE_STATUS_GREEN));
+  a = pacte_rules_panel_count_text (PACTE_STATUS_AMBER, pacte_plan_results_count (results, PACTE_STATUS_AMBER));
+  r = pacte_rules_panel_count_text (PACTE_STATUS_RED, pacte_plan_results_count (results, PACTE_STATUS_RED));
+  o = pacte_rules_panel_count_text (PACTE_STATUS_OFF, pacte_plan_results_count (results, PACTE_STATUS_OFF));
   return g_strjoin (separator, g, a, r, o, NULL);
 }
 
