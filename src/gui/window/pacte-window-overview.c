@@ -70,9 +70,15 @@ pacte_window_show_overview (PacteWindow *self,
   /* Made when first shown: a window that never shows it pays nothing. */
   if (self->overview == NULL)
     {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
       self->overview = pacte_overview_new (self->context);
       g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
-      gtk_stack_add_named (self->content_stack, self->overview, "overview");
+      /* Its controls and sixteen columns are wider than a narrow window (and
+       * a stack is as wide as its widest page): it scrolls sideways then. */
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->overview);
+      gtk_stack_add_named (self->content_stack, scroller, "overview");
     }
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
@@ -248,7 +254,7 @@ void
 _pacte_window_overview_detach (PacteWindow *self)
 {
   if (self->overview != NULL)
-    gtk_stack_remove (self->content_stack, self->overview);
+    gtk_stack_remove (self->content_stack, gtk_stack_get_child_by_name (self->content_stack, "overview"));
   self->overview = NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);
