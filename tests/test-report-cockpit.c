@@ -15,6 +15,7 @@
 
 #include <string.h>
 #include <sys/wait.h>
+#include <json-glib/json-glib.h>
 
 #include "pacte-analysis.h"
 #include "pacte-i18n.h"
@@ -248,6 +249,99 @@ test_summary (gconstpointer data)
 
 /* ---- A plan's section ---------------------------------------------------------- */
 
+/* ---- A long agenda ------------------------------------------------------------- */
+
+/* The sample with count more overdue actions in its first plan, titled
+ * "Overdue item NNN", due one a day from 1 September 2026. */
+static PactePortfolio *
+sample_with_overdue (guint count)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("pacte-report-cockpit-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "overdue.pacte.json", NULL);
+  JsonObject *plan;
+  JsonArray *actions;
+  PactePortfolio *portfolio;
+  GDate date;
+
+  g_assert_no_error (error);
+  json_parser_load_from_file (parser, sample, &error);
+  g_assert_no_error (error);
+  plan = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                     "plans"), 0);
+  actions = json_object_get_array_member (plan, "actions");
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2026);
+  for (guint i = 0; i < count; i++)
+    {
+      JsonObject *action = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("act-overdue-%03u", i);
+      char due[16];
+
+      g_date_strftime (due, sizeof due, "%Y-%m-%d", &date);
+      json_object_set_string_member (action, "id", id);
+      json_object_set_string_member (action, "title", id);
+      json_object_set_string_member (action, "due", due);
+      json_object_set_string_member (action, "status", "planned");
+      json_array_add_object_element (actions, action);
+      g_date_add_days (&date, 1);
+    }
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  portfolio = pacte_test_load_path (path, pacte_rule_set_get_default ());
+  pacte_test_remove_tree (dir);
+  return portfolio;
+}
+
+static void
+test_long_agenda (void)
+{
+  const char *lang = "en";
+  guint32 today = pacte_date_parse (REVIEW_DATE);
+  g_autoptr(PactePortfolio) portfolio = sample_with_overdue (PACTE_REPORT_AGENDA_OVERDUE_MAX + 30);
+  g_autoptr(GPtrArray) agenda = pacte_agenda_collect (portfolio, today, PACTE_REPORT_AGENDA_DAYS);
+  g_autofree char *text = report_text (portfolio, NULL, lang);
+  guint n_overdue = pacte_agenda_count_overdue (agenda);
+  guint n_older = n_overdue - PACTE_REPORT_AGENDA_OVERDUE_MAX;
+  g_autofree char *older = g_strdup_printf ("The %u most recent are listed here; %u older items are in their plans' sections",
+                                            PACTE_REPORT_AGENDA_OVERDUE_MAX, n_older);
+  g_autofree char *flat_heat_map = squeeze ("Plans at a glance");
+  const char *heat_map = strstr (text, flat_heat_map);
+  const char *p = text;
+  guint overdue = 0;
+
+  g_assert_cmpuint (n_overdue, >, PACTE_REPORT_AGENDA_OVERDUE_MAX + 30);
+  g_assert_nonnull (heat_map);
+  assert_next (text, &p, "Agenda");
+  assert_next (text, &p, older);
+  /* The oldest are left out, the most recent listed, in date order. */
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      const PacteAgendaItem *item = g_ptr_array_index (agenda, i);
+      g_autofree char *date = pacte_format_date (lang, item->date);
+      g_autofree char *line = g_strdup_printf ("%s %s %s", date, pacte_agenda_kind_display_name (item->kind, lang),
+                                               item->title);
+      g_autofree char *flat = squeeze (line);
+
+      if (!item->overdue)
+        continue;
+      if (overdue++ < n_older)
+        {
+          const char *found = strstr (text, flat);
+
+          if (found != NULL && found < heat_map)
+            g_error ("the summary lists “%s”, older than the %u most recent", line, PACTE_REPORT_AGENDA_OVERDUE_MAX);
+        }
+      else
+        assert_next (text, &p, line);
+    }
+  g_assert_true (p < heat_map);
+}
+
 /* The plan of the sample with the most trend points (most = TRUE) or the
  * most failing rules. */
 static PactePlan *
@@ -369,6 +463,7 @@ main (int    argc,
 
   g_test_add_data_func ("/report-cockpit/summary/english", "en", test_summary);
   g_test_add_data_func ("/report-cockpit/summary/french", "fr", test_summary);
+  g_test_add_func ("/report-cockpit/long-agenda", test_long_agenda);
   g_test_add_data_func ("/report-cockpit/trend-chart/english", "en", test_trend_chart);
   g_test_add_data_func ("/report-cockpit/trend-chart/french", "fr", test_trend_chart);
   g_test_add_data_func ("/report-cockpit/plan-fix-first/english", "en", test_plan_fixes);
