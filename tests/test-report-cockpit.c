@@ -14,7 +14,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 #include <json-glib/json-glib.h>
 
 #include "pacte-analysis.h"
@@ -29,23 +28,6 @@
 
 /* ---- Helpers --------------------------------------------------------------- */
 
-/* Without white space (no-break ones included): a plan's name wraps in a
- * narrow cell, at a space or after a hyphen. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The report's text, without white space (pdftotext -raw: in drawing order, a table
  * row's cells one after the other). */
 static char *
@@ -54,21 +36,16 @@ report_text (PactePortfolio *portfolio,
              const char     *lang)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pacte-report-cockpit-XXXXXX", &error);
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-cockpit");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(PacteReport) report = pacte_report_new (portfolio, NULL, plan, pacte_date_parse (REVIEW_DATE), lang);
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
   g_autofree char *out = NULL;
-  int status = 0;
 
-  g_assert_no_error (error);
   g_assert_true (pacte_report_write_pdf (report, pdf, &error));
   g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  out = pacte_test_pdf_text (pdf);
   pacte_test_remove_tree (dir);
-  return squeeze (out);
+  return pacte_test_strip_spaces (out);
 }
 
 /* needle (without white space) in text from *from on; moves *from past it, so that a
@@ -78,7 +55,7 @@ assert_next (const char  *text,
              const char **from,
              const char  *needle)
 {
-  g_autofree char *n = squeeze (needle);
+  g_autofree char *n = pacte_test_strip_spaces (needle);
   const char *found = strstr (*from, n);
 
   if (found == NULL)
@@ -142,7 +119,7 @@ test_summary (gconstpointer data)
                                               pacte_record_get_string (PACTE_RECORD (portfolio),
                                                                        PACTE_PORTFOLIO_META_TITLE));
 
-    g_autofree char *flat_cover = squeeze (cover);
+    g_autofree char *flat_cover = pacte_test_strip_spaces (cover);
 
     end_of_summary = strstr (text, flat_cover);
     g_assert_nonnull (end_of_summary);
@@ -260,14 +237,13 @@ sample_with_overdue (guint count)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pacte-report-cockpit-XXXXXX", &error);
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-cockpit");
   g_autofree char *path = g_build_filename (dir, "overdue.pacte.json", NULL);
   JsonObject *plan;
   JsonArray *actions;
   PactePortfolio *portfolio;
   GDate date;
 
-  g_assert_no_error (error);
   json_parser_load_from_file (parser, sample, &error);
   g_assert_no_error (error);
   plan = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
@@ -309,7 +285,7 @@ test_long_agenda (void)
   guint n_older = n_overdue - PACTE_REPORT_AGENDA_OVERDUE_MAX;
   g_autofree char *older = g_strdup_printf ("The %u most recent are listed here; %u older items are in their plans' sections",
                                             PACTE_REPORT_AGENDA_OVERDUE_MAX, n_older);
-  g_autofree char *flat_heat_map = squeeze ("Plans at a glance");
+  g_autofree char *flat_heat_map = pacte_test_strip_spaces ("Plans at a glance");
   const char *heat_map = strstr (text, flat_heat_map);
   const char *p = text;
   guint overdue = 0;
@@ -325,7 +301,7 @@ test_long_agenda (void)
       g_autofree char *date = pacte_format_date (lang, item->date);
       g_autofree char *line = g_strdup_printf ("%s %s %s", date, pacte_agenda_kind_display_name (item->kind, lang),
                                                item->title);
-      g_autofree char *flat = squeeze (line);
+      g_autofree char *flat = pacte_test_strip_spaces (line);
 
       if (!item->overdue)
         continue;
