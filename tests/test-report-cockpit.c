@@ -31,9 +31,9 @@
 /* The report's text, without white space (pdftotext -raw: in drawing order, a table
  * row's cells one after the other). */
 static char *
-report_text (PactePortfolio *portfolio,
-             PactePlan      *plan,
-             const char     *lang)
+report_pdf_text (PactePortfolio *portfolio,
+                 PactePlan      *plan,
+                 const char     *lang)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = pacte_test_make_tmp_dir ("report-cockpit");
@@ -45,7 +45,17 @@ report_text (PactePortfolio *portfolio,
   g_assert_no_error (error);
   out = pacte_test_pdf_text (pdf);
   pacte_test_remove_tree (dir);
-  return pacte_test_strip_spaces (out);
+  return g_steal_pointer (&out);
+}
+
+static char *
+report_text (PactePortfolio *portfolio,
+             PactePlan      *plan,
+             const char     *lang)
+{
+  g_autofree char *text = report_pdf_text (portfolio, plan, lang);
+
+  return pacte_test_strip_spaces (text);
 }
 
 /* needle (without white space) in text from *from on; moves *from past it, so that a
@@ -228,27 +238,41 @@ test_summary (gconstpointer data)
 
 /* ---- A long agenda ------------------------------------------------------------- */
 
-/* The sample with count more overdue actions in its first plan, titled
- * "Overdue item NNN", due one a day from 1 September 2026. */
+/* The sample, with its first plan changed by edit (its JSON object). */
 static PactePortfolio *
-sample_with_overdue (guint count)
+edited_sample (void   (*edit) (JsonObject *plan, guint count),
+               guint    count)
 {
   g_autofree char *sample = pacte_test_sample_path ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = pacte_test_make_tmp_dir ("report-cockpit");
-  g_autofree char *path = g_build_filename (dir, "overdue.pacte.json", NULL);
-  JsonObject *plan;
-  JsonArray *actions;
+  g_autofree char *path = g_build_filename (dir, "edited.pacte.json", NULL);
+  JsonObject *root;
   PactePortfolio *portfolio;
-  GDate date;
 
   json_parser_load_from_file (parser, sample, &error);
   g_assert_no_error (error);
-  plan = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                                                     "plans"), 0);
-  actions = json_object_get_array_member (plan, "actions");
+  root = json_node_get_object (json_parser_get_root (parser));
+  edit (json_array_get_object_element (json_object_get_array_member (root, "plans"), 0), count);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  portfolio = pacte_test_load_path (path, pacte_rule_set_get_default ());
+  pacte_test_remove_tree (dir);
+  return portfolio;
+}
+
+/* count more overdue actions, titled by their id, due one a day from
+ * 1 September 2026. */
+static void
+add_overdue (JsonObject *plan,
+             guint       count)
+{
+  JsonArray *actions = json_object_get_array_member (plan, "actions");
+  GDate date;
+
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2026);
   for (guint i = 0; i < count; i++)
@@ -265,12 +289,19 @@ sample_with_overdue (guint count)
       json_array_add_object_element (actions, action);
       g_date_add_days (&date, 1);
     }
-  json_generator_set_root (generator, json_parser_get_root (parser));
-  json_generator_to_file (generator, path, &error);
-  g_assert_no_error (error);
-  portfolio = pacte_test_load_path (path, pacte_rule_set_get_default ());
-  pacte_test_remove_tree (dir);
-  return portfolio;
+}
+
+/* A name with a word of count letters (no space to break at). */
+static void
+long_name (JsonObject *plan,
+           guint       count)
+{
+  GString *name = g_string_new ("Alliance ");
+
+  for (guint i = 0; i < count; i++)
+    g_string_append_c (name, 'a' + i % 26);
+  json_object_set_string_member (plan, "name", name->str);
+  g_string_free (name, TRUE);
 }
 
 static void
@@ -278,7 +309,7 @@ test_long_agenda (void)
 {
   const char *lang = "en";
   guint32 today = pacte_date_parse (REVIEW_DATE);
-  g_autoptr(PactePortfolio) portfolio = sample_with_overdue (PACTE_REPORT_AGENDA_OVERDUE_MAX + 30);
+  g_autoptr(PactePortfolio) portfolio = edited_sample (add_overdue, PACTE_REPORT_AGENDA_OVERDUE_MAX + 30);
   g_autoptr(GPtrArray) agenda = pacte_agenda_collect (portfolio, today, PACTE_REPORT_AGENDA_DAYS);
   g_autofree char *text = report_text (portfolio, NULL, lang);
   guint n_overdue = pacte_agenda_count_overdue (agenda);
@@ -316,6 +347,28 @@ test_long_agenda (void)
         assert_next (text, &p, line);
     }
   g_assert_true (p < heat_map);
+}
+
+/* A plan name with a word wider than its column: the name breaks (with a
+ * hyphen), the heat map's header and scores do not. */
+static void
+test_heat_map_header (gconstpointer data)
+{
+  const char *lang = data;
+  g_autoptr(PactePortfolio) portfolio = edited_sample (long_name, 60);
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  g_autofree char *raw = report_pdf_text (portfolio, NULL, lang);
+  GString *header = g_string_new (pacte_gettext_lang (lang, "Plan"));
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", raw, 0, 0);
+  g_autofree char *text = g_strjoinv (" ", words);
+
+  /* With its spaces: a header broken over two lines would read "Sco re". */
+  g_string_append_printf (header, " %s", pacte_gettext_lang (lang, "Score"));
+  for (guint r = 0; r < pacte_rule_set_get_n_rules (rules); r++)
+    g_string_append_printf (header, " %s", pacte_rule_set_get_id (rules, r));
+  if (strstr (text, header->str) == NULL)
+    g_error ("the heat map's header “%s” is broken in the report", header->str);
+  g_string_free (header, TRUE);
 }
 
 /* The plan of the sample with the most trend points (most = TRUE) or the
@@ -440,6 +493,8 @@ main (int    argc,
   g_test_add_data_func ("/report-cockpit/summary/english", "en", test_summary);
   g_test_add_data_func ("/report-cockpit/summary/french", "fr", test_summary);
   g_test_add_func ("/report-cockpit/long-agenda", test_long_agenda);
+  g_test_add_data_func ("/report-cockpit/heat-map-header/english", "en", test_heat_map_header);
+  g_test_add_data_func ("/report-cockpit/heat-map-header/french", "fr", test_heat_map_header);
   g_test_add_data_func ("/report-cockpit/trend-chart/english", "en", test_trend_chart);
   g_test_add_data_func ("/report-cockpit/trend-chart/french", "fr", test_trend_chart);
   g_test_add_data_func ("/report-cockpit/plan-fix-first/english", "en", test_plan_fixes);
