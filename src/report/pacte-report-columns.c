@@ -141,21 +141,22 @@ pacte_report_layout_size_columns (PacteReportLayout *self,
   for (guint c = 0; c < n && n > 1; c++)
     {
       double limit = MAX (table->fractions[c], MAX_WORD_SHARE) * total;
-      double extra = 2 * table->pad_h;
       double widest = 0;
 
+      /* A cell's light takes room beside its own text only (a header
+       * "R01" over cells "● G" needs the wider of the two, not their sum). */
       for (guint r = 0; r <= table->rows->len; r++)
         {
           PacteReportRow *row = r < table->rows->len ? g_ptr_array_index (table->rows, r) : table->header;
+          double light;
 
           if (row == NULL)
             continue;
-          if (row->lights[c] != PACTE_REPORT_LIGHT_NONE)
-            extra = 2 * table->pad_h + LIGHT_WIDTH;
-          widest = MAX (widest, cell_widest_word (self, row->texts[c], row->styles[c], limit));
+          light = row->lights[c] != PACTE_REPORT_LIGHT_NONE ? LIGHT_WIDTH : 0;
+          widest = MAX (widest, MIN (cell_widest_word (self, row->texts[c], row->styles[c], limit), limit) + light);
         }
       /* A hair more than measured: what is measured fits, rounding aside. */
-      least[c] = MIN (widest + 0.5, limit) + extra;
+      least[c] = MIN (widest + 0.5, limit) + 2 * table->pad_h;
     }
 
   /* Columns that would be narrower than their least width get it; the
@@ -176,11 +177,35 @@ pacte_report_layout_size_columns (PacteReportLayout *self,
       if (!more)
         break;
     }
+  if (fixed_sum > total)
+    {
+      /* Too many wide words: the columns widened past their share (a long
+       * word in a text, which can break with a hyphen) give the excess back
+       * first, so that numbers, codes and headers stay whole. */
+      double excess = fixed_sum - total;
+      double room = 0;
+
+      for (guint c = 0; c < n; c++)
+        if (fixed[c])
+          room += MAX (least[c] - table->fractions[c] * total, 0);
+      if (room > 0)
+        {
+          double k = MIN (excess / room, 1.0);
+
+          fixed_sum = 0;
+          for (guint c = 0; c < n; c++)
+            if (fixed[c])
+              {
+                least[c] -= k * MAX (least[c] - table->fractions[c] * total, 0);
+                fixed_sum += least[c];
+              }
+        }
+    }
   for (guint c = 0; c < n; c++)
     {
       double width;
 
-      if (fixed_sum > total)
+      if (fixed_sum > total + 0.001)
         width = total * least[c] / fixed_sum;              /* too many wide words: shrink them all */
       else if (free_fraction <= 1e-9)
         width = least[c] + (total - fixed_sum) * table->fractions[c];  /* every column at its least */

@@ -13,6 +13,7 @@
 #include "pacte-overview-private.h"
 #include "pacte-overview-slot.h"
 #include "pacte-report-format.h"
+#include "pacte-rules-panel.h"
 
 #define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
 
@@ -592,12 +593,16 @@ rule_bind (GtkSignalListItemFactory *factory,
       guint green = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_GREEN);
       guint off = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_OFF);
       g_autofree char *text = g_strdup_printf ("■%u\n▲%u", red, amber);
+      g_autofree char *r = pacte_rules_panel_count_text (PACTE_STATUS_RED, red);
+      g_autofree char *a = pacte_rules_panel_count_text (PACTE_STATUS_AMBER, amber);
+      g_autofree char *g = pacte_rules_panel_count_text (PACTE_STATUS_GREEN, green);
+      g_autofree char *o = pacte_rules_panel_count_text (PACTE_STATUS_OFF, off);
       /* Translators: a heat-map column total: "R04 Strong governance: 2 red, 3 amber, 2 green, 0 off" */
-      g_autofree char *name = g_strdup_printf (_("%s %s: %u red, %u amber, %u green, %u off"),
+      g_autofree char *name = g_strdup_printf (_("%s %s: %s, %s, %s, %s"),
                                                pacte_rule_set_get_id (rules, column->rule),
                                                pacte_rule_set_get_title (rules, column->rule,
                                                                          pacte_context_get_language (self->context)),
-                                               red, amber, green, off);
+                                               r, a, g, o);
 
       g_object_set_data (G_OBJECT (cell), "plan", NULL);
       pacte_heat_cell_set_text (cell, text, name);

@@ -68,6 +68,9 @@ const char *pacte_rules_panel_param_label  (const char      *param);
  * its accessible label; the counts of lights, "3 green · 1 amber · …". */
 void        pacte_rules_panel_show_score   (GtkLabel         *label,
                                             int               score);
+/* "11 green" with the colour word agreeing with n, in the interface's language. */
+char       *pacte_rules_panel_count_text   (PacteStatus       status,
+                                            guint             n);
 char       *pacte_rules_panel_counts_text  (PactePlanResults *results);
 char       *pacte_rules_panel_counts_text_sep (PactePlanResults *results,
                                                const char       *separator);

@@ -107,6 +107,19 @@ void     _pacte_window_overview_dismiss_note      (PacteWindow    *self);
  * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
 char    *_pacte_window_escape_underline      (const char     *text);
 char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-settings.c: Portfolio Properties and the Golden Rules for
+ * every plan (win.portfolio-properties, win.portfolio-rules). */
+void     _pacte_window_class_add_settings_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_settings_actions    (PacteWindow    *self);
+/* pacte-window-export.c: Export PDF (win.export-pdf). */
+void     _pacte_window_class_add_export_actions   (GtkWidgetClass *widget_class);
+/* pacte-window-calendar.c: Export Calendar (portfolio, plan) */
+void     _pacte_window_install_calendar_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_calendar_actions  (PacteWindow    *self);
+/* pacte-window-actions.c: an AdwMessageDialog with a Close button. */
+void     _pacte_window_show_message          (PacteWindow    *self,
+                                              const char     *heading,
+                                              const char     *body);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 

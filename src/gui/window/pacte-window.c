@@ -9,6 +9,7 @@
 #include "pacte-partner-row.h"
 #include "pacte-window-life.h"
 #include "pacte-window-private.h"
+#include "pacte-window-csv.h"
 #include "pacte-accessible.h"
 
 #include "pacte-partner-editor.h"
@@ -893,6 +894,10 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.sort-partners", "partner-sort");
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
+  _pacte_window_class_add_settings_actions (widget_class);
+  _pacte_window_class_add_export_actions (widget_class);
+  _pacte_window_install_calendar_actions (widget_class);
+  _pacte_window_class_add_csv_actions (widget_class);
 }
 
 static void
