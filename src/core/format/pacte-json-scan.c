@@ -505,15 +505,100 @@ fail_unexpected (Scanner    *s,
                   _("unexpected character %s; expected %s"), what, expected);
 }
 
+/* ---- The outline: where the portfolio's members and items are ---------- */
+
+/* A value begins at data[i], in the container at depth (0: the root). */
+static void
+outline_value_start (PacteJsonOutline *outline,
+                     const char       *stack,
+                     guint             depth,
+                     const char       *data,
+                     gsize             i)
+{
+  if (depth == 1 && stack[0] == '{')
+    {
+      PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember,
+                                                outline->members->len - 1);
+
+      member->value.start = i;
+      member->is_array = data[i] == '[';
+      member->first_item = outline->items->len;
+    }
+  else if (depth == 2 && stack[0] == '{' && stack[1] == '[')
+    {
+      PacteJsonSpan span = { i, i };
+
+      g_array_append_val (outline->items, span);
+    }
+}
+
+/* The value that began at that depth ends before data[i]. */
+static void
+outline_value_end (PacteJsonOutline *outline,
+                   const char       *stack,
+                   guint             depth,
+                   gsize             i)
+{
+  if (depth == 1 && stack[0] == '{')
+    {
+      PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember,
+                                                outline->members->len - 1);
+
+      member->value.end = i;
+      if (member->is_array)
+        member->n_items = outline->items->len - member->first_item;
+    }
+  else if (depth == 2 && stack[0] == '{' && stack[1] == '[')
+    g_array_index (outline->items, PacteJsonSpan, outline->items->len - 1).end = i;
+}
+
+static void
+outline_member (PacteJsonOutline *outline,
+                const char       *data,
+                gsize             start,
+                gsize             end)
+{
+  PacteJsonMember member = { decode_string (data, start, end), { end, end }, FALSE, 0, 0 };
+
+  g_array_append_val (outline->members, member);
+}
+
+static void
+member_clear (gpointer data)
+{
+  PacteJsonMember *member = data;
+
+  g_free (member->name);
+}
+
+void
+pacte_json_outline_init (PacteJsonOutline *outline)
+{
+  outline->root_is_object = FALSE;
+  outline->members = g_array_new (FALSE, FALSE, sizeof (PacteJsonMember));
+  g_array_set_clear_func (outline->members, member_clear);
+  outline->items = g_array_new (FALSE, FALSE, sizeof (PacteJsonSpan));
+}
+
+void
+pacte_json_outline_clear (PacteJsonOutline *outline)
+{
+  g_clear_pointer (&outline->members, g_array_unref);
+  g_clear_pointer (&outline->items, g_array_unref);
+}
+
 /* Strict JSON, nesting at most PACTE_JSON_MAX_DEPTH, each member name once
  * in its object, nothing after the value.  names[d] holds the member names
- * seen in the object at depth d (created when first needed). */
+ * seen in the object at depth d (created when first needed).  outline (may
+ * be NULL) receives where the members of the root object and the items of
+ * their arrays are. */
 static gboolean
-scan_tokens (const char  *data,
-             gsize        len,
-             const char  *display,
-             GHashTable **names,
-             GError     **error)
+scan_tokens (const char        *data,
+             gsize              len,
+             const char        *display,
+             GHashTable       **names,
+             PacteJsonOutline  *outline,
+             GError           **error)
 {
   Scanner s = { data, len, display, error };
   char stack[PACTE_JSON_MAX_DEPTH];
@@ -579,6 +664,8 @@ scan_tokens (const char  *data,
             {
               i++;
               depth--;
+              if (outline != NULL)
+                outline_value_end (outline, stack, depth, i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -589,6 +676,8 @@ scan_tokens (const char  *data,
             {
               i++;
               depth--;
+              if (outline != NULL)
+                outline_value_end (outline, stack, depth, i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -608,6 +697,8 @@ scan_tokens (const char  *data,
               return FALSE;
             if (!check_member_name (&s, names[depth - 1], start, i))
               return FALSE;
+            if (outline != NULL && depth == 1)
+              outline_member (outline, data, start, i);
           }
           state = ST_COLON;
           continue;
@@ -617,14 +708,20 @@ scan_tokens (const char  *data,
             {
               i++;
               depth--;
+              if (outline != NULL)
+                outline_value_end (outline, stack, depth, i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
           G_GNUC_FALLTHROUGH;
         case ST_VALUE:
         default:
+          if (outline != NULL)
+            outline_value_start (outline, stack, depth, data, i);
           if (c == '{' || c == '[')
             {
+              if (depth == 0 && outline != NULL)
+                outline->root_is_object = c == '{';
               if (depth >= PACTE_JSON_MAX_DEPTH)
                 return fail_at (error, PACTE_MODEL_ERROR_TOO_DEEP, display, data, i,
                                 _("nested more than %d levels deep; expected a portfolio nested at most %d levels"),
@@ -662,6 +759,8 @@ scan_tokens (const char  *data,
                             _("a comma before \"%c\"; expected another value (JSON allows no trailing comma)"), c);
           else
             return fail_unexpected (&s, i, _("a value"));
+          if (outline != NULL)
+            outline_value_end (outline, stack, depth, i);
           state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
           after_comma = FALSE;
           continue;
@@ -670,13 +769,14 @@ scan_tokens (const char  *data,
 }
 
 static gboolean
-scan_json (const char  *data,
-           gsize        len,
-           const char  *display,
-           GError     **error)
+scan_json (const char        *data,
+           gsize              len,
+           const char        *display,
+           PacteJsonOutline  *outline,
+           GError           **error)
 {
   GHashTable **names = g_new0 (GHashTable *, PACTE_JSON_MAX_DEPTH);
-  gboolean ok = scan_tokens (data, len, display, names, error);
+  gboolean ok = scan_tokens (data, len, display, names, outline, error);
 
   for (guint d = 0; d < PACTE_JSON_MAX_DEPTH; d++)
     g_clear_pointer (&names[d], g_hash_table_unref);
@@ -686,10 +786,11 @@ scan_json (const char  *data,
 
 /* Everything that can be said about the bytes before parsing them. */
 gboolean
-pacte_json_check_text (const char **data_inout,
-            gsize       *len_inout,
-            const char  *display,
-            GError     **error)
+pacte_json_check_text (const char        **data_inout,
+                       gsize              *len_inout,
+                       const char         *display,
+                       PacteJsonOutline   *outline,
+                       GError            **error)
 {
   const char *data = *data_inout;
   gsize len = *len_inout;
@@ -729,9 +830,9 @@ pacte_json_check_text (const char **data_inout,
     {
       *data_inout = data + 3;
       *len_inout = len - 3;
-      return scan_json (data + 3, len - 3, display, error);
+      return scan_json (data + 3, len - 3, display, outline, error);
     }
-  return scan_json (data, len, display, error);
+  return scan_json (data, len, display, outline, error);
 }
 
 /* Removes the white space between the tokens of a text that passed
@@ -739,8 +840,9 @@ pacte_json_check_text (const char **data_inout,
  * every character it skips with strchr (): a canonical file, indented, is
  * parsed about a fifth faster without its indentation. */
 gsize
-pacte_json_compact (char  *data,
-              gsize  len)
+pacte_json_compact (const char *data,
+                    gsize       len,
+                    char       *out_data)
 {
   gsize in = 0, out = 0;
 
@@ -750,19 +852,38 @@ pacte_json_compact (char  *data,
 
       if (is_json_space ((guchar) c))
         continue;
-      data[out++] = c;
+      out_data[out++] = c;
       if (c != '"')
         continue;
-      /* A string, copied as it is; scan_json checked that it ends. */
-      while (in < len)
-        {
-          c = data[in++];
-          data[out++] = c;
-          if (c == '\\')
-            data[out++] = data[in++];
-          else if (c == '"')
-            break;
-        }
+      /* A string, copied as it is (runs of plain characters at once);
+       * scan_json checked that it ends. */
+      {
+        const char *quote = NULL;
+
+        while (in < len)
+          {
+            const char *escape;
+            gsize end;
+
+            if (quote == NULL || quote < data + in)
+              quote = memchr (data + in, '"', len - in);
+            end = quote != NULL ? (gsize) (quote - data) : len;
+            escape = memchr (data + in, '\\', end - in);
+            if (escape != NULL)
+              end = escape - data;
+            memmove (out_data + out, data + in, end - in);
+            out += end - in;
+            in = end;
+            if (in >= len)
+              break;
+            c = data[in++];
+            out_data[out++] = c;
+            if (c != '\\')
+              break;
+            if (in < len)
+              out_data[out++] = data[in++];
+          }
+      }
     }
   return out;
 }
