@@ -459,30 +459,114 @@ decode_string (const char *data,
   return g_string_free (out, FALSE);
 }
 
+/* The member names seen in one object.  Most objects have a few members:
+ * their names are compared where they are in the text; past
+ * NAMES_LINEAR of them, decoded names go into a hash table. */
+#define NAMES_LINEAR 24
+
+typedef struct
+{
+  gsize    start, end;   /* the name's token, quotes included */
+  gboolean escaped;      /* holds a backslash: compare decoded */
+} NameSpan;
+
+typedef struct
+{
+  GArray     *spans;     /* NameSpan */
+  GHashTable *table;     /* decoded name -> start, once past NAMES_LINEAR */
+} NameSet;
+
+static void
+name_set_reset (NameSet *set)
+{
+  if (set->spans == NULL)
+    set->spans = g_array_sized_new (FALSE, FALSE, sizeof (NameSpan), NAMES_LINEAR + 1);
+  g_array_set_size (set->spans, 0);
+  g_clear_pointer (&set->table, g_hash_table_unref);
+}
+
+static void
+name_set_clear (NameSet *set)
+{
+  g_clear_pointer (&set->spans, g_array_unref);
+  g_clear_pointer (&set->table, g_hash_table_unref);
+}
+
+static gboolean
+same_name (const char     *data,
+           const NameSpan *a,
+           const NameSpan *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (!a->escaped && !b->escaped)
+    return a->end - a->start == b->end - b->start
+           && memcmp (data + a->start, data + b->start, a->end - a->start) == 0;
+  x = decode_string (data, a->start, a->end);
+  y = decode_string (data, b->start, b->end);
+  return g_str_equal (x, y);
+}
+
+static gboolean
+fail_duplicate (Scanner *s,
+                gsize    start,
+                gsize    end,
+                gsize    first)
+{
+  g_autofree char *shown = excerpt (s->data, s->len, start, end - start);
+  guint line, column;
+
+  position_of (s->data, first, &line, &column);
+  return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
+                  _("duplicate member name %s, already at %u:%u in the same object; expected each name once"),
+                  shown, line, column);
+}
+
 /* A member name starting at data[start], ending before data[end]: refused
  * when the object whose names are in seen already has it.  json-glib would
- * keep the last one silently, and a save would then drop the others. */
+ * keep the last one silently, and a save would then drop the others.  "\u0061"
+ * and "a" are the same name. */
 static gboolean
-check_member_name (Scanner    *s,
-                   GHashTable *seen,
-                   gsize       start,
-                   gsize       end)
+check_member_name (Scanner *s,
+                   NameSet *seen,
+                   gsize    start,
+                   gsize    end)
 {
-  char *name = decode_string (s->data, start, end);
+  NameSpan span = { start, end, memchr (s->data + start, '\\', end - start) != NULL };
+  char *name;
   gpointer first;
 
-  if (g_hash_table_lookup_extended (seen, name, NULL, &first))
+  if (seen->table == NULL)
     {
-      g_autofree char *shown = excerpt (s->data, s->len, start, end - start);
-      guint line, column;
+      for (guint k = 0; k < seen->spans->len; k++)
+        {
+          const NameSpan *other = &g_array_index (seen->spans, NameSpan, k);
 
-      g_free (name);
-      position_of (s->data, GPOINTER_TO_SIZE (first), &line, &column);
-      return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
-                      _("duplicate member name %s, already at %u:%u in the same object; expected each name once"),
-                      shown, line, column);
+          if (same_name (s->data, &span, other))
+            return fail_duplicate (s, start, end, other->start);
+        }
+      g_array_append_val (seen->spans, span);
+      if (seen->spans->len <= NAMES_LINEAR)
+        return TRUE;
+      seen->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < seen->spans->len; k++)
+        {
+          const NameSpan *other = &g_array_index (seen->spans, NameSpan, k);
+
+          g_hash_table_insert (seen->table, decode_string (s->data, other->start, other->end),
+                               GSIZE_TO_POINTER (other->start));
+        }
+      return TRUE;
     }
-  g_hash_table_insert (seen, name, GSIZE_TO_POINTER (start));
+
+  name = decode_string (s->data, start, end);
+  if (g_hash_table_lookup_extended (seen->table, name, NULL, &first))
+    {
+      g_free (name);
+      return fail_duplicate (s, start, end, GPOINTER_TO_SIZE (first));
+    }
+  g_hash_table_insert (seen->table, name, GSIZE_TO_POINTER (start));
   return TRUE;
 }
 
@@ -596,7 +680,7 @@ static gboolean
 scan_tokens (const char        *data,
              gsize              len,
              const char        *display,
-             GHashTable       **names,
+             NameSet           *names,
              PacteJsonOutline  *outline,
              GError           **error)
 {
@@ -695,7 +779,7 @@ scan_tokens (const char        *data,
 
             if (!scan_string (&s, &i))
               return FALSE;
-            if (!check_member_name (&s, names[depth - 1], start, i))
+            if (!check_member_name (&s, &names[depth - 1], start, i))
               return FALSE;
             if (outline != NULL && depth == 1)
               outline_member (outline, data, start, i);
@@ -727,12 +811,7 @@ scan_tokens (const char        *data,
                                 _("nested more than %d levels deep; expected a portfolio nested at most %d levels"),
                                 PACTE_JSON_MAX_DEPTH, PACTE_JSON_MAX_DEPTH);
               if (c == '{')
-                {
-                  if (names[depth] == NULL)
-                    names[depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                  else
-                    g_hash_table_remove_all (names[depth]);
-                }
+                name_set_reset (&names[depth]);
               stack[depth++] = c;
               i++;
               state = c == '{' ? ST_FIRST_KEY_OR_END : ST_FIRST_VALUE_OR_END;
@@ -775,11 +854,11 @@ scan_json (const char        *data,
            PacteJsonOutline  *outline,
            GError           **error)
 {
-  GHashTable **names = g_new0 (GHashTable *, PACTE_JSON_MAX_DEPTH);
+  NameSet *names = g_new0 (NameSet, PACTE_JSON_MAX_DEPTH);
   gboolean ok = scan_tokens (data, len, display, names, outline, error);
 
   for (guint d = 0; d < PACTE_JSON_MAX_DEPTH; d++)
-    g_clear_pointer (&names[d], g_hash_table_unref);
+    name_set_clear (&names[d]);
   g_free (names);
   return ok;
 }

@@ -18,8 +18,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "pacte-json-scan-private.h"
+#include "pacte-portfolio-load-private.h"
 #include "pacte-record-private.h"
 #include "pacte-record-reader-private.h"
 #include "pacte-file-read.h"
@@ -129,7 +131,19 @@ typedef struct
   gsize            scratch_size;
   LoadProgress    *progress;   /* may be NULL */
   gsize            offset;     /* of data in the file */
+  PacteLoadPhases *phases;     /* may be NULL */
 } Pieces;
+
+/* The CPU time of this thread, when phases are timed. */
+static double
+phase_clock (PacteLoadPhases *phases)
+{
+  struct timespec now;
+
+  if (phases == NULL || clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+    return 0;
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
 
 /* The tree of data[span], owned by the parser until the next piece. */
 static JsonNode *
@@ -139,6 +153,7 @@ parse_piece (Pieces         *self,
 {
   g_autoptr(GError) local_error = NULL;
   gsize len = span.end - span.start;
+  double t0 = phase_clock (self->phases), t1;
 
   if (len + 1 > self->scratch_size)
     {
@@ -150,11 +165,18 @@ parse_piece (Pieces         *self,
    * piece is parsed about a fifth faster without its indentation. */
   len = pacte_json_compact (self->data + span.start, len, self->scratch);
   self->scratch[len] = '\0';
+  t1 = phase_clock (self->phases);
   /* The text passed every check: json-glib cannot fail on it. */
   if (!json_parser_load_from_data (self->parser, self->scratch, len, &local_error))
     {
       set_parser_error (error, self->display, local_error->message);
       return NULL;
+    }
+  if (self->phases != NULL)
+    {
+      self->phases->compact += t1 - t0;
+      self->phases->parse += phase_clock (self->phases) - t1;
+      self->phases->pieces++;
     }
   return json_parser_get_root (self->parser);
 }
@@ -250,9 +272,18 @@ read_list (Pieces                 *self,
     {
       PacteJsonSpan span = g_array_index (outline->items, PacteJsonSpan, member->first_item + i);
       JsonNode *item = parse_piece (self, span, error);
+      double t0 = phase_clock (self->phases), t1;
 
       if (item == NULL || !pacte_record_reader_list_item (reader, item, error))
         return FALSE;
+      /* Dropped now rather than by the next parse, to time it apart. */
+      t1 = phase_clock (self->phases);
+      json_node_unref (json_parser_steal_root (self->parser));
+      if (self->phases != NULL)
+        {
+          self->phases->build += t1 - t0;
+          self->phases->free += phase_clock (self->phases) - t1;
+        }
       if (!load_progress_reach (self->progress, self->offset + span.end, error))
         return FALSE;
     }
@@ -267,12 +298,13 @@ read_portfolio (const char        *data,
                 const char        *display,
                 PacteRuleSet      *rules,
                 LoadProgress      *progress,
+                PacteLoadPhases   *phases,
                 GError           **error)
 {
   g_autoptr(PactePortfolio) portfolio = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   PacteRecordReader reader;
-  Pieces pieces = { data, display, json_parser_new (), NULL, 0, progress, offset };
+  Pieces pieces = { data, display, json_parser_new (), NULL, 0, progress, offset, phases };
   gboolean ok;
 
   pacte_record_reader_init (&reader, display, rules);
@@ -315,20 +347,26 @@ read_portfolio (const char        *data,
 
 /* The portfolio in data[0..len): the text, then the portfolio. */
 static PactePortfolio *
-load_text (const char    *data,
-           gsize          len,
-           const char    *display,
-           PacteRuleSet  *rules,
-           LoadProgress  *progress,
-           GError       **error)
+load_text (const char       *data,
+           gsize             len,
+           const char       *display,
+           PacteRuleSet     *rules,
+           LoadProgress     *progress,
+           PacteLoadPhases  *phases,
+           GError          **error)
 {
   PacteJsonOutline outline;
   const char *start = data;
   PactePortfolio *portfolio = NULL;
+  double t0 = phase_clock (phases);
+  gboolean ok;
 
   pacte_json_outline_init (&outline);
-  if (pacte_json_check_text (&start, &len, display, &outline, error))
-    portfolio = read_portfolio (start, start - data, &outline, display, rules, progress, error);
+  ok = pacte_json_check_text (&start, &len, display, &outline, error);
+  if (phases != NULL)
+    phases->check += phase_clock (phases) - t0;
+  if (ok)
+    portfolio = read_portfolio (start, start - data, &outline, display, rules, progress, phases, error);
   pacte_json_outline_clear (&outline);
   return portfolio;
 }
@@ -351,7 +389,7 @@ pacte_portfolio_load_bytes (GBytes        *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
     data = "";
-  portfolio = load_text (data, len, display_name, rules, NULL, error);
+  portfolio = load_text (data, len, display_name, rules, NULL, NULL, error);
   if (portfolio != NULL)
     pacte_portfolio_set_loaded (portfolio, NULL, NULL);
   return portfolio;
@@ -368,27 +406,45 @@ no_impossible_byte (const char *data,
                     gpointer    user_data)
 {
   gsize *bad = user_data;
+  gsize i = checked;
 
-  for (gsize i = checked; i < len; i++)
+  for (;;)
     {
-      guchar b = data[i];
-
-      if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0xC0 || b == 0xC1 || b >= 0xF5)
+      /* Eight bytes at a time while none is below 0x20 or from 0xC0 up
+       * (a line break, or the lead byte of a character beyond U+07FF, sends
+       * the next few bytes through the loop below). */
+      for (; i + 8 <= len; i += 8)
         {
-          *bad = i;
-          return FALSE;
+          guint64 word;
+
+          memcpy (&word, data + i, 8);
+          if (((word - G_GUINT64_CONSTANT (0x2020202020202020)) & ~word & G_GUINT64_CONSTANT (0x8080808080808080))
+              | (word & (word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)))
+            break;
+        }
+      if (i >= len)
+        return TRUE;
+      for (gsize stop = MIN (i + 8, len); i < stop; i++)
+        {
+          guchar b = data[i];
+
+          if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0xC0 || b == 0xC1 || b >= 0xF5)
+            {
+              *bad = i;
+              return FALSE;
+            }
         }
     }
-  return TRUE;
 }
 
-PactePortfolio *
-pacte_portfolio_load_file_with_progress (GFile                 *file,
-                                         PacteRuleSet          *rules,
-                                         PacteLoadProgressFunc  progress_func,
-                                         gpointer               progress_data,
-                                         GCancellable          *cancellable,
-                                         GError               **error)
+static PactePortfolio *
+load_file (GFile                 *file,
+           PacteRuleSet          *rules,
+           PacteLoadProgressFunc  progress_func,
+           gpointer               progress_data,
+           PacteLoadPhases       *phases,
+           GCancellable          *cancellable,
+           GError               **error)
 {
   g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
@@ -399,9 +455,7 @@ pacte_portfolio_load_file_with_progress (GFile                 *file,
   gsize bad = 0;
   gsize len = 0;
   gboolean stopped = FALSE;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  double t0 = phase_clock (phases);
 
   display = pacte_file_display_name (file);
   load_progress_init (&progress, progress_func, progress_data, cancellable);
@@ -430,12 +484,17 @@ pacte_portfolio_load_file_with_progress (GFile                 *file,
     }
   if (stopped)
     len = bad + 1;
+  if (phases != NULL)
+    phases->read += phase_clock (phases) - t0;
   /* The file may have changed since its size was asked. */
   if (progress.total != len)
     load_progress_set_total (&progress, len);
 
-  portfolio = load_text (contents, len, display, rules, &progress, error);
+  portfolio = load_text (contents, len, display, rules, &progress, phases, error);
+  t0 = phase_clock (phases);
   g_clear_pointer (&contents, g_free);
+  if (phases != NULL)
+    phases->text_free += phase_clock (phases) - t0;
   if (portfolio == NULL)
     return NULL;
   if (!load_progress_reach (&progress, len, error))
@@ -445,6 +504,33 @@ pacte_portfolio_load_file_with_progress (GFile                 *file,
     }
   pacte_portfolio_set_loaded (portfolio, file, etag);
   return portfolio;
+}
+
+PactePortfolio *
+pacte_portfolio_load_file_with_progress (GFile                 *file,
+                                         PacteRuleSet          *rules,
+                                         PacteLoadProgressFunc  progress_func,
+                                         gpointer               progress_data,
+                                         GCancellable          *cancellable,
+                                         GError               **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, rules, progress_func, progress_data, NULL, cancellable, error);
+}
+
+PactePortfolio *
+pacte_portfolio_load_file_timed (GFile            *file,
+                                 PacteRuleSet     *rules,
+                                 PacteLoadPhases  *phases,
+                                 GError          **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (phases != NULL, NULL);
+
+  memset (phases, 0, sizeof *phases);
+  return load_file (file, rules, NULL, NULL, phases, NULL, error);
 }
 
 PactePortfolio *

@@ -74,8 +74,20 @@ pacte_reader_path_push_index (GString *path,
                  guint    index)
 {
   gsize len = path->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (path, "[%u]", index);
+  /* Not g_string_append_printf (): this runs for every item read. */
+  do
+    {
+      digits[n++] = '0' + index % 10;
+      index /= 10;
+    }
+  while (index > 0);
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
   return len;
 }
 

@@ -33,6 +33,11 @@ typedef struct
   guint           root_start;
   PacteListReader list;          /* the portfolio's list being read */
   gsize           list_path_len;
+  /* The layouts of the record types met so far (without the lock of
+   * pacte_format_layout_get() for every record). */
+  GType           layout_types[16];
+  gconstpointer   layouts[16];
+  guint           n_layouts;
 } PacteRecordReader;
 
 void     pacte_record_reader_init         (PacteRecordReader  *self,

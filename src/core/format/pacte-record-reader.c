@@ -38,6 +38,25 @@ typedef struct
   JsonNode               *node;
 } Unknown;
 
+static const PacteFormatLayout *
+layout_of (Loader      *self,
+           PacteRecord *record)
+{
+  GType type = G_OBJECT_TYPE (record);
+  const PacteFormatLayout *layout;
+
+  for (guint i = 0; i < self->n_layouts; i++)
+    if (self->layout_types[i] == type)
+      return self->layouts[i];
+  layout = pacte_format_layout_get (record);
+  if (self->n_layouts < G_N_ELEMENTS (self->layouts))
+    {
+      self->layout_types[self->n_layouts] = type;
+      self->layouts[self->n_layouts++] = layout;
+    }
+  return layout;
+}
+
 static void
 pending_ref_clear (gpointer data)
 {
@@ -376,7 +395,7 @@ list_reader_add (Loader      *self,
 
   if (i == 0)
     {
-      list->id_field = pacte_format_layout_get (item)->id_field;
+      list->id_field = layout_of (self, item)->id_field;
       if (list->id_field >= 0)
         list->ids = g_hash_table_new (g_str_hash, g_str_equal);
     }
@@ -635,7 +654,7 @@ finish_record (Loader      *self,
                guint        start,
                GError     **error)
 {
-  const PacteFormatLayout *layout = pacte_format_layout_get (record);
+  const PacteFormatLayout *layout = layout_of (self, record);
   guint n_fields = pacte_record_get_n_fields (record);
 
   if (self->unknowns->len > start)
@@ -672,7 +691,7 @@ load_record (Loader      *self,
    * records nested in it push and pop theirs in between. */
   guint start = self->unknowns->len;
 
-  if (!load_group (self, record, &pacte_format_layout_get (record)->root, object, error))
+  if (!load_group (self, record, &layout_of (self, record)->root, object, error))
     return FALSE;
   return finish_record (self, record, start, error);
 }
@@ -759,7 +778,7 @@ pacte_record_reader_begin (PacteRecordReader *self,
 static const PacteFormatGroup *
 root_group (PacteRecordReader *self)
 {
-  return &pacte_format_layout_get (PACTE_RECORD (self->portfolio))->root;
+  return &layout_of (self, PACTE_RECORD (self->portfolio))->root;
 }
 
 gboolean
