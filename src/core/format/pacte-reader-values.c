@@ -134,6 +134,8 @@ pacte_reader_kind_phrase (PacteFieldKind kind)
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
       return _("a string");
+    case PACTE_FIELD_QUARTER:
+      return _("a quarter as \"YYYY-Qn\"");
     case PACTE_FIELD_DATE:
       return _("a date as \"YYYY-MM-DD\"");
     case PACTE_FIELD_NUMBER:
