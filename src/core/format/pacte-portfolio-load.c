@@ -27,6 +27,7 @@
 #include "pacte-file-read.h"
 #include "pacte-i18n.h"
 #include "pacte-merge.h"
+#include "pacte-rule-set.h"
 
 /* json-glib's messages look like "<data>:12:5: Parse error: unexpected …". */
 static void
@@ -334,6 +335,9 @@ read_portfolio (const char        *data,
     }
   if (ok)
     ok = pacte_record_reader_end (&reader, error);
+  /* Rule parameters that contradict each other (amber after red). */
+  if (ok && rules != NULL)
+    ok = pacte_rule_set_check_portfolio (rules, portfolio, display, error);
 
   pacte_record_reader_clear (&reader);
   g_object_unref (pieces.parser);

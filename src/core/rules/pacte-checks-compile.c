@@ -757,3 +757,27 @@ pacte_check_compile (JsonObject  *object,
     return FALSE;
   return TRUE;
 }
+
+/* For the rule's other members (pacte-rule-extras.c): conditions on the
+ * plan, compiled as a check's "when". */
+gboolean
+pacte_conds_compile (JsonObject  *object,
+                     const char  *member,
+                     PacteRule   *rule,
+                     PacteCond  **out,
+                     guint       *n_out,
+                     const char  *path,
+                     GError     **error)
+{
+  return parse_conds (object, member, PACTE_TYPE_PLAN, rule, out, n_out, path, error);
+}
+
+void
+pacte_conds_clear (PacteCond **conds,
+                   guint      *n)
+{
+  for (guint i = 0; i < *n; i++)
+    cond_clear (&(*conds)[i]);
+  g_clear_pointer (conds, g_free);
+  *n = 0;
+}

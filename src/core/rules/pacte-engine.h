@@ -55,4 +55,12 @@ double       pacte_effective_param         (PacteRuleSet     *rules,
                                             guint             rule_index,
                                             const char       *param);
 
+/* Every parameter of a rule as in effect for plan (NULL: the portfolio's
+ * settings), in the order of the rule's names; values holds at least 16. */
+void         pacte_effective_params        (PacteRuleSet     *rules,
+                                            PactePortfolio   *portfolio,
+                                            PactePlan        *plan,
+                                            guint             rule_index,
+                                            double           *values);
+
 G_END_DECLS
