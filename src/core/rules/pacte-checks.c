@@ -724,7 +724,7 @@ pacte_conds_hold (const PacteCond  *conds,
                   guint             n,
                   PacteEvalContext *ctx)
 {
-  Failure scratch;  /* written, never read */
+  PacteFailure scratch;  /* written, never read */
 
   return conds_all (conds, n, ctx->plan_record, ctx, &scratch);
 }
