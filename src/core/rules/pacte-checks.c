@@ -288,17 +288,21 @@ cond_test (const PacteCond  *c,
           {
             if (cond_eval (&c->children[i], record, ctx, f))
               return TRUE;
-            if (i == 0)
+            if (i == 0 && ctx->explain)
               {
                 fix_record = f->fix_record;
                 fix_field = f->fix_field;
                 fix_add = f->fix_add;
               }
           }
-        /* The first alternative is the one to offer. */
-        f->fix_record = fix_record;
-        f->fix_field = fix_field;
-        f->fix_add = fix_add;
+        /* The first alternative is the one to offer (only an explaining
+         * run gathers where to fix). */
+        if (ctx->explain)
+          {
+            f->fix_record = fix_record;
+            f->fix_field = fix_field;
+            f->fix_add = fix_add;
+          }
         return FALSE;
       }
 
@@ -547,7 +551,10 @@ count_item (PacteRecord *item,
   PacteFailure scratch;  /* written, read only to keep the first miss */
 
   d->seen++;
-  memset (&scratch, 0, sizeof scratch);
+  /* Read only when explaining: the deciding run does not clear it for
+   * every item. */
+  if (d->ctx->explain)
+    memset (&scratch, 0, sizeof scratch);
   if (!conds_all (d->check->where, d->check->n_where, item, d->ctx, &scratch))
     {
       if (d->ctx->explain && d->miss.fix_record == NULL && d->check->kind == PACTE_CHECK_COUNT)
