@@ -269,6 +269,11 @@ static const DuplicateCase duplicate_cases[] = {
     "team.pacte.json:1:61: duplicate member name \"\\u0074itle\", already at 1:49" },
   { "in a rule override", HEAD "\"rule_settings\":{\"R01\":{},\"R01\":{}}}",
     "team.pacte.json:1:67: duplicate member name \"R01\", already at 1:58" },
+  /* Past the first few members of an object, names are checked another way. */
+  { "in a large object", HEAD "\"x\":{\"m0\":0,\"m1\":0,\"m2\":0,\"m3\":0,\"m4\":0,\"m5\":0,\"m6\":0,\"m7\":0,\"m8\":0,\"m9\":0,\"m10\":0,\"m11\":0,\"m12\":0,\"m13\":0,\"m14\":0,\"m15\":0,\"m16\":0,\"m17\":0,\"m18\":0,\"m19\":0,\"m20\":0,\"m21\":0,\"m22\":0,\"m23\":0,\"m24\":0,\"m25\":0,\"m26\":0,\"m27\":0,\"m28\":0,\"m29\":0,\"m29\":1}}",
+    "team.pacte.json:1:276: duplicate member name \"m29\", already at 1:268" },
+  { "in a large object, with an escape", HEAD "\"x\":{\"m0\":0,\"m1\":0,\"m2\":0,\"m3\":0,\"m4\":0,\"m5\":0,\"m6\":0,\"m7\":0,\"m8\":0,\"m9\":0,\"m10\":0,\"m11\":0,\"m12\":0,\"m13\":0,\"m14\":0,\"m15\":0,\"m16\":0,\"m17\":0,\"m18\":0,\"m19\":0,\"m20\":0,\"m21\":0,\"m22\":0,\"m23\":0,\"m24\":0,\"m25\":0,\"m26\":0,\"m27\":0,\"m28\":0,\"m29\":0,\"m\\u0033\":1}}",
+    "team.pacte.json:1:276: duplicate member name \"m\\u0033\", already at 1:67" },
 };
 
 static void

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-json-scan-private.h: the strict byte pre-scan of a portfolio file
- * (pacte-json-scan.c).  Only for pacte-portfolio-load.c. */
+ * (pacte-json-scan.c).  Only for the loader (format/). */
 #pragma once
 
 #include "pacte-model.h"
@@ -12,19 +12,50 @@ G_BEGIN_DECLS
 #define PACTE_JSON_MAX_STRING_BYTES   (1 << 20)                       /* 1 MiB */
 #define PACTE_JSON_MAX_SAFE_INTEGER   9007199254740992.0              /* 2^53 */
 
+/* Where things are in a text: data[start..end). */
+typedef struct
+{
+  gsize start, end;
+} PacteJsonSpan;
+
+/* A member of the root object. */
+typedef struct
+{
+  char          *name;        /* escapes decoded */
+  PacteJsonSpan  value;
+  gboolean       is_array;
+  guint          first_item;  /* when is_array: its items in the outline's items */
+  guint          n_items;
+} PacteJsonMember;
+
+/* The outline of a text: the members of its root object (when it is one),
+ * in order, and the items of those of them that are arrays. */
+typedef struct
+{
+  gboolean  root_is_object;
+  GArray   *members;          /* PacteJsonMember */
+  GArray   *items;            /* PacteJsonSpan */
+} PacteJsonOutline;
+
+void     pacte_json_outline_init  (PacteJsonOutline *outline);
+void     pacte_json_outline_clear (PacteJsonOutline *outline);
+
 /* Everything that can be said about the bytes before parsing them: size,
  * not empty, UTF-8, then strict JSON (RFC 8259) nested at most
  * PACTE_JSON_MAX_DEPTH levels with nothing after the value.  A leading byte
  * order mark is skipped (*data_inout and *len_inout move past it).  Errors
  * are PACTE_MODEL_ERROR, prefixed with display and line:column. */
-gboolean pacte_json_check_text (const char **data_inout,
-                                gsize       *len_inout,
-                                const char  *display,
-                                GError     **error);
+gboolean pacte_json_check_text (const char        **data_inout,
+                                gsize              *len_inout,
+                                const char         *display,
+                                PacteJsonOutline   *outline,
+                                GError            **error);
 
-/* Removes the white space between the tokens of a text that passed
- * pacte_json_check_text(), in place; returns the new length. */
-gsize    pacte_json_compact    (char        *data,
-                                gsize        len);
+/* Copies data[0..len), a part of a text that passed
+ * pacte_json_check_text() holding whole tokens, to out without the white
+ * space between its tokens; returns the length copied.  out may be data. */
+gsize    pacte_json_compact    (const char  *data,
+                                gsize        len,
+                                char        *out);
 
 G_END_DECLS

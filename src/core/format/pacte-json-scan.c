@@ -459,30 +459,114 @@ decode_string (const char *data,
   return g_string_free (out, FALSE);
 }
 
+/* The member names seen in one object.  Most objects have a few members:
+ * their names are compared where they are in the text; past
+ * NAMES_LINEAR of them, decoded names go into a hash table. */
+#define NAMES_LINEAR 24
+
+typedef struct
+{
+  gsize    start, end;   /* the name's token, quotes included */
+  gboolean escaped;      /* holds a backslash: compare decoded */
+} NameSpan;
+
+typedef struct
+{
+  GArray     *spans;     /* NameSpan */
+  GHashTable *table;     /* decoded name -> start, once past NAMES_LINEAR */
+} NameSet;
+
+static void
+name_set_reset (NameSet *set)
+{
+  if (set->spans == NULL)
+    set->spans = g_array_sized_new (FALSE, FALSE, sizeof (NameSpan), NAMES_LINEAR + 1);
+  g_array_set_size (set->spans, 0);
+  g_clear_pointer (&set->table, g_hash_table_unref);
+}
+
+static void
+name_set_clear (NameSet *set)
+{
+  g_clear_pointer (&set->spans, g_array_unref);
+  g_clear_pointer (&set->table, g_hash_table_unref);
+}
+
+static gboolean
+same_name (const char     *data,
+           const NameSpan *a,
+           const NameSpan *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (!a->escaped && !b->escaped)
+    return a->end - a->start == b->end - b->start
+           && memcmp (data + a->start, data + b->start, a->end - a->start) == 0;
+  x = decode_string (data, a->start, a->end);
+  y = decode_string (data, b->start, b->end);
+  return g_str_equal (x, y);
+}
+
+static gboolean
+fail_duplicate (Scanner *s,
+                gsize    start,
+                gsize    end,
+                gsize    first)
+{
+  g_autofree char *shown = excerpt (s->data, s->len, start, end - start);
+  guint line, column;
+
+  position_of (s->data, first, &line, &column);
+  return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
+                  _("duplicate member name %s, already at %u:%u in the same object; expected each name once"),
+                  shown, line, column);
+}
+
 /* A member name starting at data[start], ending before data[end]: refused
  * when the object whose names are in seen already has it.  json-glib would
- * keep the last one silently, and a save would then drop the others. */
+ * keep the last one silently, and a save would then drop the others.  "\u0061"
+ * and "a" are the same name. */
 static gboolean
-check_member_name (Scanner    *s,
-                   GHashTable *seen,
-                   gsize       start,
-                   gsize       end)
+check_member_name (Scanner *s,
+                   NameSet *seen,
+                   gsize    start,
+                   gsize    end)
 {
-  char *name = decode_string (s->data, start, end);
+  NameSpan span = { start, end, memchr (s->data + start, '\\', end - start) != NULL };
+  char *name;
   gpointer first;
 
-  if (g_hash_table_lookup_extended (seen, name, NULL, &first))
+  if (seen->table == NULL)
     {
-      g_autofree char *shown = excerpt (s->data, s->len, start, end - start);
-      guint line, column;
+      for (guint k = 0; k < seen->spans->len; k++)
+        {
+          const NameSpan *other = &g_array_index (seen->spans, NameSpan, k);
 
-      g_free (name);
-      position_of (s->data, GPOINTER_TO_SIZE (first), &line, &column);
-      return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
-                      _("duplicate member name %s, already at %u:%u in the same object; expected each name once"),
-                      shown, line, column);
+          if (same_name (s->data, &span, other))
+            return fail_duplicate (s, start, end, other->start);
+        }
+      g_array_append_val (seen->spans, span);
+      if (seen->spans->len <= NAMES_LINEAR)
+        return TRUE;
+      seen->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint k = 0; k < seen->spans->len; k++)
+        {
+          const NameSpan *other = &g_array_index (seen->spans, NameSpan, k);
+
+          g_hash_table_insert (seen->table, decode_string (s->data, other->start, other->end),
+                               GSIZE_TO_POINTER (other->start));
+        }
+      return TRUE;
     }
-  g_hash_table_insert (seen, name, GSIZE_TO_POINTER (start));
+
+  name = decode_string (s->data, start, end);
+  if (g_hash_table_lookup_extended (seen->table, name, NULL, &first))
+    {
+      g_free (name);
+      return fail_duplicate (s, start, end, GPOINTER_TO_SIZE (first));
+    }
+  g_hash_table_insert (seen->table, name, GSIZE_TO_POINTER (start));
   return TRUE;
 }
 
@@ -505,15 +589,100 @@ fail_unexpected (Scanner    *s,
                   _("unexpected character %s; expected %s"), what, expected);
 }
 
+/* ---- The outline: where the portfolio's members and items are ---------- */
+
+/* A value begins at data[i], in the container at depth (0: the root). */
+static void
+outline_value_start (PacteJsonOutline *outline,
+                     const char       *stack,
+                     guint             depth,
+                     const char       *data,
+                     gsize             i)
+{
+  if (depth == 1 && stack[0] == '{')
+    {
+      PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember,
+                                                outline->members->len - 1);
+
+      member->value.start = i;
+      member->is_array = data[i] == '[';
+      member->first_item = outline->items->len;
+    }
+  else if (depth == 2 && stack[0] == '{' && stack[1] == '[')
+    {
+      PacteJsonSpan span = { i, i };
+
+      g_array_append_val (outline->items, span);
+    }
+}
+
+/* The value that began at that depth ends before data[i]. */
+static void
+outline_value_end (PacteJsonOutline *outline,
+                   const char       *stack,
+                   guint             depth,
+                   gsize             i)
+{
+  if (depth == 1 && stack[0] == '{')
+    {
+      PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember,
+                                                outline->members->len - 1);
+
+      member->value.end = i;
+      if (member->is_array)
+        member->n_items = outline->items->len - member->first_item;
+    }
+  else if (depth == 2 && stack[0] == '{' && stack[1] == '[')
+    g_array_index (outline->items, PacteJsonSpan, outline->items->len - 1).end = i;
+}
+
+static void
+outline_member (PacteJsonOutline *outline,
+                const char       *data,
+                gsize             start,
+                gsize             end)
+{
+  PacteJsonMember member = { decode_string (data, start, end), { end, end }, FALSE, 0, 0 };
+
+  g_array_append_val (outline->members, member);
+}
+
+static void
+member_clear (gpointer data)
+{
+  PacteJsonMember *member = data;
+
+  g_free (member->name);
+}
+
+void
+pacte_json_outline_init (PacteJsonOutline *outline)
+{
+  outline->root_is_object = FALSE;
+  outline->members = g_array_new (FALSE, FALSE, sizeof (PacteJsonMember));
+  g_array_set_clear_func (outline->members, member_clear);
+  outline->items = g_array_new (FALSE, FALSE, sizeof (PacteJsonSpan));
+}
+
+void
+pacte_json_outline_clear (PacteJsonOutline *outline)
+{
+  g_clear_pointer (&outline->members, g_array_unref);
+  g_clear_pointer (&outline->items, g_array_unref);
+}
+
 /* Strict JSON, nesting at most PACTE_JSON_MAX_DEPTH, each member name once
  * in its object, nothing after the value.  names[d] holds the member names
- * seen in the object at depth d (created when first needed). */
+ * seen in the object at depth d (created when first needed).  outline (may
+ * be NULL) receives where the members of the root object and the items of
+ * their arrays are. */
 static gboolean
-scan_tokens (const char  *data,
-             gsize        len,
-             const char  *display,
-             GHashTable **names,
-             GError     **error)
+scan_tokens (const char        *data,
+             gsize              len,
+             const char        *display,
+             NameSet           *names,
+             PacteJsonOutline  *outline,
+             GError           **error)
 {
   Scanner s = { data, len, display, error };
   char stack[PACTE_JSON_MAX_DEPTH];
@@ -579,6 +748,8 @@ scan_tokens (const char  *data,
             {
               i++;
               depth--;
+              if (outline != NULL)
+                outline_value_end (outline, stack, depth, i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -589,6 +760,8 @@ scan_tokens (const char  *data,
             {
               i++;
               depth--;
+              if (outline != NULL)
+                outline_value_end (outline, stack, depth, i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -606,8 +779,10 @@ scan_tokens (const char  *data,
 
             if (!scan_string (&s, &i))
               return FALSE;
-            if (!check_member_name (&s, names[depth - 1], start, i))
+            if (!check_member_name (&s, &names[depth - 1], start, i))
               return FALSE;
+            if (outline != NULL && depth == 1)
+              outline_member (outline, data, start, i);
           }
           state = ST_COLON;
           continue;
@@ -617,25 +792,26 @@ scan_tokens (const char  *data,
             {
               i++;
               depth--;
+              if (outline != NULL)
+                outline_value_end (outline, stack, depth, i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
           G_GNUC_FALLTHROUGH;
         case ST_VALUE:
         default:
+          if (outline != NULL)
+            outline_value_start (outline, stack, depth, data, i);
           if (c == '{' || c == '[')
             {
+              if (depth == 0 && outline != NULL)
+                outline->root_is_object = c == '{';
               if (depth >= PACTE_JSON_MAX_DEPTH)
                 return fail_at (error, PACTE_MODEL_ERROR_TOO_DEEP, display, data, i,
                                 _("nested more than %d levels deep; expected a portfolio nested at most %d levels"),
                                 PACTE_JSON_MAX_DEPTH, PACTE_JSON_MAX_DEPTH);
               if (c == '{')
-                {
-                  if (names[depth] == NULL)
-                    names[depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-                  else
-                    g_hash_table_remove_all (names[depth]);
-                }
+                name_set_reset (&names[depth]);
               stack[depth++] = c;
               i++;
               state = c == '{' ? ST_FIRST_KEY_OR_END : ST_FIRST_VALUE_OR_END;
@@ -662,6 +838,8 @@ scan_tokens (const char  *data,
                             _("a comma before \"%c\"; expected another value (JSON allows no trailing comma)"), c);
           else
             return fail_unexpected (&s, i, _("a value"));
+          if (outline != NULL)
+            outline_value_end (outline, stack, depth, i);
           state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
           after_comma = FALSE;
           continue;
@@ -670,26 +848,28 @@ scan_tokens (const char  *data,
 }
 
 static gboolean
-scan_json (const char  *data,
-           gsize        len,
-           const char  *display,
-           GError     **error)
+scan_json (const char        *data,
+           gsize              len,
+           const char        *display,
+           PacteJsonOutline  *outline,
+           GError           **error)
 {
-  GHashTable **names = g_new0 (GHashTable *, PACTE_JSON_MAX_DEPTH);
-  gboolean ok = scan_tokens (data, len, display, names, error);
+  NameSet *names = g_new0 (NameSet, PACTE_JSON_MAX_DEPTH);
+  gboolean ok = scan_tokens (data, len, display, names, outline, error);
 
   for (guint d = 0; d < PACTE_JSON_MAX_DEPTH; d++)
-    g_clear_pointer (&names[d], g_hash_table_unref);
+    name_set_clear (&names[d]);
   g_free (names);
   return ok;
 }
 
 /* Everything that can be said about the bytes before parsing them. */
 gboolean
-pacte_json_check_text (const char **data_inout,
-            gsize       *len_inout,
-            const char  *display,
-            GError     **error)
+pacte_json_check_text (const char        **data_inout,
+                       gsize              *len_inout,
+                       const char         *display,
+                       PacteJsonOutline   *outline,
+                       GError            **error)
 {
   const char *data = *data_inout;
   gsize len = *len_inout;
@@ -729,9 +909,9 @@ pacte_json_check_text (const char **data_inout,
     {
       *data_inout = data + 3;
       *len_inout = len - 3;
-      return scan_json (data + 3, len - 3, display, error);
+      return scan_json (data + 3, len - 3, display, outline, error);
     }
-  return scan_json (data, len, display, error);
+  return scan_json (data, len, display, outline, error);
 }
 
 /* Removes the white space between the tokens of a text that passed
@@ -739,8 +919,9 @@ pacte_json_check_text (const char **data_inout,
  * every character it skips with strchr (): a canonical file, indented, is
  * parsed about a fifth faster without its indentation. */
 gsize
-pacte_json_compact (char  *data,
-              gsize  len)
+pacte_json_compact (const char *data,
+                    gsize       len,
+                    char       *out_data)
 {
   gsize in = 0, out = 0;
 
@@ -750,19 +931,38 @@ pacte_json_compact (char  *data,
 
       if (is_json_space ((guchar) c))
         continue;
-      data[out++] = c;
+      out_data[out++] = c;
       if (c != '"')
         continue;
-      /* A string, copied as it is; scan_json checked that it ends. */
-      while (in < len)
-        {
-          c = data[in++];
-          data[out++] = c;
-          if (c == '\\')
-            data[out++] = data[in++];
-          else if (c == '"')
-            break;
-        }
+      /* A string, copied as it is (runs of plain characters at once);
+       * scan_json checked that it ends. */
+      {
+        const char *quote = NULL;
+
+        while (in < len)
+          {
+            const char *escape;
+            gsize end;
+
+            if (quote == NULL || quote < data + in)
+              quote = memchr (data + in, '"', len - in);
+            end = quote != NULL ? (gsize) (quote - data) : len;
+            escape = memchr (data + in, '\\', end - in);
+            if (escape != NULL)
+              end = escape - data;
+            memmove (out_data + out, data + in, end - in);
+            out += end - in;
+            in = end;
+            if (in >= len)
+              break;
+            c = data[in++];
+            out_data[out++] = c;
+            if (c != '\\')
+              break;
+            if (in < len)
+              out_data[out++] = data[in++];
+          }
+      }
     }
   return out;
 }

@@ -9,50 +9,24 @@
 #include <glib/gi18n-lib.h>
 
 #include "pacte-catalog.h"
-#include "pacte-language.h"
+#include "pacte-language-private.h"
 
 #define NNBSP "\u202f"  /* narrow no-break space */
 #define NBSP  "\u00a0"  /* no-break space */
 
-struct _PacteLanguage
-{
-  guint         index;
-  char         *code;
-
-  gsize         loaded;      /* g_once: the fields below are set */
-  PacteCatalog *catalog;     /* NULL for English, or when it cannot be read */
-  GError       *load_error;
-
-  /* Conventions, from the catalogue (English defaults). */
-  const char   *months[12];
-  const char   *months_abbrev[12];
-  const char   *days[7];
-  const char   *first_day;      /* the 1st in a long date: "1er" */
-  const char   *date_format;    /* "{day} {month} {year}" */
-  const char   *decimal;
-  const char   *group;
-  const char   *percent_format; /* "{number}%" */
-  const char   *amount_symbol_format; /* "{sign}{symbol}{number}" */
-  const char   *amount_code_format;   /* "{sign}{code} {number}" */
-  const char   *dollar;         /* the symbol of USD ("$"; "USD" in French) */
-  const char   *quarter_format; /* "Q{quarter} {year}" */
-  const char   *name;           /* its own name: "Français" */
-  gboolean      zero_singular;  /* the plural rule treats 0 as 1 (French) */
-};
 
 G_DEFINE_QUARK (pacte-language-error-quark, pacte_language_error)
 
-static void ensure_loaded (const PacteLanguage *lang);
 
 /* ---- The messages every language translates -------------------------- */
 
-static const char * const month_msgids[12] = {
+const char * const pacte_month_msgids[12] = {
   NC_("month name", "January"), NC_("month name", "February"), NC_("month name", "March"),
   NC_("month name", "April"), NC_("month name", "May"), NC_("month name", "June"),
   NC_("month name", "July"), NC_("month name", "August"), NC_("month name", "September"),
   NC_("month name", "October"), NC_("month name", "November"), NC_("month name", "December"),
 };
-static const char * const month_abbrev_msgids[12] = {
+const char * const pacte_month_abbrev_msgids[12] = {
   NC_("abbreviated month name", "Jan"), NC_("abbreviated month name", "Feb"),
   NC_("abbreviated month name", "Mar"), NC_("abbreviated month name", "Apr"),
   NC_("abbreviated month name", "May"), NC_("abbreviated month name", "Jun"),
@@ -267,7 +241,7 @@ pacte_language_name (const PacteLanguage *self)
 {
   g_return_val_if_fail (self != NULL, "English");
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   return self->name;
 }
 
@@ -313,8 +287,8 @@ load (PacteLanguage *self)
 
   for (guint i = 0; i < 12; i++)
     {
-      self->months[i] = lookup_context (self, "month name", month_msgids[i]);
-      self->months_abbrev[i] = lookup_context (self, "abbreviated month name", month_abbrev_msgids[i]);
+      self->months[i] = lookup_context (self, "month name", pacte_month_msgids[i]);
+      self->months_abbrev[i] = lookup_context (self, "abbreviated month name", pacte_month_abbrev_msgids[i]);
     }
   for (guint i = 0; i < 7; i++)
     self->days[i] = lookup_context (self, "day name", day_msgids[i]);
@@ -348,8 +322,8 @@ load (PacteLanguage *self)
                         : FALSE;
 }
 
-static void
-ensure_loaded (const PacteLanguage *lang)
+void
+pacte_language_ensure_loaded (const PacteLanguage *lang)
 {
   PacteLanguage *self = (PacteLanguage *) lang;
 
@@ -366,7 +340,7 @@ pacte_language_ensure (const PacteLanguage *self,
 {
   g_return_val_if_fail (self != NULL, FALSE);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (self->load_error != NULL)
     {
       g_propagate_error (error, g_error_copy (self->load_error));
@@ -385,7 +359,7 @@ pacte_language_gettext (const PacteLanguage *self,
 
   g_return_val_if_fail (self != NULL && msgid != NULL, msgid);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (self->catalog == NULL)
     return msgid;
   found = pacte_catalog_lookup (self->catalog, msgid);
@@ -399,7 +373,7 @@ pacte_language_pgettext (const PacteLanguage *self,
 {
   g_return_val_if_fail (self != NULL && context != NULL && msgid != NULL, msgid);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   return lookup_context (self, context, msgid);
 }
 
@@ -413,7 +387,7 @@ pacte_language_ngettext (const PacteLanguage *self,
 
   g_return_val_if_fail (self != NULL && msgid != NULL && msgid_plural != NULL, msgid);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (self->catalog == NULL)
     return n == 1 ? msgid : msgid_plural;
   found = pacte_catalog_lookup_plural (self->catalog, msgid, n);
@@ -430,7 +404,7 @@ pacte_language_is_singular (const PacteLanguage *self,
 
   g_return_val_if_fail (self != NULL, n == 1);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (isnan (n))
     return FALSE;
   whole = floor (fabs (n));
@@ -453,7 +427,7 @@ pacte_language_month_name (const PacteLanguage *self,
 {
   g_return_val_if_fail (self != NULL && month >= 1 && month <= 12, "");
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   return self->months[month - 1];
 }
 
@@ -463,7 +437,7 @@ pacte_language_month_abbrev (const PacteLanguage *self,
 {
   g_return_val_if_fail (self != NULL && month >= 1 && month <= 12, "");
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   return self->months_abbrev[month - 1];
 }
 
@@ -473,7 +447,7 @@ pacte_language_day_name (const PacteLanguage *self,
 {
   g_return_val_if_fail (self != NULL && weekday >= 1 && weekday <= 7, "");
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   return self->days[weekday - 1];
 }
 
@@ -517,7 +491,7 @@ pacte_language_decimal_separator (const PacteLanguage *self)
 {
   g_return_val_if_fail (self != NULL, ".");
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   return self->decimal;
 }
 
@@ -563,7 +537,7 @@ pacte_language_format_number (const PacteLanguage *self,
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (isnan (value))
     return g_strdup ("—");
   if (isinf (value))
@@ -583,7 +557,7 @@ pacte_language_format_amount (const PacteLanguage *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (isnan (value))
     return g_strdup ("—");
   if (currency == NULL || *currency == '\0')
@@ -652,7 +626,7 @@ pacte_language_format_date (const PacteLanguage *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   if (!julian_to_dmy (julian, &day, &month, &year))
     return g_strdup ("—");
   g_snprintf (day_text, sizeof day_text, "%d", day);
@@ -690,422 +664,9 @@ pacte_language_format_quarter (const PacteLanguage *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  ensure_loaded (self);
+  pacte_language_ensure_loaded (self);
   g_snprintf (quarter_text, sizeof quarter_text, "%d", quarter);
   g_snprintf (year_text, sizeof year_text, "%d", year);
   return substitute (self->quarter_format, names, values, 2);
 }
 
-PacteDateOrder
-pacte_date_order_for_locale (const char *locale_name)
-{
-  /* The United States (and a few of its territories) write month first. */
-  static const char * const month_first[] = { "_US", "_PH", "_PR", "_AS", "_GU", "_UM", "_VI" };
-
-  if (locale_name == NULL)
-    return PACTE_DATE_ORDER_DMY;
-  for (guint i = 0; i < G_N_ELEMENTS (month_first); i++)
-    {
-      const char *at = strstr (locale_name, month_first[i]);
-
-      if (at != NULL && (at[3] == '\0' || at[3] == '.' || at[3] == '@'))
-        return PACTE_DATE_ORDER_MDY;
-    }
-  return PACTE_DATE_ORDER_DMY;
-}
-
-PacteDateOrder
-pacte_date_order_user (void)
-{
-  static gsize order;
-
-  if (g_once_init_enter (&order))
-    {
-      static const char * const variables[] = { "LC_ALL", "LC_TIME", "LANG" };
-      PacteDateOrder found = PACTE_DATE_ORDER_DMY;
-
-      for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-        {
-          const char *value = g_getenv (variables[i]);
-
-          if (value != NULL && *value != '\0')
-            {
-              found = pacte_date_order_for_locale (value);
-              break;
-            }
-        }
-      g_once_init_leave (&order, found + 1);
-    }
-  return (PacteDateOrder) (order - 1);
-}
-
-/* Lower case without accents or a final dot: "Févr." -> "fevr". */
-static char *
-fold_word (const char *word)
-{
-  g_autofree char *down = g_utf8_strdown (word, -1);
-  g_autofree char *decomposed = g_utf8_normalize (down, -1, G_NORMALIZE_NFD);
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = decomposed; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_ismark (c) || c == '.')
-        continue;
-      g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The month a word names in names[] (full) or abbrevs[]: 1..12, 0 for none,
- * -1 when a prefix fits more than one month. */
-static int
-match_month_in (const char * const *names,
-                const char * const *abbrevs,
-                const char         *folded)
-{
-  int found = 0;
-
-  for (int m = 0; m < 12; m++)
-    {
-      g_autofree char *name = fold_word (names[m]);
-      g_autofree char *abbrev = fold_word (abbrevs[m]);
-
-      if (g_str_equal (folded, name) || g_str_equal (folded, abbrev))
-        return m + 1;
-    }
-  if (g_utf8_strlen (folded, -1) < 3)
-    return 0;
-  for (int m = 0; m < 12; m++)
-    {
-      g_autofree char *name = fold_word (names[m]);
-
-      if (g_str_has_prefix (name, folded))
-        {
-          if (found != 0 && found != m + 1)
-            return -1;
-          found = m + 1;
-        }
-    }
-  return found;
-}
-
-static int
-match_month (const PacteLanguage *self,
-             const char          *word)
-{
-  g_autofree char *folded = fold_word (word);
-  int found = match_month_in (self->months, self->months_abbrev, folded);
-
-  if (found == 0 && self->index != 0)
-    found = match_month_in (month_msgids, month_abbrev_msgids, folded);
-  return found;
-}
-
-/* Ordinal endings after a day number: 1er, 1re, 2e, 1st, 2nd, 3rd, 4th. */
-static gboolean
-is_ordinal_suffix (const char *word)
-{
-  static const char * const suffixes[] = { "er", "re", "e", "eme", "st", "nd", "rd", "th" };
-  g_autofree char *folded = fold_word (word);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    if (g_str_equal (folded, suffixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
-typedef struct
-{
-  gboolean  is_number;
-  int       value;      /* the number, or the month of a word */
-  guint     digits;
-  char     *text;
-} Token;
-
-static void
-token_clear (Token *token)
-{
-  g_free (token->text);
-}
-
-static gboolean
-fail (GError             **error,
-      const PacteLanguage *self,
-      const char          *message)
-{
-  g_set_error_literal (error, PACTE_LANGUAGE_ERROR, PACTE_LANGUAGE_ERROR_INVALID_DATE, message);
-  return FALSE;
-}
-
-static gboolean
-fail_example (GError             **error,
-              const PacteLanguage *self,
-              PacteDateOrder       order)
-{
-  GDate example;
-  g_autofree char *numeric = NULL;
-  g_autofree char *message = NULL;
-
-  g_date_clear (&example, 1);
-  g_date_set_dmy (&example, 15, 11, 2026);
-  numeric = pacte_language_format_date_numeric (self, order, g_date_get_julian (&example));
-  message = g_strdup_printf (pacte_language_gettext (self, N_("Not a date: write it as %s or 2026-11-15")),
-                             numeric);
-  return fail (error, self, message);
-}
-
-gboolean
-pacte_language_parse_date (const PacteLanguage *self,
-                           PacteDateOrder       order,
-                           const char          *text,
-                           guint32             *julian,
-                           GError             **error)
-{
-  g_autoptr(GArray) tokens = g_array_new (FALSE, TRUE, sizeof (Token));
-  g_autofree char *message = NULL;
-  int day = 0, month = 0, year = 0;
-  guint n_words = 0;
-  const char *p;
-  GDate date;
-
-  g_return_val_if_fail (self != NULL && julian != NULL, FALSE);
-
-  ensure_loaded (self);
-  g_array_set_clear_func (tokens, (GDestroyNotify) token_clear);
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return fail_example (error, self, order);
-
-  /* Numbers and words; anything else (space, / . - ,) separates. */
-  for (p = text; *p != '\0';)
-    {
-      gunichar c = g_utf8_get_char (p);
-      const char *start = p;
-      Token token = { 0 };
-
-      if (g_unichar_isdigit (c) && c < 128)
-        {
-          while (g_ascii_isdigit (*p))
-            p++;
-          token.is_number = TRUE;
-          token.digits = (guint) (p - start);
-          token.text = g_strndup (start, p - start);
-          if (token.digits > 4)
-            {
-              token_clear (&token);
-              return fail_example (error, self, order);
-            }
-          token.value = atoi (token.text);
-          g_array_append_val (tokens, token);
-        }
-      else if (g_unichar_isalpha (c))
-        {
-          while (*p != '\0' && (g_unichar_isalpha (g_utf8_get_char (p)) || *p == '.'))
-            p = g_utf8_next_char (p);
-          token.text = g_strndup (start, p - start);
-          /* "1er", "2nd": an ordinal ending glued to the day belongs to it. */
-          if (tokens->len > 0 && g_array_index (tokens, Token, tokens->len - 1).is_number
-              && start > text && g_ascii_isdigit (start[-1]) && is_ordinal_suffix (token.text))
-            {
-              token_clear (&token);
-              continue;
-            }
-          token.value = match_month (self, token.text);
-          if (token.value <= 0)
-            {
-              if (token.value < 0)
-                message = g_strdup_printf (pacte_language_gettext (self, N_("“%s” could be more than one month: write more of its name")),
-                                           token.text);
-              else
-                message = g_strdup_printf (pacte_language_gettext (self, N_("“%s” is not a month")), token.text);
-              token_clear (&token);
-              return fail (error, self, message);
-            }
-          n_words++;
-          g_array_append_val (tokens, token);
-        }
-      else if (c == ' ' || c == '/' || c == '.' || c == '-' || c == ',' || c == 0xA0 || c == 0x202F
-               || c == '\t')
-        p = g_utf8_next_char (p);
-      else
-        return fail_example (error, self, order);
-    }
-
-  if (tokens->len != 3 || n_words > 1)
-    return fail_example (error, self, order);
-
-#define TOK(i) (&g_array_index (tokens, Token, (i)))
-  if (n_words == 1)
-    {
-      /* "15 nov. 2026", "Nov 15, 2026", "2026 nov 15" is not a form. */
-      if (!TOK (0)->is_number && TOK (2)->is_number)
-        {
-          month = TOK (0)->value;
-          day = TOK (1)->value;
-          year = TOK (2)->value;
-          if (TOK (2)->digits != 4)
-            return fail_example (error, self, order);
-        }
-      else if (!TOK (1)->is_number && TOK (0)->is_number && TOK (2)->is_number && TOK (2)->digits == 4)
-        {
-          day = TOK (0)->value;
-          month = TOK (1)->value;
-          year = TOK (2)->value;
-        }
-      else
-        return fail_example (error, self, order);
-    }
-  else if (TOK (0)->digits == 4)
-    {
-      year = TOK (0)->value;  /* ISO */
-      month = TOK (1)->value;
-      day = TOK (2)->value;
-    }
-  else if (TOK (2)->digits == 4)
-    {
-      day = TOK (order == PACTE_DATE_ORDER_MDY ? 1 : 0)->value;
-      month = TOK (order == PACTE_DATE_ORDER_MDY ? 0 : 1)->value;
-      year = TOK (2)->value;
-    }
-  else
-    {
-      message = g_strdup (pacte_language_gettext (self, N_("Write the year with four digits, such as 2026")));
-      return fail (error, self, message);
-    }
-#undef TOK
-
-  if (year < 1)
-    return fail_example (error, self, order);
-  if (month < 1 || month > 12)
-    {
-      message = g_strdup_printf (pacte_language_gettext (self, N_("There is no month %d: months go from 1 to 12")),
-                                 month);
-      return fail (error, self, message);
-    }
-  if (day < 1 || day > g_date_get_days_in_month (month, year))
-    {
-      /* Translators: "February 2027 has 28 days": the month's name, its
-       * year, its number of days. */
-      message = g_strdup_printf (pacte_language_gettext (self, N_("%s %d has %d days")),
-                                 self->months[month - 1], year,
-                                 g_date_get_days_in_month (month, year));
-      return fail (error, self, message);
-    }
-
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
-  *julian = g_date_get_julian (&date);
-  return TRUE;
-}
-
-gboolean
-pacte_language_parse_quarter (const PacteLanguage *self,
-                              const char          *text,
-                              int                 *year,
-                              int                 *quarter)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *letter = NULL;
-  const char *brace;
-  int y = 0, q = 0;
-  guint year_digits = 0;
-  char *p;
-
-  g_return_val_if_fail (self != NULL && year != NULL && quarter != NULL, FALSE);
-
-  ensure_loaded (self);
-  if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return FALSE;
-  /* The language's letter: what its format writes before {quarter}. */
-  brace = strstr (self->quarter_format, "{quarter}");
-  if (brace != NULL)
-    {
-      g_autofree char *before = g_strndup (self->quarter_format, brace - self->quarter_format);
-
-      letter = g_strstrip (fold_word (before));
-    }
-  else
-    letter = g_strdup ("q");
-  folded = fold_word (text);
-  /* Year (four digits) and "<letter><1-4>" (or "<1-4><letter>"), in any
-   * order, separated by spaces or a dash. */
-  for (p = folded; *p != '\0';)
-    {
-      if (*p == ' ' || *p == '-' || *p == '/')
-        p++;
-      else if (g_ascii_isdigit (*p) && g_ascii_isdigit (p[1]))
-        {
-          if (year_digits != 0)
-            return FALSE;
-          while (g_ascii_isdigit (*p))
-            {
-              y = y * 10 + (*p++ - '0');
-              if (++year_digits > 4)
-                return FALSE;
-            }
-        }
-      else if (q == 0 && (*p == 'q' || (*letter != '\0' && g_str_has_prefix (p, letter)))
-               && p[*p == 'q' ? 1 : strlen (letter)] >= '1' && p[*p == 'q' ? 1 : strlen (letter)] <= '4')
-        {
-          p += *p == 'q' ? 1 : strlen (letter);
-          q = *p++ - '0';
-          if (g_ascii_isdigit (*p))
-            return FALSE;
-        }
-      else if (q == 0 && *p >= '1' && *p <= '4' && (p[1] == 'q' || (*letter != '\0' && g_str_has_prefix (p + 1, letter))))
-        {
-          q = *p - '0';
-          p += 1 + (p[1] == 'q' ? 1 : strlen (letter));
-        }
-      else
-        return FALSE;
-    }
-  if (q == 0 || year_digits != 4)
-    return FALSE;
-  *year = y;
-  *quarter = q;
-  return TRUE;
-}
-
-/* ---- In the window: the user's language and date order ---------------- */
-
-char *
-pacte_date_display (guint32 julian)
-{
-  if (julian == 0 || !g_date_valid_julian (julian))
-    return NULL;
-  return pacte_language_format_date_numeric (pacte_language_user (), pacte_date_order_user (), julian);
-}
-
-gboolean
-pacte_date_read (const char *text,
-                 guint32    *julian,
-                 GError    **error)
-{
-  return pacte_language_parse_date (pacte_language_user (), pacte_date_order_user (), text, julian, error);
-}
-
-char *
-pacte_quarter_display (const char *iso)
-{
-  int year, quarter;
-
-  if (iso == NULL || *iso == '\0')
-    return g_strdup ("");
-  /* "YYYY-Qn" as the file writes it. */
-  if (strlen (iso) != 7 || iso[4] != '-' || iso[5] != 'Q'
-      || !pacte_language_parse_quarter (pacte_language_nth (0), iso, &year, &quarter))
-    return g_strdup (iso);
-  return pacte_language_format_quarter (pacte_language_user (), year, quarter);
-}
-
-char *
-pacte_quarter_read (const char *text)
-{
-  int year, quarter;
-
-  if (!pacte_language_parse_quarter (pacte_language_user (), text, &year, &quarter))
-    return NULL;
-  return g_strdup_printf ("%04d-Q%d", year, quarter);
-}

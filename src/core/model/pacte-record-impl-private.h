@@ -75,4 +75,22 @@ void          pacte_record_check_id_change   (PacteRecord          *self,
                                               guint                 field);
 void          pacte_record_unknown_free      (gpointer              data);
 
+/* The checks of the public getters and setters: a record, a field of its
+ * table, of the right kind. */
+#define CHECK_FIELD(self, field, test, val)                                   \
+  G_STMT_START {                                                              \
+    g_return_val_if_fail (PACTE_IS_RECORD (self), val);                       \
+    g_return_val_if_fail ((field) < record_class (self)->n_fields, val);      \
+    g_return_val_if_fail (test (field_info (self, field)->kind), val);        \
+  } G_STMT_END
+
+#define KIND_IS_DATE(k)    ((k) == PACTE_FIELD_DATE)
+#define KIND_IS_BOOLEAN(k) ((k) == PACTE_FIELD_BOOLEAN)
+#define KIND_IS_STRV(k)    ((k) == PACTE_FIELD_STRV)
+#define KIND_IS_LIST(k)    ((k) == PACTE_FIELD_LIST)
+#define KIND_IS_SMAP(k)    ((k) == PACTE_FIELD_STRING_MAP)
+#define KIND_IS_NMAP(k)    ((k) == PACTE_FIELD_NUMBER_MAP)
+#define KIND_IS_MAP(k)     ((k) == PACTE_FIELD_STRING_MAP || (k) == PACTE_FIELD_NUMBER_MAP)
+#define KIND_IS_ANY(k)     ((k) <= PACTE_FIELD_NUMBER_MAP)
+
 G_END_DECLS

@@ -245,6 +245,27 @@ gboolean pacte_check_compile   (JsonObject  *object,
                                 const char  *path,
                                 GError     **error);
 void     pacte_check_clear     (PacteCheck  *check);
+
+/* pacte-template-compile.c */
+
+/* Which placeholders a check's templates may use (what it gathers). */
+enum {
+  AVAIL_PARTNER = 1 << 0,
+  AVAIL_ITEM    = 1 << 1,
+  AVAIL_COUNT   = 1 << 2,
+  AVAIL_RATIO   = 1 << 3,
+};
+
+/* The templates of member (one per language) of object; absent is fine
+ * unless required. */
+gboolean pacte_templates_parse (JsonObject    *object,
+                                const char    *member,
+                                gboolean       required,
+                                PacteRule     *rule,
+                                guint          available,
+                                PacteTemplate *out,
+                                const char    *path,
+                                GError       **error);
 void     pacte_template_clear  (PacteTemplate *tmpl);
 
 /* pacte-checks.c */
@@ -332,8 +353,17 @@ char    *pacte_texts_expected  (void);
 
 G_END_DECLS
 
-/* ---- Results (pacte-results.c), for the evaluator ----------------------- */
+/* ---- Results (pacte-rule-result.c, pacte-plan-results.c) ---------------- */
 G_BEGIN_DECLS
+PacteRuleResult  *pacte_rule_result_new      (PacteRuleSet           *rules,
+                                              guint                   index,
+                                              int                     lang);
+/* TRUE when the status changed. */
+gboolean          pacte_rule_result_update   (PacteRuleResult        *self,
+                                              const PacteRuleOutcome *outcome);
+void              pacte_rule_result_set_lang (PacteRuleResult        *self,
+                                              int                     lang);
+
 PactePlanResults *pacte_plan_results_new     (PacteRuleSet           *rules,
                                               const char             *lang);
 /* Applies a new evaluation: notifies only the properties that changed, of

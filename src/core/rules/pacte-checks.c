@@ -1,96 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-checks.c: running the checks and conditions of a rule file, once
- * compiled (pacte-checks-compile.c), without allocation; rendering their
- * explanations. */
+ * compiled (pacte-checks-compile.c), without allocation.  Their
+ * explanations are rendered by pacte-check-render.c. */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "pacte-checks-private.h"
-#include "pacte-values-private.h"
+#include "pacte-check-run-private.h"
 #include "pacte-i18n.h"
 
 /* ==== Running =========================================================== */
-
-/* The fields a compiled rule names have been checked against the record
- * types when the rule file was loaded: while running, values are read in
- * place, without the type checks of the public getters. */
-static const char * const empty_strv[] = { NULL };
-
-static inline const char *
-get_string (PacteRecord *record,
-            int          field)
-{
-  const char *s = pacte_record_values (record)[field].s;
-
-  return s != NULL ? s : "";
-}
-
-static inline guint32
-get_date (PacteRecord *record,
-          int          field)
-{
-  return pacte_record_values (record)[field].date;
-}
-
-static inline double
-get_number (PacteRecord *record,
-            int          field)
-{
-  return pacte_record_values (record)[field].num;
-}
-
-static inline int
-get_boolean (PacteRecord *record,
-             int          field)
-{
-  return pacte_record_values (record)[field].boolean;
-}
-
-static inline const char * const *
-get_strv (PacteRecord *record,
-          int          field)
-{
-  char **strv = pacte_record_values (record)[field].strv;
-
-  return strv != NULL ? (const char * const *) strv : empty_strv;
-}
-
-static inline PacteRecord * const *
-get_items (PacteRecord *record,
-           int          field,
-           guint       *n_items)
-{
-  PacteItemList *list = pacte_record_values (record)[field].list;
-
-  *n_items = list->n_items;
-  return list->items;
-}
-
-/* What a failure is about, gathered while running, rendered into the
- * explanation.  Fixed-size: no allocation. */
-typedef struct
-{
-  const PacteCond *label;      /* the labelled condition that failed */
-  gboolean         unset;      /* it failed because a field was not filled in */
-  const char      *value;      /* the failing field's text value */
-  double           number;     /* or its number (when value is NULL and has_number) */
-  gboolean         has_number;
-  const char      *partner;
-  const char      *item;
-  int              position;
-  gint64           count, min, total, percent;
-  gboolean         has_count, has_total;
-  gint64           days, limit;
-  gboolean         has_days, has_limit;
-  guint32          date;
-  /* Where to fix it: the record and field of the condition that failed
-   * (fix_add: the list it counts), the first that failed in an "any". */
-  PacteRecord     *fix_record;
-  int              fix_field;
-  gboolean         fix_add;
-} Failure;
 
 static double
 num_value (const PacteNumArg *arg,
@@ -171,7 +91,7 @@ static void
 note_value (PacteRecord *record,
             int          field,
             PacteFieldKind kind,
-            Failure     *f)
+            PacteFailure     *f)
 {
   f->value = NULL;
   f->has_number = FALSE;
@@ -189,14 +109,14 @@ note_value (PacteRecord *record,
 static gboolean cond_eval (const PacteCond  *c,
                            PacteRecord      *record,
                            PacteEvalContext *ctx,
-                           Failure          *f);
+                           PacteFailure          *f);
 
 static gboolean
 conds_all (const PacteCond  *conds,
            guint             n,
            PacteRecord      *record,
            PacteEvalContext *ctx,
-           Failure          *f)
+           PacteFailure          *f)
 {
   for (guint i = 0; i < n; i++)
     if (!cond_eval (&conds[i], record, ctx, f))
@@ -208,7 +128,7 @@ static gboolean
 cond_test (const PacteCond  *c,
            PacteRecord      *record,
            PacteEvalContext *ctx,
-           Failure          *f)
+           PacteFailure          *f)
 {
   switch (c->op)
     {
@@ -368,17 +288,21 @@ cond_test (const PacteCond  *c,
           {
             if (cond_eval (&c->children[i], record, ctx, f))
               return TRUE;
-            if (i == 0)
+            if (i == 0 && ctx->explain)
               {
                 fix_record = f->fix_record;
                 fix_field = f->fix_field;
                 fix_add = f->fix_add;
               }
           }
-        /* The first alternative is the one to offer. */
-        f->fix_record = fix_record;
-        f->fix_field = fix_field;
-        f->fix_add = fix_add;
+        /* The first alternative is the one to offer (only an explaining
+         * run gathers where to fix). */
+        if (ctx->explain)
+          {
+            f->fix_record = fix_record;
+            f->fix_field = fix_field;
+            f->fix_add = fix_add;
+          }
         return FALSE;
       }
 
@@ -387,7 +311,7 @@ cond_test (const PacteCond  *c,
 
     case PACTE_COND_NOT:
       {
-        Failure scratch;  /* written, never read */
+        PacteFailure scratch;  /* written, never read */
 
         return !cond_eval (c->children, record, ctx, &scratch);
       }
@@ -401,7 +325,7 @@ cond_test (const PacteCond  *c,
 
         for (guint i = 0; i < n; i++)
           {
-            Failure scratch;  /* written, never read */
+            PacteFailure scratch;  /* written, never read */
 
             if (conds_all (c->children, c->n_children, items[i], ctx, &scratch))
               count++;
@@ -424,9 +348,9 @@ static gboolean
 cond_eval (const PacteCond  *c,
            PacteRecord      *record,
            PacteEvalContext *ctx,
-           Failure          *f)
+           PacteFailure          *f)
 {
-  Failure local;
+  PacteFailure local;
 
   /* Only the explaining run (see pacte_check_run) gathers what a failure is
    * about: the first one only says whether the condition holds. */
@@ -448,280 +372,10 @@ cond_eval (const PacteCond  *c,
   return FALSE;
 }
 
-/* ---- Rendering ---------------------------------------------------------- */
-
-typedef struct
-{
-  char  *buf;
-  gsize  len;
-  gsize  cap;
-} Out;
-
-static void
-out_append (Out        *out,
-            const char *text,
-            gsize       len)
-{
-  gsize room = out->cap - 1 - out->len;
-
-  if (len > room)
-    {
-      /* Cut at a character boundary. */
-      len = room;
-      while (len > 0 && ((guchar) text[len] & 0xC0) == 0x80)
-        len--;
-    }
-  memcpy (out->buf + out->len, text, len);
-  out->len += len;
-  out->buf[out->len] = '\0';
-}
-
-static void
-out_append_str (Out        *out,
-                const char *text)
-{
-  if (text != NULL)
-    out_append (out, text, strlen (text));
-}
-
-static void
-out_append_int (Out    *out,
-                gint64  value)
-{
-  char buf[32];
-
-  g_snprintf (buf, sizeof buf, "%" G_GINT64_FORMAT, value);
-  out_append_str (out, buf);
-}
-
-static void
-out_append_number (Out    *out,
-                   double  value,
-                   int     lang)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value))
-    return;
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      out_append_int (out, (gint64) value);
-      return;
-    }
-  g_ascii_formatd (buf, sizeof buf, "%.6g", value);
-  {
-    char *dot = strchr (buf, '.');
-
-    if (dot != NULL)
-      {
-        *dot = '\0';
-        out_append_str (out, buf);
-        out_append_str (out, pacte_language_decimal_separator (pacte_language_nth ((guint) lang)));
-        out_append_str (out, dot + 1);
-        return;
-      }
-  }
-  out_append_str (out, buf);
-}
-
-/* Dates and quarters inside an explanation read as the report writes them:
- * "10 September 2026" / "10 septembre 2026", "Q1 2027" / "T1 2027", from the
- * language table. */
-static void
-out_append_date (Out     *out,
-                 guint32  julian,
-                 int      lang)
-{
-  g_autofree char *text = NULL;
-
-  if (julian == 0)
-    return;
-  text = pacte_language_format_date (pacte_language_nth ((guint) lang), julian);
-  out_append_str (out, text);
-}
-
-static void
-out_append_quarter (Out *out,
-                    int  index,
-                    int  lang)
-{
-  g_autofree char *text = pacte_language_format_quarter (pacte_language_nth ((guint) lang),
-                                                         index / 4, index % 4 + 1);
-
-  out_append_str (out, text);
-}
-
-/* The number a number placeholder stands for; FALSE when the failure does
- * not give one (the placeholder then writes nothing). */
-static gboolean
-placeholder_number (PactePlaceholder  kind,
-                    guint             param,
-                    PacteEvalContext *ctx,
-                    const Failure    *f,
-                    double           *number)
-{
-  switch (kind)
-    {
-    case PACTE_PH_POSITION:
-      *number = f->position;
-      return TRUE;
-    case PACTE_PH_COUNT:
-      *number = (double) f->count;
-      return f->has_count;
-    case PACTE_PH_MIN:
-      *number = (double) f->min;
-      return f->has_count;
-    case PACTE_PH_TOTAL:
-      *number = (double) f->total;
-      return f->has_total;
-    case PACTE_PH_PERCENT:
-      *number = (double) f->percent;
-      return f->has_total;
-    case PACTE_PH_DAYS:
-      *number = (double) f->days;
-      return f->has_days;
-    case PACTE_PH_LIMIT:
-      *number = (double) f->limit;
-      return f->has_limit;
-    case PACTE_PH_VALUE:
-      *number = f->number;
-      return f->value == NULL && f->has_number && !isnan (f->number);
-    case PACTE_PH_PARAM:
-      *number = ctx->params[param];
-      return !isnan (*number);
-    default:
-      return FALSE;
-    }
-}
-
-/* The plural rule of a language (the language table's): is n written with
- * the singular form? */
-static gboolean
-plural_is_one (double n,
-               int    lang)
-{
-  return pacte_language_is_singular (pacte_language_nth ((guint) lang), n);
-}
-
-static void
-render (const PacteTemplate *tmpl,
-        PacteEvalContext    *ctx,
-        const Failure       *f,
-        PacteRuleOutcome    *outcome)
-{
-  Out out = { outcome->explanation, 0, sizeof outcome->explanation };
-
-  outcome->explanation[0] = '\0';
-  for (guint i = 0; i < tmpl->n_segments; i++)
-    {
-      const PacteSegment *s = &tmpl->segments[i];
-
-      switch (s->kind)
-        {
-        case PACTE_PH_LITERAL:
-          out_append (&out, s->text, s->len);
-          break;
-        case PACTE_PH_PLAN:
-          out_append_str (&out, get_string (ctx->plan_record, PACTE_PLAN_NAME));
-          break;
-        case PACTE_PH_PHASE:
-          {
-            const char *phase = get_string (ctx->plan_record, PACTE_PLAN_PHASE);
-
-            out_append_str (&out, pacte_rule_set_get_word (ctx->rules, *phase ? phase : "exploration", ctx->lang));
-          }
-          break;
-        case PACTE_PH_TODAY:
-          out_append_date (&out, ctx->today, ctx->lang);
-          break;
-        case PACTE_PH_QUARTER:
-          out_append_quarter (&out, ctx->today_quarter, ctx->lang);
-          break;
-        case PACTE_PH_PARTNER:
-          out_append_str (&out, f->partner);
-          break;
-        case PACTE_PH_ITEM:
-          if (f->item != NULL && *f->item != '\0')
-            out_append_str (&out, f->item);
-          else
-            {
-              out_append_str (&out, "#");
-              out_append_int (&out, f->position);
-            }
-          break;
-        case PACTE_PH_POSITION:
-          out_append_int (&out, f->position);
-          break;
-        case PACTE_PH_COUNT:
-          if (f->has_count)
-            out_append_int (&out, f->count);
-          break;
-        case PACTE_PH_MIN:
-          if (f->has_count)
-            out_append_int (&out, f->min);
-          break;
-        case PACTE_PH_TOTAL:
-          if (f->has_total)
-            out_append_int (&out, f->total);
-          break;
-        case PACTE_PH_PERCENT:
-          if (f->has_total)
-            out_append_int (&out, f->percent);
-          break;
-        case PACTE_PH_DAYS:
-          if (f->has_days)
-            out_append_int (&out, f->days);
-          break;
-        case PACTE_PH_LIMIT:
-          if (f->has_limit)
-            out_append_int (&out, f->limit);
-          break;
-        case PACTE_PH_DATE:
-          out_append_date (&out, f->date, ctx->lang);
-          break;
-        case PACTE_PH_FAILED:
-          if (f->label != NULL)
-            out_append_str (&out, f->label->label.text[ctx->lang]);
-          break;
-        case PACTE_PH_VALUE:
-          if (f->value != NULL)
-            out_append_str (&out, pacte_rule_set_get_word (ctx->rules, f->value, ctx->lang));
-          else if (f->has_number)
-            out_append_number (&out, f->number, ctx->lang);
-          break;
-        case PACTE_PH_PARAM:
-          out_append_number (&out, ctx->params[s->param], ctx->lang);
-          break;
-        case PACTE_PH_PLURAL:
-          {
-            double n;
-
-            if (placeholder_number (s->of, s->param, ctx, f, &n) && plural_is_one (n, s->lang))
-              out_append (&out, s->text, s->len);
-            else
-              out_append (&out, s->other, s->other_len);
-          }
-          break;
-        default:
-          break;
-        }
-    }
-}
-
-void
-pacte_render_plain (const char       *text,
-                    PacteRuleOutcome *outcome)
-{
-  Out out = { outcome->explanation, 0, sizeof outcome->explanation };
-
-  outcome->explanation[0] = '\0';
-  out_append_str (&out, text);
-}
-
 static gboolean
 check_fails (const PacteCheck *check,
              PacteEvalContext *ctx,
-             const Failure    *f,
+             const PacteFailure    *f,
              PacteRuleOutcome *outcome)
 {
   const PacteTemplate *tmpl = check->explanation;
@@ -753,7 +407,7 @@ check_fails (const PacteCheck *check,
       outcome->fix.record = f->fix_record;
       outcome->fix.field = f->fix_field;
     }
-  render (&tmpl[ctx->lang], ctx, f, outcome);
+  pacte_check_render (&tmpl[ctx->lang], ctx, f, outcome);
   return FALSE;
 }
 
@@ -832,14 +486,14 @@ typedef struct
 {
   const PacteCheck *check;
   PacteEvalContext *ctx;
-  Failure          *f;
+  PacteFailure          *f;
   gint64            seen;
   gint64            count;
   gint64            linked;
   guint32           latest;
   const char       *distinct[64];
   guint             n_distinct;
-  Failure           miss;         /* explaining: the first item that did not count */
+  PacteFailure           miss;         /* explaining: the first item that did not count */
   PacteRecord      *first_owner;  /* the record of the first list walked */
 } WalkData;
 
@@ -850,7 +504,7 @@ static void
 count_fix (const PacteCheck *check,
            WalkData         *d,
            gboolean          item_to_fix,
-           Failure          *f)
+           PacteFailure          *f)
 {
   if (check->fix_kind != PACTE_FIX_ADD_ITEM && item_to_fix && d->miss.fix_record != NULL)
     {
@@ -873,7 +527,7 @@ each_item (PacteRecord *item,
            gpointer     user_data)
 {
   WalkData *d = user_data;
-  Failure scratch;  /* written, never read */
+  PacteFailure scratch;  /* written, never read */
 
   if (!conds_all (d->check->where, d->check->n_where, item, d->ctx, &scratch))
     return TRUE;
@@ -894,10 +548,13 @@ count_item (PacteRecord *item,
             gpointer     user_data)
 {
   WalkData *d = user_data;
-  Failure scratch;  /* written, read only to keep the first miss */
+  PacteFailure scratch;  /* written, read only to keep the first miss */
 
   d->seen++;
-  memset (&scratch, 0, sizeof scratch);
+  /* Read only when explaining: the deciding run does not clear it for
+   * every item. */
+  if (d->ctx->explain)
+    memset (&scratch, 0, sizeof scratch);
   if (!conds_all (d->check->where, d->check->n_where, item, d->ctx, &scratch))
     {
       if (d->ctx->explain && d->miss.fix_record == NULL && d->check->kind == PACTE_CHECK_COUNT)
@@ -947,9 +604,9 @@ run_check (const PacteCheck *check,
            PacteEvalContext *ctx,
            PacteRuleOutcome *outcome)
 {
-  Failure f = { 0 };
+  PacteFailure f = { 0 };
   WalkData d;
-  Failure scratch;  /* written, never read */
+  PacteFailure scratch;  /* written, never read */
 
   /* distinct[] is filled up to n_distinct: no need to clear it. */
   d.check = check;
@@ -1074,7 +731,7 @@ pacte_conds_hold (const PacteCond  *conds,
                   guint             n,
                   PacteEvalContext *ctx)
 {
-  Failure scratch;  /* written, never read */
+  PacteFailure scratch;  /* written, never read */
 
   return conds_all (conds, n, ctx->plan_record, ctx, &scratch);
 }

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-reader-values.c: what the record reader (pacte-record-reader.c)
+ * says of values: their JSON paths, the phrases of its messages, what a
+ * node holds, and the numbers the model can hold. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-json-scan-private.h"
+#include "pacte-record-reader-private.h"
+#include "pacte-i18n.h"
+
+gboolean
+pacte_reader_fail (PacteRecordReader      *self,
+      GError     **error,
+      int          code,
+      const char  *format,
+      ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (self->path->len > 0)
+    g_set_error (error, PACTE_MODEL_ERROR, code, "%s: %s: %s", self->display, self->path->str, what);
+  else
+    g_set_error (error, PACTE_MODEL_ERROR, code, "%s: %s", self->display, what);
+  return FALSE;
+}
+
+static gboolean
+is_plain_member (const char *member)
+{
+  if (*member == '\0')
+    return FALSE;
+  for (const char *p = member; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* Appends .member (or ["member"]) to the path; returns the length to restore. */
+gsize
+pacte_reader_path_push_member (GString    *path,
+                  const char *member)
+{
+  gsize len = path->len;
+
+  if (is_plain_member (member))
+    {
+      if (len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, member);
+    }
+  else
+    {
+      g_string_append (path, "[\"");
+      for (const char *p = member; *p; p++)
+        {
+          if (*p == '"' || *p == '\\')
+            g_string_append_c (path, '\\');
+          g_string_append_c (path, *p);
+        }
+      g_string_append (path, "\"]");
+    }
+  return len;
+}
+
+gsize
+pacte_reader_path_push_index (GString *path,
+                 guint    index)
+{
+  gsize len = path->len;
+  char digits[16];
+  guint n = 0;
+
+  /* Not g_string_append_printf (): this runs for every item read. */
+  do
+    {
+      digits[n++] = '0' + index % 10;
+      index /= 10;
+    }
+  while (index > 0);
+  g_string_append_c (path, '[');
+  while (n > 0)
+    g_string_append_c (path, digits[--n]);
+  g_string_append_c (path, ']');
+  return len;
+}
+
+static const char *
+node_phrase (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_STRING)
+          return _("a string");
+        if (type == G_TYPE_BOOLEAN)
+          return _("true or false");
+        return _("a number");
+      }
+    }
+}
+
+gboolean
+pacte_reader_fail_type (PacteRecordReader     *self,
+           GError    **error,
+           JsonNode   *node,
+           const char *expected)
+{
+  return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("found %s; expected %s"),
+               node_phrase (node), expected);
+}
+
+const char *
+pacte_reader_kind_phrase (PacteFieldKind kind)
+{
+  switch (kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+      return _("a string");
+    case PACTE_FIELD_QUARTER:
+      return _("a quarter as \"YYYY-Qn\"");
+    case PACTE_FIELD_DATE:
+      return _("a date as \"YYYY-MM-DD\"");
+    case PACTE_FIELD_NUMBER:
+      return _("a number");
+    case PACTE_FIELD_INTEGER:
+      return _("a whole number");
+    case PACTE_FIELD_BOOLEAN:
+      return _("true or false");
+    case PACTE_FIELD_STRV:
+      return _("an array of strings");
+    case PACTE_FIELD_LIST:
+      return _("an array of objects");
+    case PACTE_FIELD_STRING_MAP:
+      return _("an object whose values are strings");
+    case PACTE_FIELD_NUMBER_MAP:
+      return _("an object whose values are numbers");
+    default:
+      return _("a value");
+    }
+}
+
+gboolean
+pacte_reader_node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* null, "", [] and {}: "not filled in", whatever the member (docs/format.md).
+ * An empty array where an array belongs (a list) and an empty object where an
+ * object belongs (a map, a nested object) are not: they go the normal way. */
+gboolean
+pacte_reader_node_is_not_filled_in (JsonNode *node,
+                       gboolean  array_belongs,
+                       gboolean  object_belongs)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return !array_belongs && json_array_get_length (json_node_get_array (node)) == 0;
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return !object_belongs && json_object_get_size (json_node_get_object (node)) == 0;
+  return json_node_get_value_type (node) == G_TYPE_STRING && *json_node_get_string (node) == '\0';
+}
+
+gboolean
+pacte_reader_node_get_number (JsonNode *node,
+                 double   *value)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *value = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *value = json_node_get_double (node);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* A number that the model can hold exactly. */
+gboolean
+pacte_reader_check_number (PacteRecordReader  *self,
+              GError **error,
+              double   value,
+              gboolean integer)
+{
+  if (!isfinite (value))
+    return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_TOO_LARGE, _("number out of range; expected a finite number"));
+  if (integer && value != floor (value))
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("%s is not a whole number; expected a whole number"),
+                   g_ascii_dtostr (buffer, sizeof buffer, value));
+    }
+  if (integer && fabs (value) > PACTE_JSON_MAX_SAFE_INTEGER)
+    return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_TOO_LARGE,
+                 _("number out of range; expected a whole number between -9007199254740992 and 9007199254740992"));
+  return TRUE;
+}
+

@@ -1,0 +1,846 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pacte-record-reader.c: records from the JSON trees of a portfolio file.
+ *
+ * The trees are walked with the field tables of the record classes
+ * (pacte-model.c, pacte-json-layout.c): every value is checked and stored,
+ * members we do not know are kept on the record.  The portfolio's own lists
+ * (partners, plans) are read one item at a time, each from its own small
+ * tree (pacte-portfolio-load.c parses them one by one).
+ *
+ * Every failure is one GError naming the file and the JSON path of the
+ * value ("plans[2].partners[0]: unknown partner "p-9""), and what was
+ * expected. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pacte-json-layout-private.h"
+#include "pacte-json-scan-private.h"
+#include "pacte-record-reader-private.h"
+#include "pacte-i18n.h"
+#include "pacte-rules.h"
+
+typedef PacteRecordReader Loader;
+typedef PacteListReader ListReader;
+
+typedef struct
+{
+  char *path;
+  char *id;
+} PendingRef;
+
+/* A member we do not know, held until its record is complete. */
+typedef struct
+{
+  const PacteFormatGroup *group;
+  const char             *member;  /* owned by the tree, alive while it is */
+  JsonNode               *node;
+} Unknown;
+
+static const PacteFormatLayout *
+layout_of (Loader      *self,
+           PacteRecord *record)
+{
+  GType type = G_OBJECT_TYPE (record);
+  const PacteFormatLayout *layout;
+
+  for (guint i = 0; i < self->n_layouts; i++)
+    if (self->layout_types[i] == type)
+      return self->layouts[i];
+  layout = pacte_format_layout_get (record);
+  if (self->n_layouts < G_N_ELEMENTS (self->layouts))
+    {
+      self->layout_types[self->n_layouts] = type;
+      self->layouts[self->n_layouts++] = layout;
+    }
+  return layout;
+}
+
+static void
+pending_ref_clear (gpointer data)
+{
+  PendingRef *ref = data;
+
+  g_free (ref->path);
+  g_free (ref->id);
+}
+
+static gboolean
+is_partner_reference (PacteRecord *record,
+                      guint        field)
+{
+  return (PACTE_IS_PLAN (record) && field == PACTE_PLAN_PARTNERS)
+         || (PACTE_IS_ACTION (record) && field == PACTE_ACTION_PARTIES)
+         || (PACTE_IS_EVENT (record) && field == PACTE_EVENT_PARTNERS);
+}
+
+static gboolean
+check_partner (Loader     *self,
+               GError    **error,
+               const char *id)
+{
+  if (self->partner_ids != NULL && g_hash_table_contains (self->partner_ids, id))
+    return TRUE;
+  return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_UNKNOWN_REFERENCE,
+               _("unknown partner \"%s\"; expected the id of one of the partners"), id);
+}
+
+static gboolean
+check_pending_refs (Loader  *self,
+                    GError **error)
+{
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PendingRef *ref = &g_array_index (self->pending, PendingRef, i);
+
+      if (self->partner_ids == NULL || !g_hash_table_contains (self->partner_ids, ref->id))
+        {
+          g_string_assign (self->path, ref->path);
+          return check_partner (self, error, ref->id);
+        }
+    }
+  g_array_set_size (self->pending, 0);
+  return TRUE;
+}
+
+static char *
+rule_id_list (PacteRuleSet *rules)
+{
+  guint n = pacte_rule_set_get_n_rules (rules);
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append (list, ", ");
+      g_string_append (list, pacte_rule_set_get_id (rules, i));
+    }
+  return g_string_free (list, FALSE);
+}
+
+static gboolean
+load_string_field (Loader               *self,
+                   PacteRecord          *record,
+                   guint                 field,
+                   const PacteFieldInfo *info,
+                   JsonNode             *node,
+                   GError              **error)
+{
+  const char *text;
+
+  if (!pacte_reader_node_is_string (node))
+    return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
+  text = json_node_get_string (node);
+  if (*text == '\0')
+    return TRUE;  /* "" means not filled in */
+
+  switch (info->kind)
+    {
+    case PACTE_FIELD_CHOICE:
+      if (info->choices != NULL && !g_strv_contains ((const char * const *) info->choices, text))
+        {
+          g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
+
+          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                       _("unknown value \"%s\"; expected one of %s"), text, list);
+        }
+      pacte_record_take_string_raw (record, field, g_strdup (text));
+      return TRUE;
+
+    case PACTE_FIELD_DATE:
+      {
+        guint32 julian = pacte_date_parse (text);
+
+        if (julian == 0)
+          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                       _("\"%s\" is not a real calendar date; expected a date as \"YYYY-MM-DD\""), text);
+        pacte_record_set_date_raw (record, field, julian);
+        return TRUE;
+      }
+
+    case PACTE_FIELD_QUARTER:
+      if (!pacte_quarter_parse (text, NULL, NULL))
+        return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                                  _("\"%s\" is not a quarter; expected a quarter as \"YYYY-Qn\" with n from 1 to 4"), text);
+      pacte_record_take_string_raw (record, field, g_strdup (text));
+      return TRUE;
+
+    case PACTE_FIELD_STRING:
+    default:
+      pacte_record_take_string_raw (record, field, g_strdup (text));
+      return TRUE;
+    }
+}
+
+static gboolean
+load_strv_field (Loader      *self,
+                 PacteRecord *record,
+                 guint        field,
+                 JsonNode    *node,
+                 GError     **error)
+{
+  JsonArray *array;
+  guint n;
+  char **strv;
+  gboolean references = is_partner_reference (record, field);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return pacte_reader_fail_type (self, error, node, _("an array of strings"));
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+  if (n == 0)
+    return TRUE;
+
+  strv = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      gsize len = pacte_reader_path_push_index (self->path, i);
+      const char *text;
+
+      if (!pacte_reader_node_is_string (item))
+        {
+          pacte_reader_fail_type (self, error, item, _("a string"));
+          g_strfreev (strv);
+          return FALSE;
+        }
+      text = json_node_get_string (item);
+      if (references)
+        {
+          if (self->partner_ids != NULL)
+            {
+              if (!check_partner (self, error, text))
+                {
+                  g_strfreev (strv);
+                  return FALSE;
+                }
+            }
+          else
+            {
+              PendingRef ref = { g_strdup (self->path->str), g_strdup (text) };
+
+              g_array_append_val (self->pending, ref);
+            }
+        }
+      strv[i] = g_strdup (text);
+      g_string_truncate (self->path, len);
+    }
+  pacte_record_take_strv_raw (record, field, strv);
+  return TRUE;
+}
+
+static gboolean
+load_map_field (Loader               *self,
+                PacteRecord          *record,
+                guint                 field,
+                const PacteFieldInfo *info,
+                JsonNode             *node,
+                GError              **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  const char *rule_id = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
+
+  /* A rule override's parameters must be those of its rule. */
+  if (self->rules != NULL && PACTE_IS_OVERRIDE (record) && info->kind == PACTE_FIELD_NUMBER_MAP)
+    rule_id = pacte_record_get_string (record, PACTE_OVERRIDE_RULE_ID);
+
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &key, &value))
+    {
+      gsize len = pacte_reader_path_push_member (self->path, key);
+
+      if (pacte_reader_node_is_not_filled_in (value, FALSE, FALSE))
+        {
+          g_string_truncate (self->path, len);
+          continue;
+        }
+      if (info->kind == PACTE_FIELD_STRING_MAP)
+        {
+          const char *text;
+
+          if (!pacte_reader_node_is_string (value))
+            return pacte_reader_fail_type (self, error, value, _("a string"));
+          text = json_node_get_string (value);
+          if (info->choices != NULL && !g_strv_contains ((const char * const *) info->choices, text))
+            {
+              g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
+
+              return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                           _("unknown value \"%s\"; expected one of %s"), text, list);
+            }
+          pacte_record_map_take_string_raw (record, field, g_strdup (key), g_strdup (text));
+        }
+      else
+        {
+          double number;
+
+          if (!pacte_reader_node_get_number (value, &number))
+            return pacte_reader_fail_type (self, error, value, _("a number"));
+          if (!pacte_reader_check_number (self, error, number, FALSE))
+            return FALSE;
+          if (rule_id != NULL && !pacte_rule_set_has_param (self->rules, rule_id, key))
+            {
+              int index = pacte_rule_set_find (self->rules, rule_id);
+              const char * const *names = index >= 0 ? pacte_rule_set_get_param_names (self->rules, index) : NULL;
+              g_autofree char *list = names != NULL && names[0] != NULL ? g_strjoinv (", ", (char **) names) : NULL;
+
+              if (list != NULL)
+                return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_UNKNOWN_RULE,
+                             _("rule %s has no parameter \"%s\"; expected one of %s"), rule_id, key, list);
+              return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_UNKNOWN_RULE,
+                           _("rule %s has no parameter \"%s\"; expected no parameters for this rule"), rule_id, key);
+            }
+          pacte_record_map_set_number_raw (record, field, key, number);
+        }
+      g_string_truncate (self->path, len);
+    }
+  return TRUE;
+}
+
+static gboolean load_record (Loader      *self,
+                             PacteRecord *record,
+                             JsonObject  *object,
+                             GError     **error);
+
+static gboolean
+load_keyed_list (Loader      *self,
+                 PacteRecord *record,
+                 guint        field,
+                 GType        item_type,
+                 JsonNode    *node,
+                 GError     **error)
+{
+  JsonObject *object;
+  GList *members;
+  gboolean ok = TRUE;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return pacte_reader_fail_type (self, error, node, _("an object whose members are rule ids"));
+  object = json_node_get_object (node);
+  members = g_list_sort (json_object_get_members (object), (GCompareFunc) strcmp);
+  for (GList *l = members; ok && l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonNode *value = json_object_get_member (object, key);
+      gsize len = pacte_reader_path_push_member (self->path, key);
+      g_autoptr(PacteRecord) item = NULL;
+
+      if (pacte_reader_node_is_not_filled_in (value, FALSE, TRUE))
+        ;  /* not filled in */
+      else if (!JSON_NODE_HOLDS_OBJECT (value))
+        ok = pacte_reader_fail_type (self, error, value, _("an object"));
+      else if (*key == '\0')
+        ok = pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("empty rule id; expected a rule id such as \"R01\""));
+      else if (self->rules != NULL && !pacte_rule_set_has_rule (self->rules, key))
+        {
+          g_autofree char *list = rule_id_list (self->rules);
+
+          ok = pacte_reader_fail (self, error, PACTE_MODEL_ERROR_UNKNOWN_RULE,
+                     _("unknown rule \"%s\"; expected one of %s"), key, list);
+        }
+      else
+        {
+          item = g_object_new (item_type, NULL);
+          pacte_record_take_string_raw (item, PACTE_OVERRIDE_RULE_ID, g_strdup (key));
+          ok = load_record (self, item, json_node_get_object (value), error);
+          if (ok)
+            pacte_record_list_append_raw (record, field, item);
+        }
+      if (ok)
+        g_string_truncate (self->path, len);
+    }
+  g_list_free (members);
+  return ok;
+}
+
+/* One list of records being read, item by item: the items may come from
+ * one tree (load_list) or each from its own (the portfolio's lists, read as
+ * the text is parsed). */
+static void
+list_reader_init (ListReader           *list,
+                  PacteRecord          *record,
+                  guint                 field,
+                  const PacteFieldInfo *info)
+{
+  list->record = record;
+  list->field = field;
+  list->item_type = info->item_type ();
+  list->ids = NULL;
+  list->id_field = -1;
+  list->n = 0;
+}
+
+static gboolean
+list_reader_add (Loader      *self,
+                 ListReader  *list,
+                 JsonNode    *item_node,
+                 GError     **error)
+{
+  gsize len = pacte_reader_path_push_index (self->path, list->n);
+  g_autoptr(PacteRecord) item = NULL;
+  guint i = list->n++;
+
+  if (!JSON_NODE_HOLDS_OBJECT (item_node))
+    return pacte_reader_fail_type (self, error, item_node, _("an object"));
+  item = g_object_new (list->item_type, NULL);
+  if (!load_record (self, item, json_node_get_object (item_node), error))
+    return FALSE;
+
+  if (i == 0)
+    {
+      list->id_field = layout_of (self, item)->id_field;
+      if (list->id_field >= 0)
+        list->ids = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+  if (list->ids != NULL)
+    {
+      /* The key is owned by the item, which the list keeps alive. */
+      const char *id = pacte_record_get_string (item, list->id_field);
+      gpointer first = g_hash_table_lookup (list->ids, id);
+
+      if (first != NULL)
+        {
+          g_autofree char *where = NULL;
+
+          g_string_truncate (self->path, len);
+          pacte_reader_path_push_index (self->path, GPOINTER_TO_UINT (first) - 1);
+          where = g_strdup (self->path->str);
+          g_string_truncate (self->path, len);
+          pacte_reader_path_push_index (self->path, i);
+          pacte_reader_path_push_member (self->path, "id");
+          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_DUPLICATE_ID,
+                       _("duplicate id \"%s\", already used by %s; expected each id once"), id, where);
+        }
+      g_hash_table_insert (list->ids, (gpointer) id, GUINT_TO_POINTER (i + 1));
+    }
+  pacte_record_list_append_raw (list->record, list->field, item);
+  g_string_truncate (self->path, len);
+  return TRUE;
+}
+
+static gboolean
+list_reader_end (Loader      *self,
+                 ListReader  *list,
+                 GError     **error)
+{
+  if (PACTE_IS_PORTFOLIO (list->record) && list->field == PACTE_PORTFOLIO_PARTNERS)
+    {
+      if (list->ids == NULL)
+        list->ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_clear_pointer (&self->partner_ids, g_hash_table_unref);
+      self->partner_ids = g_steal_pointer (&list->ids);
+      return check_pending_refs (self, error);
+    }
+  g_clear_pointer (&list->ids, g_hash_table_unref);
+  return TRUE;
+}
+
+static void
+list_reader_clear (ListReader *list)
+{
+  g_clear_pointer (&list->ids, g_hash_table_unref);
+}
+
+static gboolean
+load_list (Loader               *self,
+           PacteRecord          *record,
+           guint                 field,
+           const PacteFieldInfo *info,
+           JsonNode             *node,
+           GError              **error)
+{
+  ListReader list;
+  JsonArray *array;
+  guint n;
+  gboolean ok = TRUE;
+
+  if (pacte_format_is_keyed (info->item_type ()))
+    return load_keyed_list (self, record, field, info->item_type (), node, error);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return pacte_reader_fail_type (self, error, node, _("an array of objects"));
+  array = json_node_get_array (node);
+  n = json_array_get_length (array);
+
+  list_reader_init (&list, record, field, info);
+  for (guint i = 0; ok && i < n; i++)
+    ok = list_reader_add (self, &list, json_array_get_element (array, i), error);
+  if (ok)
+    ok = list_reader_end (self, &list, error);
+  list_reader_clear (&list);
+  return ok;
+}
+
+static gboolean
+load_field (Loader      *self,
+            PacteRecord *record,
+            guint        field,
+            JsonNode    *node,
+            GError     **error)
+{
+  const PacteFieldInfo *info = pacte_record_get_field_info (record, field);
+  gboolean keyed = info->kind == PACTE_FIELD_LIST && pacte_format_is_keyed (info->item_type ());
+  gboolean array_belongs = (info->kind == PACTE_FIELD_LIST && !keyed) || info->kind == PACTE_FIELD_STRV;
+  gboolean object_belongs = keyed || info->kind == PACTE_FIELD_STRING_MAP
+                            || info->kind == PACTE_FIELD_NUMBER_MAP;
+
+  if (pacte_reader_node_is_not_filled_in (node, array_belongs, object_belongs))
+    return TRUE;
+
+  switch (info->kind)
+    {
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
+    case PACTE_FIELD_DATE:
+      return load_string_field (self, record, field, info, node, error);
+
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      {
+        double value;
+
+        if (pacte_reader_node_is_string (node) && *json_node_get_string (node) == '\0')
+          return TRUE;  /* "" means not filled in */
+        if (!pacte_reader_node_get_number (node, &value))
+          return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
+        if (!pacte_reader_check_number (self, error, value, info->kind == PACTE_FIELD_INTEGER))
+          return FALSE;
+        if (info->has_minimum && value < info->minimum)
+          {
+            char shown[G_ASCII_DTOSTR_BUF_SIZE], minimum[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_ascii_dtostr (shown, sizeof shown, value);
+            g_ascii_dtostr (minimum, sizeof minimum, info->minimum);
+            return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                         _("%s is less than %s; expected a number of %s or more"), shown, minimum, minimum);
+          }
+        pacte_record_set_number_raw (record, field, value);
+        return TRUE;
+      }
+
+    case PACTE_FIELD_BOOLEAN:
+      if (pacte_reader_node_is_string (node) && *json_node_get_string (node) == '\0')
+        return TRUE;
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+        return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
+      pacte_record_set_boolean_raw (record, field, json_node_get_boolean (node) ? 1 : 0);
+      return TRUE;
+
+    case PACTE_FIELD_STRV:
+      return load_strv_field (self, record, field, node, error);
+
+    case PACTE_FIELD_LIST:
+      return load_list (self, record, field, info, node, error);
+
+    case PACTE_FIELD_STRING_MAP:
+    case PACTE_FIELD_NUMBER_MAP:
+      return load_map_field (self, record, field, info, node, error);
+
+    default:
+      g_assert_not_reached ();
+      return FALSE;
+    }
+}
+
+/* Members we do not know are handed to the record in the order the saver
+ * writes them (nested objects where their first field is, the record's own
+ * object last), whatever their order in this file: two files that differ
+ * only in the order of their members then load into equal records. */
+static void
+keep_unknowns (PacteRecord            *record,
+               const PacteFormatGroup *group,
+               GArray                 *unknowns,
+               guint                   start)
+{
+  for (guint i = 0; i < group->n_entries; i++)
+    if (group->entries[i].group != NULL)
+      keep_unknowns (record, group->entries[i].group, unknowns, start);
+  for (guint i = start; i < unknowns->len; i++)
+    {
+      Unknown *u = &g_array_index (unknowns, Unknown, i);
+
+      if (u->group == group)
+        pacte_record_add_unknown (record, group->object_path, u->member, u->node);
+    }
+}
+
+static gboolean load_group (Loader                  *self,
+                            PacteRecord             *record,
+                            const PacteFormatGroup  *group,
+                            JsonObject              *object,
+                            GError                 **error);
+
+static const PacteFormatEntry *
+find_entry (const PacteFormatGroup *group,
+            const char             *member)
+{
+  for (guint i = 0; i < group->n_entries; i++)
+    if (g_str_equal (group->entries[i].member, member))
+      return &group->entries[i];
+  return NULL;
+}
+
+/* One member of the object of group; member and node stay alive until the
+ * record is complete (unknown members are kept as they are). */
+static gboolean
+load_member (Loader                  *self,
+             PacteRecord             *record,
+             const PacteFormatGroup  *group,
+             const char              *member,
+             JsonNode                *node,
+             GError                 **error)
+{
+  const PacteFormatEntry *entry = find_entry (group, member);
+  gsize len;
+
+  if (entry == NULL)
+    {
+      Unknown u = { group, member, node };
+      gboolean root_of_file = PACTE_IS_PORTFOLIO (record) && group->object_path[0] == '\0';
+
+      /* format and version were checked before the walk. */
+      if (!root_of_file || (!g_str_equal (member, "format") && !g_str_equal (member, "version")))
+        g_array_append_val (self->unknowns, u);
+      return TRUE;
+    }
+
+  len = pacte_reader_path_push_member (self->path, member);
+  if (entry->field >= 0)
+    {
+      if (!load_field (self, record, entry->field, node, error))
+        return FALSE;
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (!load_group (self, record, entry->group, json_node_get_object (node), error))
+        return FALSE;
+    }
+  else if (!pacte_reader_node_is_not_filled_in (node, FALSE, TRUE))
+    return pacte_reader_fail_type (self, error, node, _("an object"));
+  g_string_truncate (self->path, len);
+  return TRUE;
+}
+
+static gboolean
+load_group (Loader                  *self,
+            PacteRecord             *record,
+            const PacteFormatGroup  *group,
+            JsonObject              *object,
+            GError                 **error)
+{
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &member, &node))
+    if (!load_member (self, record, group, member, node, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* After the last member of record's object: its unknown members, then
+ * what is required. */
+static gboolean
+finish_record (Loader      *self,
+               PacteRecord *record,
+               guint        start,
+               GError     **error)
+{
+  const PacteFormatLayout *layout = layout_of (self, record);
+  guint n_fields = pacte_record_get_n_fields (record);
+
+  if (self->unknowns->len > start)
+    {
+      keep_unknowns (record, &layout->root, self->unknowns, start);
+      g_array_set_size (self->unknowns, start);
+    }
+
+  for (guint f = 0; f < n_fields; f++)
+    {
+      const PacteFieldInfo *info = pacte_record_get_field_info (record, f);
+
+      if (info->required && (int) f != layout->key_field && !pacte_record_is_set (record, f))
+        {
+          g_auto(GStrv) parts = g_strsplit (info->json_path, ".", -1);
+
+          for (guint p = 0; parts[p] != NULL; p++)
+            pacte_reader_path_push_member (self->path, parts[p]);
+          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                       _("missing or empty; expected %s"),
+                       info->kind == PACTE_FIELD_STRING ? _("a non-empty string") : pacte_reader_kind_phrase (info->kind));
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+load_record (Loader      *self,
+             PacteRecord *record,
+             JsonObject  *object,
+             GError     **error)
+{
+  /* This record's unknown members go on top of the loader's stack; the
+   * records nested in it push and pop theirs in between. */
+  guint start = self->unknowns->len;
+
+  if (!load_group (self, record, &layout_of (self, record)->root, object, error))
+    return FALSE;
+  return finish_record (self, record, start, error);
+}
+
+/* format and version, before anything else. */
+gboolean
+pacte_record_reader_check_header (Loader      *self,
+                                  JsonNode    *format,
+                                  JsonNode    *version,
+                                  GError     **error)
+{
+  double number;
+
+  if (format == NULL || !pacte_reader_node_is_string (format)
+      || !g_str_equal (json_node_get_string (format), PACTE_PORTFOLIO_FORMAT))
+    goto not_portfolio;
+
+  pacte_reader_path_push_member (self->path, "version");
+  if (version == NULL || JSON_NODE_HOLDS_NULL (version))
+    return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("missing; expected the file version, 1"));
+  if (!pacte_reader_node_get_number (version, &number))
+    return pacte_reader_fail_type (self, error, version, _("the file version, 1"));
+  if (number == floor (number) && number > PACTE_PORTFOLIO_VERSION)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_FUTURE_VERSION,
+                   _("%s: written by a newer version of Pacte (file version %s, this program reads version %d)"),
+                   self->display, g_ascii_formatd (buffer, sizeof buffer, "%.0f", number), PACTE_PORTFOLIO_VERSION);
+      return FALSE;
+    }
+  if (number != PACTE_PORTFOLIO_VERSION)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("unknown file version %s; expected 1"),
+                   g_ascii_dtostr (buffer, sizeof buffer, number));
+    }
+  g_string_truncate (self->path, 0);
+  return TRUE;
+
+not_portfolio:
+  g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_NOT_PORTFOLIO,
+               _("%s is not a Pacte portfolio (expected \"format\": \"pacte-portfolio\")"),
+               self->display);
+  return FALSE;
+}
+
+
+/* ---- The portfolio, member by member ------------------------------------ */
+
+void
+pacte_record_reader_init (PacteRecordReader *self,
+                          const char        *display,
+                          PacteRuleSet      *rules)
+{
+  memset (self, 0, sizeof *self);
+  self->display = display;
+  self->rules = rules;
+  self->path = g_string_new (NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+  g_array_set_clear_func (self->pending, pending_ref_clear);
+  self->unknowns = g_array_new (FALSE, FALSE, sizeof (Unknown));
+}
+
+void
+pacte_record_reader_clear (PacteRecordReader *self)
+{
+  g_string_free (self->path, TRUE);
+  g_array_unref (self->pending);
+  g_array_unref (self->unknowns);
+  g_clear_pointer (&self->partner_ids, g_hash_table_unref);
+  list_reader_clear (&self->list);
+}
+
+void
+pacte_record_reader_begin (PacteRecordReader *self,
+                           PactePortfolio    *portfolio)
+{
+  self->portfolio = portfolio;
+  self->root_start = self->unknowns->len;
+}
+
+static const PacteFormatGroup *
+root_group (PacteRecordReader *self)
+{
+  return &layout_of (self, PACTE_RECORD (self->portfolio))->root;
+}
+
+gboolean
+pacte_record_reader_member (PacteRecordReader  *self,
+                            const char         *member,
+                            JsonNode           *node,
+                            GError            **error)
+{
+  return load_member (self, PACTE_RECORD (self->portfolio), root_group (self), member, node, error);
+}
+
+gboolean
+pacte_record_reader_is_list (PacteRecordReader *self,
+                             const char        *member)
+{
+  const PacteFormatEntry *entry = find_entry (root_group (self), member);
+  const PacteFieldInfo *info;
+
+  if (entry == NULL || entry->field < 0)
+    return FALSE;
+  info = pacte_record_get_field_info (PACTE_RECORD (self->portfolio), entry->field);
+  return info->kind == PACTE_FIELD_LIST && !pacte_format_is_keyed (info->item_type ());
+}
+
+void
+pacte_record_reader_list_begin (PacteRecordReader *self,
+                                const char        *member)
+{
+  const PacteFormatEntry *entry = find_entry (root_group (self), member);
+  PacteRecord *record = PACTE_RECORD (self->portfolio);
+
+  g_return_if_fail (entry != NULL && entry->field >= 0);
+
+  self->list_path_len = pacte_reader_path_push_member (self->path, member);
+  list_reader_init (&self->list, record, entry->field, pacte_record_get_field_info (record, entry->field));
+}
+
+gboolean
+pacte_record_reader_list_item (PacteRecordReader  *self,
+                               JsonNode           *item,
+                               GError            **error)
+{
+  return list_reader_add (self, &self->list, item, error);
+}
+
+gboolean
+pacte_record_reader_list_end (PacteRecordReader  *self,
+                              GError            **error)
+{
+  if (!list_reader_end (self, &self->list, error))
+    return FALSE;
+  g_string_truncate (self->path, self->list_path_len);
+  return TRUE;
+}
+
+gboolean
+pacte_record_reader_end (PacteRecordReader  *self,
+                         GError            **error)
+{
+  if (!finish_record (self, PACTE_RECORD (self->portfolio), self->root_start, error))
+    return FALSE;
+  if (self->pending->len > 0)
+    return check_pending_refs (self, error);
+  return TRUE;
+}
