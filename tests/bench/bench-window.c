@@ -440,6 +440,26 @@ bench_keystrokes (PacteWindow *window,
 
 /* ---- d. Switching plans ------------------------------------------------------- */
 
+/* Widgets made by a switch: every widget of the window is marked before
+ * it, and those without the mark after it are new (popovers included:
+ * they are children of their parent widget). */
+static GQuark seen_quark;
+
+static guint
+mark_widgets (GtkWidget *widget)
+{
+  guint made = 0;
+
+  if (g_object_get_qdata (G_OBJECT (widget), seen_quark) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (widget), seen_quark, GINT_TO_POINTER (1));
+      made++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    made += mark_widgets (child);
+  return made;
+}
+
 static gboolean
 plan_shown (gpointer data)
 {
@@ -457,7 +477,11 @@ bench_switch (PacteWindow *window,
   g_autoptr(GArray) editor_rebind = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) draw = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (double));
+  guint made_first = 0, made_max = 0;
 
+  seen_quark = g_quark_from_static_string ("bench-window-seen");
+  mark_widgets (GTK_WIDGET (window));
   printf ("d. Switching the selected plan (%u switches, plans spread over the list)\n", n_switches);
   for (guint i = 0; i < n_switches; i++)
     {
@@ -480,12 +504,30 @@ bench_switch (PacteWindow *window,
       add_ms (editor_rebind, start, editor_bound);
       add_ms (layout, watch.met_frame_start, watch.met_laid_out);
       add_ms (draw, watch.met_laid_out, shown);
+      {
+        double n_made = mark_widgets (GTK_WIDGET (window));
+
+        if (i == 0)
+          made_first = (guint) n_made;
+        else
+          {
+            g_array_append_val (made, n_made);
+            made_max = MAX (made_max, (guint) n_made);
+          }
+      }
     }
   print_stats ("select to drawn", total);
   print_stats ("(rebinding, synchronous)", rebind);
   print_stats ("(of which the plan editor)", editor_rebind);
   print_stats ("(layout of that frame)", layout);
   print_stats ("(drawing of that frame)", draw);
+  if (made->len > 0)
+    {
+      Stats m = stats_of (made);
+
+      printf ("  widgets made per switch            first %u, then median %.0f, most %u (in the window's tree)\n",
+              made_first, m.median, made_max);
+    }
   printf ("\n");
   return TRUE;
 }

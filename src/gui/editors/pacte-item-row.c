@@ -244,6 +244,26 @@ pacte_item_row_new (PacteListSection *section,
   return GTK_WIDGET (self);
 }
 
+void
+pacte_item_row_set_item (PacteItemRow *self,
+                         PacteRecord  *item)
+{
+  g_return_if_fail (PACTE_IS_ITEM_ROW (self));
+  g_return_if_fail (PACTE_IS_RECORD (item));
+
+  if (item == self->item)
+    return;
+  g_signal_handlers_disconnect_by_func (self->item, item_row_update, self);
+  g_set_object (&self->item, item);
+  g_signal_connect_object (item, "notify", G_CALLBACK (item_row_update), self, G_CONNECT_SWAPPED);
+  /* As a new row: closed.  Its field rows, if it has been opened, stay
+   * and show this item. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), FALSE);
+  for (guint i = 0; self->field_rows != NULL && i < self->field_rows->len; i++)
+    pacte_field_row_set_record (g_ptr_array_index (self->field_rows, i), item);
+  item_row_update (self);
+}
+
 guint
 pacte_item_row_get_n_field_rows (PacteItemRow *self)
 {

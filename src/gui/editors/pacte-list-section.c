@@ -474,11 +474,11 @@ pacte_list_section_item_title (const ItemSpec *spec,
 }
 
 /* Reviews are records of the past: shown, not edited. */
-static GtkWidget *
-review_row_new (PacteListSection *section,
-                PacteRecord      *item)
+static void
+review_row_update (PacteListSection *section,
+                   GtkWidget        *row,
+                   PacteRecord      *item)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = pacte_list_section_item_title (section->spec, item);
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *subtitle = NULL;
@@ -486,22 +486,41 @@ review_row_new (PacteListSection *section,
   section->spec->describe (section, item, parts);
   g_ptr_array_add (parts, NULL);
   subtitle = g_strjoinv (" · ", (char **) parts->pdata);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+}
+
+static GtkWidget *
+review_row_new (PacteListSection *section,
+                PacteRecord      *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  review_row_update (section, row, item);
   return row;
 }
 
 static GtkWidget *
-create_row_cb (gpointer item,
-               gpointer user_data)
+create_row (PacteListSection *self,
+            PacteRecord      *item)
 {
-  PacteListSection *self = user_data;
-
   if (self->spec->read_only)
     return review_row_new (self, item);
   return pacte_item_row_new (self, item);
+}
+
+/* A row of another record's list shows this item: no widget is made. */
+static void
+rebind_row (PacteListSection *self,
+            GtkWidget        *row,
+            PacteRecord      *item)
+{
+  if (PACTE_IS_ITEM_ROW (row))
+    pacte_item_row_set_item (PACTE_ITEM_ROW (row), item);
+  else
+    review_row_update (self, row, item);
 }
 
 /* ---- The section ----------------------------------------------------------- */
@@ -519,7 +538,7 @@ update_all_actions (PacteListSection *self)
 }
 
 static void
-items_changed_cb (PacteListSection *self)
+update_visibility (PacteListSection *self)
 {
   gboolean empty = g_list_model_get_n_items (self->items) == 0;
 
@@ -530,11 +549,72 @@ items_changed_cb (PacteListSection *self)
     update_all_actions (self);
 }
 
+/* An edit of the list (add, remove, move, undo): the rows of the items
+ * that changed, as gtk_list_box_bind_model() would do. */
+static void
+items_changed_cb (PacteListSection *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added)
+{
+  if (self->bound)
+    {
+      for (guint i = 0; i < removed; i++)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list_box), (int) position);
+
+          if (row == NULL)
+            break;
+          gtk_list_box_remove (GTK_LIST_BOX (self->list_box), GTK_WIDGET (row));
+        }
+      for (guint i = 0; i < added; i++)
+        {
+          g_autoptr(PacteRecord) item = g_list_model_get_item (self->items, position + i);
+
+          gtk_list_box_insert (GTK_LIST_BOX (self->list_box), create_row (self, item), (int) (position + i));
+        }
+    }
+  update_visibility (self);
+}
+
+/* The rows show the items of the current record: the rows already there
+ * (another record's) are given this record's items, and only the
+ * difference in number is made or removed. */
 static void
 bind_rows (PacteListSection *self)
 {
+  guint n = g_list_model_get_n_items (self->items);
+  GtkWidget *child = gtk_widget_get_first_child (self->list_box);
+
   self->bound = TRUE;
-  gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), self->items, create_row_cb, self, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (self->items, i);
+
+      if (child != NULL)
+        {
+          rebind_row (self, child, item);
+          child = gtk_widget_get_next_sibling (child);
+        }
+      else
+        gtk_list_box_append (GTK_LIST_BOX (self->list_box), create_row (self, item));
+    }
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      gtk_list_box_remove (GTK_LIST_BOX (self->list_box), child);
+      child = next;
+    }
+}
+
+static void
+remove_rows (PacteListSection *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->list_box)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->list_box), child);
 }
 
 static void
@@ -604,8 +684,6 @@ pacte_list_section_dispose (GObject *object)
 {
   PacteListSection *self = PACTE_LIST_SECTION (object);
 
-  if (self->list_box != NULL)
-    gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), NULL, NULL, NULL, NULL);
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_func (self->items, items_changed_cb, self);
   g_clear_object (&self->items);
@@ -736,11 +814,11 @@ pacte_list_section_set_record (PacteListSection *self,
       if (!self->deferred || g_list_model_get_n_items (self->items) == 0)
         bind_rows (self);
       g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
-      items_changed_cb (self);
+      update_visibility (self);
     }
   else
     {
-      gtk_list_box_bind_model (GTK_LIST_BOX (self->list_box), NULL, NULL, NULL, NULL);
+      remove_rows (self);
       gtk_widget_set_visible (self->list_box, FALSE);
       gtk_widget_set_visible (self->empty_label, TRUE);
     }
@@ -795,7 +873,7 @@ pacte_list_section_ensure_rows (PacteListSection *self)
   if (self->items == NULL || self->bound)
     return;
   bind_rows (self);
-  items_changed_cb (self);
+  update_visibility (self);
 }
 
 GtkListBox *

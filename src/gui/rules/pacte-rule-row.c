@@ -169,44 +169,81 @@ pacte_rule_row_init (PacteRuleRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+void
+pacte_rule_row_set_result (PacteRuleRow    *self,
+                           PacteRuleResult *result,
+                           gboolean         has_params)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *rule_label = NULL;
+
+  g_return_if_fail (PACTE_IS_RULE_ROW (self));
+  g_return_if_fail (PACTE_IS_RULE_RESULT (result));
+
+  has_params = !!has_params;
+  if (result == self->result && has_params == self->has_params)
+    return;
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_set_object (&self->result, result);
+  if (self->has_params != has_params)
+    self->menu_built = FALSE;
+  self->has_params = has_params;
+  /* A row shown for another plan starts with its advice folded, as a new
+   * row did. */
+  gtk_toggle_button_set_active (self->advice_button, FALSE);
+
+  rule_label = g_strdup_printf ("%s %s", pacte_rule_result_get_rule_id (result),
+                                pacte_rule_result_get_title (result));
+  /* The same rule for another plan (the usual switch): its texts stay. */
+  if (g_strcmp0 (rule_label, self->rule_label) != 0)
+    {
+      g_autofree char *menu_label = NULL;
+      g_autofree char *advice_label = NULL;
+
+      self->menu_built = FALSE;
+      /* Translators: a rule in the panel: "R04 · Strong governance" */
+      title = g_strdup_printf (_("%s · %s"), pacte_rule_result_get_rule_id (result),
+                               pacte_rule_result_get_title (result));
+      set_label (self->title_label, title);
+      pacte_light_set_rule_label (self->light, rule_label);
+
+      /* Say which rule the icon buttons are about. */
+      menu_label = g_strdup_printf (_("Options of %s"), rule_label);
+      advice_label = g_strdup_printf (_("Advice for %s"), rule_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, advice_label, -1);
+      g_free (self->rule_label);
+      self->rule_label = g_steal_pointer (&rule_label);
+    }
+  set_label (self->advice_label, pacte_rule_result_get_advice (result));
+
+  g_signal_connect_swapped (result, "notify::status", G_CALLBACK (update_from_result), self);
+  g_signal_connect_swapped (result, "notify::explanation", G_CALLBACK (update_from_result), self);
+  update_from_result (self);
+}
+
 GtkWidget *
 pacte_rule_row_new (PacteRuleResult *result,
                     gboolean         has_params)
 {
   PacteRuleRow *self;
-  g_autofree char *title = NULL;
-  g_autofree char *rule_label = NULL;
-  g_autofree char *menu_label = NULL;
-  g_autofree char *advice_label = NULL;
 
   g_return_val_if_fail (PACTE_IS_RULE_RESULT (result), NULL);
 
   self = g_object_new (PACTE_TYPE_RULE_ROW, NULL);
-  self->result = g_object_ref (result);
-  self->has_params = has_params;
-
-  /* Translators: a rule in the panel: "R04 · Strong governance" */
-  title = g_strdup_printf (_("%s · %s"), pacte_rule_result_get_rule_id (result),
-                           pacte_rule_result_get_title (result));
-  rule_label = g_strdup_printf ("%s %s", pacte_rule_result_get_rule_id (result),
-                                pacte_rule_result_get_title (result));
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->advice_label, pacte_rule_result_get_advice (result));
-  pacte_light_set_rule_label (self->light, rule_label);
-
-  /* Say which rule the icon buttons are about. */
-  menu_label = g_strdup_printf (_("Options of %s"), rule_label);
-  advice_label = g_strdup_printf (_("Advice for %s"), rule_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, advice_label, -1);
-  self->rule_label = g_strdup (rule_label);
-
-  g_signal_connect_swapped (result, "notify::status", G_CALLBACK (update_from_result), self);
-  g_signal_connect_swapped (result, "notify::explanation", G_CALLBACK (update_from_result), self);
-  update_from_result (self);
-
+  pacte_rule_row_set_result (self, result, has_params);
   return GTK_WIDGET (self);
 }
 
