@@ -445,6 +445,8 @@ bench_keystrokes (PacteWindow *window,
  * they are children of their parent widget). */
 static GQuark seen_quark;
 
+static GHashTable *made_types;   /* PACTE_BENCH_WIDGETS=1: type name -> count */
+
 static guint
 mark_widgets (GtkWidget *widget)
 {
@@ -454,6 +456,13 @@ mark_widgets (GtkWidget *widget)
     {
       g_object_set_qdata (G_OBJECT (widget), seen_quark, GINT_TO_POINTER (1));
       made++;
+      if (made_types != NULL)
+        {
+          const char *name = G_OBJECT_TYPE_NAME (widget);
+
+          g_hash_table_insert (made_types, (gpointer) name,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (made_types, name)) + 1));
+        }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     made += mark_widgets (child);
@@ -482,6 +491,8 @@ bench_switch (PacteWindow *window,
 
   seen_quark = g_quark_from_static_string ("bench-window-seen");
   mark_widgets (GTK_WIDGET (window));
+  if (g_getenv ("PACTE_BENCH_WIDGETS") != NULL)
+    made_types = g_hash_table_new (g_str_hash, g_str_equal);
   printf ("d. Switching the selected plan (%u switches, plans spread over the list)\n", n_switches);
   for (guint i = 0; i < n_switches; i++)
     {
@@ -527,6 +538,17 @@ bench_switch (PacteWindow *window,
 
       printf ("  widgets made per switch            first %u, then median %.0f, most %u (in the window's tree)\n",
               made_first, m.median, made_max);
+    }
+  if (made_types != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name, count;
+
+      printf ("  widgets made over all the switches, by type:\n");
+      g_hash_table_iter_init (&iter, made_types);
+      while (g_hash_table_iter_next (&iter, &name, &count))
+        printf ("    %6u %s\n", GPOINTER_TO_UINT (count), (const char *) name);
+      g_clear_pointer (&made_types, g_hash_table_unref);
     }
   printf ("\n");
   return TRUE;

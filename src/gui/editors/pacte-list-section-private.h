@@ -52,6 +52,7 @@ struct _PacteListSection
 
   gboolean             deferred;  /* set_record leaves the rows to ensure_rows */
   gboolean             bound;     /* list_box shows the rows of items */
+  GPtrArray           *spare_rows;/* rows out of the list box, for later items */
 };
 
 /* A translated pattern with two "%s" (or "%1$s" and "%2$s") filled in

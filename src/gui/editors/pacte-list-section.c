@@ -502,15 +502,6 @@ review_row_new (PacteListSection *section,
   return row;
 }
 
-static GtkWidget *
-create_row (PacteListSection *self,
-            PacteRecord      *item)
-{
-  if (self->spec->read_only)
-    return review_row_new (self, item);
-  return pacte_item_row_new (self, item);
-}
-
 /* A row of another record's list shows this item: no widget is made. */
 static void
 rebind_row (PacteListSection *self,
@@ -521,6 +512,44 @@ rebind_row (PacteListSection *self,
     pacte_item_row_set_item (PACTE_ITEM_ROW (row), item);
   else
     review_row_update (self, row, item);
+}
+
+/* A row for item: one put aside by an earlier record if there is one. */
+static GtkWidget *
+create_row (PacteListSection *self,
+            PacteRecord      *item)
+{
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->spare_rows, self->spare_rows->len - 1);
+
+      rebind_row (self, row, item);
+      /* Handed over as a new widget is: the list box sinks this reference. */
+      g_object_force_floating (G_OBJECT (row));
+      return row;
+    }
+  if (self->spec->read_only)
+    return review_row_new (self, item);
+  return pacte_item_row_new (self, item);
+}
+
+/* Rows that a record with fewer items leaves over are kept for the next
+ * record with more (up to a bound): switching plans back and forth then
+ * makes no widget. */
+#define MAX_SPARE_ROWS 64
+
+static void
+remove_row (PacteListSection *self,
+            GtkWidget        *row,
+            gboolean          spare)
+{
+  if (spare && (self->spare_rows == NULL || self->spare_rows->len < MAX_SPARE_ROWS))
+    {
+      if (self->spare_rows == NULL)
+        self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->spare_rows, g_object_ref (row));
+    }
+  gtk_list_box_remove (GTK_LIST_BOX (self->list_box), row);
 }
 
 /* ---- The section ----------------------------------------------------------- */
@@ -603,7 +632,7 @@ bind_rows (PacteListSection *self)
     {
       GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-      gtk_list_box_remove (GTK_LIST_BOX (self->list_box), child);
+      remove_row (self, child, TRUE);
       child = next;
     }
 }
@@ -614,7 +643,7 @@ remove_rows (PacteListSection *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (self->list_box)) != NULL)
-    gtk_list_box_remove (GTK_LIST_BOX (self->list_box), child);
+    remove_row (self, child, TRUE);
 }
 
 static void
@@ -689,6 +718,7 @@ pacte_list_section_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->record);
   g_clear_object (&self->context);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pacte_list_section_parent_class)->dispose (object);
 }
