@@ -67,7 +67,7 @@ pacte_item_row_ensure_fields (PacteItemRow *self)
     {
       const ItemField *f = &spec->fields[i];
       const PacteFieldInfo *info = pacte_record_get_field_info (self->item, f->field);
-      PacteFieldRowKind kind = f->kind >= 0 ? (PacteFieldRowKind) f->kind : pacte_field_row_kind_for_field (info);
+      PacteFieldRowKind kind = pacte_field_row_kind_for_record_field (G_OBJECT_TYPE (self->item), f->field);
       GtkWidget *row = pacte_field_row_new_for_field (kind, f->field, _(info->label));
 
       if (context != NULL)

@@ -8,12 +8,10 @@
 
 G_BEGIN_DECLS
 
-/* One field of an item.  Its label is the field table's; its kind of row
- * is derived from the field's kind unless the field needs a special editor
- * (a note, a quarter, partners chosen by name, an action's objective). */
+/* One field of an item.  Its label and its kind of row come from the
+ * field table (pacte_field_row_kind_for_record_field()). */
 typedef struct {
   guint              field;
-  int                kind;      /* a PacteFieldRowKind, or -1: from the field's kind */
   gboolean           currency;  /* an amount: the portfolio currency as its unit */
 } ItemField;
 

@@ -425,7 +425,7 @@ pacte_plan_editor_init (PactePlanEditor *self)
   self->field_rows = g_ptr_array_new ();
   self->sections = g_ptr_array_new ();
   self->spare_people = g_ptr_array_new_with_free_func (g_object_unref);
-  pacte_editor_collect_rows (GTK_WIDGET (self->page), self->field_rows, self->sections);
+  pacte_editor_collect_rows (GTK_WIDGET (self->page), PACTE_TYPE_PLAN, self->field_rows, self->sections);
 }
 
 GtkWidget *
