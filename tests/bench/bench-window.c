@@ -539,12 +539,35 @@ bench_switch (PacteWindow *window,
       printf ("  widgets made per switch            first %u, then median %.0f, most %u (in the window's tree)\n",
               made_first, m.median, made_max);
     }
+  /* The steady state: the same plans again, in the same order (the rows
+   * left over by a plan with fewer items wait for one with more). */
+  if (made_types != NULL)
+    g_hash_table_remove_all (made_types);
+  {
+    guint again_total = 0, again_max = 0;
+
+    for (guint i = 0; i < n_switches; i++)
+      {
+        g_autoptr(PactePlan) plan = g_list_model_get_item (plans, (i * 997 + 1) % n);
+        guint n_made;
+
+        pacte_window_select_plan (window, plan);
+        watch_start (plan_shown, NULL);
+        if (watch_wait () == 0)
+          return FALSE;
+        n_made = mark_widgets (GTK_WIDGET (window));
+        again_total += n_made;
+        again_max = MAX (again_max, n_made);
+      }
+    printf ("  the same plans again               %u widgets made in all, at most %u in a switch\n",
+            again_total, again_max);
+  }
   if (made_types != NULL)
     {
       GHashTableIter iter;
       gpointer name, count;
 
-      printf ("  widgets made over all the switches, by type:\n");
+      printf ("  widgets made when showing the same plans again, by type:\n");
       g_hash_table_iter_init (&iter, made_types);
       while (g_hash_table_iter_next (&iter, &name, &count))
         printf ("    %6u %s\n", GPOINTER_TO_UINT (count), (const char *) name);

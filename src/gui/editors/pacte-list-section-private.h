@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-list-section-private.h: shared by pacte-list-section.c (the section
- * and the table of how each kind of item is edited) and pacte-item-row.c
- * (one item's expander row). */
+/* pacte-list-section-private.h: shared by pacte-list-section.c (the
+ * section), pacte-list-section-specs.c (the table of how each kind of item
+ * is edited) and pacte-item-row.c (one item's expander row). */
 #pragma once
 
 #include "pacte-list-section.h"
@@ -53,6 +53,9 @@ struct _PacteListSection
   GPtrArray           *spare_rows;/* rows out of the list box, for later items */
 };
 
+/* pacte-list-section-specs.c */
+/* The spec of the lists named key ("objectives"), or NULL. */
+const ItemSpec *pacte_list_section_find_spec (const char *key);
 /* A translated pattern with two "%s" (or "%1$s" and "%2$s") filled in
  * without printf. */
 char    *pacte_list_section_fill_pattern (const char     *pattern,

@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, PACTE, RULE_ROW, GtkListBoxRow)
 
 /* The row follows result's properties until it is given another result.
- * Its menu names the actions of the PacteRulesPanel the row is in
- * ("rules.switch-off", "rules.switch-on", "rules.tune"). */
+ * Its menu's items are the row's actions ("rule.switch-off",
+ * "rule.switch-on", "rule.tune", enabled as they apply), which call the
+ * PacteRulesPanel the row is in ("rules.…" with the rule's id). */
 GtkWidget       *pacte_rule_row_new             (PacteRuleResult *result,
                                                  gboolean         has_params);
 /* Shows another result (the same rule for another plan, as a switch of
