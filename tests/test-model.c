@@ -332,7 +332,12 @@ test_invalid (void)
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A quarter is a kind of field of its own: the setter, the loader and
+   * the editor know it from the field table, not from the class. */
+  g_assert_cmpint (pacte_record_get_field_info (PACTE_RECORD (forecast), PACTE_FORECAST_QUARTER)->kind,
+                   ==, PACTE_FIELD_QUARTER);
   g_assert_false (pacte_record_set_string (PACTE_RECORD (forecast), PACTE_FORECAST_QUARTER, "2027-Q5", &error));
+  g_assert_nonnull (strstr (error->message, "2027-Q5"));
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Quarter"));
   g_clear_error (&error);
@@ -509,10 +514,11 @@ test_undo_fields (void)
   watch (portfolio, "modified", &modified);
   g_signal_connect (portfolio, "record-changed", G_CALLBACK (on_record_changed), &log);
 
+  /* The undo label names the item's kind before its field. */
   g_object_set (objective, "target", 150.0, NULL);
   g_assert_true (pacte_portfolio_can_undo (portfolio));
   g_assert_true (pacte_portfolio_get_modified (portfolio));
-  g_assert_cmpstr (pacte_portfolio_get_undo_label (portfolio), ==, "Change Target");
+  g_assert_cmpstr (pacte_portfolio_get_undo_label (portfolio), ==, "Change Objective’s Target");
   g_assert_cmpuint (can_undo.count, ==, 1);
   g_assert_cmpuint (modified.count, ==, 1);
 
@@ -534,7 +540,7 @@ test_undo_fields (void)
   g_assert_true (log.record == objective);
   g_assert_false (pacte_portfolio_can_undo (portfolio));
   g_assert_true (pacte_portfolio_can_redo (portfolio));
-  g_assert_cmpstr (pacte_portfolio_get_redo_label (portfolio), ==, "Change Target");
+  g_assert_cmpstr (pacte_portfolio_get_redo_label (portfolio), ==, "Change Objective’s Target");
   g_assert_false (pacte_portfolio_get_modified (portfolio));
   g_assert_cmpuint (modified.count, ==, 2);
 

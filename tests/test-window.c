@@ -185,8 +185,18 @@ test_sample_title_and_lists (void)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "sample.pacte.json – Pacte");
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
-  /* The first plan is shown at once, with its score in the panel. */
-  g_assert_nonnull (pacte_window_get_plan (window));
+  /* A portfolio of seven plans opens on its overview; a plan chosen in the
+   * list shows with its score in the panel. */
+  g_assert_null (pacte_window_get_plan (window));
+  g_assert_nonnull (pacte_window_get_overview (window));
+  g_assert_true (gtk_widget_get_mapped (pacte_window_get_overview (window)));
+  {
+    g_autoptr(PactePlan) shown = g_list_model_get_item (plans, 0);
+
+    pacte_window_select_plan (window, shown);
+    pacte_test_flush_events ();
+    g_assert_true (pacte_window_get_plan (window) == shown);
+  }
   g_assert_cmpstr (pacte_rules_panel_get_score_text (pacte_window_get_rules_panel (window)), !=, "");
 
   /* Search by name, ignoring case. */
@@ -541,41 +551,11 @@ test_save_as_through_chooser (void)
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "copy.pacte.json", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) expected = g_file_new_for_path (path);
-  GtkWidget *chooser = NULL;
   gint64 end;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (chooser == NULL && g_get_monotonic_time () < end)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
-          chooser = l->data;
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (chooser);
-  /* The chooser loads the portfolio's folder first, which may replace a
-   * folder set too early: set ours until the chooser answers with it. */
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < end)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) parent = chosen != NULL ? g_file_get_parent (chosen) : NULL;
-      g_autofree char *name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
-
-      if (parent != NULL && g_file_equal (parent, folder) && g_strcmp0 (name, "copy") == 0)
-        break;
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "copy");
-      for (int i = 0; i < 20; i++)
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (20000);
-    }
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  pacte_test_accept_file_chooser (dir, "copy");
 
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while ((pacte_portfolio_get_file (doc) == NULL

@@ -376,7 +376,7 @@ parse_field_op (JsonObject  *object,
       return TRUE;
 
     case PACTE_COND_IN_HORIZON:
-      if (!pacte_field_kind_is_text (info->kind))
+      if (info->kind != PACTE_FIELD_QUARTER)
         return pacte_rules_fail (error, path, _("\"in-horizon\" needs a quarter field (\"YYYY-Qn\")"));
       return parse_num_arg (arg, type, rule, &cond->num, path, error);
 
@@ -1002,4 +1002,28 @@ pacte_check_compile (JsonObject  *object,
       || !parse_templates (object, "explanation_unset", FALSE, rule, available, check->explanation_unset, path, error))
     return FALSE;
   return TRUE;
+}
+
+/* For the rule's other members (pacte-rule-extras.c): conditions on the
+ * plan, compiled as a check's "when". */
+gboolean
+pacte_conds_compile (JsonObject  *object,
+                     const char  *member,
+                     PacteRule   *rule,
+                     PacteCond  **out,
+                     guint       *n_out,
+                     const char  *path,
+                     GError     **error)
+{
+  return parse_conds (object, member, PACTE_TYPE_PLAN, rule, out, n_out, path, error);
+}
+
+void
+pacte_conds_clear (PacteCond **conds,
+                   guint      *n)
+{
+  for (guint i = 0; i < *n; i++)
+    cond_clear (&(*conds)[i]);
+  g_clear_pointer (conds, g_free);
+  *n = 0;
 }

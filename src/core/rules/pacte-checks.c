@@ -113,6 +113,7 @@ field_filled (PacteRecord   *record,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       return *get_string (record, field) != '\0';
     case PACTE_FIELD_DATE:
       return get_date (record, field) != 0;
@@ -1066,4 +1067,14 @@ pacte_check_run (const PacteCheck *check,
   run_check (check, ctx, outcome);
   ctx->explain = FALSE;
   return FALSE;
+}
+
+gboolean
+pacte_conds_hold (const PacteCond  *conds,
+                  guint             n,
+                  PacteEvalContext *ctx)
+{
+  Failure scratch;  /* written, never read */
+
+  return conds_all (conds, n, ctx->plan_record, ctx, &scratch);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-field-row-kinds.c: which row edits which field.  The kind comes
  * from the field table (its model kind), except for the few fields whose
- * meaning asks for another row (notes, quarters, partners, an action's
+ * meaning asks for another row (notes, partners, an action's
  * objective, identifiers). */
 #include "config.h"
 
@@ -34,6 +34,8 @@ pacte_field_row_kind_for_field (const PacteFieldInfo *info)
       return PACTE_FIELD_ROW_TEXT;
     case PACTE_FIELD_CHOICE:
       return PACTE_FIELD_ROW_CHOICE;
+    case PACTE_FIELD_QUARTER:
+      return PACTE_FIELD_ROW_QUARTER;
     case PACTE_FIELD_DATE:
       return PACTE_FIELD_ROW_DATE;
     case PACTE_FIELD_NUMBER:
@@ -64,7 +66,6 @@ static const struct {
   { pacte_plan_get_type, PACTE_PLAN_PARTNERS, PACTE_FIELD_ROW_PARTNERS },
   { pacte_action_get_type, PACTE_ACTION_PARTIES, PACTE_FIELD_ROW_PARTNERS },
   { pacte_event_get_type, PACTE_EVENT_PARTNERS, PACTE_FIELD_ROW_PARTNERS },
-  { pacte_forecast_get_type, PACTE_FORECAST_QUARTER, PACTE_FIELD_ROW_QUARTER },
   { pacte_action_get_type, PACTE_ACTION_OBJECTIVE, PACTE_FIELD_ROW_OBJECTIVE },
 };
 

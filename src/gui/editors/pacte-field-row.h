@@ -43,7 +43,7 @@ GType pacte_field_row_kind_get_type (void);
  * anything else. */
 PacteFieldRowKind pacte_field_row_kind_for_field (const PacteFieldInfo *info);
 /* The row that edits this field of this record type: the default for its
- * kind, except identifiers (read-only), notes (several lines), quarters,
+ * kind, except identifiers (read-only), notes (several lines),
  * partner lists (chosen by name) and an action's objective. */
 PacteFieldRowKind pacte_field_row_kind_for_record_field (GType record_type,
                                                          guint field);

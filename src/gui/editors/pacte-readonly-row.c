@@ -50,6 +50,8 @@ value_text (PacteRecord *record,
       return g_strjoinv (", ", (char **) pacte_record_get_strv (record, field));
     case PACTE_FIELD_STRING:
       return g_strdup (pacte_record_get_string (record, field));
+    case PACTE_FIELD_QUARTER:
+      return pacte_quarter_display (pacte_record_get_string (record, field));
     case PACTE_FIELD_LIST:
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:

@@ -28,6 +28,10 @@ PactePlan  *pacte_rules_panel_get_plan     (PacteRulesPanel *self);
 /* The row of a rule (a PacteRuleRow), or NULL. */
 GtkWidget  *pacte_rules_panel_get_row      (PacteRulesPanel *self,
                                             const char      *rule_id);
+/* The plan's fix-first list (a PacteFixFirstList) and score chart (a
+ * PacteTrendChart), above the rules. */
+GtkWidget  *pacte_rules_panel_get_fix_first   (PacteRulesPanel *self);
+GtkWidget  *pacte_rules_panel_get_trend_chart (PacteRulesPanel *self);
 /* The score as shown ("72", or "–" when every rule is off). */
 const char *pacte_rules_panel_get_score_text (PacteRulesPanel *self);
 

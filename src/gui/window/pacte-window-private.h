@@ -37,6 +37,7 @@ struct _PacteWindow
   GtkWidget            *plan_editor;
   GtkWidget            *partner_editor;
   GtkWidget            *overview;      /* PacteOverview, in content_stack as "overview" */
+  AdwToast             *overdue_note;  /* "3 items overdue", while shown (weak) */
   PactePlan            *plan;
   PactePartner         *partner;
 
@@ -97,11 +98,24 @@ void     _pacte_window_init_document_life         (PacteWindow    *self);
 void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_overview_attach            (PacteWindow    *self);
 void     _pacte_window_overview_detach            (PacteWindow    *self);
+/* After a portfolio opened: the note saying how many items are overdue. */
+void     _pacte_window_overview_opened            (PacteWindow    *self);
+/* Another toast is coming: the overdue note makes way for it. */
+void     _pacte_window_overview_dismiss_note      (PacteWindow    *self);
 
 /* pacte-window-actions.c: a menu label with its underscores doubled (no
  * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
 char    *_pacte_window_escape_underline      (const char     *text);
 char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-settings.c: Portfolio Properties and the Golden Rules for
+ * every plan (win.portfolio-properties, win.portfolio-rules). */
+void     _pacte_window_class_add_settings_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_settings_actions    (PacteWindow    *self);
+/* pacte-window-export.c: Export PDF (win.export-pdf). */
+void     _pacte_window_class_add_export_actions   (GtkWidgetClass *widget_class);
+/* pacte-window-calendar.c: Export Calendar (portfolio, plan) */
+void     _pacte_window_install_calendar_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_calendar_actions  (PacteWindow    *self);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 
