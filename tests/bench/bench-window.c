@@ -440,6 +440,35 @@ bench_keystrokes (PacteWindow *window,
 
 /* ---- d. Switching plans ------------------------------------------------------- */
 
+/* Widgets made by a switch: every widget of the window is marked before
+ * it, and those without the mark after it are new (popovers included:
+ * they are children of their parent widget). */
+static GQuark seen_quark;
+
+static GHashTable *made_types;   /* PACTE_BENCH_WIDGETS=1: type name -> count */
+
+static guint
+mark_widgets (GtkWidget *widget)
+{
+  guint made = 0;
+
+  if (g_object_get_qdata (G_OBJECT (widget), seen_quark) == NULL)
+    {
+      g_object_set_qdata (G_OBJECT (widget), seen_quark, GINT_TO_POINTER (1));
+      made++;
+      if (made_types != NULL)
+        {
+          const char *name = G_OBJECT_TYPE_NAME (widget);
+
+          g_hash_table_insert (made_types, (gpointer) name,
+                               GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (made_types, name)) + 1));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    made += mark_widgets (child);
+  return made;
+}
+
 static gboolean
 plan_shown (gpointer data)
 {
@@ -457,7 +486,13 @@ bench_switch (PacteWindow *window,
   g_autoptr(GArray) editor_rebind = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) draw = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (double));
+  guint made_first = 0, made_max = 0;
 
+  seen_quark = g_quark_from_static_string ("bench-window-seen");
+  mark_widgets (GTK_WIDGET (window));
+  if (g_getenv ("PACTE_BENCH_WIDGETS") != NULL)
+    made_types = g_hash_table_new (g_str_hash, g_str_equal);
   printf ("d. Switching the selected plan (%u switches, plans spread over the list)\n", n_switches);
   for (guint i = 0; i < n_switches; i++)
     {
@@ -480,12 +515,64 @@ bench_switch (PacteWindow *window,
       add_ms (editor_rebind, start, editor_bound);
       add_ms (layout, watch.met_frame_start, watch.met_laid_out);
       add_ms (draw, watch.met_laid_out, shown);
+      {
+        double n_made = mark_widgets (GTK_WIDGET (window));
+
+        if (i == 0)
+          made_first = (guint) n_made;
+        else
+          {
+            g_array_append_val (made, n_made);
+            made_max = MAX (made_max, (guint) n_made);
+          }
+      }
     }
   print_stats ("select to drawn", total);
   print_stats ("(rebinding, synchronous)", rebind);
   print_stats ("(of which the plan editor)", editor_rebind);
   print_stats ("(layout of that frame)", layout);
   print_stats ("(drawing of that frame)", draw);
+  if (made->len > 0)
+    {
+      Stats m = stats_of (made);
+
+      printf ("  widgets made per switch            first %u, then median %.0f, most %u (in the window's tree)\n",
+              made_first, m.median, made_max);
+    }
+  /* The steady state: the same plans again, in the same order (the rows
+   * left over by a plan with fewer items wait for one with more). */
+  if (made_types != NULL)
+    g_hash_table_remove_all (made_types);
+  {
+    guint again_total = 0, again_max = 0;
+
+    for (guint i = 0; i < n_switches; i++)
+      {
+        g_autoptr(PactePlan) plan = g_list_model_get_item (plans, (i * 997 + 1) % n);
+        guint n_made;
+
+        pacte_window_select_plan (window, plan);
+        watch_start (plan_shown, NULL);
+        if (watch_wait () == 0)
+          return FALSE;
+        n_made = mark_widgets (GTK_WIDGET (window));
+        again_total += n_made;
+        again_max = MAX (again_max, n_made);
+      }
+    printf ("  the same plans again               %u widgets made in all, at most %u in a switch\n",
+            again_total, again_max);
+  }
+  if (made_types != NULL)
+    {
+      GHashTableIter iter;
+      gpointer name, count;
+
+      printf ("  widgets made when showing the same plans again, by type:\n");
+      g_hash_table_iter_init (&iter, made_types);
+      while (g_hash_table_iter_next (&iter, &name, &count))
+        printf ("    %6u %s\n", GPOINTER_TO_UINT (count), (const char *) name);
+      g_clear_pointer (&made_types, g_hash_table_unref);
+    }
   printf ("\n");
   return TRUE;
 }

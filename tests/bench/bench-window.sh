@@ -6,6 +6,10 @@
 # plans, scrolling.  See tests/bench/bench-window.c.
 #
 #   tests/bench/bench-window.sh [BUILD_DIR] [bench-window options…]
+#
+# PACTE_BENCH_FILE=FILE measures another portfolio (the sample:
+# data/samples/…); PACTE_BENCH_A11Y=1 keeps the accessibility bridge on, as
+# with a screen reader (the accessible tree is then exported over AT-SPI).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +19,7 @@ build=${1:-build}
 
 meson compile -C "$build" tests/bench/bench-window tests/bench/bench-bare-window >/dev/null
 
-portfolio="$build/tests/bench/bench-10000-2000.pacte.json"
+portfolio=${PACTE_BENCH_FILE:-"$build/tests/bench/bench-10000-2000.pacte.json"}
 if [ ! -f "$portfolio" ]; then
   echo "generating $portfolio…"
   python3 "$here/gen-portfolio.py" --partners 10000 --plans 2000 -o "$portfolio"
@@ -27,8 +31,14 @@ trap 'rm -rf "$home"' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state"
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC PACTE_LOCALEDIR="$build/po"
-export NO_AT_BRIDGE=1
+if [ "${PACTE_BENCH_A11Y:-0}" = 1 ]; then
+  unset NO_AT_BRIDGE
+  bridge="accessibility bus on"
+else
+  export NO_AT_BRIDGE=1
+  bridge="no accessibility bridge"
+fi
 
-echo "GTK renderer: ${GSK_RENDERER:-default}; $(nproc) CPUs; $(uname -m)"
+echo "GTK renderer: ${GSK_RENDERER:-default}; $bridge; $(nproc) CPUs; $(uname -m); load $(cut -d' ' -f1-3 /proc/loadavg)"
 exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
   "$build/tests/bench/bench-window" "$@" "$portfolio"

@@ -10,6 +10,7 @@
 
 void
 pacte_editor_collect_rows (GtkWidget *widget,
+                           GType      record_type,
                            GPtrArray *field_rows,
                            GPtrArray *sections)
 {
@@ -20,6 +21,8 @@ pacte_editor_collect_rows (GtkWidget *widget,
 
   if (PACTE_IS_FIELD_ROW (widget))
     {
+      /* Titled by the field table before the first record comes. */
+      pacte_field_row_set_record_type (PACTE_FIELD_ROW (widget), record_type);
       g_ptr_array_add (field_rows, widget);
       return;
     }
@@ -30,7 +33,7 @@ pacte_editor_collect_rows (GtkWidget *widget,
       return;
     }
   for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    pacte_editor_collect_rows (child, field_rows, sections);
+    pacte_editor_collect_rows (child, record_type, field_rows, sections);
 }
 
 GtkWidget *

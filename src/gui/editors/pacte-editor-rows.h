@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* Adds every PacteFieldRow under widget to field_rows and, when sections is
- * not NULL, every PacteListSection to sections.  The rows inside a list
- * section belong to it and are not collected. */
+/* Adds every PacteFieldRow under widget to field_rows (telling each the
+ * record_type it edits: its title comes from the field table) and, when
+ * sections is not NULL, every PacteListSection to sections.  The rows inside
+ * a list section belong to it and are not collected. */
 void       pacte_editor_collect_rows   (GtkWidget  *widget,
+                                        GType       record_type,
                                         GPtrArray  *field_rows,
                                         GPtrArray  *sections);
 /* The row of field_rows whose key is key, or NULL. */

@@ -1,86 +1,81 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-field-row-private.h: shared by pacte-field-row.c (the row: writing
- * and reading the model, construction) and pacte-field-row-values.c (the
- * editors of several values: tags and partners as chips, drop-downs of
- * choices and objectives). */
+/* pacte-field-row-private.h: what the row classes of each kind share with
+ * their base, PacteFieldRow (pacte-field-row.c). */
 #pragma once
 
 #include "pacte-field-row.h"
 
 G_BEGIN_DECLS
 
-struct _PacteFieldRow
+typedef struct
 {
-  AdwPreferencesRow  parent_instance;
-
-  PacteFieldRowKind  kind;
-  gboolean           unjudged;        /* text not read yet, its error held back while typing */
   char              *key;
   int                fixed_field;     /* rows built in code name their field by index */
   char              *unit;
   char              *placeholder;
   char              *accessible_label;
   PacteContext      *context;
+  gboolean           titled;          /* the title is the field table's label */
 
   PacteRecord       *record;
   int                field;           /* index in record, -1 without a record */
   gulong             notify_id;
-  PactePortfolio    *portfolio;       /* watched for names and objective titles */
-  gulong             portfolio_id;
-  GListModel        *objectives;      /* OBJECTIVE: the plan's objectives */
-  gulong             objectives_id;
 
   gboolean           updating;        /* the row is writing its own widgets */
+  gboolean           unjudged;        /* text not read yet, its error held back while typing */
   guint              pending_empty_id;/* an emptied entry, committed when idle */
-  gboolean           in_dropdown;     /* the drop-down is changing its selection */
-  guint              rebuild_id;      /* drop-down items to rebuild when idle */
   char              *error;
 
   GtkWidget         *title_label;
-  GtkWidget         *header;
   GtkWidget         *editor;          /* what the user operates */
-  GtkWidget         *entry;           /* TEXT, QUARTER, NUMBER, DATE; the add entry of TAGS */
-  GtkWidget         *dropdown;        /* CHOICE, OBJECTIVE */
-  GPtrArray         *choice_values;   /* value per drop-down position, NULL = not set */
-  GtkWidget         *toggle;          /* BOOLEAN */
-  GtkWidget         *text_view;       /* MULTILINE */
-  GtkWidget         *value_label;     /* READONLY */
-  GtkWidget         *unit_label;
-  GtkWidget         *flowbox;         /* TAGS, PARTNERS */
-  GtkWidget         *empty_label;     /* PARTNERS with none */
-  GtkWidget         *menu_button;     /* DATE calendar, PARTNERS chooser */
-  GtkWidget         *calendar;
-  GtkWidget         *chooser;
+  GtkWidget         *entry;           /* the entry of pacte_field_row_add_entry() */
+  gboolean           labelled_by_title;
   GtkWidget         *error_revealer;
   GtkWidget         *error_label;
-};
+} PacteFieldRowPrivate;
 
-/* pacte-field-row.c */
-gboolean pacte_field_row_has_record        (PacteFieldRow *self);
-void     pacte_field_row_clear_error       (PacteFieldRow *self);
-void     pacte_field_row_show_gerror       (PacteFieldRow *self,
-                                            GError        *error);
-/* Shows the record's value in the widgets; force: rebuild choices too. */
-void     pacte_field_row_sync_from_model   (PacteFieldRow *self,
-                                            gboolean       force);
+PacteFieldRowPrivate *pacte_field_row_get_private (PacteFieldRow *self);
 
-/* pacte-field-row-values.c */
-gboolean pacte_field_row_strv_has          (const char * const *strv,
-                                            const char         *value);
-/* The actions "field.add-value" and "field.remove-value" (s). */
-void     pacte_field_row_add_value_action  (GtkWidget     *widget,
-                                            const char    *action_name,
-                                            GVariant      *parameter);
-void     pacte_field_row_remove_value_action (GtkWidget   *widget,
-                                              const char  *action_name,
-                                              GVariant    *parameter);
-void     pacte_field_row_rebuild_chips     (PacteFieldRow *self);
-void     pacte_field_row_partner_chosen_cb (PacteFieldRow *self,
-                                            const char    *id);
-/* FALSE when the drop-down's items could not be replaced now. */
-gboolean pacte_field_row_build_choices     (PacteFieldRow *self);
-gboolean pacte_field_row_build_objectives  (PacteFieldRow *self);
-void     pacte_field_row_select_value      (PacteFieldRow *self,
-                                            const char    *value);
+/* For the row classes. */
+gboolean     pacte_field_row_has_record        (PacteFieldRow *self);
+PacteRecord *pacte_field_row_record            (PacteFieldRow *self);
+guint        pacte_field_row_field             (PacteFieldRow *self);
+PacteContext *pacte_field_row_context          (PacteFieldRow *self);
+const char  *pacte_field_row_get_unit          (PacteFieldRow *self);
+const char  *pacte_field_row_get_placeholder   (PacteFieldRow *self);
+/* The name read for the editor: its own, or the title. */
+const char  *pacte_field_row_label             (PacteFieldRow *self);
+void         pacte_field_row_set_editor        (PacteFieldRow *self,
+                                                GtkWidget     *editor);
+/* An entry in box that commits as the user types (an emptied entry when
+ * idle), finishes when left or activated, and is labelled by the title. */
+GtkWidget   *pacte_field_row_add_entry         (PacteFieldRow *self,
+                                                GtkBox        *box);
+/* The entry's text. */
+const char  *pacte_field_row_entry_text        (PacteFieldRow *self);
+/* TRUE when an emptied text waits for idle before it is committed (see
+ * pacte-field-row.c); FALSE (and nothing waits) when not empty. */
+gboolean     pacte_field_row_defer_if_empty    (PacteFieldRow *self,
+                                                gboolean       empty);
+/* Sets the entry's text without committing it. */
+void         pacte_field_row_set_entry_text    (PacteFieldRow *self,
+                                                const char    *text);
+void         pacte_field_row_set_updating      (PacteFieldRow *self,
+                                                gboolean       updating);
+gboolean     pacte_field_row_is_updating       (PacteFieldRow *self);
+void         pacte_field_row_set_unjudged      (PacteFieldRow *self,
+                                                gboolean       unjudged);
+void         pacte_field_row_show_error        (PacteFieldRow *self,
+                                                const char    *message);
+void         pacte_field_row_clear_error       (PacteFieldRow *self);
+void         pacte_field_row_show_gerror       (PacteFieldRow *self,
+                                                GError        *error);
+/* Writes text into the record's field, showing a refusal under the row. */
+void         pacte_field_row_commit_string     (PacteFieldRow *self,
+                                                const char    *text);
+/* Shows the record's value in the widgets; force: even when the text
+ * already means it (and rebuild a drop-down's choices). */
+void         pacte_field_row_sync_from_model   (PacteFieldRow *self,
+                                                gboolean       force);
 
 G_END_DECLS

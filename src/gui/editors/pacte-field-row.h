@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-field-row.h: one preferences row editing one field of a record.
+/* pacte-field-row.h: the base of the preferences rows editing one field of
+ * a record, one class per kind of field (pacte-text-row.h, pacte-date-row.h…).
  *
- * A PacteFieldRow is bound to a record (any PacteRecord) and to one of its
+ * A field row is bound to a record (any PacteRecord) and to one of its
  * fields, named by its property ("revenue-target").  Every edit goes through
  * the record setters, so it is validated, undoable and re-evaluated; a change
- * of the record (undo, another view) updates the row.  Rows are declared in
- * the editors' templates with their kind, key and title, and handed a record
- * when the editor shows one.  Switching records only rebinds: no widget is
- * rebuilt. */
+ * of the record (undo, another view) updates the row.  The base does what
+ * every row does: the binding, the rejected-input state (an error under the
+ * row, the editor marked and described), the accessible name, and the title,
+ * which is the field table's label.  Rows are declared in the editors'
+ * templates by their class and key only, and handed a record when the editor
+ * shows one: the class must be the one the field table asks for
+ * (pacte_field_row_kind_for_record_field()).  Switching records only
+ * rebinds: no widget is rebuilt. */
 #pragma once
 
 #include <adwaita.h>
@@ -35,17 +40,52 @@ typedef enum {
 GType pacte_field_row_kind_get_type (void);
 /* The row that edits a field of this kind by default: text, choice, date,
  * number (and integer), boolean, tags (lists of strings); read-only for
- * anything else.  Notes, quarters, partner lists and an action's objective
- * are fields of the same model kinds that ask for their own row. */
+ * anything else. */
 PacteFieldRowKind pacte_field_row_kind_for_field (const PacteFieldInfo *info);
+/* The row that edits this field of this record type: the default for its
+ * kind, except identifiers (read-only), notes (several lines),
+ * partner lists (chosen by name) and an action's objective. */
+PacteFieldRowKind pacte_field_row_kind_for_record_field (GType record_type,
+                                                         guint field);
+/* The class of the rows of a kind (PACTE_TYPE_DATE_ROW for DATE…). */
+GType             pacte_field_row_type_for_kind  (PacteFieldRowKind kind);
 #define PACTE_TYPE_FIELD_ROW_KIND (pacte_field_row_kind_get_type ())
 
 #define PACTE_TYPE_FIELD_ROW (pacte_field_row_get_type ())
-G_DECLARE_FINAL_TYPE (PacteFieldRow, pacte_field_row, PACTE, FIELD_ROW, AdwPreferencesRow)
+G_DECLARE_DERIVABLE_TYPE (PacteFieldRow, pacte_field_row, PACTE, FIELD_ROW, AdwPreferencesRow)
 
-/* Properties: "kind" and "key" (construct-only), "record", "context", "unit"
- * (a suffix such as the currency), "placeholder-text".
- * Actions (TAGS and PARTNERS rows): "field.add-value" (s), "field.remove-value" (s). */
+struct _PacteFieldRowClass
+{
+  AdwPreferencesRowClass parent_class;
+
+  PacteFieldRowKind kind;
+  /* Makes the editing widgets, beside the title (header) or under it
+   * (content), and names the one the user operates
+   * (pacte_field_row_set_editor()). */
+  void (*build)         (PacteFieldRow *self,
+                         GtkBox        *header,
+                         GtkBox        *content);
+  /* Shows the record's value (force: even when the text already means it). */
+  void (*sync)          (PacteFieldRow *self,
+                         gboolean       force);
+  /* Rows with an entry (pacte_field_row_add_entry()) or a text: reads the
+   * text into the record; finished: the user left the entry. */
+  void (*commit)        (PacteFieldRow *self,
+                         gboolean       finished);
+  /* Optional: bound to a record (or none, record NULL): watch what else the
+   * row shows (partner names, a plan's objectives). */
+  void (*bind)          (PacteFieldRow *self,
+                         PacteRecord   *record);
+  /* Optional: the name assistive technologies read changed. */
+  void (*label_changed) (PacteFieldRow *self,
+                         const char    *label);
+
+  /*< private >*/
+  gpointer padding[4];
+};
+
+/* Properties: "key" (construct-only), "record", "context", "unit" (a suffix
+ * such as the currency: number rows), "placeholder-text". */
 GtkWidget   *pacte_field_row_new                  (PacteFieldRowKind  kind,
                                                    const char        *key,
                                                    const char        *title);
@@ -55,6 +95,11 @@ GtkWidget   *pacte_field_row_new_for_field        (PacteFieldRowKind  kind,
                                                    const char        *title);
 void         pacte_field_row_set_record           (PacteFieldRow     *self,
                                                    PacteRecord       *record);
+/* Names the type of the records the row will edit, before any is bound
+ * (an editor's template rows): the row takes its title from the field
+ * table, and a row of another class than the table asks for is a critical. */
+void         pacte_field_row_set_record_type      (PacteFieldRow     *self,
+                                                   GType              record_type);
 PacteRecord *pacte_field_row_get_record           (PacteFieldRow     *self);
 void         pacte_field_row_set_context          (PacteFieldRow     *self,
                                                    PacteContext      *context);

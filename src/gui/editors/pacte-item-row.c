@@ -67,7 +67,7 @@ pacte_item_row_ensure_fields (PacteItemRow *self)
     {
       const ItemField *f = &spec->fields[i];
       const PacteFieldInfo *info = pacte_record_get_field_info (self->item, f->field);
-      PacteFieldRowKind kind = f->kind >= 0 ? (PacteFieldRowKind) f->kind : pacte_field_row_kind_for_field (info);
+      PacteFieldRowKind kind = pacte_field_row_kind_for_record_field (G_OBJECT_TYPE (self->item), f->field);
       GtkWidget *row = pacte_field_row_new_for_field (kind, f->field, _(info->label));
 
       if (context != NULL)
@@ -242,6 +242,26 @@ pacte_item_row_new (PacteListSection *section,
   g_signal_connect_object (item, "notify", G_CALLBACK (item_row_update), self, G_CONNECT_SWAPPED);
   item_row_update (self);
   return GTK_WIDGET (self);
+}
+
+void
+pacte_item_row_set_item (PacteItemRow *self,
+                         PacteRecord  *item)
+{
+  g_return_if_fail (PACTE_IS_ITEM_ROW (self));
+  g_return_if_fail (PACTE_IS_RECORD (item));
+
+  if (item == self->item)
+    return;
+  g_signal_handlers_disconnect_by_func (self->item, item_row_update, self);
+  g_set_object (&self->item, item);
+  g_signal_connect_object (item, "notify", G_CALLBACK (item_row_update), self, G_CONNECT_SWAPPED);
+  /* As a new row: closed.  Its field rows, if it has been opened, stay
+   * and show this item. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), FALSE);
+  for (guint i = 0; self->field_rows != NULL && i < self->field_rows->len; i++)
+    pacte_field_row_set_record (g_ptr_array_index (self->field_rows, i), item);
+  item_row_update (self);
 }
 
 guint

@@ -18,6 +18,10 @@ G_DECLARE_FINAL_TYPE (PacteItemRow, pacte_item_row, PACTE, ITEM_ROW, AdwExpander
 GtkWidget     *pacte_item_row_new              (PacteListSection *section,
                                                 PacteRecord      *item);
 PacteRecord   *pacte_item_row_get_item         (PacteItemRow     *self);
+/* Shows another item of the same kind (the section shows another record):
+ * the row closes, its field rows (if made) are bound to item. */
+void           pacte_item_row_set_item         (PacteItemRow     *self,
+                                                PacteRecord      *item);
 /* Builds the field rows if they are not yet. */
 void           pacte_item_row_ensure_fields    (PacteItemRow     *self);
 /* Field rows in the order of the section's table (built if needed). */

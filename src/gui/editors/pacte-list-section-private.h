@@ -1,19 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-list-section-private.h: shared by pacte-list-section.c (the section
- * and the table of how each kind of item is edited) and pacte-item-row.c
- * (one item's expander row). */
+/* pacte-list-section-private.h: shared by pacte-list-section.c (the
+ * section), pacte-list-section-specs.c (the table of how each kind of item
+ * is edited) and pacte-item-row.c (one item's expander row). */
 #pragma once
 
 #include "pacte-list-section.h"
 
 G_BEGIN_DECLS
 
-/* One field of an item.  Its label is the field table's; its kind of row
- * is derived from the field's kind unless the field needs a special editor
- * (a note, a quarter, partners chosen by name, an action's objective). */
+/* One field of an item.  Its label and its kind of row come from the
+ * field table (pacte_field_row_kind_for_record_field()). */
 typedef struct {
   guint              field;
-  int                kind;      /* a PacteFieldRowKind, or -1: from the field's kind */
   gboolean           currency;  /* an amount: the portfolio currency as its unit */
 } ItemField;
 
@@ -52,8 +50,12 @@ struct _PacteListSection
 
   gboolean             deferred;  /* set_record leaves the rows to ensure_rows */
   gboolean             bound;     /* list_box shows the rows of items */
+  GPtrArray           *spare_rows;/* rows out of the list box, for later items */
 };
 
+/* pacte-list-section-specs.c */
+/* The spec of the lists named key ("objectives"), or NULL. */
+const ItemSpec *pacte_list_section_find_spec (const char *key);
 /* A translated pattern with two "%s" (or "%1$s" and "%2$s") filled in
  * without printf. */
 char    *pacte_list_section_fill_pattern (const char     *pattern,

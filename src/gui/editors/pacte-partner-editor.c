@@ -149,7 +149,7 @@ pacte_partner_editor_init (PactePartnerEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->field_rows = g_ptr_array_new ();
-  pacte_editor_collect_rows (GTK_WIDGET (self->page), self->field_rows, NULL);
+  pacte_editor_collect_rows (GTK_WIDGET (self->page), PACTE_TYPE_PARTNER, self->field_rows, NULL);
 }
 
 GtkWidget *

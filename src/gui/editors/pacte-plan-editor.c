@@ -34,6 +34,7 @@ struct _PactePlanEditor
   GPtrArray         *field_rows;   /* every PacteFieldRow of the template */
   GPtrArray         *sections;     /* every PacteListSection of the template */
   guint              populate_id;  /* tick callback making deferred sections */
+  GPtrArray         *spare_people; /* person rows out of the list, for later plans */
 
   GtkStack          *stack;
   AdwPreferencesPage *page;
@@ -72,26 +73,51 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- People: the partners' alliance partners and champions --------------- */
 
+/* A person row: title, subtitle, and a warning icon shown when the
+ * partner names no alliance partner. */
 static GtkWidget *
-person_row_new (const char *title,
-                const char *subtitle,
-                gboolean    missing)
+person_row_new (void)
 {
   GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Missing"), -1);
+  gtk_widget_set_visible (icon, FALSE);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+  g_object_set_data (G_OBJECT (row), "pacte-missing-icon", icon);
+  return row;
+}
+
+/* The n-th person row, made only when no earlier plan left one. */
+static void
+show_person (PactePlanEditor *self,
+             guint            n,
+             const char      *title,
+             const char      *subtitle,
+             gboolean         missing)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->people_list, (int) n);
+
+  if (row == NULL)
+    {
+      if (self->spare_people->len > 0)
+        {
+          row = g_ptr_array_steal_index (self->spare_people, self->spare_people->len - 1);
+          gtk_list_box_append (self->people_list, GTK_WIDGET (row));
+          g_object_unref (row);
+        }
+      else
+        {
+          row = GTK_LIST_BOX_ROW (person_row_new ());
+          gtk_list_box_append (self->people_list, GTK_WIDGET (row));
+        }
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  if (missing)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Missing"), -1);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-    }
-  return row;
+  gtk_widget_set_visible (g_object_get_data (G_OBJECT (row), "pacte-missing-icon"), missing);
 }
 
 static void
@@ -99,17 +125,11 @@ rebuild_people (PactePlanEditor *self)
 {
   PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
   const char * const *ids;
-  GtkWidget *child;
+  GtkListBoxRow *extra;
   guint n_rows = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
-    gtk_list_box_remove (self->people_list, child);
-
-  if (self->plan == NULL)
-    return;
-
-  ids = pacte_record_get_strv (PACTE_RECORD (self->plan), PACTE_PLAN_PARTNERS);
-  for (guint i = 0; ids[i] != NULL; i++)
+  ids = self->plan != NULL ? pacte_record_get_strv (PACTE_RECORD (self->plan), PACTE_PLAN_PARTNERS) : NULL;
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
       PactePartner *partner = pacte_portfolio_find_partner (portfolio, ids[i]);
       const char *partner_name;
@@ -137,22 +157,21 @@ rebuild_people (PactePlanEditor *self)
             subtitle = g_strdup_printf ("%s · %s · %s", pacte_choice_display_name (role), partner_name, job);
           else
             subtitle = g_strdup_printf ("%s · %s", pacte_choice_display_name (role), partner_name);
-          gtk_list_box_append (self->people_list,
-                               person_row_new (pacte_record_get_string (contact, PACTE_CONTACT_NAME), subtitle, FALSE));
-          n_rows++;
+          show_person (self, n_rows++, pacte_record_get_string (contact, PACTE_CONTACT_NAME), subtitle, FALSE);
         }
       if (!has_alliance)
-        {
-          gtk_list_box_append (self->people_list,
-                               person_row_new (partner_name, _("No alliance partner named among the contacts"), TRUE));
-          n_rows++;
-        }
+        show_person (self, n_rows++, partner_name, _("No alliance partner named among the contacts"), TRUE);
     }
 
-  if (n_rows == 0)
-    gtk_list_box_append (self->people_list,
-                         person_row_new (_("No partner chosen yet"),
-                                         _("Add partners to the plan in the overview"), FALSE));
+  if (n_rows == 0 && self->plan != NULL)
+    show_person (self, n_rows++, _("No partner chosen yet"), _("Add partners to the plan in the overview"), FALSE);
+
+  /* Rows left over wait, out of the list, for a plan with more people. */
+  while ((extra = gtk_list_box_get_row_at_index (self->people_list, (int) n_rows)) != NULL)
+    {
+      g_ptr_array_add (self->spare_people, g_object_ref (extra));
+      gtk_list_box_remove (self->people_list, GTK_WIDGET (extra));
+    }
 }
 
 static void
@@ -304,6 +323,7 @@ pacte_plan_editor_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_people, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pacte_plan_editor_parent_class)->dispose (object);
@@ -404,7 +424,8 @@ pacte_plan_editor_init (PactePlanEditor *self)
 
   self->field_rows = g_ptr_array_new ();
   self->sections = g_ptr_array_new ();
-  pacte_editor_collect_rows (GTK_WIDGET (self->page), self->field_rows, self->sections);
+  self->spare_people = g_ptr_array_new_with_free_func (g_object_unref);
+  pacte_editor_collect_rows (GTK_WIDGET (self->page), PACTE_TYPE_PLAN, self->field_rows, self->sections);
 }
 
 GtkWidget *

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "pacte-i18n.h"
 #include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
@@ -11,8 +13,6 @@ struct _PacteRuleRow
 
   PacteRuleResult *result;
   gboolean         has_params;
-  gboolean         menu_built;
-  gboolean         menu_off;     /* the menu offers to switch on */
 
   PacteLight      *light;
   GtkLabel        *title_label;
@@ -27,39 +27,56 @@ struct _PacteRuleRow
 
 G_DEFINE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, GTK_TYPE_LIST_BOX_ROW)
 
-/* The menu names the panel's actions with this row's rule: switching off
- * only when it is on, on only when it is off, tuning when it has
- * parameters.  Rebuilt only when the choice of items changes. */
+/* The menu is made once: its items act on the row's rule through the
+ * row's actions, which pass the rule's id to the panel's ("rules.…").
+ * Switching off is offered only when the rule is on, on only when it is
+ * off, tuning when it has parameters: the others are disabled, and a
+ * disabled item is hidden.  A plan switch thus makes no popover. */
+static void
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  PacteRuleRow *self = PACTE_RULE_ROW (widget);
+  g_autofree char *panel_action = NULL;
+
+  if (self->result == NULL)
+    return;
+  panel_action = g_strconcat ("rules.", action_name + strlen ("rule."), NULL);
+  gtk_widget_activate_action (widget, panel_action, "s", pacte_rule_result_get_rule_id (self->result));
+}
+
+static void
+add_menu_item (GMenu      *menu,
+               const char *label,
+               const char *action)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (menu, item);
+}
+
+static void
+build_menu (PacteRuleRow *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  add_menu_item (menu, _("Switch O_n"), "rule.switch-on");
+  add_menu_item (menu, _("Switch _Off for This Plan…"), "rule.switch-off");
+  add_menu_item (menu, _("_Tune Parameters…"), "rule.tune");
+  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+}
+
 static void
 update_menu (PacteRuleRow *self,
              PacteStatus   status)
 {
-  const char *rule_id = pacte_rule_result_get_rule_id (self->result);
   gboolean off = status == PACTE_STATUS_OFF;
-  g_autoptr(GMenu) menu = NULL;
-  g_autoptr(GMenuItem) toggle = NULL;
 
-  if (self->menu_built && self->menu_off == off)
-    return;
-  self->menu_built = TRUE;
-  self->menu_off = off;
-
-  menu = g_menu_new ();
-  if (off)
-    toggle = g_menu_item_new (_("Switch O_n"), NULL);
-  else
-    toggle = g_menu_item_new (_("Switch _Off for This Plan…"), NULL);
-  g_menu_item_set_action_and_target_value (toggle, off ? "rules.switch-on" : "rules.switch-off",
-                                           g_variant_new_string (rule_id));
-  g_menu_append_item (menu, toggle);
-  if (self->has_params)
-    {
-      g_autoptr(GMenuItem) tune = g_menu_item_new (_("_Tune Parameters…"), NULL);
-
-      g_menu_item_set_action_and_target_value (tune, "rules.tune", g_variant_new_string (rule_id));
-      g_menu_append_item (menu, tune);
-    }
-  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-on", off);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.switch-off", !off);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "rule.tune", self->has_params);
 }
 
 /* The mark beside the title and the row's accessible name: switched off,
@@ -161,12 +178,79 @@ pacte_rule_row_class_init (PacteRuleRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, advice_button);
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, PacteRuleRow, mark_image);
+
+  gtk_widget_class_install_action (widget_class, "rule.switch-on", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "rule.switch-off", NULL, row_action);
+  gtk_widget_class_install_action (widget_class, "rule.tune", NULL, row_action);
 }
 
 static void
 pacte_rule_row_init (PacteRuleRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_menu (self);
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_label (label), text) != 0)
+    gtk_label_set_label (label, text);
+}
+
+void
+pacte_rule_row_set_result (PacteRuleRow    *self,
+                           PacteRuleResult *result,
+                           gboolean         has_params)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *rule_label = NULL;
+
+  g_return_if_fail (PACTE_IS_RULE_ROW (self));
+  g_return_if_fail (PACTE_IS_RULE_RESULT (result));
+
+  has_params = !!has_params;
+  if (result == self->result && has_params == self->has_params)
+    return;
+
+  if (self->result != NULL)
+    g_signal_handlers_disconnect_by_data (self->result, self);
+  g_set_object (&self->result, result);
+  self->has_params = has_params;
+  /* A row shown for another plan starts with its advice folded, as a new
+   * row did. */
+  gtk_toggle_button_set_active (self->advice_button, FALSE);
+
+  rule_label = g_strdup_printf ("%s %s", pacte_rule_result_get_rule_id (result),
+                                pacte_rule_result_get_title (result));
+  /* The same rule for another plan (the usual switch): its texts stay. */
+  if (g_strcmp0 (rule_label, self->rule_label) != 0)
+    {
+      g_autofree char *menu_label = NULL;
+      g_autofree char *advice_label = NULL;
+
+      /* Translators: a rule in the panel: "R04 · Strong governance" */
+      title = g_strdup_printf (_("%s · %s"), pacte_rule_result_get_rule_id (result),
+                               pacte_rule_result_get_title (result));
+      set_label (self->title_label, title);
+      pacte_light_set_rule_label (self->light, rule_label);
+
+      /* Say which rule the icon buttons are about. */
+      menu_label = g_strdup_printf (_("Options of %s"), rule_label);
+      advice_label = g_strdup_printf (_("Advice for %s"), rule_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, advice_label, -1);
+      g_free (self->rule_label);
+      self->rule_label = g_steal_pointer (&rule_label);
+    }
+  set_label (self->advice_label, pacte_rule_result_get_advice (result));
+
+  g_signal_connect_swapped (result, "notify::status", G_CALLBACK (update_from_result), self);
+  g_signal_connect_swapped (result, "notify::explanation", G_CALLBACK (update_from_result), self);
+  update_from_result (self);
 }
 
 GtkWidget *
@@ -174,39 +258,11 @@ pacte_rule_row_new (PacteRuleResult *result,
                     gboolean         has_params)
 {
   PacteRuleRow *self;
-  g_autofree char *title = NULL;
-  g_autofree char *rule_label = NULL;
-  g_autofree char *menu_label = NULL;
-  g_autofree char *advice_label = NULL;
 
   g_return_val_if_fail (PACTE_IS_RULE_RESULT (result), NULL);
 
   self = g_object_new (PACTE_TYPE_RULE_ROW, NULL);
-  self->result = g_object_ref (result);
-  self->has_params = has_params;
-
-  /* Translators: a rule in the panel: "R04 · Strong governance" */
-  title = g_strdup_printf (_("%s · %s"), pacte_rule_result_get_rule_id (result),
-                           pacte_rule_result_get_title (result));
-  rule_label = g_strdup_printf ("%s %s", pacte_rule_result_get_rule_id (result),
-                                pacte_rule_result_get_title (result));
-  gtk_label_set_label (self->title_label, title);
-  gtk_label_set_label (self->advice_label, pacte_rule_result_get_advice (result));
-  pacte_light_set_rule_label (self->light, rule_label);
-
-  /* Say which rule the icon buttons are about. */
-  menu_label = g_strdup_printf (_("Options of %s"), rule_label);
-  advice_label = g_strdup_printf (_("Advice for %s"), rule_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->advice_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, advice_label, -1);
-  self->rule_label = g_strdup (rule_label);
-
-  g_signal_connect_swapped (result, "notify::status", G_CALLBACK (update_from_result), self);
-  g_signal_connect_swapped (result, "notify::explanation", G_CALLBACK (update_from_result), self);
-  update_from_result (self);
-
+  pacte_rule_row_set_result (self, result, has_params);
   return GTK_WIDGET (self);
 }
 

@@ -13,10 +13,16 @@ G_BEGIN_DECLS
 #define PACTE_TYPE_RULE_ROW (pacte_rule_row_get_type ())
 G_DECLARE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, PACTE, RULE_ROW, GtkListBoxRow)
 
-/* The row follows result's properties for as long as it lives.  The row's
- * actions ("rule.switch-off", "rule.switch-on", "rule.tune") call the
- * PacteRulesPanel the row is in. */
+/* The row follows result's properties until it is given another result.
+ * Its menu's items are the row's actions ("rule.switch-off",
+ * "rule.switch-on", "rule.tune", enabled as they apply), which call the
+ * PacteRulesPanel the row is in ("rules.…" with the rule's id). */
 GtkWidget       *pacte_rule_row_new             (PacteRuleResult *result,
+                                                 gboolean         has_params);
+/* Shows another result (the same rule for another plan, as a switch of
+ * plans does) without making any widget. */
+void             pacte_rule_row_set_result      (PacteRuleRow    *self,
+                                                 PacteRuleResult *result,
                                                  gboolean         has_params);
 PacteRuleResult *pacte_rule_row_get_result      (PacteRuleRow    *self);
 PacteLight      *pacte_rule_row_get_light       (PacteRuleRow    *self);

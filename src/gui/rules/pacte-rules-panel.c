@@ -162,12 +162,12 @@ rule_is_tuned (PacteRulesPanel *self,
 static void
 update_marks (PacteRulesPanel *self)
 {
-  GtkListBoxRow *row;
-
   if (self->context == NULL || self->plan == NULL)
     return;
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    if (PACTE_IS_RULE_ROW (row))
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (PACTE_IS_RULE_ROW (row) && gtk_widget_get_visible (row))
       {
         int index = pacte_rule_set_find (pacte_context_get_rules (self->context),
                                          pacte_rule_result_get_rule_id (pacte_rule_row_get_result (PACTE_RULE_ROW (row))));
@@ -276,34 +276,65 @@ disconnect_results (PacteRulesPanel *self)
   g_clear_object (&self->results);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static gboolean
+rule_has_params (PacteRulesPanel *self,
+                 PacteRuleResult *result)
 {
-  PacteRulesPanel *self = user_data;
-  PacteRuleResult *result = item;
-  gboolean has_params = FALSE;
-  GtkWidget *row;
+  PacteRuleSet *rules;
+  const char * const *names;
+  int index;
 
-  if (self->context != NULL)
+  if (self->context == NULL)
+    return FALSE;
+  rules = pacte_context_get_rules (self->context);
+  index = pacte_rule_set_find (rules, pacte_rule_result_get_rule_id (result));
+  names = index >= 0 ? pacte_rule_set_get_param_names (rules, index) : NULL;
+  return names != NULL && names[0] != NULL;
+}
+
+/* The rows are made once, for the first plan shown: every later plan has
+ * the same sixteen rules, and its results are handed to the same rows
+ * (a switch of plans makes no widget).  Rows are added or removed only
+ * when the rule set has another number of rules. */
+static void
+bind_rows (PacteRulesPanel *self)
+{
+  guint n = self->results != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->results)) : 0;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+  guint i = 0;
+
+  for (; i < n; i++)
     {
-      PacteRuleSet *rules = pacte_context_get_rules (self->context);
-      int index = pacte_rule_set_find (rules, pacte_rule_result_get_rule_id (result));
-      const char * const *names = index >= 0 ? pacte_rule_set_get_param_names (rules, index) : NULL;
+      PacteRuleResult *result = pacte_plan_results_get_result (self->results, i);
+      gboolean has_params = rule_has_params (self, result);
 
-      has_params = names != NULL && names[0] != NULL;
+      while (child != NULL && !PACTE_IS_RULE_ROW (child))
+        child = gtk_widget_get_next_sibling (child);
+      if (child != NULL)
+        {
+          pacte_rule_row_set_result (PACTE_RULE_ROW (child), result, has_params);
+          gtk_widget_set_visible (child, TRUE);
+          child = gtk_widget_get_next_sibling (child);
+        }
+      else
+        {
+          GtkWidget *row = pacte_rule_row_new (result, has_params);
+
+          gtk_size_group_add_widget (self->light_sizes, GTK_WIDGET (pacte_rule_row_get_light (PACTE_RULE_ROW (row))));
+          gtk_list_box_append (self->list_box, row);
+        }
     }
-
-  row = pacte_rule_row_new (result, has_params);
-  if (self->context != NULL && self->plan != NULL)
+  /* Without a plan the rows stay, hidden, for the next one. */
+  while (child != NULL)
     {
-      int index = pacte_rule_set_find (pacte_context_get_rules (self->context), pacte_rule_result_get_rule_id (result));
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
 
-      if (index >= 0)
-        pacte_rule_row_set_tuned (PACTE_RULE_ROW (row), rule_is_tuned (self, (guint) index));
+      if (n == 0)
+        gtk_widget_set_visible (child, FALSE);
+      else
+        gtk_list_box_remove (self->list_box, child);
+      child = next;
     }
-  gtk_size_group_add_widget (self->light_sizes, GTK_WIDGET (pacte_rule_row_get_light (PACTE_RULE_ROW (row))));
-  return row;
 }
 
 static void
@@ -322,9 +353,7 @@ rebind (PacteRulesPanel *self)
                                   "notify::status", G_CALLBACK (update_header), self);
     }
 
-  gtk_list_box_bind_model (self->list_box,
-                           self->results != NULL ? G_LIST_MODEL (self->results) : NULL,
-                           create_row, self, NULL);
+  bind_rows (self);
   update_header (self);
 }
 
@@ -605,8 +634,6 @@ pacte_rules_panel_dispose (GObject *object)
     g_clear_signal_handler (&self->portfolio_id, self->portfolio);
   g_clear_object (&self->portfolio);
   disconnect_results (self);
-  if (self->list_box != NULL)
-    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_RULES_PANEL);
@@ -729,7 +756,7 @@ pacte_rules_panel_get_row (PacteRulesPanel *self,
     {
       PacteRuleResult *result;
 
-      if (!PACTE_IS_RULE_ROW (child))
+      if (!PACTE_IS_RULE_ROW (child) || !gtk_widget_get_visible (child))
         continue;
       result = pacte_rule_row_get_result (PACTE_RULE_ROW (child));
       if (result != NULL && g_strcmp0 (pacte_rule_result_get_rule_id (result), rule_id) == 0)
