@@ -7,7 +7,6 @@
 #include "pacte-list-search.h"
 #include "pacte-plan-row.h"
 #include "pacte-partner-row.h"
-#include "pacte-window-life.h"
 #include "pacte-window-private.h"
 #include "pacte-accessible.h"
 
@@ -590,7 +589,6 @@ drop_document (PacteWindow *self)
   if (self->context == NULL)
     return;
 
-  _pacte_window_life_detach (self);
   g_signal_handlers_disconnect_by_data (pacte_context_get_portfolio (self->context), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
@@ -608,14 +606,32 @@ void
 pacte_window_set_portfolio (PacteWindow    *self,
                             PactePortfolio *portfolio)
 {
-  PactePortfolio *doc;
-  g_autoptr(PacteContext) context = NULL;
-
   g_return_if_fail (PACTE_IS_WINDOW (self));
   g_return_if_fail (PACTE_IS_PORTFOLIO (portfolio));
 
-  context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
+  pacte_document_set_portfolio (self->document, portfolio);
+}
+
+void
+_pacte_window_show_portfolio (PacteWindow    *self,
+                              PactePortfolio *portfolio)
+{
+  PactePortfolio *doc;
+  g_autoptr(PacteContext) context = NULL;
+
+  if (portfolio != NULL && self->context != NULL && pacte_context_get_portfolio (self->context) == portfolio)
+    return;
+  if (portfolio != NULL)
+    context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
   drop_document (self);
+  if (portfolio == NULL)
+    {
+      if (gtk_widget_get_parent (self->document_page) != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      _pacte_window_update_title (self);
+      _pacte_window_update_actions (self);
+      return;
+    }
   self->context = g_steal_pointer (&context);
   if (gtk_widget_get_parent (self->document_page) == NULL)
     gtk_stack_add_named (self->main_stack, self->document_page, "document");
@@ -671,7 +687,6 @@ pacte_window_set_portfolio (PacteWindow    *self,
   update_nothing_page (self);
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
-  _pacte_window_life_attach (self);
 }
 
 /* ---- object --------------------------------------------------------- */
@@ -747,7 +762,8 @@ pacte_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->loading);
+  _pacte_window_progress_dispose (self);
+  _pacte_window_life_dispose (self);
   drop_document (self);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
@@ -886,6 +902,7 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_install_property_action (widget_class, "win.sort-partners", "partner-sort");
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
+  _pacte_window_class_add_progress_actions (widget_class);
 }
 
 static void
@@ -960,6 +977,8 @@ pacte_window_init (PacteWindow *self)
   gtk_search_entry_set_key_capture_widget (self->partner_search, GTK_WIDGET (self->partner_view));
 
   _pacte_window_init_document_life (self);
+  _pacte_window_life_init (self);
+  _pacte_window_progress_init (self);
   /* No document yet: no overview. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);
@@ -977,6 +996,13 @@ pacte_window_new (PacteApplication *app)
   return self;
 }
 
+PacteDocument *
+pacte_window_get_document (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
 gboolean
 pacte_window_has_document (PacteWindow *self)
 {
@@ -988,16 +1014,14 @@ gboolean
 pacte_window_is_empty (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
-  return self->context == NULL && self->loading == NULL;
+  return self->context == NULL && (self->document == NULL || !pacte_document_get_loading (self->document));
 }
 
 GFile *
 pacte_window_get_file (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
-  if (self->loading != NULL)
-    return self->loading;
-  return self->context != NULL ? pacte_portfolio_get_file (pacte_context_get_portfolio (self->context)) : NULL;
+  return self->document != NULL ? pacte_document_get_file (self->document) : NULL;
 }
 
 GMenuModel *
