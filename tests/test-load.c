@@ -673,6 +673,184 @@ test_async (void)
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_IO);
 }
 
+/* A portfolio of n partners with long notes, written to a new temporary
+ * file (about 1 KiB per partner). */
+static GFile *
+write_large_portfolio (guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  GString *text = g_string_new ("{\n  \"format\": \"pacte-portfolio\",\n  \"version\": 1,\n  \"partners\": [\n");
+  GFile *file;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (text, "    { \"id\": \"p-%u\", \"name\": \"Partner %u\", \"notes\": \"", i + 1, i + 1);
+      for (guint k = 0; k < 16; k++)
+        g_string_append (text, "A partner with a long history of joint work. ");
+      g_string_append (text, i + 1 < n ? "\" },\n" : "\" }\n");
+    }
+  g_string_append (text, "  ],\n  \"plans\": []\n}\n");
+  file = g_file_new_tmp ("pacte-load-progress-XXXXXX.pacte.json", &stream, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                                            text->str, text->len, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_io_stream_close (G_IO_STREAM (stream), NULL, &error));
+  g_string_free (text, TRUE);
+  return file;
+}
+
+typedef struct
+{
+  GArray       *done;       /* guint64 */
+  guint64       total;
+  GThread      *thread;     /* where the calls came from */
+  GCancellable *cancel_at_half;
+} Progress;
+
+static void
+record_progress (guint64  done,
+                 guint64  total,
+                 gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->done, done);
+  progress->total = total;
+  progress->thread = g_thread_self ();
+  if (progress->cancel_at_half != NULL && done >= total / 2)
+    g_cancellable_cancel (progress->cancel_at_half);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(GFile) file = write_large_portfolio (2000);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (guint64)), 0, NULL, NULL };
+  guint64 size = g_file_info_get_size (info);
+
+  portfolio = pacte_portfolio_load_file_with_progress (file, NULL, record_progress, &progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_partners (portfolio)), ==, 2000);
+  /* Several steps, in order, ending with the whole file. */
+  g_assert_cmpuint (progress.total, ==, size);
+  g_assert_cmpuint (progress.done->len, >=, 10);
+  for (guint i = 1; i < progress.done->len; i++)
+    g_assert_cmpuint (g_array_index (progress.done, guint64, i), >=, g_array_index (progress.done, guint64, i - 1));
+  g_assert_cmpuint (g_array_index (progress.done, guint64, progress.done->len - 1), ==, size);
+  g_assert_true (progress.thread == g_thread_self ());
+  g_array_unref (progress.done);
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_progress_cancel (void)
+{
+  g_autoptr(GFile) file = write_large_portfolio (2000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (guint64)), 0, NULL, cancellable };
+
+  /* Cancelled half-way, by the progress itself: a cancellation, not an
+   * error to show, and no more progress once cancelled. */
+  portfolio = pacte_portfolio_load_file_with_progress (file, NULL, record_progress, &progress, cancellable, &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (g_array_index (progress.done, guint64, progress.done->len - 1), <, progress.total);
+  g_array_unref (progress.done);
+  g_file_delete (file, NULL, NULL);
+}
+
+typedef struct
+{
+  Progress      progress;
+  gboolean      destroyed;
+  GAsyncResult *result;
+  guint         calls_at_result;
+} AsyncProgress;
+
+static void
+progress_destroyed (gpointer data)
+{
+  AsyncProgress *a = data;
+
+  a->destroyed = TRUE;
+}
+
+static void
+async_progress (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  AsyncProgress *a = user_data;
+
+  /* Never after the load's callback. */
+  g_assert_null (a->result);
+  record_progress (done, total, &a->progress);
+}
+
+static void
+async_progress_loaded (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  AsyncProgress *a = user_data;
+
+  a->result = g_object_ref (result);
+  a->calls_at_result = a->progress.done->len;
+}
+
+static void
+test_progress_async (void)
+{
+  g_autoptr(GFile) file = write_large_portfolio (2000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = NULL;
+  AsyncProgress a = { { g_array_new (FALSE, FALSE, sizeof (guint64)), 0, NULL, NULL }, FALSE, NULL, 0 };
+
+  pacte_portfolio_load_file_with_progress_async (file, NULL, async_progress, &a, NULL,
+                                                 NULL, async_progress_loaded, &a);
+  while (a.result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  portfolio = pacte_portfolio_load_file_finish (a.result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_partners (portfolio)), ==, 2000);
+  /* The progress came in this thread, the one that asked. */
+  g_assert_cmpuint (a.progress.done->len, >=, 1);
+  g_assert_true (a.progress.thread == g_thread_self ());
+  g_clear_object (&a.result);
+  g_array_set_size (a.progress.done, 0);
+
+  /* progress_destroy is called once the load is over, even cancelled. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(PactePortfolio) none = NULL;
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    g_cancellable_cancel (cancellable);
+    pacte_portfolio_load_file_with_progress_async (file, NULL, async_progress, &a, progress_destroyed,
+                                                   cancellable, async_progress_loaded, &a);
+    while (a.result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    none = pacte_portfolio_load_file_finish (a.result, &error);
+    g_assert_null (none);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_clear_object (&a.result);
+    while (!a.destroyed && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, FALSE);
+    g_assert_true (a.destroyed);
+    g_assert_cmpuint (a.progress.done->len, ==, a.calls_at_result);
+  }
+  g_array_unref (a.progress.done);
+  g_file_delete (file, NULL, NULL);
+}
+
 static void
 test_sample (void)
 {
@@ -729,6 +907,9 @@ main (int    argc,
   g_test_add_func ("/load/file/missing-and-unreadable", test_missing_and_unreadable);
   g_test_add_func ("/load/file/too-large", test_file_too_large);
   g_test_add_func ("/load/file/async", test_async);
+  g_test_add_func ("/load/file/progress", test_progress);
+  g_test_add_func ("/load/file/progress-cancel", test_progress_cancel);
+  g_test_add_func ("/load/file/progress-async", test_progress_async);
 
   return g_test_run ();
 }

@@ -60,6 +60,63 @@ set_parser_error (GError     **error,
   g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_SYNTAX, "%s: %s", display, message);
 }
 
+/* ---- Progress and cancellation ---------------------------------------- */
+
+typedef struct
+{
+  PacteLoadProgressFunc func;     /* may be NULL */
+  gpointer              data;
+  GCancellable         *cancellable;
+  guint64               total;    /* bytes of the file */
+  guint64               step;     /* reported every step bytes */
+  guint64               next;     /* the next report, at this many bytes done */
+  guint64               done;
+} LoadProgress;
+
+static void
+load_progress_init (LoadProgress          *self,
+                    PacteLoadProgressFunc  func,
+                    gpointer               data,
+                    GCancellable          *cancellable)
+{
+  memset (self, 0, sizeof *self);
+  self->func = func;
+  self->data = data;
+  self->cancellable = cancellable;
+}
+
+static void
+load_progress_set_total (LoadProgress *self,
+                         guint64       total)
+{
+  self->total = total;
+  self->step = MAX (total / 100, (guint64) 64 * 1024);
+  self->next = 0;
+}
+
+/* done bytes of the file are behind us: reports it when a step is crossed,
+ * and says whether to go on (FALSE with G_IO_ERROR_CANCELLED when not). */
+static gboolean
+load_progress_reach (LoadProgress  *self,
+                     guint64        done,
+                     GError       **error)
+{
+  if (self == NULL)
+    return TRUE;
+  done = MIN (done, self->total);
+  if (done < self->next && done < self->total)
+    return TRUE;
+  if (done <= self->done && self->done > 0 && done < self->total)
+    return TRUE;
+  self->done = MAX (self->done, done);
+  self->next = self->done + self->step;
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, error))
+    return FALSE;
+  if (self->func != NULL)
+    self->func (self->done, self->total, self->data);
+  return TRUE;
+}
+
 /* ---- Step 3: the tree --------------------------------------------------- */
 
 typedef struct
@@ -84,6 +141,9 @@ typedef struct
   GHashTable   *partner_ids;   /* id -> index + 1, once the partners are read */
   GArray       *pending;       /* PendingRef: partner ids named before the partners were read */
   GArray       *unknowns;      /* Unknown: a stack, one slice per record being read */
+  LoadProgress *progress;      /* may be NULL */
+  guint         n_top_items;   /* records in the portfolio's own lists */
+  guint         top_items_done;
 } Loader;
 
 static void
@@ -650,7 +710,18 @@ load_list (Loader               *self,
       /* Drop this part of the tree now that the model has it, so that the
        * whole tree and the whole model are never in memory together. */
       if (top)
-        json_node_init_null (item_node);
+        {
+          json_node_init_null (item_node);
+          if (self->progress != NULL && self->n_top_items > 0)
+            {
+              /* Reading and parsing the text are the first quarter. */
+              guint64 total = self->progress->total;
+              guint64 done = total / 4 + (total - total / 4) * ++self->top_items_done / self->n_top_items;
+
+              if (!load_progress_reach (self->progress, done, error))
+                return FALSE;
+            }
+        }
       g_string_truncate (self->path, len);
     }
 
@@ -899,10 +970,28 @@ not_portfolio:
   return FALSE;
 }
 
+/* How many records the portfolio's own lists hold (for the progress). */
+static guint
+count_top_items (JsonNode *root)
+{
+  JsonObject *object = json_node_get_object (root);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+  guint n = 0;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &member, &node))
+    if (JSON_NODE_HOLDS_ARRAY (node))
+      n += json_array_get_length (json_node_get_array (node));
+  return n;
+}
+
 static PactePortfolio *
 build_portfolio (JsonNode      *root,
                  const char    *display,
                  PacteRuleSet  *rules,
+                 LoadProgress  *progress,
                  GError       **error)
 {
   Loader loader = { 0 };
@@ -911,6 +1000,7 @@ build_portfolio (JsonNode      *root,
 
   loader.display = display;
   loader.rules = rules;
+  loader.progress = progress;
   loader.path = g_string_new (NULL);
   loader.pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (loader.pending, pending_ref_clear);
@@ -934,6 +1024,8 @@ build_portfolio (JsonNode      *root,
     }
   if (ok)
     {
+      if (progress != NULL)
+        loader.n_top_items = count_top_items (root);
       portfolio = pacte_portfolio_new ();
       ok = load_record (&loader, PACTE_RECORD (portfolio), json_node_get_object (root), error);
     }
@@ -1000,7 +1092,7 @@ pacte_portfolio_load_bytes (GBytes        *bytes,
   root = parse_text (data, len, NULL, display_name, error);
   if (root == NULL)
     return NULL;
-  portfolio = build_portfolio (root, display_name, rules, error);
+  portfolio = build_portfolio (root, display_name, rules, NULL, error);
   if (portfolio != NULL)
     pacte_portfolio_set_loaded (portfolio, NULL, NULL);
   return portfolio;
@@ -1031,11 +1123,38 @@ no_impossible_byte (const char *data,
   return TRUE;
 }
 
+typedef struct
+{
+  gsize         bad;       /* where an impossible byte is */
+  LoadProgress *progress;
+  GError       *cancelled;
+} ReadCheck;
+
+static gboolean
+check_block (const char *data,
+             gsize       len,
+             gsize       checked,
+             gpointer    user_data)
+{
+  ReadCheck *check = user_data;
+
+  if (!no_impossible_byte (data, len, checked, &check->bad))
+    return FALSE;
+  /* Reading is the first eighth of the work. */
+  if (check->progress != NULL && check->progress->total > 0)
+    return load_progress_reach (check->progress,
+                                MIN ((guint64) len, check->progress->total) / 8,
+                                &check->cancelled);
+  return TRUE;
+}
+
 PactePortfolio *
-pacte_portfolio_load_file (GFile         *file,
-                           PacteRuleSet  *rules,
-                           GCancellable  *cancellable,
-                           GError       **error)
+pacte_portfolio_load_file_with_progress (GFile                 *file,
+                                         PacteRuleSet          *rules,
+                                         PacteLoadProgressFunc  progress_func,
+                                         gpointer               progress_data,
+                                         GCancellable          *cancellable,
+                                         GError               **error)
 {
   g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
@@ -1043,20 +1162,32 @@ pacte_portfolio_load_file (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(JsonNode) root = NULL;
   PactePortfolio *portfolio;
+  LoadProgress progress;
+  ReadCheck check = { 0, &progress, NULL };
   gsize len = 0;
-  gsize bad = 0;
   gboolean stopped = FALSE;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display = pacte_file_display_name (file);
+  load_progress_init (&progress, progress_func, progress_data, cancellable);
+  if (progress_func != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+      if (info != NULL)
+        load_progress_set_total (&progress, (guint64) MAX (g_file_info_get_size (info), 0));
+    }
   /* Only a regular file, at most the size limit, without waiting for a
    * FIFO's writer or reading a device forever. */
-  if (!pacte_file_read (file, PACTE_JSON_MAX_FILE_SIZE, no_impossible_byte, &bad,
+  if (!pacte_file_read (file, PACTE_JSON_MAX_FILE_SIZE, check_block, &check,
                         &contents, &len, &stopped, &etag, cancellable, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
         g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_TOO_LARGE,
                      "%s: %s", display, local_error->message);
       else
@@ -1064,8 +1195,16 @@ pacte_portfolio_load_file (GFile         *file,
                      _("%s: cannot read the file: %s"), display, local_error->message);
       return NULL;
     }
+  if (check.cancelled != NULL)
+    {
+      g_propagate_error (error, check.cancelled);
+      return NULL;
+    }
   if (stopped)
-    len = bad + 1;
+    len = check.bad + 1;
+  /* The file may have changed since its size was asked. */
+  if (progress.total != len)
+    load_progress_set_total (&progress, len);
 
   /* The text is freed before the model is built: only the tree and the
    * model are in memory at the same time. */
@@ -1073,16 +1212,118 @@ pacte_portfolio_load_file (GFile         *file,
   g_clear_pointer (&contents, g_free);
   if (root == NULL)
     return NULL;
-  portfolio = build_portfolio (root, display, rules, error);
-  if (portfolio != NULL)
-    pacte_portfolio_set_loaded (portfolio, file, etag);
+  if (!load_progress_reach (&progress, len / 4, error))
+    return NULL;
+  portfolio = build_portfolio (root, display, rules, &progress, error);
+  if (portfolio == NULL)
+    return NULL;
+  if (!load_progress_reach (&progress, len, error))
+    {
+      g_object_unref (portfolio);
+      return NULL;
+    }
+  pacte_portfolio_set_loaded (portfolio, file, etag);
   return portfolio;
+}
+
+PactePortfolio *
+pacte_portfolio_load_file (GFile         *file,
+                           PacteRuleSet  *rules,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  return pacte_portfolio_load_file_with_progress (file, rules, NULL, NULL, cancellable, error);
+}
+
+/* ---- In a worker thread ------------------------------------------------ */
+
+/* The progress of a load in a worker thread, handed to the caller's main
+ * context: the worker stores the latest figures and, when none is pending,
+ * adds one idle source; shared by the task and that source. */
+typedef struct
+{
+  gatomicrefcount        ref;
+  GMainContext          *context;
+  PacteLoadProgressFunc  func;
+  gpointer               data;
+  GDestroyNotify         destroy;
+  GMutex                 lock;
+  guint64                done, total;
+  gboolean               pending;
+  gboolean               finished;   /* touched in the caller's context only */
+} ProgressRelay;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref);
+  return relay;
+}
+
+static void
+progress_relay_unref (gpointer data)
+{
+  ProgressRelay *relay = data;
+
+  if (!g_atomic_ref_count_dec (&relay->ref))
+    return;
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_mutex_clear (&relay->lock);
+  g_free (relay);
+}
+
+static gboolean
+progress_relay_dispatch (gpointer data)
+{
+  ProgressRelay *relay = data;
+  guint64 done, total;
+
+  g_mutex_lock (&relay->lock);
+  done = relay->done;
+  total = relay->total;
+  relay->pending = FALSE;
+  g_mutex_unlock (&relay->lock);
+  if (!relay->finished)
+    relay->func (done, total, relay->data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker thread. */
+static void
+progress_relay_post (guint64  done,
+                     guint64  total,
+                     gpointer data)
+{
+  ProgressRelay *relay = data;
+  gboolean add;
+
+  g_mutex_lock (&relay->lock);
+  relay->done = done;
+  relay->total = total;
+  add = !relay->pending;
+  relay->pending = TRUE;
+  g_mutex_unlock (&relay->lock);
+  if (add)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_relay_dispatch, progress_relay_ref (relay), progress_relay_unref);
+      g_source_set_static_name (source, "[pacte] load progress");
+      g_source_attach (source, relay->context);
+      g_source_unref (source);
+    }
 }
 
 typedef struct
 {
-  GFile        *file;
-  PacteRuleSet *rules;
+  GFile               *file;
+  PacteRuleSet        *rules;
+  ProgressRelay       *relay;      /* may be NULL */
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
 } LoadTaskData;
 
 static void
@@ -1092,6 +1333,7 @@ load_task_data_free (gpointer data)
 
   g_clear_object (&td->file);
   g_clear_object (&td->rules);
+  g_clear_pointer (&td->relay, progress_relay_unref);
   g_free (td);
 }
 
@@ -1105,11 +1347,66 @@ load_in_thread (GTask        *task,
   GError *error = NULL;
   PactePortfolio *portfolio;
 
-  portfolio = pacte_portfolio_load_file (td->file, td->rules, cancellable, &error);
+  portfolio = pacte_portfolio_load_file_with_progress (td->file, td->rules,
+                                                       td->relay != NULL ? progress_relay_post : NULL,
+                                                       td->relay, cancellable, &error);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, portfolio, g_object_unref);
+}
+
+/* In the caller's context: no progress after the callback. */
+static void
+load_task_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  LoadTaskData *td = g_task_get_task_data (G_TASK (result));
+
+  if (td->relay != NULL)
+    td->relay->finished = TRUE;
+  if (td->callback != NULL)
+    td->callback (source, result, td->user_data);
+}
+
+void
+pacte_portfolio_load_file_with_progress_async (GFile                 *file,
+                                               PacteRuleSet          *rules,
+                                               PacteLoadProgressFunc  progress,
+                                               gpointer               progress_data,
+                                               GDestroyNotify         progress_destroy,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadTaskData *td;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, load_task_done, NULL);
+  g_task_set_source_tag (task, pacte_portfolio_load_file_async);
+  g_task_set_name (task, "[pacte] load portfolio");
+  td = g_new0 (LoadTaskData, 1);
+  td->file = g_object_ref (file);
+  td->rules = rules != NULL ? g_object_ref (rules) : NULL;
+  td->callback = callback;
+  td->user_data = user_data;
+  if (progress != NULL)
+    {
+      td->relay = g_new0 (ProgressRelay, 1);
+      g_atomic_ref_count_init (&td->relay->ref);
+      td->relay->context = g_main_context_ref_thread_default ();
+      td->relay->func = progress;
+      td->relay->data = progress_data;
+      td->relay->destroy = progress_destroy;
+      g_mutex_init (&td->relay->lock);
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+  g_task_set_task_data (task, td, load_task_data_free);
+  g_task_run_in_thread (task, load_in_thread);
 }
 
 void
@@ -1119,18 +1416,7 @@ pacte_portfolio_load_file_async (GFile               *file,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadTaskData *td;
-
-  g_return_if_fail (G_IS_FILE (file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, pacte_portfolio_load_file_async);
-  td = g_new0 (LoadTaskData, 1);
-  td->file = g_object_ref (file);
-  td->rules = rules != NULL ? g_object_ref (rules) : NULL;
-  g_task_set_task_data (task, td, load_task_data_free);
-  g_task_run_in_thread (task, load_in_thread);
+  pacte_portfolio_load_file_with_progress_async (file, rules, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 PactePortfolio *

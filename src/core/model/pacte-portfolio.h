@@ -82,6 +82,39 @@ void            pacte_portfolio_load_file_async   (GFile          *file,
 PactePortfolio *pacte_portfolio_load_file_finish  (GAsyncResult   *result,
                                                    GError        **error);
 
+/* Progress of a load: done of total bytes of the file read and parsed into
+ * records so far.  done never decreases; the last call of a load that
+ * succeeds has done == total. */
+typedef void (*PacteLoadProgressFunc) (guint64  done,
+                                       guint64  total,
+                                       gpointer user_data);
+
+/* pacte_portfolio_load_file() that reports its progress and can be cancelled
+ * while it parses, not only while it reads.  It uses no main context and no
+ * shared mutable state: it may run in any thread, several at once.  progress
+ * (may be NULL) is called in the calling thread, about every 1 % of the file
+ * (every 64 KiB at least).  Once cancellable is cancelled, the load stops
+ * within one such step and fails with G_IO_ERROR_CANCELLED. */
+PactePortfolio *pacte_portfolio_load_file_with_progress (GFile                 *file,
+                                                         PacteRuleSet          *rules,
+                                                         PacteLoadProgressFunc  progress,
+                                                         gpointer               progress_data,
+                                                         GCancellable          *cancellable,
+                                                         GError               **error);
+/* The same in a worker thread; progress (may be NULL) is called in the
+ * thread-default main context of the caller, never after callback, at most
+ * once per iteration of that context with the latest figures;
+ * progress_destroy frees progress_data when the load is over.  Finish with
+ * pacte_portfolio_load_file_finish(). */
+void            pacte_portfolio_load_file_with_progress_async (GFile                 *file,
+                                                               PacteRuleSet          *rules,
+                                                               PacteLoadProgressFunc  progress,
+                                                               gpointer               progress_data,
+                                                               GDestroyNotify         progress_destroy,
+                                                               GCancellable          *cancellable,
+                                                               GAsyncReadyCallback    callback,
+                                                               gpointer               user_data);
+
 /* ---- Saving ----------------------------------------------------------- */
 /* Canonical JSON: spec key order, unknown keys after the known ones in their
  * original order, two-space indent, one trailing newline. */
