@@ -217,22 +217,6 @@ load_data_free (gpointer data)
   g_free (d);
 }
 
-/* TODO(speed h/speed "load API:"): the loader's own progress. */
-static PactePortfolio *
-pacte_portfolio_load_file_with_progress (GFile          *file,
-                                         PacteRuleSet   *rules,
-                                         void          (*progress) (guint64, guint64, gpointer),
-                                         gpointer        data,
-                                         GCancellable   *cancellable,
-                                         GError        **error)
-{
-  PactePortfolio *portfolio = pacte_portfolio_load_file (file, rules, cancellable, error);
-
-  if (portfolio != NULL)
-    progress (1, 1, data);
-  return portfolio;
-}
-
 static void
 load_in_thread (GTask        *task,
                 gpointer      source_object,
