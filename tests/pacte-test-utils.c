@@ -65,6 +65,32 @@ pacte_test_load_sample (PacteRuleSet *rules)
 }
 
 void
+pacte_test_add_partners (PactePortfolio *portfolio,
+                         guint           n)
+{
+  GListModel *partners = pacte_portfolio_get_partners (portfolio);
+
+  pacte_portfolio_begin_group (portfolio, "Add partners");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) partner = g_object_new (PACTE_TYPE_PARTNER, NULL);
+      g_autofree char *id = g_strdup_printf ("p-test-%u", i);
+      g_autofree char *name = g_strdup_printf ("Partenaire d’essai nº %u", i);
+      g_autoptr(GError) error = NULL;
+
+      pacte_record_set_string (partner, PACTE_PARTNER_ID, id, &error);
+      g_assert_no_error (error);
+      pacte_record_set_string (partner, PACTE_PARTNER_NAME, name, &error);
+      g_assert_no_error (error);
+      pacte_record_set_string (partner, PACTE_PARTNER_SEGMENT, "technology", &error);
+      g_assert_no_error (error);
+      pacte_record_list_insert (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_PARTNERS,
+                                g_list_model_get_n_items (partners), partner);
+    }
+  pacte_portfolio_end_group (portfolio);
+}
+
+void
 pacte_test_remove_tree (const char *path)
 {
   GDir *dir;

@@ -22,6 +22,10 @@ char           *pacte_test_sample_path  (void);
 PactePortfolio *pacte_test_load_path    (const char          *path,
                                          PacteRuleSet        *rules);
 PactePortfolio *pacte_test_load_sample  (PacteRuleSet        *rules);
+/* Appends n partners (ids "p-test-N", a name, a segment) in one undo step:
+ * a portfolio too large to be written in one slice of the main loop. */
+void            pacte_test_add_partners (PactePortfolio      *portfolio,
+                                         guint                n);
 
 /* Removes path and everything under it, read-only folders included. */
 void            pacte_test_remove_tree  (const char          *path);
