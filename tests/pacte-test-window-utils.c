@@ -36,3 +36,41 @@ pacte_test_destroy_window (PacteWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   pacte_test_flush_events ();
 }
+
+void
+pacte_test_accept_file_chooser (const char *folder,
+                                const char *name)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (folder);
+  GtkWidget *chooser = NULL;
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (chooser == NULL && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
+          chooser = l->data;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_nonnull (chooser);
+  /* The chooser loads the portfolio's folder first, which may replace a
+   * folder set too early: set ours until the chooser answers with it. */
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) parent = chosen != NULL ? g_file_get_parent (chosen) : NULL;
+      g_autofree char *chosen_name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
+
+      if (parent != NULL && g_file_equal (parent, dir) && g_strcmp0 (chosen_name, name) == 0)
+        break;
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), dir, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      for (int i = 0; i < 20; i++)
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (20000);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}

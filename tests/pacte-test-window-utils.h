@@ -17,5 +17,10 @@ void         pacte_test_flush_events     (void);
 PacteWindow *pacte_test_window_with_sample (void);
 /* Destroys window without asking about unsaved changes. */
 void         pacte_test_destroy_window   (PacteWindow *window);
+/* Waits for a file chooser (the one a Save As or Export action opened),
+ * chooses name in folder as a person would, and accepts; the test fails
+ * when no chooser shows within 10 s. */
+void         pacte_test_accept_file_chooser (const char *folder,
+                                             const char *name);
 
 G_END_DECLS

@@ -332,7 +332,12 @@ test_invalid (void)
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* A quarter is a kind of field of its own: the setter, the loader and
+   * the editor know it from the field table, not from the class. */
+  g_assert_cmpint (pacte_record_get_field_info (PACTE_RECORD (forecast), PACTE_FORECAST_QUARTER)->kind,
+                   ==, PACTE_FIELD_QUARTER);
   g_assert_false (pacte_record_set_string (PACTE_RECORD (forecast), PACTE_FORECAST_QUARTER, "2027-Q5", &error));
+  g_assert_nonnull (strstr (error->message, "2027-Q5"));
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "Quarter"));
   g_clear_error (&error);

@@ -264,7 +264,8 @@ check_sample_report (const char *lang)
   static const char * const headings[] = {
     "Portfolio review", "Plans at a glance", "Health summary", "Trend since the last review",
     "Objectives", "Revenue: target and forecast", "Governance", "Decisions waiting for an answer",
-    "Action plan", "Rules switched off", "Recommendations",
+    "Action plan", "Rules switched off", "Fix first", "Health scores across the portfolio",
+    "Rules across the portfolio", "Fix first across the portfolio", "Agenda",
   };
   guint pages;
   gboolean found_amount = FALSE;
@@ -325,7 +326,7 @@ check_sample_report (const char *lang)
       assert_contains (text, "15 mars 2027");
       assert_contains (text, "Page 1 sur");
       assert_contains (text, "Objectifs");
-      assert_contains (text, "Recommandations");
+      assert_contains (text, "À corriger d’abord");
       g_assert_true (g_regex_match_simple ("[0-9]{1,3}( [0-9]{3})+,[0-9]{2} €", text, 0, 0));
       g_assert_null (strstr (text, "Page 1 of"));
     }

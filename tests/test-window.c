@@ -541,41 +541,11 @@ test_save_as_through_chooser (void)
   PactePortfolio *doc = pacte_window_get_portfolio (window);
   g_autofree char *dir = g_dir_make_tmp ("pacte-test-window-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "copy.pacte.json", NULL);
-  g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GFile) expected = g_file_new_for_path (path);
-  GtkWidget *chooser = NULL;
   gint64 end;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-as", NULL);
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (chooser == NULL && g_get_monotonic_time () < end)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data))
-          chooser = l->data;
-      g_main_context_iteration (NULL, FALSE);
-    }
-  g_assert_nonnull (chooser);
-  /* The chooser loads the portfolio's folder first, which may replace a
-   * folder set too early: set ours until the chooser answers with it. */
-  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (g_get_monotonic_time () < end)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) parent = chosen != NULL ? g_file_get_parent (chosen) : NULL;
-      g_autofree char *name = chosen != NULL ? g_file_get_basename (chosen) : NULL;
-
-      if (parent != NULL && g_file_equal (parent, folder) && g_strcmp0 (name, "copy") == 0)
-        break;
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "copy");
-      for (int i = 0; i < 20; i++)
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (20000);
-    }
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  pacte_test_accept_file_chooser (dir, "copy");
 
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while ((pacte_portfolio_get_file (doc) == NULL

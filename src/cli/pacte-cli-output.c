@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pacte-cli-output.c: what the commands that write (--report, --normalize
- * -o) refuse as their output, before any work: something that is not a
- * regular file (a FIFO, a device, a folder, also through a link), and, for a
- * report, the input portfolio itself (also through a link). */
+/* pacte-cli-output.c: what the commands that write (--report, --ics,
+ * --normalize -o) refuse as their output, before any work: something that
+ * is not a regular file (a FIFO, a device, a folder, also through a link),
+ * and, for a report, the input portfolio itself (also through a link); and
+ * the --plan they are limited to. */
 #include "config.h"
 
 #include <sys/stat.h>
@@ -54,4 +55,41 @@ pacte_cli_check_output (const char *output,
       return FALSE;
     }
   return TRUE;
+}
+
+static char *
+plan_ids (PactePortfolio *portfolio)
+{
+  GListModel *plans = pacte_portfolio_get_plans (portfolio);
+  guint n = g_list_model_get_n_items (plans);
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < n && i < 20; i++)
+    {
+      g_autoptr(PacteRecord) plan = g_list_model_get_item (plans, i);
+
+      g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
+                              pacte_record_get_string (plan, PACTE_PLAN_ID));
+    }
+  if (n > 20)
+    g_string_append (ids, ", …");
+  return g_string_free (ids, FALSE);
+}
+
+PactePlan *
+pacte_cli_find_plan (PactePortfolio *portfolio,
+                     const char     *id,
+                     const char     *file)
+{
+  PactePlan *plan = pacte_portfolio_find_plan (portfolio, id);
+  g_autofree char *ids = NULL;
+
+  if (plan != NULL)
+    return plan;
+  ids = plan_ids (portfolio);
+  if (*ids != '\0')
+    pacte_cli_error (_("no plan with id “%s” in %s (its plans: %s)"), id, file, ids);
+  else
+    pacte_cli_error (_("no plan with id “%s” in %s: it has no plans"), id, file);
+  return NULL;
 }

@@ -12,25 +12,6 @@
 #include "pacte-i18n.h"
 #include "pacte-report.h"
 
-static char *
-plan_ids (PactePortfolio *portfolio)
-{
-  GListModel *plans = pacte_portfolio_get_plans (portfolio);
-  guint n = g_list_model_get_n_items (plans);
-  GString *ids = g_string_new (NULL);
-
-  for (guint i = 0; i < n && i < 20; i++)
-    {
-      g_autoptr(PacteRecord) plan = g_list_model_get_item (plans, i);
-
-      g_string_append_printf (ids, "%s%s", i > 0 ? ", " : "",
-                              pacte_record_get_string (plan, PACTE_PLAN_ID));
-    }
-  if (n > 20)
-    g_string_append (ids, ", …");
-  return g_string_free (ids, FALSE);
-}
-
 int
 pacte_cli_report (PacteCliOptions *options)
 {
@@ -54,19 +35,9 @@ pacte_cli_report (PacteCliOptions *options)
 
   if (options->plan != NULL)
     {
-      plan = pacte_portfolio_find_plan (portfolio, options->plan);
+      plan = pacte_cli_find_plan (portfolio, options->plan, options->report_file);
       if (plan == NULL)
-        {
-          g_autofree char *ids = plan_ids (portfolio);
-
-          if (*ids != '\0')
-            pacte_cli_error (_("no plan with id “%s” in %s (its plans: %s)"),
-                             options->plan, options->report_file, ids);
-          else
-            pacte_cli_error (_("no plan with id “%s” in %s: it has no plans"),
-                             options->plan, options->report_file);
-          return PACTE_CLI_EXIT_USAGE;
-        }
+        return PACTE_CLI_EXIT_USAGE;
     }
 
   lang = pacte_cli_language (options, portfolio);

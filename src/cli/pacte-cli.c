@@ -81,6 +81,18 @@ static const CliMode cli_modes[] = {
     "date days lang json",
     N_("List what is overdue or due in the next days across the portfolio FILE"),
     pacte_cli_agenda },
+  { "ics", N_("OUT.ics"), OFF (ics_out), N_("FILE"), 1, 1, { OFF (ics_file) },
+    "plan lang",
+    N_("Write the meetings, events, due dates and review dates of FILE as an iCalendar file that calendar programs import"),
+    pacte_cli_ics },
+  { "import-partners", NULL, 0, N_("CSV FILE"), 2, 2, { 0 },
+    "map dry-run output lang",
+    N_("Add and update the partners of the portfolio FILE from a CRM’s CSV export (columns guessed from their headers, or given with --map)"),
+    pacte_cli_import_partners },
+  { "export-csv", N_("partners|plans|actions"), OFF (export_csv), N_("FILE"), 1, 1, { 0 },
+    "output excel-fr lang date",
+    N_("Write the partners, the plans (score and the sixteen lights) or the actions of FILE as CSV to OUT"),
+    pacte_cli_export_csv },
 };
 
 static const CliOption cli_options[] = {
@@ -93,6 +105,9 @@ static const CliOption cli_options[] = {
   { "paper", 0, "a4|letter", OFF (paper), check_paper, N_("Paper size (default: a4)") },
   { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write the result to OUT instead of over the file") },
   { "days", 0, N_("N"), OFF (days), check_days, N_("How many days ahead (default: 30)") },
+  { "map", 0, N_("COLUMN=field,…"), OFF (map), NULL, N_("Which partner field each CSV column fills (a column by its header or number; field “ignore” leaves it out)") },
+  { "dry-run", 0, NULL, OFF (dry_run), NULL, N_("Show what the import would change, and write nothing") },
+  { "excel-fr", 0, NULL, OFF (excel_fr), NULL, N_("Excel’s French defaults: “;” between cells, a UTF-8 byte-order mark, decimal commas") },
 };
 
 #undef OFF

@@ -42,6 +42,12 @@ typedef struct {
   char     *junit;          /* --junit OUT.xml (check) */
   char     *agenda_file;    /* --agenda FILE */
   char     *days;           /* --days N (agenda), as given */
+  char     *ics_out;        /* --ics OUT.ics */
+  char     *ics_file;       /* the FILE after --ics OUT.ics */
+  char     *map;            /* --map COLUMN=field,… (import-partners) */
+  gboolean  dry_run;        /* --dry-run (import-partners) */
+  char     *export_csv;     /* --export-csv partners|plans|actions */
+  gboolean  excel_fr;       /* --excel-fr (export-csv) */
 } PacteCliOptions;
 
 /* TRUE when argv asks for a command-line command rather than the window. */
@@ -73,6 +79,11 @@ const char     *pacte_cli_format_lang (const char      *lang,
 gboolean        pacte_cli_check_output (const char     *output,
                                         const char     *input,
                                         gboolean        refuse_input);
+/* The plan of portfolio with this id, or NULL after printing that FILE has
+ * no such plan (and which it has).  pacte-cli-output.c */
+PactePlan      *pacte_cli_find_plan    (PactePortfolio *portfolio,
+                                        const char     *id,
+                                        const char     *file);
 /* text with its control characters (C0 including line breaks and tabs, DEL,
  * C1) and bytes that are not UTF-8 written as visible escapes (\n, \x1B,
  * \u009B), for every text printed to a terminal (pacte-cli-text.c). */
@@ -110,6 +121,10 @@ guint           pacte_cli_print_conflicts (PactePortfolio *portfolio,
                                            const char     *lang,
                                            JsonBuilder    *json);
 int             pacte_cli_agenda      (PacteCliOptions *options);  /* pacte-cli-agenda.c */
+int             pacte_cli_ics         (PacteCliOptions *options);  /* pacte-cli-ics.c */
+/* --import-partners, --export-csv (pacte-cli-csv.c). */
+int             pacte_cli_import_partners (PacteCliOptions *options);
+int             pacte_cli_export_csv  (PacteCliOptions *options);
 /* --days: NULL gives 30; else a whole number 0..3660, or the message on
  * standard error and FALSE. */
 gboolean        pacte_cli_parse_days  (const char      *text,

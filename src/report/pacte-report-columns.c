@@ -141,21 +141,22 @@ pacte_report_layout_size_columns (PacteReportLayout *self,
   for (guint c = 0; c < n && n > 1; c++)
     {
       double limit = MAX (table->fractions[c], MAX_WORD_SHARE) * total;
-      double extra = 2 * table->pad_h;
       double widest = 0;
 
+      /* A cell's light takes room beside its own text only (a header
+       * "R01" over cells "● G" needs the wider of the two, not their sum). */
       for (guint r = 0; r <= table->rows->len; r++)
         {
           PacteReportRow *row = r < table->rows->len ? g_ptr_array_index (table->rows, r) : table->header;
+          double light;
 
           if (row == NULL)
             continue;
-          if (row->lights[c] != PACTE_REPORT_LIGHT_NONE)
-            extra = 2 * table->pad_h + LIGHT_WIDTH;
-          widest = MAX (widest, cell_widest_word (self, row->texts[c], row->styles[c], limit));
+          light = row->lights[c] != PACTE_REPORT_LIGHT_NONE ? LIGHT_WIDTH : 0;
+          widest = MAX (widest, MIN (cell_widest_word (self, row->texts[c], row->styles[c], limit), limit) + light);
         }
       /* A hair more than measured: what is measured fits, rounding aside. */
-      least[c] = MIN (widest + 0.5, limit) + extra;
+      least[c] = MIN (widest + 0.5, limit) + 2 * table->pad_h;
     }
 
   /* Columns that would be narrower than their least width get it; the

@@ -215,6 +215,14 @@ draw_row (PacteReportLayout *self,
       cairo_tag_begin (cr, CAIRO_TAG_DEST, attributes);
       cairo_tag_end (cr, CAIRO_TAG_DEST);
     }
+  if (row->figure != NULL)
+    {
+      cairo_save (cr);
+      cairo_new_path (cr);
+      row->figure (self, cr, left, y, width, height, row->figure_data);
+      cairo_restore (cr);
+      return;
+    }
   cairo_save (cr);
   if (is_header)
     {

@@ -35,6 +35,10 @@ struct _PacteReportRow
   PacteReportLines **lines;    /* NULL, or per column the text broken into lines (long or split texts) */
   guint              flags;
   double             height;   /* < 0: not measured yet */
+  PacteReportFigureFunc figure; /* a figure's row: drawn by figure, not text */
+  gpointer           figure_data;
+  GDestroyNotify     figure_free;
+  double             figure_height;
 };
 
 struct _PacteReportTable

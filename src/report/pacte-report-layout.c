@@ -59,6 +59,8 @@ row_free (gpointer data)
   g_free (row->links);
   g_free (row->styles);
   g_free (row->lights);
+  if (row->figure_free != NULL)
+    row->figure_free (row->figure_data);
   g_free (row);
 }
 
@@ -343,6 +345,31 @@ pacte_report_layout_paragraph (PacteReportLayout *self,
   add_text_block (self, style, text, FALSE);
 }
 
+void
+pacte_report_layout_figure (PacteReportLayout    *self,
+                            double                height,
+                            PacteReportFigureFunc draw,
+                            gpointer              data,
+                            GDestroyNotify        destroy)
+{
+  PacteReportTable *table;
+  PacteReportRow *row;
+
+  g_return_if_fail (draw != NULL && height > 0);
+
+  table = add_block (self, 1, NULL, NULL, FALSE);
+  table->pad_h = 0;
+  table->pad_v = 0;
+  table->space_before = 2;
+  table->space_after = 8;
+  row = row_new (table, PACTE_REPORT_ROW_PLAIN);
+  row->figure = draw;
+  row->figure_data = data;
+  row->figure_free = destroy;
+  row->figure_height = height;
+  g_ptr_array_add (table->rows, row);
+}
+
 PacteReportTable *
 pacte_report_layout_table (PacteReportLayout      *self,
                            guint                   n_columns,
@@ -361,6 +388,13 @@ pacte_report_layout_table (PacteReportLayout      *self,
   table->space_before = 2;
   table->space_after = 8;
   return table;
+}
+
+void
+pacte_report_table_set_compact (PacteReportTable *table)
+{
+  table->pad_h = 2;
+  table->pad_v = table->grid ? 1.5 : 1;
 }
 
 void
@@ -586,6 +620,8 @@ double
 pacte_report_layout_row_height (PacteReportLayout *self,
                                 PacteReportRow    *row)
 {
+  if (row->height < 0 && row->figure != NULL)
+    row->height = row->figure_height;
   if (row->height < 0)
     {
       double tallest = 0;

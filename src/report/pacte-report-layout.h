@@ -79,6 +79,22 @@ void               pacte_report_layout_heading        (PacteReportLayout *layout
 void               pacte_report_layout_paragraph      (PacteReportLayout *layout,
                                                        PacteReportStyle   style,
                                                        const char        *text);
+/* A figure: height points of the text width, drawn by draw when its page is
+ * (cr's origin is the page's; x, y its top left corner; the fonts of the
+ * report's styles come from pacte_report_layout_text_style()).  Never split
+ * across pages.  The layout owns data (freed with destroy). */
+typedef void (*PacteReportFigureFunc) (PacteReportLayout *layout,
+                                       cairo_t           *cr,
+                                       double             x,
+                                       double             y,
+                                       double             width,
+                                       double             height,
+                                       gpointer           data);
+void               pacte_report_layout_figure         (PacteReportLayout    *layout,
+                                                       double                height,
+                                                       PacteReportFigureFunc draw,
+                                                       gpointer              data,
+                                                       GDestroyNotify        destroy);
 /* A table: column widths as fractions of the text width (they are scaled to
  * sum to 1) and alignments; grid draws rules between rows. */
 PacteReportTable  *pacte_report_layout_table          (PacteReportLayout *layout,
@@ -100,6 +116,8 @@ void               pacte_report_row_take              (PacteReportRow    *row,
                                                        guint              column,
                                                        char              *text,
                                                        PacteReportStyle   style);
+/* Narrower cell padding, for a table of many narrow columns (the heat map). */
+void               pacte_report_table_set_compact     (PacteReportTable  *table);
 /* A light (PacteStatus) drawn before the text of that cell. */
 void               pacte_report_row_set_light         (PacteReportRow    *row,
                                                        guint              column,

@@ -48,6 +48,7 @@ add_outline (PacteReport     *self,
 typedef struct
 {
   PacteAtomicFile *file;
+  GCancellable    *cancellable;
   GError          *error;
 } PdfSink;
 
@@ -63,14 +64,17 @@ pdf_write (void                *closure,
    * stream went into an error state.  The failure is reported from
    * sink->error once the surface is finished, and the file is not kept. */
   if (sink->error == NULL)
-    pacte_atomic_file_write (sink->file, data, length, NULL, &sink->error);
+    pacte_atomic_file_write (sink->file, data, length, sink->cancellable, &sink->error);
   return CAIRO_STATUS_SUCCESS;
 }
 
 gboolean
-pacte_report_write_pdf (PacteReport  *self,
-                        const char   *path,
-                        GError      **error)
+pacte_report_export_pdf (PacteReport            *self,
+                         const char             *path,
+                         PacteReportProgressFunc progress,
+                         gpointer                user_data,
+                         GCancellable           *cancellable,
+                         GError                **error)
 {
   PacteReportLayout *layout;
   g_autoptr(GFile) target = NULL;
@@ -78,18 +82,21 @@ pacte_report_write_pdf (PacteReport  *self,
   g_autofree char *display = NULL;
   cairo_surface_t *surface;
   cairo_status_t status = CAIRO_STATUS_SUCCESS;
-  PdfSink sink = { NULL, NULL };
+  PdfSink sink = { NULL, NULL, NULL };
   GError *local_error = NULL;
   double width, height;
   guint n_pages;
 
   g_return_val_if_fail (PACTE_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   layout = pacte_report_get_layout (self);
   target = g_file_new_for_path (path);
   display = pacte_file_display_name (target);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+    goto failed;
   n_pages = pacte_report_layout_paginate (layout);
 
   /* A temporary file beside path, renamed over it once complete. */
@@ -97,6 +104,7 @@ pacte_report_write_pdf (PacteReport  *self,
   if (file == NULL)
     goto failed;
   sink.file = file;
+  sink.cancellable = cancellable;
 
   pacte_report_layout_get_page_size (layout, &width, &height);
   surface = cairo_pdf_surface_create_for_stream (pdf_write, &sink, width, height);
@@ -105,17 +113,25 @@ pacte_report_write_pdf (PacteReport  *self,
   pacte_report_layout_set_tags (layout, TRUE);
   for (guint i = 0; i < n_pages; i++)
     {
-      cairo_t *cr = cairo_create (surface);
+      cairo_t *cr;
 
+      /* A cancelled export stops between two pages; what cairo still
+       * writes while finishing is discarded with the temporary file. */
+      if (sink.error == NULL && g_cancellable_set_error_if_cancelled (cancellable, &sink.error))
+        break;
+      cr = cairo_create (surface);
       pacte_report_draw_page (self, cr, i);
       cairo_show_page (cr);
       status = cairo_status (cr);
       cairo_destroy (cr);
-      if (status != CAIRO_STATUS_SUCCESS)
+      if (status != CAIRO_STATUS_SUCCESS || sink.error != NULL)
         break;
+      if (progress != NULL)
+        progress (i + 1, n_pages, user_data);
     }
   pacte_report_layout_set_tags (layout, FALSE);
-  add_outline (self, surface);
+  if (sink.error == NULL)
+    add_outline (self, surface);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
@@ -131,12 +147,208 @@ pacte_report_write_pdf (PacteReport  *self,
       g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
       goto failed;
     }
-  if (!pacte_atomic_file_commit (file, NULL, NULL, &local_error))
+  if (!pacte_atomic_file_commit (file, NULL, cancellable, &local_error))
     goto failed;
   return TRUE;
 
 failed:
-  g_prefix_error (&local_error, _("Cannot write the report to “%s”: "), display);
+  /* The temporary file goes with file (pacte_atomic_file_free). */
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_prefix_error (&local_error, _("Cannot write the report to “%s”: "), display);
   g_propagate_error (error, local_error);
   return FALSE;
+}
+
+gboolean
+pacte_report_write_pdf (PacteReport  *self,
+                        const char   *path,
+                        GError      **error)
+{
+  return pacte_report_export_pdf (self, path, NULL, NULL, NULL, error);
+}
+
+/* ---- In a worker thread ---------------------------------------------------------- */
+
+/* Shared by the worker and the caller's main context: the latest count,
+ * and whether an idle call to report it is already on its way. */
+typedef struct
+{
+  GMutex                  lock;
+  guint                   done;
+  guint                   total;
+  guint                   reported;
+  gboolean                scheduled;
+  gboolean                finished;
+  PacteReportProgressFunc progress;
+  gpointer                progress_data;
+  GDestroyNotify          progress_data_free;
+  GMainContext           *context;
+  char                   *path;
+} ExportJob;
+
+static void
+export_job_clear (gpointer data)
+{
+  ExportJob *job = data;
+
+  if (job->progress_data_free != NULL)
+    job->progress_data_free (job->progress_data);
+  g_main_context_unref (job->context);
+  g_free (job->path);
+  g_mutex_clear (&job->lock);
+}
+
+static ExportJob *
+export_job_ref (ExportJob *job)
+{
+  return g_atomic_rc_box_acquire (job);
+}
+
+static void
+export_job_unref (gpointer job)
+{
+  g_atomic_rc_box_release_full (job, export_job_clear);
+}
+
+/* In the caller's context: reports the latest count once. */
+static void
+export_job_report (ExportJob *job)
+{
+  guint done, total;
+
+  g_mutex_lock (&job->lock);
+  job->scheduled = FALSE;
+  done = job->done;
+  total = job->total;
+  if (job->finished || done == job->reported)
+    {
+      g_mutex_unlock (&job->lock);
+      return;
+    }
+  job->reported = done;
+  g_mutex_unlock (&job->lock);
+  job->progress (done, total, job->progress_data);
+}
+
+static gboolean
+export_job_idle (gpointer data)
+{
+  export_job_report (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker: keeps the count, and wakes the caller's context unless
+ * a report is already pending (thousands of pages, not thousands of idles). */
+static void
+export_job_progress (guint    done,
+                     guint    total,
+                     gpointer data)
+{
+  ExportJob *job = data;
+  gboolean schedule;
+
+  g_mutex_lock (&job->lock);
+  job->done = done;
+  job->total = total;
+  schedule = !job->scheduled;
+  job->scheduled = TRUE;
+  g_mutex_unlock (&job->lock);
+  if (schedule)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, export_job_idle, export_job_ref (job), export_job_unref);
+      g_source_set_static_name (source, "[pacte] report export progress");
+      g_source_attach (source, job->context);
+      g_source_unref (source);
+    }
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  if (pacte_report_export_pdf (source_object, job->path, job->progress != NULL ? export_job_progress : NULL, job,
+                               cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* In the caller's context, once the worker is done: the last count, then
+ * the caller's callback (through the outer task). */
+static void
+export_done (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  ExportJob *job = g_task_get_task_data (outer);
+  GError *error = NULL;
+
+  if (job->progress != NULL)
+    export_job_report (job);
+  g_mutex_lock (&job->lock);
+  job->finished = TRUE;
+  g_mutex_unlock (&job->lock);
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, error);
+}
+
+void
+pacte_report_export_pdf_async (PacteReport            *self,
+                               const char             *path,
+                               PacteReportProgressFunc progress,
+                               gpointer                progress_data,
+                               GDestroyNotify          progress_data_free,
+                               GCancellable           *cancellable,
+                               GAsyncReadyCallback     callback,
+                               gpointer                user_data)
+{
+  GTask *outer;
+  g_autoptr(GTask) inner = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (PACTE_IS_REPORT (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_atomic_rc_box_new0 (ExportJob);
+  g_mutex_init (&job->lock);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_data_free = progress_data_free;
+  job->context = g_main_context_ref_thread_default ();
+  job->path = g_strdup (path);
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, pacte_report_export_pdf_async);
+  g_task_set_task_data (outer, job, export_job_unref);
+  /* The cancellation is the export's own: the worker removes the file. */
+  g_task_set_check_cancellable (outer, FALSE);
+
+  inner = g_task_new (self, cancellable, export_done, outer);
+  g_task_set_task_data (inner, export_job_ref (job), export_job_unref);
+  g_task_set_check_cancellable (inner, FALSE);
+  g_task_run_in_thread (inner, export_thread);
+}
+
+gboolean
+pacte_report_export_pdf_finish (PacteReport   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (PACTE_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pacte_report_export_pdf_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

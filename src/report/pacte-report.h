@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "pacte-portfolio.h"
 #include "pacte-rules.h"
@@ -29,6 +30,8 @@ G_BEGIN_DECLS
 
 /* Actions and events due within this many days of the review date are listed as "coming up". */
 #define PACTE_REPORT_HORIZON_DAYS  90
+/* The portfolio summary's agenda: what is overdue, and due within this many days. */
+#define PACTE_REPORT_AGENDA_DAYS   30
 
 #define PACTE_TYPE_REPORT (pacte_report_get_type ())
 G_DECLARE_FINAL_TYPE (PacteReport, pacte_report, PACTE, REPORT, GObject)
@@ -65,5 +68,41 @@ void         pacte_report_draw_page     (PacteReport    *self,
 gboolean     pacte_report_write_pdf     (PacteReport    *self,
                                          const char     *path,
                                          GError        **error);
+
+/* Called after each page written: done pages out of total (done == total
+ * once the last page is drawn, before the file is finished and renamed). */
+typedef void (*PacteReportProgressFunc) (guint    done,
+                                         guint    total,
+                                         gpointer user_data);
+
+/* pacte_report_write_pdf() page by page, with progress and cancellation,
+ * for long exports.  progress (may be NULL) is called in the calling thread.
+ * When cancellable is cancelled, the temporary file is removed, path is left
+ * untouched (or absent) and the error is G_IO_ERROR_CANCELLED.  May run in
+ * a worker thread, provided no other thread uses the same report meanwhile
+ * (the report holds its own copy of the portfolio's content). */
+gboolean     pacte_report_export_pdf    (PacteReport            *self,
+                                         const char             *path,
+                                         PacteReportProgressFunc progress,
+                                         gpointer                user_data,
+                                         GCancellable           *cancellable,
+                                         GError                **error);
+
+/* The same in a worker thread.  progress is called in the thread-default
+ * main context of the caller (the window's), at most once per main loop
+ * iteration with the latest count; callback once done (in the same
+ * context), after the last progress call.  The report must not be used
+ * elsewhere until then (it is kept alive by the task). */
+void         pacte_report_export_pdf_async  (PacteReport            *self,
+                                             const char             *path,
+                                             PacteReportProgressFunc progress,
+                                             gpointer                progress_data,
+                                             GDestroyNotify          progress_data_free,
+                                             GCancellable           *cancellable,
+                                             GAsyncReadyCallback     callback,
+                                             gpointer                user_data);
+gboolean     pacte_report_export_pdf_finish (PacteReport            *self,
+                                             GAsyncResult           *result,
+                                             GError                **error);
 
 G_END_DECLS

@@ -102,6 +102,48 @@ add_quarter (guint32 julian)
   return g_date_get_julian (&date);
 }
 
+guint32
+pacte_body_next_meeting (PacteRecord *body)
+{
+  guint32 last_met;
+  double cadence;
+
+  g_return_val_if_fail (PACTE_IS_BODY (body), 0);
+  last_met = pacte_record_get_date (body, PACTE_BODY_LAST_MET);
+  cadence = pacte_record_get_number (body, PACTE_BODY_CADENCE_DAYS);
+  /* A cadence beyond a century is no meeting to wait for. */
+  if (last_met == 0 || isnan (cadence) || cadence <= 0 || cadence > 36600)
+    return 0;
+  return last_met + (guint32) cadence;
+}
+
+guint32
+pacte_plan_last_review (PactePlan *plan)
+{
+  PacteRecord * const *list;
+  guint n;
+  guint32 last_review = 0;
+
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), 0);
+  list = pacte_record_get_items (PACTE_RECORD (plan), PACTE_PLAN_REVIEWS, &n);
+  for (guint i = 0; i < n; i++)
+    last_review = MAX (last_review, pacte_record_get_date (list[i], PACTE_REVIEW_DATE));
+  /* Never reviewed: the quarter runs from the plan's start. */
+  if (last_review == 0)
+    last_review = pacte_record_get_date (PACTE_RECORD (plan), PACTE_PLAN_PERIOD_START);
+  return last_review;
+}
+
+guint32
+pacte_plan_review_due (PactePlan *plan)
+{
+  guint32 last_review;
+
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), 0);
+  last_review = pacte_plan_last_review (plan);
+  return last_review != 0 ? add_quarter (last_review) : 0;
+}
+
 static void
 collect_plan (GPtrArray *items,
               PactePlan *plan,
@@ -112,7 +154,7 @@ collect_plan (GPtrArray *items,
   const char *plan_owner = pacte_record_get_string (record, PACTE_PLAN_OWNER);
   PacteRecord * const *list;
   guint n;
-  guint32 last_review = 0;
+  guint32 last_review;
 
   list = pacte_record_get_items (record, PACTE_PLAN_ACTIONS, &n);
   for (guint i = 0; i < n; i++)
@@ -138,30 +180,19 @@ collect_plan (GPtrArray *items,
   list = pacte_record_get_items (record, PACTE_PLAN_GOVERNANCE, &n);
   for (guint i = 0; i < n; i++)
     {
-      guint32 last_met = pacte_record_get_date (list[i], PACTE_BODY_LAST_MET);
-      double cadence = pacte_record_get_number (list[i], PACTE_BODY_CADENCE_DAYS);
       const char *body = pacte_record_get_string (list[i], PACTE_BODY_BODY);
       const char *owner = pacte_record_get_string (list[i], PACTE_BODY_OWNER);
-      guint32 next;
+      guint32 next = pacte_body_next_meeting (list[i]);
 
-      /* A cadence beyond a century is no meeting to wait for. */
-      if (last_met == 0 || isnan (cadence) || cadence <= 0 || cadence > 36600)
-        continue;
-      next = last_met + (guint32) cadence;
-      if (next < today)
+      if (next != 0 && next < today)
         add_item (items, PACTE_AGENDA_MEETING, next, today, plan, list[i], body, body,
                   *owner != '\0' ? owner : plan_owner);
     }
 
-  list = pacte_record_get_items (record, PACTE_PLAN_REVIEWS, &n);
-  for (guint i = 0; i < n; i++)
-    last_review = MAX (last_review, pacte_record_get_date (list[i], PACTE_REVIEW_DATE));
-  /* Never reviewed: the quarter runs from the plan's start. */
-  if (last_review == 0)
-    last_review = pacte_record_get_date (record, PACTE_PLAN_PERIOD_START);
+  last_review = pacte_plan_last_review (plan);
   if (last_review != 0 && last_review <= today)
     {
-      guint32 due = add_quarter (last_review);
+      guint32 due = pacte_plan_review_due (plan);
 
       if (due < today)
         add_item (items, PACTE_AGENDA_REVIEW, due, today, plan, record,

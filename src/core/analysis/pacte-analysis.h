@@ -154,6 +154,14 @@ const char  *pacte_agenda_kind_to_string (PacteAgendaKind  kind);
 /* "Action", "Decision", "Meeting overdue", "Review due", "Event" in lang. */
 const char  *pacte_agenda_kind_display_name (PacteAgendaKind kind,
                                           const char      *lang);
+/* The dates the agenda is made of, for the calendar export too: a
+ * governance body's next meeting (last met + cadence; 0 without a last
+ * meeting or a cadence of 1 to 36,600 days), a plan's last review (its
+ * start when never reviewed; 0 when neither is known) and the day its next
+ * review is due (a quarter after the last one; 0 when unknown). */
+guint32      pacte_body_next_meeting     (PacteRecord     *body);
+guint32      pacte_plan_last_review      (PactePlan       *plan);
+guint32      pacte_plan_review_due       (PactePlan       *plan);
 /* How many items are overdue. */
 guint        pacte_agenda_count_overdue  (GPtrArray       *items);
 

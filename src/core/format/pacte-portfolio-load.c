@@ -266,6 +266,8 @@ kind_phrase (PacteFieldKind kind)
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
       return _("a string");
+    case PACTE_FIELD_QUARTER:
+      return _("a quarter as \"YYYY-Qn\"");
     case PACTE_FIELD_DATE:
       return _("a date as \"YYYY-MM-DD\"");
     case PACTE_FIELD_NUMBER:
@@ -443,16 +445,15 @@ load_string_field (Loader               *self,
         return TRUE;
       }
 
+    case PACTE_FIELD_QUARTER:
+      if (!pacte_quarter_parse (text, NULL, NULL))
+        return fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                     _("\"%s\" is not a quarter; expected a quarter as \"YYYY-Qn\" with n from 1 to 4"), text);
+      pacte_record_take_string_raw (record, field, g_strdup (text));
+      return TRUE;
+
     case PACTE_FIELD_STRING:
     default:
-      if (PACTE_IS_FORECAST (record) && field == PACTE_FORECAST_QUARTER)
-        {
-          int year, quarter;
-
-          if (!pacte_quarter_parse (text, &year, &quarter))
-            return fail (self, error, PACTE_MODEL_ERROR_INVALID,
-                         _("\"%s\" is not a quarter; expected a quarter as \"YYYY-Qn\" with n from 1 to 4"), text);
-        }
       pacte_record_take_string_raw (record, field, g_strdup (text));
       return TRUE;
     }
@@ -756,6 +757,7 @@ load_field (Loader      *self,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
     case PACTE_FIELD_DATE:
       return load_string_field (self, record, field, info, node, error);
 

@@ -243,6 +243,7 @@ field_is_filled (PacteRecord          *record,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       return pacte_record_get_string (record, field)[0] != '\0';
     case PACTE_FIELD_DATE:
       return pacte_record_get_date (record, field) != 0;
@@ -336,6 +337,7 @@ append_field (GString              *out,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       append_string (out, pacte_record_get_string (record, field));
       break;
 

@@ -14,6 +14,7 @@
 
 #include "pacte-diff.h"
 #include "pacte-i18n.h"
+#include "pacte-language.h"
 #include "pacte-merge-private.h"
 
 typedef struct {
@@ -135,6 +136,13 @@ value_text (PacteDiff            *d,
             return g_strdup (pacte_choice_display_name_lang (d->lang, text));
           if (field != NULL && field->kind == PACTE_FIELD_DATE)
             return g_strdup (text);
+          if (field != NULL && field->kind == PACTE_FIELD_QUARTER)
+            {
+              int year, quarter;
+
+              if (pacte_quarter_parse (text, &year, &quarter))
+                return pacte_language_format_quarter (pacte_language_get (d->lang), year, quarter);
+            }
           return quoted (d, text);
         }
       if (type == G_TYPE_BOOLEAN)

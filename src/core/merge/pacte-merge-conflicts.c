@@ -260,6 +260,7 @@ set_value (PacteRecord  *record,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       return pacte_record_set_string (record, field, present ? json_node_get_string (node) : "", error);
     case PACTE_FIELD_DATE:
       return pacte_record_set_date (record, field, present ? pacte_date_parse (json_node_get_string (node)) : 0, error);

@@ -169,6 +169,7 @@ pacte_quarter_parse (const char *text,
 #define STRING(path, prop, label)        { path, prop, PACTE_FIELD_STRING, NULL, NULL, FALSE, label, FALSE, 0 }
 #define REQUIRED(path, prop, label)      { path, prop, PACTE_FIELD_STRING, NULL, NULL, TRUE, label, FALSE, 0 }
 #define CHOICE(path, prop, ch, label)    { path, prop, PACTE_FIELD_CHOICE, ch, NULL, FALSE, label, FALSE, 0 }
+#define QUARTER(path, prop, label)       { path, prop, PACTE_FIELD_QUARTER, NULL, NULL, FALSE, label, FALSE, 0 }
 #define DATE(path, prop, label)          { path, prop, PACTE_FIELD_DATE, NULL, NULL, FALSE, label, FALSE, 0 }
 #define NUMBER(path, prop, label)        { path, prop, PACTE_FIELD_NUMBER, NULL, NULL, FALSE, label, FALSE, 0 }
 #define INTEGER(path, prop, label)       { path, prop, PACTE_FIELD_INTEGER, NULL, NULL, FALSE, label, FALSE, 0 }
@@ -273,8 +274,7 @@ static const PacteFieldInfo event_fields[] = {
 G_STATIC_ASSERT (G_N_ELEMENTS (event_fields) == PACTE_EVENT_N_FIELDS);
 
 static const PacteFieldInfo forecast_fields[] = {
-  /* Validated by the setter with pacte_quarter_parse(): "YYYY-Qn". */
-  STRING ("quarter", "quarter", N_("Quarter")),
+  QUARTER ("quarter", "quarter", N_("Quarter")),
   NUMBER ("amount", "amount", N_("Amount")),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (forecast_fields) == PACTE_FORECAST_N_FIELDS);
@@ -435,17 +435,6 @@ event_validate (PacteRecord *self, guint field, const PacteValue *value, GError 
   return field != PACTE_EVENT_PARTNERS || check_partner_ids (self, field, value, error);
 }
 
-static gboolean
-forecast_validate (PacteRecord *self, guint field, const PacteValue *value, GError **error)
-{
-  g_autofree char *detail = NULL;
-
-  if (field != PACTE_FORECAST_QUARTER || value->s == NULL || pacte_quarter_parse (value->s, NULL, NULL))
-    return TRUE;
-  detail = g_strdup_printf (_("“%s” is not a quarter of the form YYYY-Qn (n from 1 to 4)"), value->s);
-  return pacte_record_field_error (error, self, field, detail);
-}
-
 DEFINE_RECORD (PacteContact, pacte_contact, contact_fields, N_("Contact"))
 DEFINE_RECORD_FULL (PactePartner, pacte_partner, partner_fields, N_("Partner"),
                     pacte_record_class_set_id_field (klass, PACTE_PARTNER_ID, FALSE);
@@ -461,8 +450,7 @@ DEFINE_RECORD_FULL (PacteAction, pacte_action, action_fields, N_("Action"),
                     klass->validate = action_validate)
 DEFINE_RECORD_FULL (PacteEvent, pacte_event, event_fields, N_("Event"),
                     klass->validate = event_validate)
-DEFINE_RECORD_FULL (PacteForecast, pacte_forecast, forecast_fields, N_("Forecast"),
-                    klass->validate = forecast_validate)
+DEFINE_RECORD (PacteForecast, pacte_forecast, forecast_fields, N_("Forecast"))
 DEFINE_RECORD (PacteActivity, pacte_activity, activity_fields, N_("Activity"))
 DEFINE_RECORD (PacteReview, pacte_review, review_fields, N_("Review"))
 /* An override's id is its rule id (the member name it is written under). */

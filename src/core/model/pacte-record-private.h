@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 static inline gboolean
 pacte_field_kind_is_text (PacteFieldKind kind)
 {
-  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE;
+  return kind == PACTE_FIELD_STRING || kind == PACTE_FIELD_CHOICE || kind == PACTE_FIELD_QUARTER;
 }
 
 static inline gboolean

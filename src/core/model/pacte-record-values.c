@@ -338,6 +338,7 @@ pacte_value_copy (PacteFieldKind    kind,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       dst->s = g_strdup (src->s);
       break;
     case PACTE_FIELD_DATE:
@@ -371,6 +372,7 @@ pacte_value_clear (PacteFieldKind  kind,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       g_clear_pointer (&value->s, g_free);
       break;
     case PACTE_FIELD_STRV:
@@ -401,6 +403,7 @@ pacte_value_equal (PacteFieldKind    kind,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       return g_strcmp0 (a->s, b->s) == 0;
     case PACTE_FIELD_DATE:
       return a->date == b->date;
@@ -447,6 +450,7 @@ pacte_value_init (const PacteFieldInfo *info,
       break;
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
     case PACTE_FIELD_STRV:
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:

@@ -204,6 +204,7 @@ pacte_record_get_property (GObject    *object,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       g_value_set_string (value, pacte_record_get_string (self, field));
       break;
     case PACTE_FIELD_DATE:
@@ -251,6 +252,7 @@ pacte_record_set_property (GObject      *object,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       ok = pacte_record_set_string (self, field, g_value_get_string (value), &error);
       break;
     case PACTE_FIELD_DATE:
@@ -367,6 +369,7 @@ pacte_record_class_set_fields (PacteRecordClass     *klass,
         {
         case PACTE_FIELD_STRING:
         case PACTE_FIELD_CHOICE:
+        case PACTE_FIELD_QUARTER:
           pspec = g_param_spec_string (info->property, info->label, NULL, NULL, flags);
           break;
         case PACTE_FIELD_DATE:
@@ -601,6 +604,7 @@ pacte_record_is_set (PacteRecord *self,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       return v->s != NULL && *v->s != '\0';
     case PACTE_FIELD_DATE:
       return v->date != 0;
@@ -834,6 +838,10 @@ pacte_record_set_string (PacteRecord  *self,
       return field_error (error, self, info, _("“%s” is not one of the allowed values (%s)"),
                           value, allowed);
     }
+  if (value != NULL && info->kind == PACTE_FIELD_QUARTER
+      && !pacte_quarter_parse (value, NULL, NULL))
+    return field_error (error, self, info, _("“%s” is not a quarter of the form YYYY-Qn (n from 1 to 4)"),
+                        value);
   v.s = (char *) value;
   if (!validate_value (self, field, &v, error))
     return FALSE;

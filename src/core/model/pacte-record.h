@@ -31,6 +31,7 @@ typedef enum {
   PACTE_FIELD_LIST,        /* array of records of info->item_type, a GListModel */
   PACTE_FIELD_STRING_MAP,  /* object string -> string (a review's statuses) */
   PACTE_FIELD_NUMBER_MAP,  /* object string -> number (a rule override's params) */
+  PACTE_FIELD_QUARTER,     /* "YYYY-Qn", n from 1 to 4, stored as its text; NULL/"" = not filled in */
 } PacteFieldKind;
 
 typedef struct {

@@ -376,7 +376,7 @@ parse_field_op (JsonObject  *object,
       return TRUE;
 
     case PACTE_COND_IN_HORIZON:
-      if (!pacte_field_kind_is_text (info->kind))
+      if (info->kind != PACTE_FIELD_QUARTER)
         return pacte_rules_fail (error, path, _("\"in-horizon\" needs a quarter field (\"YYYY-Qn\")"));
       return parse_num_arg (arg, type, rule, &cond->num, path, error);
 

@@ -113,6 +113,7 @@ field_filled (PacteRecord   *record,
     {
     case PACTE_FIELD_STRING:
     case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
       return *get_string (record, field) != '\0';
     case PACTE_FIELD_DATE:
       return get_date (record, field) != 0;

@@ -50,6 +50,8 @@ pacte_field_row_kind_for_field (const PacteFieldInfo *info)
       return PACTE_FIELD_ROW_TEXT;
     case PACTE_FIELD_CHOICE:
       return PACTE_FIELD_ROW_CHOICE;
+    case PACTE_FIELD_QUARTER:
+      return PACTE_FIELD_ROW_QUARTER;
     case PACTE_FIELD_DATE:
       return PACTE_FIELD_ROW_DATE;
     case PACTE_FIELD_NUMBER:
@@ -477,6 +479,8 @@ readonly_text (PacteFieldRow *self)
       return g_strjoinv (", ", (char **) pacte_record_get_strv (self->record, self->field));
     case PACTE_FIELD_STRING:
       return g_strdup (pacte_record_get_string (self->record, self->field));
+    case PACTE_FIELD_QUARTER:
+      return pacte_quarter_display (pacte_record_get_string (self->record, self->field));
     case PACTE_FIELD_LIST:
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:

@@ -388,7 +388,7 @@ static const ItemField event_fields[] = {
 };
 
 static const ItemField forecast_fields[] = {
-  { PACTE_FORECAST_QUARTER, PACTE_FIELD_ROW_QUARTER, FALSE },
+  { PACTE_FORECAST_QUARTER, -1, FALSE },
   { PACTE_FORECAST_AMOUNT, -1, TRUE },
 };
 
@@ -453,7 +453,7 @@ pacte_list_section_item_title (const ItemSpec *spec,
 
   if (info->kind == PACTE_FIELD_DATE)
     text = pacte_date_display (pacte_record_get_date (item, spec->title_field));
-  else if (PACTE_IS_FORECAST (item) && spec->title_field == PACTE_FORECAST_QUARTER)
+  else if (info->kind == PACTE_FIELD_QUARTER)
     text = pacte_quarter_display (pacte_record_get_string (item, spec->title_field));
   else
     text = g_strdup (pacte_record_get_string (item, spec->title_field));

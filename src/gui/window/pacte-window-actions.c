@@ -14,6 +14,7 @@
 #include "pacte-print-operation.h"
 #include "pacte-review-dialog.h"
 #include "pacte-window-private.h"
+#include "pacte-window-csv.h"
 
 typedef void (*Then) (PacteWindow *self, gpointer data);
 
@@ -145,8 +146,10 @@ _pacte_window_update_actions (PacteWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-rules", has);
   gtk_widget_action_set_enabled (widget, "win.print", has);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has);
+  _pacte_window_update_calendar_actions (self);
   /* A review is recorded for the plan shown. */
   gtk_widget_action_set_enabled (widget, "win.record-review", has && self->plan != NULL);
+  _pacte_window_update_csv_actions (self);
   _pacte_window_update_history (self);
 }
 

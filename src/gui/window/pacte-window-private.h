@@ -145,6 +145,9 @@ void     _pacte_window_overview_detach            (PacteWindow    *self);
  * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
 char    *_pacte_window_escape_underline      (const char     *text);
 char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-calendar.c: Export Calendar (portfolio, plan) */
+void     _pacte_window_install_calendar_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_calendar_actions  (PacteWindow    *self);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 

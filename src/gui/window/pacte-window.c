@@ -8,6 +8,7 @@
 #include "pacte-plan-row.h"
 #include "pacte-partner-row.h"
 #include "pacte-window-private.h"
+#include "pacte-window-csv.h"
 #include "pacte-accessible.h"
 
 #include "pacte-partner-editor.h"
@@ -903,6 +904,8 @@ pacte_window_class_init (PacteWindowClass *klass)
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
   _pacte_window_class_add_progress_actions (widget_class);
+  _pacte_window_install_calendar_actions (widget_class);
+  _pacte_window_class_add_csv_actions (widget_class);
 }
 
 static void
