@@ -53,6 +53,13 @@ void            pacte_test_run          (PacteTestRun        *run,
                                          const char          *first,
                                          ...) G_GNUC_NULL_TERMINATED;
 
+/* Runs git with the arguments (NULL-terminated) in dir, with HOME=dir and
+ * a test identity; output (may be NULL): what it printed (standard output,
+ * then standard error).  Returns its exit status. */
+int             pacte_test_git          (const char          *dir,
+                                         char               **output,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
 /* Runs the main loop until check (data) is TRUE or timeout_ms have passed
  * (what the UI does in a later frame or idle arrives in its own time on a
  * loaded machine); returns the last result of check. */

@@ -136,6 +136,44 @@ void     _pacte_window_set_progress_delay         (PacteWindow    *self,
                                                    guint           delay_ms);
 void     _pacte_window_class_add_progress_actions (GtkWidgetClass *widget_class);
 
+/* pacte-window-actions.c: a dialog with a heading, plain text and Close. */
+void     _pacte_window_show_message               (PacteWindow    *self,
+                                                   const char     *heading,
+                                                   const char     *body);
+/* pacte-window-print.c: win.print, win.export-pdf. */
+void     _pacte_window_class_add_print_actions    (GtkWidgetClass *widget_class);
+/* pacte-window-lists.c: the lists' rows (GtkSignalListItemFactory
+ * handlers, user data the window) and their sorters for the "plan-sort"
+ * and "partner-sort" properties. */
+void     _pacte_window_plan_setup                 (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_plan_bind                  (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_plan_unbind                (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_partner_setup              (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_partner_bind               (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_partner_unbind             (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+GtkSorter *_pacte_window_make_plan_sorter         (PacteWindow    *self);
+GtkSorter *_pacte_window_make_partner_sorter      (PacteWindow    *self);
+void     _pacte_window_set_sort                   (PacteWindow    *self,
+                                                   char          **field,
+                                                   const char     *value,
+                                                   GParamSpec     *pspec);
+/* pacte-window-rule.c: the rules panel's "rule-activated". */
+void     _pacte_window_on_rule_activated          (PacteWindow    *self,
+                                                   const char     *rule_id,
+                                                   PacteRulesPanel *panel);
+
 /* pacte-window-overview.c */
 void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_overview_attach            (PacteWindow    *self);
