@@ -214,3 +214,45 @@ pacte_test_git (const char  *dir,
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
 }
+
+char *
+pacte_test_make_tmp_dir (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pattern = g_strdup_printf ("pacte-%s-XXXXXX", name);
+  char *dir = g_dir_make_tmp (pattern, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+char *
+pacte_test_strip_spaces (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+pacte_test_pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  return out;
+}

@@ -67,4 +67,14 @@ gboolean        pacte_test_wait_for     (gboolean          (*check) (gpointer da
                                          gpointer             data,
                                          guint                timeout_ms);
 
+/* A new temporary folder "pacte-NAME-XXXXXX" (remove it with
+ * pacte_test_remove_tree()). */
+char           *pacte_test_make_tmp_dir (const char          *name);
+/* text without any white space, no-break spaces included (a PDF's text
+ * wraps in its own places). */
+char           *pacte_test_strip_spaces (const char          *text);
+/* The text of a PDF in drawing order (pdftotext -raw: a table cell's
+ * wrapped lines stay together). */
+char           *pacte_test_pdf_text     (const char          *pdf);
+
 G_END_DECLS

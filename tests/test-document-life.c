@@ -456,6 +456,13 @@ test_undo_redo (void)
   gtk_window_present (GTK_WINDOW (window));
   pacte_window_set_portfolio (window, portfolio);
   flush_events ();
+  /* A portfolio opens on its overview: the first plan, chosen. */
+  {
+    g_autoptr(PactePlan) first = g_list_model_get_item (pacte_window_get_plan_list (window), 0);
+
+    pacte_window_select_plan (window, first);
+    flush_events ();
+  }
   plan = pacte_window_get_plan (window);
   g_assert_nonnull (plan);
   before = g_strdup (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));

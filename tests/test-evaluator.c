@@ -22,7 +22,7 @@ static const char portfolio_json[] =
   "    { \"id\": \"p-c\", \"name\": \"Crest\", \"segment\": \"resale\", \"label\": \"gold\" } ],\n"
   "  \"plans\": [\n"
   "    { \"id\": \"plan-1\", \"name\": \"One\", \"partners\": [\"p-a\", \"p-b\"], \"segment\": \"resale\",\n"
-  "      \"revenue_target\": 1000, \"resources\": { \"budget\": 10 }, \"activity\": [ { \"date\": \"2027-02-01\" } ] },\n"
+  "      \"revenue_target\": 1000, \"resources\": { \"budget\": 10 }, \"activity\": [ { \"date\": \"2027-02-01\", \"note\": \"Call\" } ] },\n"
   "    { \"id\": \"plan-2\", \"name\": \"Two\", \"partners\": [\"p-b\"], \"segment\": \"resale\" },\n"
   "    { \"id\": \"plan-3\", \"name\": \"Three\", \"partners\": [\"p-c\"], \"segment\": \"resale\" } ] }\n";
 

@@ -348,7 +348,7 @@ test_resolve (void)
   g_assert_cmpstr (pacte_merge_conflicts_get_conflict (conflicts, 0)->path, ==, "plans[\"plan-1\"].objectives[\"o-1\"].target");
   g_assert_cmpstr (pacte_merge_conflicts_get_conflict (conflicts, 1)->path, ==, "plans[\"plan-1\"].governance");
   g_assert_true (pacte_merge_conflicts_can_take_theirs (conflicts, 0));
-  g_assert_false (pacte_merge_conflicts_can_take_theirs (conflicts, 1));  /* a list without ids */
+  g_assert_true (pacte_merge_conflicts_can_take_theirs (conflicts, 1));  /* a list without ids, as a whole */
   g_assert_true (pacte_merge_conflicts_can_take_theirs (conflicts, 2));
 
   plan = pacte_portfolio_find_plan (merged, "plan-1");
@@ -370,8 +370,19 @@ test_resolve (void)
   g_assert_cmpfloat (pacte_record_get_number (objective, PACTE_OBJECTIVE_TARGET), ==, 15);
   g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 2);
 
-  /* Theirs cannot be taken for a list without ids: nothing changes. */
-  g_assert_false (pacte_merge_conflicts_resolve (conflicts, 0, TRUE, &error));
+  /* Theirs for a list without ids: their whole list, in one step. */
+  g_assert_true (pacte_merge_conflicts_resolve (conflicts, 0, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 1);
+  g_assert_cmpfloat (pacte_record_get_number (pacte_record_get_items (PACTE_RECORD (plan), PACTE_PLAN_GOVERNANCE, &n)[0],
+                                              PACTE_BODY_CADENCE_DAYS), ==, 30);
+  g_assert_true (pacte_portfolio_undo (merged));
+  g_assert_cmpfloat (pacte_record_get_number (pacte_record_get_items (PACTE_RECORD (plan), PACTE_PLAN_GOVERNANCE, &n)[0],
+                                              PACTE_BODY_CADENCE_DAYS), ==, 60);
+  g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 2);
+
+  /* A whole list cannot be typed: refused, nothing changes. */
+  g_assert_false (pacte_merge_conflicts_resolve_typed (conflicts, 0, "x", &error));
   g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpuint (pacte_merge_conflicts_get_n_conflicts (conflicts), ==, 2);

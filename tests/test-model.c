@@ -514,10 +514,11 @@ test_undo_fields (void)
   watch (portfolio, "modified", &modified);
   g_signal_connect (portfolio, "record-changed", G_CALLBACK (on_record_changed), &log);
 
+  /* The undo label names the item's kind before its field. */
   g_object_set (objective, "target", 150.0, NULL);
   g_assert_true (pacte_portfolio_can_undo (portfolio));
   g_assert_true (pacte_portfolio_get_modified (portfolio));
-  g_assert_cmpstr (pacte_portfolio_get_undo_label (portfolio), ==, "Change Target");
+  g_assert_cmpstr (pacte_portfolio_get_undo_label (portfolio), ==, "Change Objective’s Target");
   g_assert_cmpuint (can_undo.count, ==, 1);
   g_assert_cmpuint (modified.count, ==, 1);
 
@@ -539,7 +540,7 @@ test_undo_fields (void)
   g_assert_true (log.record == objective);
   g_assert_false (pacte_portfolio_can_undo (portfolio));
   g_assert_true (pacte_portfolio_can_redo (portfolio));
-  g_assert_cmpstr (pacte_portfolio_get_redo_label (portfolio), ==, "Change Target");
+  g_assert_cmpstr (pacte_portfolio_get_redo_label (portfolio), ==, "Change Objective’s Target");
   g_assert_false (pacte_portfolio_get_modified (portfolio));
   g_assert_cmpuint (modified.count, ==, 2);
 

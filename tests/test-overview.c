@@ -279,7 +279,9 @@ test_agenda (void)
   GPtrArray *shown;
   guint n_overdue = 0;
 
-  g_assert_null (pacte_window_get_overview (window));
+  /* The portfolio opened on the heat map; the action turns to the agenda. */
+  g_assert_nonnull (pacte_window_get_overview (window));
+  g_assert_cmpstr (pacte_overview_get_page (PACTE_OVERVIEW (pacte_window_get_overview (window))), ==, "heat-map");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-agenda", NULL));
   pacte_test_flush_events ();
   overview = PACTE_OVERVIEW (pacte_window_get_overview (window));

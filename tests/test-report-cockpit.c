@@ -14,7 +14,7 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
+#include <json-glib/json-glib.h>
 
 #include "pacte-analysis.h"
 #include "pacte-i18n.h"
@@ -28,46 +28,34 @@
 
 /* ---- Helpers --------------------------------------------------------------- */
 
-/* Without white space (no-break ones included): a plan's name wraps in a
- * narrow cell, at a space or after a hyphen. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
 /* The report's text, without white space (pdftotext -raw: in drawing order, a table
  * row's cells one after the other). */
+static char *
+report_pdf_text (PactePortfolio *portfolio,
+                 PactePlan      *plan,
+                 const char     *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-cockpit");
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(PacteReport) report = pacte_report_new (portfolio, NULL, plan, pacte_date_parse (REVIEW_DATE), lang);
+  g_autofree char *out = NULL;
+
+  g_assert_true (pacte_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  out = pacte_test_pdf_text (pdf);
+  pacte_test_remove_tree (dir);
+  return g_steal_pointer (&out);
+}
+
 static char *
 report_text (PactePortfolio *portfolio,
              PactePlan      *plan,
              const char     *lang)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("pacte-report-cockpit-XXXXXX", &error);
-  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  g_autoptr(PacteReport) report = pacte_report_new (portfolio, NULL, plan, pacte_date_parse (REVIEW_DATE), lang);
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
-  g_autofree char *out = NULL;
-  int status = 0;
+  g_autofree char *text = report_pdf_text (portfolio, plan, lang);
 
-  g_assert_no_error (error);
-  g_assert_true (pacte_report_write_pdf (report, pdf, &error));
-  g_assert_no_error (error);
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
-  pacte_test_remove_tree (dir);
-  return squeeze (out);
+  return pacte_test_strip_spaces (text);
 }
 
 /* needle (without white space) in text from *from on; moves *from past it, so that a
@@ -77,7 +65,7 @@ assert_next (const char  *text,
              const char **from,
              const char  *needle)
 {
-  g_autofree char *n = squeeze (needle);
+  g_autofree char *n = pacte_test_strip_spaces (needle);
   const char *found = strstr (*from, n);
 
   if (found == NULL)
@@ -141,7 +129,7 @@ test_summary (gconstpointer data)
                                               pacte_record_get_string (PACTE_RECORD (portfolio),
                                                                        PACTE_PORTFOLIO_META_TITLE));
 
-    g_autofree char *flat_cover = squeeze (cover);
+    g_autofree char *flat_cover = pacte_test_strip_spaces (cover);
 
     end_of_summary = strstr (text, flat_cover);
     g_assert_nonnull (end_of_summary);
@@ -247,6 +235,141 @@ test_summary (gconstpointer data)
 }
 
 /* ---- A plan's section ---------------------------------------------------------- */
+
+/* ---- A long agenda ------------------------------------------------------------- */
+
+/* The sample, with its first plan changed by edit (its JSON object). */
+static PactePortfolio *
+edited_sample (void   (*edit) (JsonObject *plan, guint count),
+               guint    count)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-cockpit");
+  g_autofree char *path = g_build_filename (dir, "edited.pacte.json", NULL);
+  JsonObject *root;
+  PactePortfolio *portfolio;
+
+  json_parser_load_from_file (parser, sample, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  edit (json_array_get_object_element (json_object_get_array_member (root, "plans"), 0), count);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, path, &error);
+  g_assert_no_error (error);
+  portfolio = pacte_test_load_path (path, pacte_rule_set_get_default ());
+  pacte_test_remove_tree (dir);
+  return portfolio;
+}
+
+/* count more overdue actions, titled by their id, due one a day from
+ * 1 September 2026. */
+static void
+add_overdue (JsonObject *plan,
+             guint       count)
+{
+  JsonArray *actions = json_object_get_array_member (plan, "actions");
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2026);
+  for (guint i = 0; i < count; i++)
+    {
+      JsonObject *action = json_object_new ();
+      g_autofree char *id = g_strdup_printf ("act-overdue-%03u", i);
+      char due[16];
+
+      g_date_strftime (due, sizeof due, "%Y-%m-%d", &date);
+      json_object_set_string_member (action, "id", id);
+      json_object_set_string_member (action, "title", id);
+      json_object_set_string_member (action, "due", due);
+      json_object_set_string_member (action, "status", "planned");
+      json_array_add_object_element (actions, action);
+      g_date_add_days (&date, 1);
+    }
+}
+
+/* A name with a word of count letters (no space to break at). */
+static void
+long_name (JsonObject *plan,
+           guint       count)
+{
+  GString *name = g_string_new ("Alliance ");
+
+  for (guint i = 0; i < count; i++)
+    g_string_append_c (name, 'a' + i % 26);
+  json_object_set_string_member (plan, "name", name->str);
+  g_string_free (name, TRUE);
+}
+
+static void
+test_long_agenda (void)
+{
+  const char *lang = "en";
+  guint32 today = pacte_date_parse (REVIEW_DATE);
+  g_autoptr(PactePortfolio) portfolio = edited_sample (add_overdue, PACTE_REPORT_AGENDA_OVERDUE_MAX + 30);
+  g_autoptr(GPtrArray) agenda = pacte_agenda_collect (portfolio, today, PACTE_REPORT_AGENDA_DAYS);
+  g_autofree char *text = report_text (portfolio, NULL, lang);
+  guint n_overdue = pacte_agenda_count_overdue (agenda);
+  guint n_older = n_overdue - PACTE_REPORT_AGENDA_OVERDUE_MAX;
+  g_autofree char *older = g_strdup_printf ("The %u most recent are listed here; %u older items are in their plans' sections",
+                                            PACTE_REPORT_AGENDA_OVERDUE_MAX, n_older);
+  g_autofree char *flat_heat_map = pacte_test_strip_spaces ("Plans at a glance");
+  const char *heat_map = strstr (text, flat_heat_map);
+  const char *p = text;
+  guint overdue = 0;
+
+  g_assert_cmpuint (n_overdue, >, PACTE_REPORT_AGENDA_OVERDUE_MAX + 30);
+  g_assert_nonnull (heat_map);
+  assert_next (text, &p, "Agenda");
+  assert_next (text, &p, older);
+  /* The oldest are left out, the most recent listed, in date order. */
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      const PacteAgendaItem *item = g_ptr_array_index (agenda, i);
+      g_autofree char *date = pacte_format_date (lang, item->date);
+      g_autofree char *line = g_strdup_printf ("%s %s %s", date, pacte_agenda_kind_display_name (item->kind, lang),
+                                               item->title);
+      g_autofree char *flat = pacte_test_strip_spaces (line);
+
+      if (!item->overdue)
+        continue;
+      if (overdue++ < n_older)
+        {
+          const char *found = strstr (text, flat);
+
+          if (found != NULL && found < heat_map)
+            g_error ("the summary lists “%s”, older than the %u most recent", line, PACTE_REPORT_AGENDA_OVERDUE_MAX);
+        }
+      else
+        assert_next (text, &p, line);
+    }
+  g_assert_true (p < heat_map);
+}
+
+/* A plan name with a word wider than its column: the name breaks (with a
+ * hyphen), the heat map's header and scores do not. */
+static void
+test_heat_map_header (gconstpointer data)
+{
+  const char *lang = data;
+  g_autoptr(PactePortfolio) portfolio = edited_sample (long_name, 60);
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  g_autofree char *raw = report_pdf_text (portfolio, NULL, lang);
+  GString *header = g_string_new (pacte_gettext_lang (lang, "Plan"));
+  g_auto(GStrv) words = g_regex_split_simple ("\\s+", raw, 0, 0);
+  g_autofree char *text = g_strjoinv (" ", words);
+
+  /* With its spaces: a header broken over two lines would read "Sco re". */
+  g_string_append_printf (header, " %s", pacte_gettext_lang (lang, "Score"));
+  for (guint r = 0; r < pacte_rule_set_get_n_rules (rules); r++)
+    g_string_append_printf (header, " %s", pacte_rule_set_get_id (rules, r));
+  if (strstr (text, header->str) == NULL)
+    g_error ("the heat map's header “%s” is broken in the report", header->str);
+  g_string_free (header, TRUE);
+}
 
 /* The plan of the sample with the most trend points (most = TRUE) or the
  * most failing rules. */
@@ -369,6 +492,9 @@ main (int    argc,
 
   g_test_add_data_func ("/report-cockpit/summary/english", "en", test_summary);
   g_test_add_data_func ("/report-cockpit/summary/french", "fr", test_summary);
+  g_test_add_func ("/report-cockpit/long-agenda", test_long_agenda);
+  g_test_add_data_func ("/report-cockpit/heat-map-header/english", "en", test_heat_map_header);
+  g_test_add_data_func ("/report-cockpit/heat-map-header/french", "fr", test_heat_map_header);
   g_test_add_data_func ("/report-cockpit/trend-chart/english", "en", test_trend_chart);
   g_test_add_data_func ("/report-cockpit/trend-chart/french", "fr", test_trend_chart);
   g_test_add_data_func ("/report-cockpit/plan-fix-first/english", "en", test_plan_fixes);

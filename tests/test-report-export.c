@@ -24,16 +24,6 @@ sample_report (void)
   return pacte_report_new (portfolio, NULL, NULL, pacte_date_parse (REVIEW_DATE), "en");
 }
 
-static char *
-tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pacte-report-export-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 static guint
 n_files (const char *dir)
 {
@@ -98,7 +88,7 @@ static void
 test_progress (void)
 {
   g_autoptr(PacteReport) report = sample_report ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-export");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -121,7 +111,7 @@ test_cancel (gconstpointer data)
 {
   gboolean existing = GPOINTER_TO_INT (data);
   g_autoptr(PacteReport) report = sample_report ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-export");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -203,7 +193,7 @@ test_async (gconstpointer data)
 {
   gboolean cancel = GPOINTER_TO_INT (data);
   g_autoptr(PacteReport) report = sample_report ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report-export");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   guint n_pages = pacte_report_paginate (report, NULL);

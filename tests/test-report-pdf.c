@@ -355,6 +355,7 @@ test_typography (gconstpointer data)
       g_autoptr(PacteRecord) plan = g_list_model_get_item (plans, i);
       GListModel *objectives = pacte_record_get_list (plan, PACTE_PLAN_OBJECTIVES);
       GListModel *forecast = pacte_record_get_list (plan, PACTE_PLAN_FORECAST);
+      GListModel *bodies = pacte_record_get_list (plan, PACTE_PLAN_GOVERNANCE);
 
       for (guint j = 0; j < g_list_model_get_n_items (objectives); j++)
         {
@@ -387,6 +388,26 @@ test_typography (gconstpointer data)
 
               assert_on_one_line (text, date, lang);
             }
+        }
+      for (guint j = 0; j < g_list_model_get_n_items (bodies); j++)
+        {
+          g_autoptr(PacteRecord) b = g_list_model_get_item (bodies, j);
+          double cadence = pacte_record_get_number (b, PACTE_BODY_CADENCE_DAYS);
+          g_autofree char *every = NULL;
+          const char *number;
+
+          if (isnan (cadence) || cadence <= 0)
+            continue;
+          /* "every 30 days": the number and its unit on one line. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+          every = g_strdup_printf (pacte_ngettext_lang (lang, "every %d day", "every %d days", (gulong) cadence),
+                                   (int) cadence);
+#pragma GCC diagnostic pop
+          number = strpbrk (every, "0123456789");
+          g_assert_nonnull (number);
+          assert_on_one_line (text, number, lang);
+          checked++;
         }
       for (guint j = 0; j < g_list_model_get_n_items (forecast); j++)
         {

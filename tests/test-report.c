@@ -28,16 +28,6 @@ source_root (void)
   return root;
 }
 
-static char *
-tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("pacte-report-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
 /* Runs argv; returns the exit status, standard error in *err if asked. */
 static int
 run (const char * const *argv,
@@ -112,35 +102,6 @@ squeeze_spaces (const char *text)
         }
     }
   return g_string_free (out, FALSE);
-}
-
-/* Without any white space: long titles wrap over several lines in the PDF. */
-static char *
-strip_spaces (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && g_unichar_type (c) != G_UNICODE_SPACE_SEPARATOR)
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The text of a PDF in drawing order (-raw): a table cell's wrapped lines
- * stay together instead of interleaving with the next column's. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", pdf, "-", NULL };
-  char *out = NULL;
-
-  g_assert_cmpint (run (argv, &out, NULL), ==, 0);
-  g_assert_true (g_utf8_validate (out, -1, NULL));
-  return out;
 }
 
 static guint
@@ -250,7 +211,7 @@ static void
 check_sample_report (const char *lang)
 {
   g_autofree char *sample = pacte_test_sample_path ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *raw = NULL;
@@ -273,7 +234,7 @@ check_sample_report (const char *lang)
   g_assert_cmpint (run_report (pdf, sample, lang, NULL, NULL, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   pages = pdf_pages (pdf, NULL);
-  raw = pdf_text (pdf);
+  raw = pacte_test_pdf_text (pdf);
   text = squeeze_spaces (raw);
 
   /* Every plan's name, every rule's title in that language. */
@@ -356,7 +317,7 @@ static void
 test_pages_grow_with_content (void)
 {
   g_autofree char *sample = pacte_test_sample_path ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *one = g_build_filename (dir, "one.pdf", NULL);
   g_autofree char *all = g_build_filename (dir, "all.pdf", NULL);
   g_autofree char *letter = g_build_filename (dir, "letter.pdf", NULL);
@@ -391,7 +352,7 @@ static void
 test_long_plan_nothing_cut (void)
 {
   g_autofree char *long_plan = g_test_build_filename (G_TEST_DIST, "fixtures", "long-plan.pacte.json", NULL);
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (long_plan, pacte_rule_set_get_default ());
   g_autoptr(PacteRecord) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
   GListModel *actions = pacte_record_get_list (plan, PACTE_PLAN_ACTIONS);
@@ -406,19 +367,19 @@ test_long_plan_nothing_cut (void)
       g_autofree char *name = NULL;
 
       g_assert_cmpint (run_report (pdf, long_plan, k == 0 ? "fr" : "en", NULL, papers[k], NULL), ==, 0);
-      raw = pdf_text (pdf);
-      flat = strip_spaces (raw);
+      raw = pacte_test_pdf_text (pdf);
+      flat = pacte_test_strip_spaces (raw);
       for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
         {
           g_autoptr(PacteRecord) action = g_list_model_get_item (actions, i);
-          g_autofree char *title = strip_spaces (pacte_record_get_string (action, PACTE_ACTION_TITLE));
+          g_autofree char *title = pacte_test_strip_spaces (pacte_record_get_string (action, PACTE_ACTION_TITLE));
 
           g_assert_cmpuint (strlen (title), >, 80);
           if (strstr (flat, title) == NULL)
             g_error ("action %u's title is missing or cut in the %s report: %s", i, papers[k],
                      pacte_record_get_string (action, PACTE_ACTION_TITLE));
         }
-      name = strip_spaces (pacte_record_get_string (plan, PACTE_PLAN_NAME));
+      name = pacte_test_strip_spaces (pacte_record_get_string (plan, PACTE_PLAN_NAME));
       g_assert_nonnull (strstr (flat, name));
     }
   pacte_test_remove_tree (dir);
@@ -428,7 +389,7 @@ test_long_plan_nothing_cut (void)
 static void
 test_generated_portfolio_pages (void)
 {
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *json = g_build_filename (dir, "gen.pacte.json", NULL);
   g_autofree char *pdf = g_build_filename (dir, "gen.pdf", NULL);
   g_autofree char *api_pdf = g_build_filename (dir, "api.pdf", NULL);
@@ -459,7 +420,7 @@ test_generated_portfolio_pages (void)
 
   g_assert_cmpint (run_report (pdf, json, "en", NULL, NULL, NULL), ==, 0);
   g_assert_cmpuint (pdf_pages (pdf, NULL), ==, predicted);
-  raw = pdf_text (pdf);
+  raw = pacte_test_pdf_text (pdf);
   text = squeeze_spaces (raw);
   last = g_strdup_printf ("Page %u of %u", predicted, predicted);
   assert_contains (text, last);
@@ -476,7 +437,7 @@ static void
 test_command_line_failures (void)
 {
   g_autofree char *sample = pacte_test_sample_path ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.pacte.json", NULL);
   g_autofree char *nowhere = g_build_filename (dir, "missing-folder", "report.pdf", NULL);
@@ -506,7 +467,7 @@ static void
 test_write_failure_keeps_old_file (void)
 {
   g_autofree char *sample = pacte_test_sample_path ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (sample, pacte_rule_set_get_default ());
@@ -546,7 +507,7 @@ static void
 test_status_words_unbroken (void)
 {
   g_autofree char *sample = pacte_test_sample_path ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   static const char * const langs[] = { "en", "fr" };
 
@@ -562,7 +523,7 @@ test_status_words_unbroken (void)
         continue;
       /* The Kühne plan has a rule switched off. */
       g_assert_cmpint (run_report (pdf, sample, langs[l], "plan-kuhne-managed", "a4", &err), ==, 0);
-      raw = pdf_text (pdf);
+      raw = pacte_test_pdf_text (pdf);
       lines = g_strsplit (raw, "\n", -1);
       /* pdftotext -raw writes the row's cells on one line: "Off 15 Joint …". */
       for (guint i = 0; lines[i] != NULL; i++)
@@ -583,7 +544,7 @@ static void
 test_trend_review_before_date (void)
 {
   g_autofree char *sample = pacte_test_sample_path ();
-  g_autofree char *dir = tmp_dir ();
+  g_autofree char *dir = pacte_test_make_tmp_dir ("report");
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *err = NULL;
   g_autofree char *raw = NULL;
@@ -592,7 +553,7 @@ test_trend_review_before_date (void)
                          "--plan", "plan-sgi-secteur-public", NULL };
 
   g_assert_cmpint (pacte_test_run_pacte (argv, NULL, &err), ==, 0);
-  raw = pdf_text (pdf);
+  raw = pacte_test_pdf_text (pdf);
   text = squeeze_spaces (raw);
   assert_contains (text, "Last recorded review: 8 December 2026, by Claire Marchetti.");
   g_assert_null (strstr (text, "9 February 2027"));
@@ -602,7 +563,7 @@ test_trend_review_before_date (void)
   g_clear_pointer (&text, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_report (pdf, sample, "en", "plan-sgi-secteur-public", NULL, &err), ==, 0);
-  raw = pdf_text (pdf);
+  raw = pacte_test_pdf_text (pdf);
   text = squeeze_spaces (raw);
   assert_contains (text, "Last recorded review: 9 February 2027, by Jean-Baptiste Lécuyer.");
   pacte_test_remove_tree (dir);

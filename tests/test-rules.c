@@ -827,8 +827,8 @@ test_rule_set_api (void)
   g_assert_cmpint (r09, ==, 8);
   g_assert_cmpstr (pacte_rule_set_get_id (rules, r09), ==, "R09");
   g_assert_cmpuint (pacte_rule_set_get_number (rules, r09), ==, 9);
-  g_assert_cmpstr (pacte_rule_set_get_title (rules, r09, "en"), ==, "Don't give up");
-  g_assert_cmpstr (pacte_rule_set_get_title (rules, r09, "de"), ==, "Don't give up");
+  g_assert_cmpstr (pacte_rule_set_get_title (rules, r09, "en"), ==, "Don’t give up");
+  g_assert_cmpstr (pacte_rule_set_get_title (rules, r09, "de"), ==, "Don’t give up");
   params = pacte_rule_set_get_param_names (rules, r09);
   g_assert_cmpuint (g_strv_length ((char **) params), ==, 2);
   g_assert_cmpfloat (pacte_rule_set_get_param_default (rules, r09, "amber_days"), ==, 30);

@@ -151,8 +151,18 @@ test_sample_title_and_lists (void)
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "sample.pacte.json – Pacte");
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 7);
-  /* The first plan is shown at once, with its score in the panel. */
-  g_assert_nonnull (pacte_window_get_plan (window));
+  /* A portfolio of seven plans opens on its overview; a plan chosen in the
+   * list shows with its score in the panel. */
+  g_assert_null (pacte_window_get_plan (window));
+  g_assert_nonnull (pacte_window_get_overview (window));
+  g_assert_true (gtk_widget_get_mapped (pacte_window_get_overview (window)));
+  {
+    g_autoptr(PactePlan) shown = g_list_model_get_item (plans, 0);
+
+    pacte_window_select_plan (window, shown);
+    pacte_test_flush_events ();
+    g_assert_true (pacte_window_get_plan (window) == shown);
+  }
   g_assert_cmpstr (pacte_rules_panel_get_score_text (pacte_window_get_rules_panel (window)), !=, "");
 
   /* Search by name, ignoring case. */

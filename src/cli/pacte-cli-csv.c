@@ -43,14 +43,7 @@ static const char *
 field_label (const char *lang,
              guint       field)
 {
-  guint n;
-  const guint *fields = pacte_csv_partner_fields (&n);
-  static PacteRecord *probe;
-
-  g_assert (n > 0 && fields != NULL);
-  if (probe == NULL)
-    probe = g_object_new (PACTE_TYPE_PARTNER, NULL);
-  return pacte_gettext_lang (lang, pacte_record_get_field_info (probe, field)->label);
+  return pacte_gettext_lang (lang, pacte_csv_field_info (field)->label);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "pacte-language.h"
 #include "pacte-report-build.h"
@@ -116,6 +117,23 @@ pacte_report_gain_text (PacteReport *self,
   PRINTF_PLURAL_END
   words = g_strsplit (text, " ", -1);
   return g_strjoinv (PACTE_NBSP, words);
+}
+
+char *
+pacte_report_hold_units (char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      /* "587 participants", "30 jours": a space after a digit holds. */
+      if (*p == ' ' && p > text && g_ascii_isdigit (p[-1]) && p[1] != '\0' && p[1] != ' ')
+        g_string_append (out, PACTE_NBSP);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_free (text);
+  return g_string_free (out, FALSE);
 }
 
 /* ---- Blocks --------------------------------------------------------------- */

@@ -77,6 +77,9 @@ const char       *pacte_report_or_dash        (const char         *text);
 char             *pacte_report_partner_names  (PacteReport        *self,
                                                const char * const *ids);
 const char       *pacte_report_language_name  (const char         *lang);
+/* text (taken) with each number held to the word after it by a no-break
+ * space ("587 participants", "tous les 30 jours"). */
+char             *pacte_report_hold_units     (char               *text);
 /* "+4.6 points" / "+4,6 points" with decimals at most, never broken. */
 char             *pacte_report_gain_text      (PacteReport        *self,
                                                double              gain,

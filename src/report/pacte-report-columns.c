@@ -177,11 +177,35 @@ pacte_report_layout_size_columns (PacteReportLayout *self,
       if (!more)
         break;
     }
+  if (fixed_sum > total)
+    {
+      /* Too many wide words: the columns widened past their share (a long
+       * word in a text, which can break with a hyphen) give the excess back
+       * first, so that numbers, codes and headers stay whole. */
+      double excess = fixed_sum - total;
+      double room = 0;
+
+      for (guint c = 0; c < n; c++)
+        if (fixed[c])
+          room += MAX (least[c] - table->fractions[c] * total, 0);
+      if (room > 0)
+        {
+          double k = MIN (excess / room, 1.0);
+
+          fixed_sum = 0;
+          for (guint c = 0; c < n; c++)
+            if (fixed[c])
+              {
+                least[c] -= k * MAX (least[c] - table->fractions[c] * total, 0);
+                fixed_sum += least[c];
+              }
+        }
+    }
   for (guint c = 0; c < n; c++)
     {
       double width;
 
-      if (fixed_sum > total)
+      if (fixed_sum > total + 0.001)
         width = total * least[c] / fixed_sum;              /* too many wide words: shrink them all */
       else if (free_fraction <= 1e-9)
         width = least[c] + (total - fixed_sum) * table->fractions[c];  /* every column at its least */

@@ -156,7 +156,7 @@ pacte_report_add_coming_up (PacteReport *self,
                                                               "%s, %d expected attendees", (gulong) attendees),
                                          kind, (int) attendees);
               PRINTF_PLURAL_END
-              pacte_report_row_take (row, 3, details, PACTE_REPORT_STYLE_BODY);
+              pacte_report_row_take (row, 3, pacte_report_hold_units (details), PACTE_REPORT_STYLE_BODY);
             }
           else
             pacte_report_row_set (row, 3, kind, PACTE_REPORT_STYLE_BODY);

@@ -475,7 +475,7 @@ add_governance (PacteReport *self,
                                                         (gulong) cadence),
                                    (int) cadence);
           PRINTF_PLURAL_END
-          pacte_report_row_take (row, 3, every, PACTE_REPORT_STYLE_BODY);
+          pacte_report_row_take (row, 3, pacte_report_hold_units (every), PACTE_REPORT_STYLE_BODY);
         }
       else
         pacte_report_row_set (row, 3, "—", PACTE_REPORT_STYLE_BODY);

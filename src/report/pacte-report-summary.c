@@ -222,10 +222,13 @@ add_portfolio_fixes (PacteReport   *self,
     }
 }
 
+/* The agenda's overdue or coming items; the first skip overdue ones (the
+ * oldest: items are sorted by date) are left out. */
 static void
 agenda_table (PacteReport *self,
               GPtrArray   *items,
-              gboolean     overdue)
+              gboolean     overdue,
+              guint        skip)
 {
   static const double widths[] = { 0.16, 0.16, 0.30, 0.24, 0.14 };
   static const char * const headers[] = { N_("Date"), N_("Kind"), N_("What"), N_("Plan"), N_("Owner") };
@@ -238,6 +241,11 @@ agenda_table (PacteReport *self,
 
       if (item->overdue != overdue)
         continue;
+      if (overdue && skip > 0)
+        {
+          skip--;
+          continue;
+        }
       if (t == NULL)
         t = table (self, 5, widths, NULL, headers);
       row = pacte_report_table_add_row (t, PACTE_REPORT_ROW_PLAIN);
@@ -258,6 +266,10 @@ add_agenda (PacteReport *self)
 {
   g_autoptr(GPtrArray) items = pacte_agenda_collect (self->portfolio, self->today, PACTE_REPORT_AGENDA_DAYS);
   guint n_overdue = pacte_agenda_count_overdue (items);
+  /* A portfolio of thousands of plans can have thousands of overdue items:
+   * the summary lists the most recent, each plan's section the rest. */
+  guint n_older = n_overdue > PACTE_REPORT_AGENDA_OVERDUE_MAX ? n_overdue - PACTE_REPORT_AGENDA_OVERDUE_MAX : 0;
+  g_autofree char *older = NULL;
   g_autofree char *date = date_text (self, self->today);
   g_autofree char *intro = NULL;
   g_autofree char *overdue = NULL;
@@ -275,13 +287,26 @@ add_agenda (PacteReport *self)
   coming = g_strdup_printf (pacte_ngettext_lang (self->lang, "Next %d day (%s)", "Next %d days (%s)",
                                                  PACTE_REPORT_AGENDA_DAYS),
                             PACTE_REPORT_AGENDA_DAYS, n_coming_text);
+  if (n_older > 0)
+    {
+      g_autofree char *listed = count_text (self, PACTE_REPORT_AGENDA_OVERDUE_MAX);
+      g_autofree char *n_older_text = count_text (self, n_older);
+
+      older = g_strdup_printf (pacte_ngettext_lang (self->lang,
+                                                    "The %s most recent are listed here; %s older item is in its plan's section (action plan, decisions, governance).",
+                                                    "The %s most recent are listed here; %s older items are in their plans' sections (action plan, decisions, governance).",
+                                                    n_older),
+                               listed, n_older_text);
+    }
   PRINTF_PLURAL_END
   overdue = g_strdup_printf (TF (self, N_("Overdue (%s)")), n_overdue_text);
   lead_in (self, PACTE_REPORT_STYLE_BODY, intro);
   lead_in (self, PACTE_REPORT_STYLE_H2, overdue);
-  agenda_table (self, items, TRUE);
+  if (older != NULL)
+    lead_in (self, PACTE_REPORT_STYLE_ITALIC, older);
+  agenda_table (self, items, TRUE, n_older);
   lead_in (self, PACTE_REPORT_STYLE_H2, coming);
-  agenda_table (self, items, FALSE);
+  agenda_table (self, items, FALSE, 0);
 }
 
 /* The heat map: one row per plan (its name links to its section), its

@@ -32,6 +32,9 @@ G_BEGIN_DECLS
 #define PACTE_REPORT_HORIZON_DAYS  90
 /* The portfolio summary's agenda: what is overdue, and due within this many days. */
 #define PACTE_REPORT_AGENDA_DAYS   30
+/* It lists this many overdue items at most, the most recent (the others are
+ * in their plans' sections). */
+#define PACTE_REPORT_AGENDA_OVERDUE_MAX 100
 
 #define PACTE_TYPE_REPORT (pacte_report_get_type ())
 G_DECLARE_FINAL_TYPE (PacteReport, pacte_report, PACTE, REPORT, GObject)

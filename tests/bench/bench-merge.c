@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
@@ -30,6 +31,17 @@ write_side (const char *dir,
   if (!g_file_set_contents (path, text, -1, NULL))
     g_error ("cannot write %s", path);
   return g_steal_pointer (&path);
+}
+
+/* CPU time of the whole process (all its threads), in µs: on a shared,
+ * loaded machine the wall-clock figures mostly measure the other programs. */
+static gint64
+cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static PactePortfolio *
@@ -56,6 +68,7 @@ main (int   argc,
   JsonArray *plans;
   int runs = 3;
   double best_load = G_MAXDOUBLE, best_merge = G_MAXDOUBLE;
+  double best_load_cpu = G_MAXDOUBLE, best_merge_cpu = G_MAXDOUBLE;
 
   if (argc < 2)
     {
@@ -88,25 +101,35 @@ main (int   argc,
       g_autoptr(PactePortfolio) base = NULL, ours = NULL, theirs = NULL;
       g_autoptr(GPtrArray) conflicts = NULL;
       g_autoptr(GBytes) merged = NULL;
-      gint64 t0, t1, t2;
+      gint64 t0, t1, t2, c0, c1, c2;
 
       t0 = g_get_monotonic_time ();
+      c0 = cpu_time ();
       base = load (base_path);
       ours = load (ours_path);
       theirs = load (theirs_path);
       t1 = g_get_monotonic_time ();
+      c1 = cpu_time ();
       merged = pacte_merge_portfolios (base, ours, theirs, pacte_rule_set_get_default (), &conflicts, &error);
       t2 = g_get_monotonic_time ();
+      c2 = cpu_time ();
       if (merged == NULL)
         g_error ("%s", error->message);
       if (conflicts->len != 0)
         g_error ("%u unexpected conflicts", conflicts->len);
       best_load = MIN (best_load, (t1 - t0) / 1000.0);
       best_merge = MIN (best_merge, (t2 - t1) / 1000.0);
-      g_print ("run %d: load 3 files %.0f ms, merge %.0f ms\n", run + 1, (t1 - t0) / 1000.0, (t2 - t1) / 1000.0);
+      best_load_cpu = MIN (best_load_cpu, (c1 - c0) / 1000.0);
+      best_merge_cpu = MIN (best_merge_cpu, (c2 - c1) / 1000.0);
+      g_print ("run %d: load 3 files %.0f ms, merge %.0f ms (CPU time: %.0f ms, %.0f ms)\n", run + 1,
+               (t1 - t0) / 1000.0, (t2 - t1) / 1000.0, (c1 - c0) / 1000.0, (c2 - c1) / 1000.0);
     }
   g_print ("best: load 3 files %.0f ms; merge after loading %.0f ms; whole --merge %.0f ms = %.2f x the loads (target: at most 2 x)\n",
            best_load, best_merge, best_load + best_merge, (best_load + best_merge) / best_load);
+  /* The merge parses its three versions side by side: its CPU time is the
+   * work, its wall time on an idle machine is less. */
+  g_print ("CPU time: load 3 files %.0f ms; merge %.0f ms; whole --merge = %.2f x the loads' CPU time\n",
+           best_load_cpu, best_merge_cpu, (best_load_cpu + best_merge_cpu) / best_load_cpu);
 
   g_unlink (base_path);
   g_unlink (ours_path);

@@ -10,7 +10,6 @@ G_BEGIN_DECLS
 /* A header as the guess compares it: pacte_csv_match_key() in words of
  * letters and digits separated by one space, the last word singular. */
 char                 *pacte_csv_header_key          (const char   *header);
-const PacteFieldInfo *pacte_csv_field_info          (guint         field);
 /* The shortest text that reads back as value; "" for NaN. */
 char                 *pacte_csv_format_number       (double        value,
                                                      gboolean      decimal_comma);

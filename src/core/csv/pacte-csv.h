@@ -78,6 +78,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PacteCsvTable, pacte_csv_table_free)
  * segment, label, territories, products, sectors, the cross-business
  * figures and notes, notes.  Contacts are not imported. */
 const guint   *pacte_csv_partner_fields         (guint          *n_fields);
+/* A partner field's table entry (its label, kind…). */
+const PacteFieldInfo *pacte_csv_field_info      (guint           field);
 /* A field's name for --map: its JSON path ("name", "cross_business.notes"). */
 const char    *pacte_csv_field_name             (guint           field);
 /* The field a --map name gives ("name", "Name", "cross-business-notes"),

@@ -1033,6 +1033,9 @@ build_portfolio (JsonNode      *root,
     }
   if (ok && loader.pending->len > 0)
     ok = check_pending_refs (&loader, error);
+  /* Rule parameters that contradict each other (amber after red). */
+  if (ok && rules != NULL)
+    ok = pacte_rule_set_check_portfolio (rules, portfolio, display, error);
 
   g_string_free (loader.path, TRUE);
   g_array_unref (loader.pending);

@@ -438,22 +438,59 @@ conflict_to_json (PacteMergeConflict *conflict)
   return node;
 }
 
+static JsonNode *
+parse_canonical (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
+    g_return_val_if_reached (NULL);  /* the saver writes JSON */
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 JsonNode *
 pacte_merge_tree (PactePortfolio *portfolio)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  gsize len;
-  const char *data;
 
   if (portfolio == NULL)
     return NULL;
   bytes = pacte_portfolio_to_bytes (portfolio);
-  data = g_bytes_get_data (bytes, &len);
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, NULL))
-    g_return_val_if_reached (NULL);  /* the saver writes JSON */
-  return json_node_ref (json_parser_get_root (parser));
+  return parse_canonical (bytes);
+}
+
+static gpointer
+parse_thread (gpointer data)
+{
+  return parse_canonical (data);
+}
+
+/* pacte_merge_tree() of the three versions.  Parsing the canonical text
+ * is most of the time a merge takes (json-glib builds a node per value):
+ * the three texts, written here from the models, are parsed side by side,
+ * each by its own parser. */
+static void
+merge_trees (PactePortfolio *base,
+             PactePortfolio *ours,
+             PactePortfolio *theirs,
+             JsonNode      **base_tree,
+             JsonNode      **our_tree,
+             JsonNode      **their_tree)
+{
+  g_autoptr(GBytes) base_bytes = base != NULL ? pacte_portfolio_to_bytes (base) : NULL;
+  g_autoptr(GBytes) our_bytes = pacte_portfolio_to_bytes (ours);
+  g_autoptr(GBytes) their_bytes = pacte_portfolio_to_bytes (theirs);
+  GThread *base_thread = NULL;
+  GThread *their_thread;
+
+  if (base_bytes != NULL)
+    base_thread = g_thread_new ("pacte-merge-base", parse_thread, base_bytes);
+  their_thread = g_thread_new ("pacte-merge-theirs", parse_thread, their_bytes);
+  *our_tree = parse_canonical (our_bytes);
+  *their_tree = g_thread_join (their_thread);
+  *base_tree = base_thread != NULL ? g_thread_join (base_thread) : NULL;
 }
 
 GBytes *
@@ -480,9 +517,7 @@ pacte_merge_portfolios (PactePortfolio  *base,
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (ours), NULL);
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (theirs), NULL);
 
-  base_tree = pacte_merge_tree (base);
-  our_tree = pacte_merge_tree (ours);
-  their_tree = pacte_merge_tree (theirs);
+  merge_trees (base, ours, theirs, &base_tree, &our_tree, &their_tree);
 
   m.path = g_string_new (NULL);
   m.conflicts = found;

@@ -142,6 +142,13 @@ edit_label (Edit *edit)
   switch (edit->kind)
     {
     case EDIT_FIELD:
+      /* A field of an item names the item's kind: which objective is
+       * meant is clearer with "Action's" before it. */
+      if (!PACTE_RECORD_GET_CLASS (edit->record)->is_owner && !PACTE_IS_PORTFOLIO (edit->record)
+          && *type_label (edit->record) != '\0')
+        /* TRANSLATORS: undo label: a kind of record, then its field: "Change Action’s Objective" */
+        return g_strdup_printf (_("Change %s’s %s"), type_label (edit->record),
+                                _(pacte_record_get_field_info (edit->record, edit->field)->label));
       /* TRANSLATORS: undo label, %s is a field name: "Change Target" */
       return g_strdup_printf (_("Change %s"),
                               _(pacte_record_get_field_info (edit->record, edit->field)->label));

@@ -347,10 +347,10 @@ parse_field_op (JsonObject  *object,
         const PacteFieldInfo *list;
 
         if (!pacte_field_kind_is_text (info->kind) || json_node_get_value_type (arg) != G_TYPE_STRING)
-          return pacte_rules_fail (error, path, _("\"names-item\" needs a text field and a plan list's id such as \"objectives[].id\""));
+          return pacte_rules_fail (error, path, _("\"names-item\" needs a text field and a plan list’s id such as \"objectives[].id\""));
         parts = g_strsplit (json_node_get_string (arg), "[].", 2);
         if (parts[0] == NULL || parts[1] == NULL)
-          return pacte_rules_fail (error, path, _("expected a plan list's id such as \"objectives[].id\""));
+          return pacte_rules_fail (error, path, _("expected a plan list’s id such as \"objectives[].id\""));
         cond->other_list = resolve_field (PACTE_TYPE_PLAN, parts[0], path, error);
         if (cond->other_list < 0)
           return FALSE;
@@ -1002,4 +1002,28 @@ pacte_check_compile (JsonObject  *object,
       || !parse_templates (object, "explanation_unset", FALSE, rule, available, check->explanation_unset, path, error))
     return FALSE;
   return TRUE;
+}
+
+/* For the rule's other members (pacte-rule-extras.c): conditions on the
+ * plan, compiled as a check's "when". */
+gboolean
+pacte_conds_compile (JsonObject  *object,
+                     const char  *member,
+                     PacteRule   *rule,
+                     PacteCond  **out,
+                     guint       *n_out,
+                     const char  *path,
+                     GError     **error)
+{
+  return parse_conds (object, member, PACTE_TYPE_PLAN, rule, out, n_out, path, error);
+}
+
+void
+pacte_conds_clear (PacteCond **conds,
+                   guint      *n)
+{
+  for (guint i = 0; i < *n; i++)
+    cond_clear (&(*conds)[i]);
+  g_clear_pointer (conds, g_free);
+  *n = 0;
 }

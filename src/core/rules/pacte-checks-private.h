@@ -174,6 +174,25 @@ typedef struct
   int             fix_field;
 } PacteCheck;
 
+/* A rule's "green_cases": a green that says more than the rule's "green"
+ * text when its conditions on the plan hold (nothing to judge yet). */
+typedef struct
+{
+  PacteCond   *when;
+  guint        n_when;
+  PacteText    text;
+} PacteGreenCase;
+
+/* One bound of a parameter, from the rule's "param_limits": the parameter
+ * must be at least (or at most) a number or another parameter. */
+typedef struct
+{
+  guint        param;
+  gboolean     at_most;
+  int          other;           /* the bounding parameter's index, or -1 */
+  double       value;           /* the bound when other < 0 */
+} PacteParamLimit;
+
 typedef struct
 {
   char        *id;
@@ -187,6 +206,10 @@ typedef struct
   guint        n_params;
   PacteCheck  *checks;
   guint        n_checks;
+  PacteGreenCase *green_cases;
+  guint        n_green_cases;
+  PacteParamLimit *limits;
+  guint        n_limits;
 } PacteRule;
 
 /* A word for a choice value ("execution" -> "execution"/"exécution"). */
@@ -247,6 +270,43 @@ typedef struct
 gboolean pacte_check_run       (const PacteCheck  *check,
                                 PacteEvalContext  *ctx,
                                 PacteRuleOutcome  *outcome);
+/* Conditions on the plan outside a check (pacte-checks-compile.c,
+ * pacte-checks.c). */
+gboolean pacte_conds_compile       (JsonObject       *object,
+                                    const char       *member,
+                                    PacteRule        *rule,
+                                    PacteCond       **out,
+                                    guint            *n_out,
+                                    const char       *path,
+                                    GError          **error);
+void     pacte_conds_clear         (PacteCond       **conds,
+                                    guint            *n);
+gboolean pacte_conds_hold          (const PacteCond  *conds,
+                                    guint             n,
+                                    PacteEvalContext *ctx);
+/* The rule's "green_cases" (compiled at load) and, for a green, the text
+ * that describes it best: the first case whose conditions hold, else the
+ * rule's "green". */
+gboolean pacte_green_cases_compile (JsonObject       *object,
+                                    PacteRule        *rule,
+                                    const char       *path,
+                                    GError          **error);
+void     pacte_green_cases_clear   (PacteRule        *rule);
+const char *pacte_green_text       (const PacteRule  *rule,
+                                    PacteEvalContext *ctx);
+/* The rule's "param_limits" (pacte-rule-extras.c): parsed after its
+ * params (whose defaults must meet them), checked, and a break described in
+ * the file's words ("amber_days is 200 but must be at most red_days (90)"). */
+gboolean pacte_param_limits_parse  (JsonObject       *object,
+                                    PacteRule        *rule,
+                                    const char       *path,
+                                    GError          **error);
+gboolean pacte_rule_check_params   (const PacteRule  *rule,
+                                    const double     *values,
+                                    PacteParamBreak  *broken);
+char    *pacte_rule_describe_break (const PacteRule  *rule,
+                                    const double     *values,
+                                    const PacteParamBreak *broken);
 /* Renders a template without any failure data (a rule's green text). */
 void     pacte_render_plain    (const char        *text,
                                 PacteRuleOutcome  *outcome);

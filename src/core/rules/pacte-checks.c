@@ -1068,3 +1068,13 @@ pacte_check_run (const PacteCheck *check,
   ctx->explain = FALSE;
   return FALSE;
 }
+
+gboolean
+pacte_conds_hold (const PacteCond  *conds,
+                  guint             n,
+                  PacteEvalContext *ctx)
+{
+  Failure scratch;  /* written, never read */
+
+  return conds_all (conds, n, ctx->plan_record, ctx, &scratch);
+}

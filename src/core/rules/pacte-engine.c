@@ -251,7 +251,7 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
       if (passed)
         {
           outcome->status = PACTE_STATUS_GREEN;
-          pacte_render_plain (rule->green.text[ctx.lang], outcome);
+          pacte_render_plain (pacte_green_text (rule, &ctx), outcome);
         }
 
       n_on++;

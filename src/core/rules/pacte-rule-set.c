@@ -51,6 +51,7 @@ rule_clear (PacteRule *rule)
   for (guint i = 0; i < rule->n_checks; i++)
     pacte_check_clear (&rule->checks[i]);
   g_clear_pointer (&rule->checks, g_free);
+  pacte_green_cases_clear (rule);
 }
 
 static void
@@ -233,7 +234,8 @@ parse_rule (PacteRuleSet *self,
       || !parse_text (object, "statement", TRUE, &rule->statement, path, error)
       || !parse_text (object, "advice", TRUE, &rule->advice, path, error)
       || !parse_text (object, "green", TRUE, &rule->green, path, error)
-      || !parse_params (object, rule, path, error))
+      || !parse_params (object, rule, path, error)
+      || !pacte_param_limits_parse (object, rule, path, error))
     return FALSE;
 
   member = json_object_get_member (object, "checks");
@@ -252,7 +254,7 @@ parse_rule (PacteRuleSet *self,
       if (!pacte_check_compile (json_node_get_object (check), rule, &rule->checks[i], here, error))
         return FALSE;
     }
-  return TRUE;
+  return pacte_green_cases_compile (object, rule, path, error);
 }
 
 static gboolean

@@ -60,6 +60,37 @@ const char  *pacte_rule_set_get_advice     (PacteRuleSet *self, guint index, con
 const char * const *pacte_rule_set_get_param_names   (PacteRuleSet *self, guint index);
 double       pacte_rule_set_get_param_default (PacteRuleSet *self, guint index, const char *param);
 
+/* What a rule's parameters must meet (the rule file's "param_limits"):
+ * values holds one number per parameter, in the order of
+ * pacte_rule_set_get_param_names().  FALSE when a limit is broken; broken
+ * (may be NULL) then says which: param must be at most (at_most) or at least
+ * bound, the value of the parameter other (or a number, other = -1). */
+typedef struct {
+  guint    param;
+  gboolean at_most;
+  int      other;
+  double   bound;
+} PacteParamBreak;
+
+gboolean     pacte_rule_set_check_params   (PacteRuleSet    *self,
+                                            guint            index,
+                                            const double    *values,
+                                            PacteParamBreak *broken);
+/* A parameter's number bounds (-INFINITY, INFINITY when it has none). */
+void         pacte_rule_set_get_param_range (PacteRuleSet   *self,
+                                             guint           index,
+                                             const char     *param,
+                                             double         *min,
+                                             double         *max);
+/* The portfolio's rule_settings and every plan's rule_overrides, each with
+ * the values it leaves in effect, against the limits: FALSE with
+ * "display: plans[0].rule_overrides.R09.params: …" at the first that
+ * contradicts itself (a load error). */
+gboolean     pacte_rule_set_check_portfolio (PacteRuleSet   *self,
+                                             PactePortfolio *portfolio,
+                                             const char     *display,
+                                             GError        **error);
+
 /* ---- One evaluation (pure) -------------------------------------------- */
 
 /* Where a failing rule is fixed, derived from the check that failed (the
@@ -109,6 +140,14 @@ double       pacte_effective_param         (PacteRuleSet     *rules,
                                             PactePlan        *plan,
                                             guint             rule_index,
                                             const char       *param);
+
+/* Every parameter of a rule as in effect for plan (NULL: the portfolio's
+ * settings), in the order of the rule's names; values holds at least 16. */
+void         pacte_effective_params        (PacteRuleSet     *rules,
+                                            PactePortfolio   *portfolio,
+                                            PactePlan        *plan,
+                                            guint             rule_index,
+                                            double           *values);
 
 /* ---- Results as objects ----------------------------------------------- */
 #define PACTE_TYPE_RULE_RESULT (pacte_rule_result_get_type ())

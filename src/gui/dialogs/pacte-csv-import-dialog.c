@@ -61,11 +61,7 @@ clear_preview (PacteCsvImportDialog *self)
 static const char *
 field_label (guint field)
 {
-  static PacteRecord *probe;
-
-  if (probe == NULL)
-    probe = g_object_new (PACTE_TYPE_PARTNER, NULL);
-  return _(pacte_record_get_field_info (probe, field)->label);
+  return _(pacte_csv_field_info (field)->label);
 }
 
 static GtkWidget *

@@ -12,6 +12,7 @@
 #include "pacte-file-read.h"
 #include "pacte-print-operation.h"
 #include "pacte-report.h"
+#include "pacte-report-preview.h"
 
 struct _PactePrintOperation
 {
@@ -29,6 +30,7 @@ struct _PactePrintOperation
   /* The Report tab's widgets, while the dialog shows them. */
   GtkWidget         *language_dropdown;
   GtkWidget         *portfolio_check;
+  GtkWidget         *preview_window;  /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (PactePrintOperation, pacte_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -83,6 +85,64 @@ pacte_print_operation_end_print (GtkPrintOperation *operation,
   PactePrintOperation *self = PACTE_PRINT_OPERATION (operation);
 
   g_clear_object (&self->report);
+}
+
+/* Print's Preview: the pages in a window of Pacte's own, drawn as they will
+ * print (GTK's preview runs an external previewer, which may not be
+ * installed: then nothing showed). */
+static void
+end_gtk_preview (GtkPrintOperationPreview *preview,
+                 GtkPrintContext          *context,
+                 gpointer                  data)
+{
+  gtk_print_operation_preview_end_preview (preview);
+}
+
+static gboolean
+pacte_print_operation_preview (GtkPrintOperation        *operation,
+                               GtkPrintOperationPreview *preview,
+                               GtkPrintContext          *context,
+                               GtkWindow                *parent)
+{
+  PactePrintOperation *self = PACTE_PRINT_OPERATION (operation);
+  g_autoptr(PacteReport) report = NULL;
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  double width = setup != NULL ? gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS) : 0;
+  double height = setup != NULL ? gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS) : 0;
+  GtkWidget *window;
+
+  /* The paper chosen in the dialog, else A4. */
+  if (width < 200 || height < 300)
+    {
+      width = PACTE_REPORT_A4_WIDTH;
+      height = PACTE_REPORT_A4_HEIGHT;
+    }
+
+  report = pacte_report_new (self->portfolio, self->rules, self->whole_portfolio ? NULL : self->plan,
+                             self->today, self->lang);
+  pacte_report_set_page_size (report, width, height);
+  window = pacte_report_preview_new (parent, report, width, height);
+  g_set_weak_pointer (&self->preview_window, window);
+  gtk_window_present (GTK_WINDOW (window));
+  /* GTK's own pagination (begin-print) measures on a context of ours. */
+  {
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+    cairo_t *cr = cairo_create (surface);
+
+    gtk_print_context_set_cairo_context (context, cr, 72, 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+  /* Nothing is rendered through GTK's preview: it ends once ready. */
+  g_signal_connect (preview, "ready", G_CALLBACK (end_gtk_preview), NULL);
+  return TRUE;
+}
+
+GtkWidget *
+pacte_print_operation_get_preview_window (PactePrintOperation *self)
+{
+  g_return_val_if_fail (PACTE_IS_PRINT_OPERATION (self), NULL);
+  return self->preview_window;
 }
 
 /* ---- The Report tab ------------------------------------------------------- */
@@ -174,6 +234,7 @@ pacte_print_operation_dispose (GObject *object)
   g_clear_object (&self->report);
   g_clear_weak_pointer (&self->language_dropdown);
   g_clear_weak_pointer (&self->portfolio_check);
+  g_clear_weak_pointer (&self->preview_window);
 
   G_OBJECT_CLASS (pacte_print_operation_parent_class)->dispose (object);
 }
@@ -248,6 +309,7 @@ pacte_print_operation_class_init (PactePrintOperationClass *klass)
   operation_class->end_print = pacte_print_operation_end_print;
   operation_class->create_custom_widget = pacte_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = pacte_print_operation_custom_widget_apply;
+  operation_class->preview = pacte_print_operation_preview;
 
   properties[PROP_LANGUAGE] =
     g_param_spec_string ("language", NULL, NULL, "en",
@@ -268,6 +330,8 @@ pacte_print_operation_init (PactePrintOperation *self)
   gtk_print_operation_set_use_full_page (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   gtk_print_operation_set_custom_tab_label (operation, _("Report"));
+  /* A long report shows its progress, with a Cancel button. */
+  gtk_print_operation_set_show_progress (operation, TRUE);
 }
 
 PactePrintOperation *
@@ -354,6 +418,16 @@ pacte_print_operation_print (PactePrintOperation  *self,
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+gboolean
+pacte_print_operation_preview_now (PactePrintOperation  *self,
+                                   GtkWindow            *parent,
+                                   GError              **error)
+{
+  g_return_val_if_fail (PACTE_IS_PRINT_OPERATION (self), FALSE);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_PREVIEW,
+                                  parent, error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 gboolean

@@ -39,6 +39,13 @@ void                 pacte_print_operation_set_whole_portfolio (PactePrintOperat
 gboolean             pacte_print_operation_print              (PactePrintOperation *self,
                                                                GtkWindow           *parent,
                                                                GError             **error);
+/* Print preview, without the print dialog (the dialog's Preview button does
+ * the same): the pages in Pacte's own preview window. */
+gboolean             pacte_print_operation_preview_now        (PactePrintOperation *self,
+                                                               GtkWindow           *parent,
+                                                               GError             **error);
+/* The preview window while it is open, else NULL. */
+GtkWidget           *pacte_print_operation_get_preview_window (PactePrintOperation *self);
 /* Export PDF: no dialog, through GTK_PRINT_OPERATION_ACTION_EXPORT, on the
  * default paper size (or the page setup set on the operation).  Written to
  * a temporary file beside path and renamed over it once complete. */

@@ -6,6 +6,7 @@
 #include "pacte-field-row.h"
 #include "pacte-i18n.h"
 #include "pacte-list-section.h"
+#include "pacte-partner-360.h"
 #include "pacte-partner-editor.h"
 
 struct _PactePartnerEditor
@@ -22,6 +23,7 @@ struct _PactePartnerEditor
   PacteListSection   *contacts_section;
   PacteFieldRow      *buys_row;
   PacteFieldRow      *sells_row;
+  PactePartner360    *partner_360;  /* its plans, actions, events, figures */
 };
 
 G_DEFINE_FINAL_TYPE (PactePartnerEditor, pacte_partner_editor, ADW_TYPE_BIN)
@@ -51,6 +53,7 @@ pacte_partner_editor_constructed (GObject *object)
   pacte_list_section_set_context (self->contacts_section, self->context);
   pacte_field_row_set_unit (self->buys_row, currency);
   pacte_field_row_set_unit (self->sells_row, currency);
+  pacte_partner_360_set_context (self->partner_360, self->context);
 }
 
 static void
@@ -129,6 +132,7 @@ pacte_partner_editor_class_init (PactePartnerEditorClass *klass)
 
   g_type_ensure (PACTE_TYPE_FIELD_ROW);
   g_type_ensure (PACTE_TYPE_LIST_SECTION);
+  g_type_ensure (PACTE_TYPE_PARTNER_360);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacte/Pacte/ui/pacte-partner-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PactePartnerEditor, stack);
@@ -136,6 +140,7 @@ pacte_partner_editor_class_init (PactePartnerEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PactePartnerEditor, contacts_section);
   gtk_widget_class_bind_template_child (widget_class, PactePartnerEditor, buys_row);
   gtk_widget_class_bind_template_child (widget_class, PactePartnerEditor, sells_row);
+  gtk_widget_class_bind_template_child (widget_class, PactePartnerEditor, partner_360);
 }
 
 static void
@@ -168,6 +173,7 @@ pacte_partner_editor_set_partner (PactePartnerEditor *self,
   for (guint i = 0; i < self->field_rows->len; i++)
     pacte_field_row_set_record (g_ptr_array_index (self->field_rows, i), PACTE_RECORD (partner));
   pacte_list_section_set_record (self->contacts_section, PACTE_RECORD (partner));
+  pacte_partner_360_set_partner (self->partner_360, partner);
 
   gtk_stack_set_visible_child_name (self->stack, partner != NULL ? "editor" : "empty");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
@@ -214,4 +220,12 @@ pacte_partner_editor_reveal_fix (PactePartnerEditor *self,
   sections = g_ptr_array_new ();
   g_ptr_array_add (sections, self->contacts_section);
   return pacte_editor_reveal_fix (self->field_rows, sections, kind, record, field);
+}
+
+GtkWidget *
+pacte_partner_editor_get_partner_360 (PactePartnerEditor *self)
+{
+  g_return_val_if_fail (PACTE_IS_PARTNER_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->partner_360);
 }

@@ -28,5 +28,7 @@ gboolean      pacte_partner_editor_reveal_fix    (PactePartnerEditor *self,
                                                   PacteFixKind        kind,
                                                   PacteRecord        *record,
                                                   const char         *field);
+/* The partner's plans, actions, events and figures (a PactePartner360). */
+GtkWidget    *pacte_partner_editor_get_partner_360 (PactePartnerEditor *self);
 
 G_END_DECLS

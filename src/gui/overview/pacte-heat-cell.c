@@ -16,6 +16,8 @@ struct _PacteHeatCell
   gboolean     is_light;
   PacteStatus  status;
   char        *accessible_name;
+  char        *tooltip;  /* given on query (see set_tooltip) */
+  const char  *status_class;  /* one of status_classes, or NULL */
   GtkWidget   *label;  /* text mode */
 };
 
@@ -26,13 +28,20 @@ static guint signals[N_SIGNALS];
 
 static const char * const status_classes[] = { "green", "amber", "red", "off" };
 
+/* A class change restyles the row: only when the status word changes (a
+ * sort rebinds every cell on screen, mostly to the same few statuses). */
 static void
 set_status_class (PacteHeatCell *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), status_classes[i]);
-  if (self->is_light)
-    gtk_widget_add_css_class (GTK_WIDGET (self), status_classes[self->status]);
+  const char *wanted = self->is_light ? status_classes[self->status] : NULL;
+
+  if (g_strcmp0 (wanted, self->status_class) == 0)
+    return;
+  if (self->status_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), self->status_class);
+  if (wanted != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
+  self->status_class = wanted;
 }
 
 static void
@@ -46,6 +55,41 @@ set_accessible_name (PacteHeatCell *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name != NULL ? name : "",
                                   -1);
+}
+
+/* Setting a widget's tooltip text re-queries the tooltip at once, which
+ * asks the X server where the pointer is: a round trip per cell, hundreds
+ * per sort of the heat map.  The text is kept and given on query instead. */
+static void
+set_tooltip (PacteHeatCell *self,
+             const char    *tooltip)
+{
+  if (g_strcmp0 (self->tooltip, tooltip) == 0)
+    return;
+  g_free (self->tooltip);
+  self->tooltip = g_strdup (tooltip);
+}
+
+static gboolean
+pacte_heat_cell_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard,
+                               GtkTooltip *tooltip)
+{
+  PacteHeatCell *self = PACTE_HEAT_CELL (widget);
+
+  if (self->tooltip == NULL || *self->tooltip == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->tooltip);
+  return TRUE;
+}
+
+const char *
+pacte_heat_cell_get_tooltip (PacteHeatCell *self)
+{
+  g_return_val_if_fail (PACTE_IS_HEAT_CELL (self), NULL);
+  return self->tooltip;
 }
 
 void
@@ -62,7 +106,7 @@ pacte_heat_cell_set_status (PacteHeatCell *self,
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   set_status_class (self);
   set_accessible_name (self, accessible_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+  set_tooltip (self, tooltip);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -79,7 +123,7 @@ pacte_heat_cell_set_text (PacteHeatCell *self,
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
   set_status_class (self);
   set_accessible_name (self, accessible_name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), accessible_name);
+  set_tooltip (self, accessible_name);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -152,6 +196,7 @@ static void
 pacte_heat_cell_finalize (GObject *object)
 {
   g_free (PACTE_HEAT_CELL (object)->accessible_name);
+  g_free (PACTE_HEAT_CELL (object)->tooltip);
   G_OBJECT_CLASS (pacte_heat_cell_parent_class)->finalize (object);
 }
 
@@ -164,6 +209,7 @@ pacte_heat_cell_class_init (PacteHeatCellClass *klass)
   object_class->dispose = pacte_heat_cell_dispose;
   object_class->finalize = pacte_heat_cell_finalize;
   widget_class->snapshot = pacte_heat_cell_snapshot;
+  widget_class->query_tooltip = pacte_heat_cell_query_tooltip;
 
   signals[SIGNAL_ACTIVATE] =
     g_signal_new_class_handler ("activate", G_TYPE_FROM_CLASS (klass),
@@ -195,6 +241,7 @@ pacte_heat_cell_init (PacteHeatCell *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 24, 28);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_swapped (click, "released", G_CALLBACK (on_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }

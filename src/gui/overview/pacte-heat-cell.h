@@ -28,5 +28,7 @@ void         pacte_heat_cell_set_text            (PacteHeatCell *self,
 gboolean     pacte_heat_cell_is_light            (PacteHeatCell *self);
 PacteStatus  pacte_heat_cell_get_status          (PacteHeatCell *self);
 const char  *pacte_heat_cell_get_accessible_name (PacteHeatCell *self);
+/* The tooltip's text, given when the tooltip is asked for. */
+const char  *pacte_heat_cell_get_tooltip     (PacteHeatCell *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _PacteOverview
   GtkCustomSorter    *sorter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
+  GListStore         *slots;         /* PacteOverviewSlot: what the view lists */
   GListStore         *totals_store;  /* one item: the totals row */
   GObject            *totals_item;
 

@@ -11,7 +11,9 @@
 #include "pacte-light.h"
 #include "pacte-name-sorter.h"
 #include "pacte-overview-private.h"
+#include "pacte-overview-slot.h"
 #include "pacte-report-format.h"
+#include "pacte-rules-panel.h"
 
 #define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
 
@@ -337,16 +339,41 @@ static PactePlan *
 item_plan (PacteOverview *self,
            GtkListItem   *item)
 {
-  GObject *object = gtk_list_item_get_item (item);
+  /* The plan its slot holds; NULL for the totals row. */
+  return pacte_overview_slot_item_plan (item);
+}
 
-  /* The totals row's item (maybe one just replaced by a refresh) is no plan. */
-  return PACTE_IS_PLAN (object) ? PACTE_PLAN (object) : NULL;
+/* A label's tooltip given when asked for: gtk_widget_set_tooltip_text()
+ * re-queries the tooltip at once, an X round trip per row bound. */
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "pacte-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  g_object_set_data_full (G_OBJECT (widget), "pacte-tooltip", g_strdup (text), g_free);
 }
 
 static GtkWidget *
 new_label (double xalign)
 {
   GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -400,7 +427,7 @@ name_bind (GtkSignalListItemFactory *factory,
     }
   update_name_label (label, NULL, plan);
   g_signal_connect_object (plan, "notify::name", G_CALLBACK (update_name_label), label, G_CONNECT_SWAPPED);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), plan_name (plan));
+  set_tooltip (GTK_WIDGET (label), plan_name (plan));
 }
 
 static void
@@ -483,6 +510,7 @@ change_bind (GtkSignalListItemFactory *factory,
       gtk_label_set_label (label, "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       plan != NULL ? _("No review recorded") : "", -1);
+      set_tooltip (GTK_WIDGET (label), NULL);
       return;
     }
   if (change > 0)
@@ -501,7 +529,7 @@ change_bind (GtkSignalListItemFactory *factory,
       name = g_strdup (_("Unchanged since the last review"));
     }
   gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), name);
+  set_tooltip (GTK_WIDGET (label), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
@@ -565,12 +593,16 @@ rule_bind (GtkSignalListItemFactory *factory,
       guint green = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_GREEN);
       guint off = pacte_analysis_count (self->analysis, column->rule, PACTE_STATUS_OFF);
       g_autofree char *text = g_strdup_printf ("■%u\n▲%u", red, amber);
+      g_autofree char *r = pacte_rules_panel_count_text (PACTE_STATUS_RED, red);
+      g_autofree char *a = pacte_rules_panel_count_text (PACTE_STATUS_AMBER, amber);
+      g_autofree char *g = pacte_rules_panel_count_text (PACTE_STATUS_GREEN, green);
+      g_autofree char *o = pacte_rules_panel_count_text (PACTE_STATUS_OFF, off);
       /* Translators: a heat-map column total: "R04 Strong governance: 2 red, 3 amber, 2 green, 0 off" */
-      g_autofree char *name = g_strdup_printf (_("%s %s: %u red, %u amber, %u green, %u off"),
+      g_autofree char *name = g_strdup_printf (_("%s %s: %s, %s, %s, %s"),
                                                pacte_rule_set_get_id (rules, column->rule),
                                                pacte_rule_set_get_title (rules, column->rule,
                                                                          pacte_context_get_language (self->context)),
-                                               red, amber, green, off);
+                                               r, a, g, o);
 
       g_object_set_data (G_OBJECT (cell), "plan", NULL);
       pacte_heat_cell_set_text (cell, text, name);
@@ -607,14 +639,9 @@ add_column (PacteOverview *self,
             gpointer       data,
             GClosureNotify destroy_data)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
+  GtkListItemFactory *factory = pacte_overview_slot_factory_new (setup, bind, unbind, data, destroy_data);
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
-  g_signal_connect_data (factory, "setup", setup, data, destroy_data, 0);
-  g_signal_connect (factory, "bind", bind, data);
-  if (unbind != NULL)
-    g_signal_connect (factory, "unbind", unbind, data);
-  column = gtk_column_view_column_new (title, factory);
   gtk_column_view_append_column (self->view, column);
   g_object_unref (column);
   return column;
@@ -626,8 +653,8 @@ on_row_activate (PacteOverview *self,
 {
   g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->view)), position);
 
-  if (PACTE_IS_PLAN (item))
-    _pacte_overview_emit_plan (self, PACTE_PLAN (item), NULL);
+  if (PACTE_IS_OVERVIEW_SLOT (item) && pacte_overview_slot_get_plan (PACTE_OVERVIEW_SLOT (item)) != NULL)
+    _pacte_overview_emit_plan (self, pacte_overview_slot_get_plan (PACTE_OVERVIEW_SLOT (item)), NULL);
 }
 
 /* ---- the figures ------------------------------------------------------ */
@@ -867,6 +894,12 @@ choice_drop (const char         *all,
   return drop;
 }
 
+static void
+on_sorted_changed (PacteOverview *self)
+{
+  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted));
+}
+
 static GtkWidget *
 build_heat_map (PacteOverview *self)
 {
@@ -934,7 +967,11 @@ build_heat_map (PacteOverview *self)
                                           GTK_SORTER (g_object_ref (self->sorter)));
   self->totals_store = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (parts, self->totals_store);
-  g_list_store_append (parts, self->sorted);
+  /* The view lists slots that follow the sorted plans (pacte-overview-slot.h). */
+  self->slots = g_list_store_new (PACTE_TYPE_OVERVIEW_SLOT);
+  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted));
+  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_changed), self);
+  g_list_store_append (parts, self->slots);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
 
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (flat)))));
@@ -991,7 +1028,10 @@ pacte_overview_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (portfolio), self);
     }
   g_clear_object (&self->filtered);
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   g_clear_object (&self->sorted);
+  g_clear_object (&self->slots);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
   g_clear_object (&self->totals_store);

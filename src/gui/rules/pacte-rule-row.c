@@ -21,7 +21,7 @@ struct _PacteRuleRow
   GtkToggleButton *advice_button;
   GtkMenuButton   *menu_button;
   GtkImage        *mark_image;
-  char            *rule_label;   /* "R09 Don't give up" */
+  char            *rule_label;   /* "R09 Don’t give up" */
   gboolean         tuned;
 };
 
@@ -86,7 +86,7 @@ update_mark (PacteRuleRow *self,
     {
       gtk_image_set_from_icon_name (self->mark_image, icon);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_image), what);
-      /* Translators: a rule's accessible name with its state: "R09 Don't give up, parameters tuned" */
+      /* Translators: a rule's accessible name with its state: "R09 Don’t give up, parameters tuned" */
       name = g_strdup_printf (_("%s, %s"), self->rule_label, what);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -5,9 +5,13 @@
 #include <math.h>
 
 #include "pacte-analysis.h"
+#include "pacte-fix-first-list.h"
 #include "pacte-i18n.h"
 #include "pacte-rule-row.h"
+#include "pacte-rule-settings.h"
+#include "pacte-tune-dialog.h"
 #include "pacte-rules-panel.h"
+#include "pacte-trend-chart.h"
 
 struct _PacteRulesPanel
 {
@@ -21,7 +25,8 @@ struct _PacteRulesPanel
 
   GtkLabel         *summary_label;
   GtkLabel         *score_label;
-  GtkLabel         *fix_first_label; /* "Fix first: R15 +6 · R01 +3 · …", made in init */
+  PacteTrendChart  *trend_chart;     /* the score at each review, then now */
+  PacteFixFirstList *fix_first;      /* the failing rules, largest gain first */
   GtkListBox       *list_box;
   /* The lights of every row, so that the titles line up whatever the
    * length of the status word ("Green", "Désactivée"). */
@@ -94,27 +99,41 @@ pacte_rules_panel_show_score (GtkLabel *label,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* "11 green · 5 amber · 0 red · 1 off": each colour word agrees with its
- * count (French: « 11 verts · 5 orange · 0 rouge · 1 désactivée »). */
+/* "11 green", "5 amber": the colour word agrees with its count (French:
+ * « 11 verts », « 5 orange », « 1 désactivée »).  Everywhere a count of
+ * lights is said, it is said with these. */
+char *
+pacte_rules_panel_count_text (PacteStatus status,
+                              guint       n)
+{
+  switch (status)
+    {
+    case PACTE_STATUS_GREEN:
+      /* Translators: counts of lights; the colour agrees with the number */
+      return g_strdup_printf (ngettext ("%u green", "%u green", n), n);
+    case PACTE_STATUS_AMBER:
+      return g_strdup_printf (ngettext ("%u amber", "%u amber", n), n);
+    case PACTE_STATUS_RED:
+      return g_strdup_printf (ngettext ("%u red", "%u red", n), n);
+    default:
+      /* Translators: a count of rules switched off */
+      return g_strdup_printf (ngettext ("%u off", "%u off", n), n);
+    }
+}
+
+/* "11 green · 5 amber · 0 red · 1 off". */
 char *
 pacte_rules_panel_counts_text_sep (PactePlanResults *results,
                                    const char       *separator)
 {
-  guint green, amber, red, off;
   g_autofree char *g = NULL, *a = NULL, *r = NULL, *o = NULL;
 
   g_return_val_if_fail (PACTE_IS_PLAN_RESULTS (results), NULL);
 
-  green = pacte_plan_results_count (results, PACTE_STATUS_GREEN);
-  amber = pacte_plan_results_count (results, PACTE_STATUS_AMBER);
-  red = pacte_plan_results_count (results, PACTE_STATUS_RED);
-  off = pacte_plan_results_count (results, PACTE_STATUS_OFF);
-  /* Translators: counts of lights; the colour agrees with the number */
-  g = g_strdup_printf (ngettext ("%u green", "%u green", green), green);
-  a = g_strdup_printf (ngettext ("%u amber", "%u amber", amber), amber);
-  r = g_strdup_printf (ngettext ("%u red", "%u red", red), red);
-  /* Translators: a count of rules switched off */
-  o = g_strdup_printf (ngettext ("%u off", "%u off", off), off);
+  g = pacte_rules_panel_count_text (PACTE_STATUS_GREEN, pacte_plan_results_count (results, PACTE_STATUS_GREEN));
+  a = pacte_rules_panel_count_text (PACTE_STATUS_AMBER, pacte_plan_results_count (results, PACTE_STATUS_AMBER));
+  r = pacte_rules_panel_count_text (PACTE_STATUS_RED, pacte_plan_results_count (results, PACTE_STATUS_RED));
+  o = pacte_rules_panel_count_text (PACTE_STATUS_OFF, pacte_plan_results_count (results, PACTE_STATUS_OFF));
   return g_strjoin (separator, g, a, r, o, NULL);
 }
 
@@ -122,48 +141,6 @@ char *
 pacte_rules_panel_counts_text (PactePlanResults *results)
 {
   return pacte_rules_panel_counts_text_sep (results, " · ");
-}
-
-/* The plan's fix-first list (pacte-analysis.h): its failing rules, the one
- * that raises the score most first; the rows below lead to the fields. */
-static void
-update_fix_first (PacteRulesPanel *self)
-{
-  guint n_rules = g_list_model_get_n_items (G_LIST_MODEL (self->results));
-  g_autofree PacteStatus *statuses = g_new0 (PacteStatus, MAX (n_rules, 1));
-  g_autofree PacteFix *fixes = g_new0 (PacteFix, MAX (n_rules, 1));
-  GString *text, *spoken;
-  guint n;
-
-  for (guint r = 0; r < n_rules; r++)
-    statuses[r] = pacte_rule_result_get_status (pacte_plan_results_get_result (self->results, r));
-  n = pacte_fix_first_plan (statuses, n_rules, fixes);
-  gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), n > 0);
-  if (n == 0)
-    return;
-  text = g_string_new (_("Fix first:"));
-  spoken = g_string_new (_("Fix first:"));
-  for (guint f = 0; f < n; f++)
-    {
-      PacteRuleResult *result = pacte_plan_results_get_result (self->results, fixes[f].rule_index);
-
-      if (f < 4)
-        g_string_append_printf (text, "%s %s +%d", f == 0 ? "" : " ·", pacte_rule_result_get_rule_id (result),
-                                fixes[f].gain);
-      g_string_append_printf (spoken, f == 0 ? " " : "; ");
-      /* Translators: one entry of a plan's fix-first list: "R15 Joint customer events, +6 points" */
-      g_string_append_printf (spoken, ngettext ("%s %s, +%d point", "%s %s, +%d points", fixes[f].gain),
-                              pacte_rule_result_get_rule_id (result), pacte_rule_result_get_title (result),
-                              fixes[f].gain);
-    }
-  if (n > 4)
-    g_string_append (text, " …");
-  gtk_label_set_label (self->fix_first_label, text->str);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->fix_first_label), spoken->str);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->fix_first_label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken->str, -1);
-  g_string_free (text, TRUE);
-  g_string_free (spoken, TRUE);
 }
 
 /* A rule is tuned when a parameter's effective value for the plan (its
@@ -201,6 +178,15 @@ update_marks (PacteRulesPanel *self)
 }
 
 static void
+update_trend (PacteRulesPanel *self)
+{
+  if (self->results == NULL)
+    return;
+  pacte_trend_chart_update (self->trend_chart, pacte_context_get_rules (self->context), self->plan,
+                            pacte_context_get_today (self->context), pacte_plan_results_get_score (self->results));
+}
+
+static void
 update_header (PacteRulesPanel *self)
 {
   g_autofree char *summary = NULL;
@@ -211,7 +197,8 @@ update_header (PacteRulesPanel *self)
     {
       set_label (self->summary_label, "");
       set_label (self->score_label, "");
-      gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), FALSE);
+      pacte_fix_first_list_update (self->fix_first, NULL);
+      pacte_trend_chart_update (self->trend_chart, NULL, NULL, 0, -1);
       return;
     }
 
@@ -237,7 +224,8 @@ update_header (PacteRulesPanel *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
     }
   update_marks (self);
-  update_fix_first (self);
+  pacte_fix_first_list_update (self->fix_first, self->results);
+  update_trend (self);
 }
 
 static void
@@ -249,6 +237,9 @@ portfolio_record_changed_cb (PacteRulesPanel *self,
   if (PACTE_IS_OVERRIDE (record) || PACTE_IS_PORTFOLIO (owner) || PACTE_IS_PORTFOLIO (record)
       || (record == owner && owner == PACTE_RECORD (self->plan)))
     update_marks (self);
+  /* A review recorded, edited or removed: the trend's points. */
+  if (self->plan != NULL && (owner == PACTE_RECORD (self->plan) || record == PACTE_RECORD (self->plan)))
+    update_trend (self);
 }
 
 static void
@@ -337,6 +328,14 @@ rebind (PacteRulesPanel *self)
   update_header (self);
 }
 
+/* A fix-first entry's button: the same as activating the rule's row. */
+static void
+on_fix_activated (PacteRulesPanel *self,
+                  const char      *rule_id)
+{
+  g_signal_emit (self, signals[RULE_ACTIVATED], 0, rule_id);
+}
+
 static void
 on_row_activated (PacteRulesPanel *self,
                   GtkListBoxRow   *row)
@@ -372,101 +371,20 @@ check_ready (PacteRulesPanel  *self,
   return TRUE;
 }
 
-/* The plan's override of rule_id, created (and inserted in rule id order) if missing. */
-static PacteOverride *
-ensure_override (PacteRulesPanel  *self,
-                 const char       *rule_id,
-                 GError          **error)
-{
-  PacteOverride *override = pacte_plan_find_override (self->plan, rule_id);
-  g_autoptr(PacteOverride) created = NULL;
-  GListModel *list;
-  guint position;
-
-  if (override != NULL)
-    return override;
-
-  created = g_object_new (PACTE_TYPE_OVERRIDE, NULL);
-  if (!pacte_record_set_string (PACTE_RECORD (created), PACTE_OVERRIDE_RULE_ID, rule_id, error))
-    return NULL;
-
-  list = pacte_record_get_list (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES);
-  for (position = 0; position < g_list_model_get_n_items (list); position++)
-    {
-      g_autoptr(PacteRecord) item = g_list_model_get_item (list, position);
-
-      if (g_strcmp0 (pacte_record_get_string (item, PACTE_OVERRIDE_RULE_ID), rule_id) > 0)
-        break;
-    }
-  pacte_record_list_insert (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES,
-                            position, PACTE_RECORD (created));
-  return pacte_plan_find_override (self->plan, rule_id);
-}
-
-/* Removes the plan's override of rule_id when it no longer says anything. */
-static void
-drop_empty_override (PacteRulesPanel *self,
-                     const char      *rule_id)
-{
-  PacteOverride *override = pacte_plan_find_override (self->plan, rule_id);
-  GListModel *list = pacte_record_get_list (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES);
-  const char * const *keys;
-
-  if (override == NULL)
-    return;
-  keys = pacte_record_map_get_keys (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS);
-  if (pacte_record_get_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED) == 1 ||
-      *pacte_record_get_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON) != '\0' ||
-      (keys != NULL && keys[0] != NULL))
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-
-      if (item == G_OBJECT (override))
-        {
-          pacte_record_list_remove (PACTE_RECORD (self->plan), PACTE_PLAN_RULE_OVERRIDES, i);
-          return;
-        }
-    }
-}
-
 gboolean
 pacte_rules_panel_switch_off (PacteRulesPanel  *self,
                               const char       *rule_id,
                               const char       *reason,
                               GError          **error)
 {
-  PactePortfolio *portfolio;
-  PacteOverride *override;
-  g_autofree char *trimmed = NULL;
-  gboolean ok = FALSE;
-
   g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), FALSE);
   g_return_val_if_fail (rule_id != NULL, FALSE);
 
   if (!check_ready (self, rule_id, error))
     return FALSE;
-
-  trimmed = g_strstrip (g_strdup (reason != NULL ? reason : ""));
-  if (*trimmed == '\0')
-    {
-      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID,
-                   _("A rule is switched off only with a reason: write why it does not apply to this plan"));
-      return FALSE;
-    }
-
-  portfolio = pacte_context_get_portfolio (self->context);
-  pacte_portfolio_begin_group (portfolio, C_("undo", "Switch Off Rule"));
-  override = ensure_override (self, rule_id, error);
-  if (override != NULL &&
-      pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, 1, error) &&
-      pacte_record_set_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON, trimmed, error))
-    ok = TRUE;
-  pacte_portfolio_end_group (portfolio);
-
-  return ok;
+  return pacte_rule_settings_switch_off (pacte_context_get_rules (self->context),
+                                         pacte_context_get_portfolio (self->context),
+                                         PACTE_RECORD (self->plan), rule_id, reason, error);
 }
 
 gboolean
@@ -474,63 +392,14 @@ pacte_rules_panel_switch_on (PacteRulesPanel  *self,
                              const char       *rule_id,
                              GError          **error)
 {
-  PactePortfolio *portfolio;
-  PacteOverride *setting;
-  PacteOverride *override;
-  gboolean off_for_portfolio;
-  gboolean ok = TRUE;
-
   g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), FALSE);
   g_return_val_if_fail (rule_id != NULL, FALSE);
 
   if (!check_ready (self, rule_id, error))
     return FALSE;
-
-  portfolio = pacte_context_get_portfolio (self->context);
-  setting = pacte_portfolio_find_setting (portfolio, rule_id);
-  off_for_portfolio = setting != NULL &&
-                      pacte_record_get_boolean (PACTE_RECORD (setting), PACTE_OVERRIDE_DISABLED) == 1;
-  override = pacte_plan_find_override (self->plan, rule_id);
-
-  if (override == NULL && !off_for_portfolio)
-    return TRUE;
-
-  pacte_portfolio_begin_group (portfolio, C_("undo", "Switch On Rule"));
-  if (off_for_portfolio)
-    {
-      /* Switched off for the whole portfolio: this plan says "on" explicitly. */
-      override = ensure_override (self, rule_id, error);
-      ok = override != NULL &&
-           pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, 0, error) &&
-           pacte_record_set_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON, "", error);
-    }
-  else
-    {
-      ok = pacte_record_set_boolean (PACTE_RECORD (override), PACTE_OVERRIDE_DISABLED, -1, error) &&
-           pacte_record_set_string (PACTE_RECORD (override), PACTE_OVERRIDE_REASON, "", error);
-      if (ok)
-        drop_empty_override (self, rule_id);
-    }
-  pacte_portfolio_end_group (portfolio);
-
-  return ok;
-}
-
-static double
-baseline_param (PacteRulesPanel *self,
-                guint            index,
-                const char      *param)
-{
-  PacteRuleSet *rules = pacte_context_get_rules (self->context);
-  PacteOverride *setting = pacte_portfolio_find_setting (pacte_context_get_portfolio (self->context),
-                                                         pacte_rule_set_get_id (rules, index));
-  double value = NAN;
-
-  if (setting != NULL)
-    value = pacte_record_map_get_number (PACTE_RECORD (setting), PACTE_OVERRIDE_PARAMS, param);
-  if (isnan (value))
-    value = pacte_rule_set_get_param_default (rules, index, param);
-  return value;
+  return pacte_rule_settings_switch_on (pacte_context_get_rules (self->context),
+                                        pacte_context_get_portfolio (self->context),
+                                        PACTE_RECORD (self->plan), rule_id, error);
 }
 
 gboolean
@@ -541,10 +410,10 @@ pacte_rules_panel_set_params (PacteRulesPanel    *self,
                               guint               n,
                               GError            **error)
 {
-  PactePortfolio *portfolio;
-  PacteOverride *override;
+  PacteRuleSet *rules;
+  const char * const *all;
+  double effective[16];
   int index;
-  gboolean ok = TRUE;
 
   g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), FALSE);
   g_return_val_if_fail (rule_id != NULL, FALSE);
@@ -552,41 +421,25 @@ pacte_rules_panel_set_params (PacteRulesPanel    *self,
 
   if (!check_ready (self, rule_id, error))
     return FALSE;
-  index = pacte_rule_set_find (pacte_context_get_rules (self->context), rule_id);
-
+  rules = pacte_context_get_rules (self->context);
+  index = pacte_rule_set_find (rules, rule_id);
   for (guint i = 0; i < n; i++)
-    if (!pacte_rule_set_has_param (pacte_context_get_rules (self->context), rule_id, names[i]))
+    if (!pacte_rule_set_has_param (rules, rule_id, names[i]))
       {
         g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_UNKNOWN_RULE,
                      _("Rule %s has no parameter “%s”"), rule_id, names[i]);
         return FALSE;
       }
 
-  portfolio = pacte_context_get_portfolio (self->context);
-  pacte_portfolio_begin_group (portfolio, C_("undo", "Tune Rule"));
-  override = pacte_plan_find_override (self->plan, rule_id);
-  for (guint i = 0; ok && i < n; i++)
-    {
-      gboolean is_baseline = fabs (values[i] - baseline_param (self, index, names[i])) < 1e-9;
-
-      if (is_baseline)
-        {
-          if (override != NULL)
-            ok = pacte_record_map_set_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS,
-                                              names[i], NAN, error);
-          continue;
-        }
-      if (override == NULL)
-        override = ensure_override (self, rule_id, error);
-      ok = override != NULL &&
-           pacte_record_map_set_number (PACTE_RECORD (override), PACTE_OVERRIDE_PARAMS,
-                                        names[i], values[i], error);
-    }
-  if (ok)
-    drop_empty_override (self, rule_id);
-  pacte_portfolio_end_group (portfolio);
-
-  return ok;
+  /* The parameters not named keep their effective values. */
+  pacte_effective_params (rules, pacte_context_get_portfolio (self->context), self->plan, (guint) index, effective);
+  all = pacte_rule_set_get_param_names (rules, (guint) index);
+  for (guint i = 0; i < n; i++)
+    for (guint p = 0; all[p] != NULL; p++)
+      if (g_str_equal (all[p], names[i]))
+        effective[p] = values[i];
+  return pacte_rule_settings_set_params (rules, pacte_context_get_portfolio (self->context),
+                                         PACTE_RECORD (self->plan), rule_id, effective, error);
 }
 
 /* ---- dialogs -------------------------------------------------------- */
@@ -622,8 +475,6 @@ typedef struct {
   PactePlan       *plan;
   char            *rule_id;
   GtkWidget       *entry;      /* switch off: the reason */
-  GPtrArray       *spins;      /* tune: one GtkSpinButton per parameter */
-  GPtrArray       *names;
 } DialogData;
 
 static void
@@ -634,8 +485,6 @@ dialog_data_free (gpointer data)
   g_object_unref (d->panel);
   g_clear_object (&d->plan);
   g_free (d->rule_id);
-  g_clear_pointer (&d->spins, g_ptr_array_unref);
-  g_clear_pointer (&d->names, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -728,117 +577,20 @@ pacte_rules_panel_switch_on_with_feedback (PacteRulesPanel *self,
     show_error (self, _("Could Not Switch the Rule On"), error);
 }
 
-static void
-on_tune_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  DialogData       *d)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree double *values = NULL;
-  gboolean reset = g_str_equal (response, "reset");
-  int index;
-
-  if ((!reset && !g_str_equal (response, "apply")) || !same_plan (d))
-    return;
-
-  index = pacte_rule_set_find (pacte_context_get_rules (d->panel->context), d->rule_id);
-  values = g_new0 (double, d->names->len);
-  for (guint i = 0; i < d->names->len; i++)
-    values[i] = reset ? baseline_param (d->panel, index, g_ptr_array_index (d->names, i))
-                      : gtk_spin_button_get_value (g_ptr_array_index (d->spins, i));
-
-  if (!pacte_rules_panel_set_params (d->panel, d->rule_id,
-                                     (const char * const *) d->names->pdata, values,
-                                     d->names->len, &error))
-    show_error (d->panel, _("Could Not Tune the Rule"), error);
-}
-
 GtkWidget *
 pacte_rules_panel_present_tune (PacteRulesPanel *self,
                                 const char      *rule_id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  PacteRuleSet *rules;
-  const char * const *names;
-  g_autofree char *label = NULL;
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
-  GtkWidget *list;
-  DialogData *d;
-  int index;
 
   g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
   if (!check_ready (self, rule_id, NULL))
     return NULL;
-
-  rules = pacte_context_get_rules (self->context);
-  index = pacte_rule_set_find (rules, rule_id);
-  names = pacte_rule_set_get_param_names (rules, index);
-  if (names == NULL || names[0] == NULL)
-    return NULL;
-
-  label = rule_label (self, rule_id);
-  heading = g_strdup_printf (_("Tune “%s”"), label);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("These values apply to this plan only. The value the plan would otherwise use is shown under each one."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reset", _("_Reset"),
-                                    "apply", _("_Apply"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "apply",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "apply");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  d = g_new0 (DialogData, 1);
-  d->panel = g_object_ref (self);
-  d->plan = g_object_ref (self->plan);
-  d->rule_id = g_strdup (rule_id);
-  d->spins = g_ptr_array_new ();
-  d->names = g_ptr_array_new_null_terminated (4, g_free, TRUE);
-
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      double baseline = baseline_param (self, index, names[i]);
-      double current = pacte_effective_param (rules, pacte_context_get_portfolio (self->context),
-                                              self->plan, index, names[i]);
-      gboolean fraction = baseline != floor (baseline) || (baseline > 0 && baseline <= 1 && strstr (names[i], "ratio") != NULL);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *spin;
-
-      if (fraction)
-        spin = gtk_spin_button_new_with_range (0, 1, 0.05);
-      else
-        spin = gtk_spin_button_new_with_range (0, 3650, 1);
-      gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), fraction ? 2 : 0);
-      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), current);
-      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-
-      /* Translators: under a rule parameter in the Tune dialog */
-      subtitle = g_strdup_printf (fraction ? _("Otherwise: %.2f") : _("Otherwise: %.0f"), baseline);
-      /* Plain text, as every row's: a parameter's name comes from the rule set. */
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), pacte_rules_panel_param_label (names[i]));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-      /* Also labels the spin button with the row's title (labelled-by). */
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-      gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-      g_ptr_array_add (d->spins, spin);
-      g_ptr_array_add (d->names, g_strdup (names[i]));
-    }
-
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_tune_response),
-                         d, (GClosureNotify) (void (*) (void)) dialog_data_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = pacte_tune_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->context,
+                                  PACTE_RECORD (self->plan), rule_id);
+  if (dialog != NULL)
+    gtk_window_present (GTK_WINDOW (dialog));
   return dialog;
 }
 
@@ -895,11 +647,16 @@ pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (PACTE_TYPE_RULE_ROW);
+  g_type_ensure (PACTE_TYPE_TREND_CHART);
+  g_type_ensure (PACTE_TYPE_FIX_FIRST_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/pacte/Pacte/ui/pacte-rules-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, summary_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, score_label);
   gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, list_box);
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, trend_chart);
+  gtk_widget_class_bind_template_child (widget_class, PacteRulesPanel, fix_first);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_fix_activated);
 
   gtk_widget_class_install_action (widget_class, "rules.switch-off", "s", rule_action);
   gtk_widget_class_install_action (widget_class, "rules.switch-on", "s", rule_action);
@@ -911,16 +668,6 @@ pacte_rules_panel_init (PacteRulesPanel *self)
 {
   self->light_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Under the counts of lights: the plan's fix-first line. */
-  self->fix_first_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->fix_first_label, 0);
-  gtk_label_set_wrap (self->fix_first_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->fix_first_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->fix_first_label), FALSE);
-  gtk_widget_insert_after (GTK_WIDGET (self->fix_first_label),
-                           gtk_widget_get_parent (GTK_WIDGET (self->summary_label)),
-                           GTK_WIDGET (self->summary_label));
 }
 
 GtkWidget *
@@ -996,4 +743,18 @@ pacte_rules_panel_get_score_text (PacteRulesPanel *self)
 {
   g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
   return gtk_label_get_label (self->score_label);
+}
+
+GtkWidget *
+pacte_rules_panel_get_fix_first (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return GTK_WIDGET (self->fix_first);
+}
+
+GtkWidget *
+pacte_rules_panel_get_trend_chart (PacteRulesPanel *self)
+{
+  g_return_val_if_fail (PACTE_IS_RULES_PANEL (self), NULL);
+  return GTK_WIDGET (self->trend_chart);
 }

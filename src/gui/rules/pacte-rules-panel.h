@@ -28,6 +28,10 @@ PactePlan  *pacte_rules_panel_get_plan     (PacteRulesPanel *self);
 /* The row of a rule (a PacteRuleRow), or NULL. */
 GtkWidget  *pacte_rules_panel_get_row      (PacteRulesPanel *self,
                                             const char      *rule_id);
+/* The plan's fix-first list (a PacteFixFirstList) and score chart (a
+ * PacteTrendChart), above the rules. */
+GtkWidget  *pacte_rules_panel_get_fix_first   (PacteRulesPanel *self);
+GtkWidget  *pacte_rules_panel_get_trend_chart (PacteRulesPanel *self);
 /* The score as shown ("72", or "–" when every rule is off). */
 const char *pacte_rules_panel_get_score_text (PacteRulesPanel *self);
 
@@ -64,6 +68,9 @@ const char *pacte_rules_panel_param_label  (const char      *param);
  * its accessible label; the counts of lights, "3 green · 1 amber · …". */
 void        pacte_rules_panel_show_score   (GtkLabel         *label,
                                             int               score);
+/* "11 green" with the colour word agreeing with n, in the interface's language. */
+char       *pacte_rules_panel_count_text   (PacteStatus       status,
+                                            guint             n);
 char       *pacte_rules_panel_counts_text  (PactePlanResults *results);
 char       *pacte_rules_panel_counts_text_sep (PactePlanResults *results,
                                                const char       *separator);

@@ -4,9 +4,14 @@
  * after a resolution, an undo or a redo. */
 #include "config.h"
 
+#include <math.h>
+
+#include <adwaita.h>
+
 #include "pacte-i18n.h"
 #include "pacte-merge-bar.h"
 #include "pacte-merge-conflicts.h"
+#include "pacte-number.h"
 
 struct _PacteMergeBar
 {
@@ -49,6 +54,142 @@ take_clicked_cb (GtkButton *button)
   resolve (button, TRUE);
 }
 
+/* ---- Edit: the user types the value ------------------------------------ */
+
+/* The field's value as the user would type it (ours, the one the file holds). */
+static char *
+typed_value (PacteRecord *record,
+             guint        field)
+{
+  switch (pacte_record_get_field_info (record, field)->kind)
+    {
+    case PACTE_FIELD_DATE:
+      return pacte_date_format (pacte_record_get_date (record, field));
+    case PACTE_FIELD_NUMBER:
+    case PACTE_FIELD_INTEGER:
+      return pacte_number_format (pacte_record_get_number (record, field));
+    case PACTE_FIELD_STRV:
+      return g_strjoinv (", ", (char **) pacte_record_get_strv (record, field));
+    case PACTE_FIELD_STRING:
+    case PACTE_FIELD_CHOICE:
+    case PACTE_FIELD_QUARTER:
+    default:
+      return g_strdup (pacte_record_get_string (record, field));
+    }
+}
+
+typedef struct {
+  PacteMergeBar *bar;     /* a reference */
+  guint          index;
+  GtkWidget     *entry;
+  GtkWidget     *problem;
+} EditDialog;
+
+static void
+edit_dialog_free (gpointer data)
+{
+  EditDialog *edit = data;
+
+  g_object_unref (edit->bar);
+  g_free (edit);
+}
+
+/* As the user types: what the field would refuse, said at once, and
+ * "Resolve" only for a value it takes. */
+static void
+edit_changed_cb (GtkEditable *entry,
+                 AdwMessageDialog *dialog)
+{
+  EditDialog *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+  g_autoptr(GError) error = NULL;
+  gboolean ok = pacte_merge_conflicts_check_typed (edit->bar->conflicts, edit->index,
+                                                   gtk_editable_get_text (entry), &error);
+
+  gtk_label_set_text (GTK_LABEL (edit->problem), ok ? "" : error->message);
+  gtk_widget_set_visible (edit->problem, !ok);
+  adw_message_dialog_set_response_enabled (dialog, "resolve", ok);
+}
+
+static void
+edit_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data G_GNUC_UNUSED)
+{
+  EditDialog *edit = g_object_get_data (G_OBJECT (dialog), "edit");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "resolve") || edit->bar->conflicts == NULL
+      || edit->index >= pacte_merge_conflicts_get_n_conflicts (edit->bar->conflicts))
+    return;
+  if (!pacte_merge_conflicts_resolve_typed (edit->bar->conflicts, edit->index,
+                                            gtk_editable_get_text (GTK_EDITABLE (edit->entry)), &error))
+    gtk_label_set_text (GTK_LABEL (edit->bar->title_label), error->message);
+}
+
+static void
+edit_clicked_cb (GtkButton *button)
+{
+  PacteMergeBar *self = PACTE_MERGE_BAR (gtk_widget_get_ancestor (GTK_WIDGET (button), PACTE_TYPE_MERGE_BAR));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "conflict-index"));
+  const PacteMergeConflict *c;
+  PacteRecord *record = NULL;
+  guint field = 0;
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *value = NULL;
+  GtkWidget *dialog;
+  GtkWidget *box;
+  EditDialog *edit;
+  GtkRoot *root;
+
+  if (self == NULL || self->conflicts == NULL
+      || !pacte_merge_conflicts_get_field (self->conflicts, index, &record, &field))
+    return;
+  c = pacte_merge_conflicts_get_conflict (self->conflicts, index);
+  ours = pacte_merge_value_text (c->ours, 60);
+  theirs = pacte_merge_value_text (c->theirs, 60);
+  /* Translators: the field's name, then where it is, our value, theirs. */
+  body = g_strdup_printf (_("%s at %s\nOurs: %s\nTheirs: %s\nType the value to keep."),
+                          _(pacte_record_get_field_info (record, field)->label), c->path, ours, theirs);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Edit the Conflicting Value"), NULL);
+  /* Plain text: the path and the values come from the file. */
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body);
+  adw_message_dialog_set_body_use_markup (ADW_MESSAGE_DIALOG (dialog), FALSE);
+
+  edit = g_new0 (EditDialog, 1);
+  edit->bar = g_object_ref (self);
+  edit->index = index;
+  edit->entry = gtk_entry_new ();
+  edit->problem = gtk_label_new (NULL);
+  value = typed_value (record, field);
+  gtk_editable_set_text (GTK_EDITABLE (edit->entry), value);
+  gtk_entry_set_activates_default (GTK_ENTRY (edit->entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(pacte_record_get_field_info (record, field)->label), -1);
+  gtk_label_set_wrap (GTK_LABEL (edit->problem), TRUE);
+  gtk_widget_add_css_class (edit->problem, "error");
+  gtk_widget_set_visible (edit->problem, FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), edit->entry);
+  gtk_box_append (GTK_BOX (box), edit->problem);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+  g_object_set_data_full (G_OBJECT (dialog), "edit", edit, edit_dialog_free);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "resolve", _("_Resolve"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "resolve", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "resolve");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (edit->entry, "changed", G_CALLBACK (edit_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (edit_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (edit->entry);
+}
+
 static GtkWidget *
 conflict_row (PacteMergeBar *self,
               guint          index)
@@ -76,6 +217,16 @@ conflict_row (PacteMergeBar *self,
   g_signal_connect (keep, "clicked", G_CALLBACK (keep_clicked_cb), NULL);
   gtk_box_append (GTK_BOX (row), keep);
 
+  if (pacte_merge_conflicts_get_field (self->conflicts, index, NULL, NULL))
+    {
+      GtkWidget *edit = gtk_button_new_with_mnemonic (_("_Edit…"));
+
+      g_object_set_data (G_OBJECT (edit), "conflict-index", GUINT_TO_POINTER (index));
+      gtk_widget_set_tooltip_text (edit, _("Type the value to keep, and mark this conflict resolved"));
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_clicked_cb), NULL);
+      gtk_box_append (GTK_BOX (row), edit);
+    }
+
   if (pacte_merge_conflicts_can_take_theirs (self->conflicts, index))
     {
       g_object_set_data (G_OBJECT (take), "conflict-index", GUINT_TO_POINTER (index));
@@ -85,7 +236,7 @@ conflict_row (PacteMergeBar *self,
     }
   else
     {
-      GtkWidget *note = gtk_label_new (_("Their version is a whole record or list: copy what you need by hand, then keep ours."));
+      GtkWidget *note = gtk_label_new (_("Their value cannot be put in here: copy what you need by hand, then keep ours."));
 
       g_object_ref_sink (take);
       g_object_unref (take);

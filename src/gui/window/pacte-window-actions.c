@@ -145,6 +145,7 @@ _pacte_window_update_actions (PacteWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-rules", has);
   gtk_widget_action_set_enabled (widget, "win.print", has);
   gtk_widget_action_set_enabled (widget, "win.export-pdf", has);
+  _pacte_window_update_settings_actions (self);
   _pacte_window_update_calendar_actions (self);
   /* A review is recorded for the plan shown. */
   gtk_widget_action_set_enabled (widget, "win.record-review", has && self->plan != NULL);

@@ -10,18 +10,6 @@
 #define IMPORT_DIALOG_KEY "pacte-csv-import-dialog"
 
 static void
-show_message (PacteWindow *self,
-              const char  *heading,
-              const char  *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 on_imported (PacteCsvImportDialog *dialog G_GNUC_UNUSED,
              guint                 added,
              guint                 updated,
@@ -118,7 +106,7 @@ on_export_response (GtkNativeDialog *chooser,
           pacte_window_show_toast (self, text);
         }
       else
-        show_message (self, _("Could Not Export to CSV"), error->message);
+        _pacte_window_show_message (self, _("Could Not Export to CSV"), error->message);
     }
   g_object_unref (chooser);
   g_object_unref (self);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-window-overview.c: the window's Overview page (heat map, fix first,
  * agenda: PacteOverview), the actions that show it (Ctrl+1) and its agenda,
- * and opening a plan from it with a rule's row focused. */
+ * opening a plan from it with a rule's row focused, and the note saying how
+ * many items are overdue when a portfolio opens. */
 #include "config.h"
 
 #include "pacte-i18n.h"
@@ -69,9 +70,15 @@ pacte_window_show_overview (PacteWindow *self,
   /* Made when first shown: a window that never shows it pays nothing. */
   if (self->overview == NULL)
     {
+      GtkWidget *scroller = gtk_scrolled_window_new ();
+
       self->overview = pacte_overview_new (self->context);
       g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
-      gtk_stack_add_named (self->content_stack, self->overview, "overview");
+      /* Its controls and sixteen columns are wider than a narrow window (and
+       * a stack is as wide as its widest page): it scrolls sideways then. */
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->overview);
+      gtk_stack_add_named (self->content_stack, scroller, "overview");
     }
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
@@ -111,11 +118,32 @@ show_agenda_action (GtkWidget  *widget,
   pacte_window_show_overview (PACTE_WINDOW (widget), "agenda");
 }
 
+/* A plan by its id, shown as the sidebar shows it (the partner page's
+ * plans, actions and events open theirs). */
+static void
+open_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+  PactePlan *plan;
+
+  if (self->context == NULL)
+    return;
+  plan = pacte_portfolio_find_plan (pacte_context_get_portfolio (self->context), g_variant_get_string (parameter, NULL));
+  if (plan == NULL)
+    return;
+  pacte_window_select_plan (self, plan);
+  if (pacte_window_get_plan (self) == plan)
+    adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 void
 _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-overview", NULL, show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.show-agenda", NULL, show_agenda_action);
+  gtk_widget_class_install_action (widget_class, "win.open-plan", "s", open_plan_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_1, GDK_CONTROL_MASK, "win.show-overview", NULL);
 }
@@ -127,11 +155,106 @@ _pacte_window_overview_attach (PacteWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", TRUE);
 }
 
+typedef struct {
+  AdwToast *toast;
+  GWeakRef  window;
+} NoteDismissal;
+
+static void
+note_dismissal_free (gpointer data)
+{
+  NoteDismissal *d = data;
+
+  g_object_unref (d->toast);
+  g_weak_ref_clear (&d->window);
+  g_free (d);
+}
+
+static gboolean
+dismiss_note_later (gpointer data)
+{
+  NoteDismissal *d = data;
+  g_autoptr(GObject) window = g_weak_ref_get (&d->window);
+
+  /* Not when its window is gone, nor when it went by itself meanwhile. */
+  if (window != NULL && g_object_get_data (G_OBJECT (d->toast), "pacte-dismissed") == NULL)
+    adw_toast_dismiss (d->toast);
+  return G_SOURCE_REMOVE;
+}
+
+/* libadwaita 1.2 crashes (a freed animation's "done") when a toast is
+ * dismissed during its show animation: the note goes half a second later;
+ * the next toast waits in the overlay's queue until then. */
+void
+_pacte_window_overview_dismiss_note (PacteWindow *self)
+{
+  NoteDismissal *d;
+
+  if (self->overdue_note == NULL)
+    return;
+  d = g_new0 (NoteDismissal, 1);
+  d->toast = g_object_ref (self->overdue_note);
+  g_weak_ref_init (&d->window, self);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, 500, dismiss_note_later, d, note_dismissal_free);
+  self->overdue_note = NULL;
+}
+
+static void
+on_note_dismissed (AdwToast *toast,
+                   gpointer  data)
+{
+  g_object_set_data (G_OBJECT (toast), "pacte-dismissed", GINT_TO_POINTER (TRUE));
+}
+
+static void
+on_note_gone (PacteWindow *self,
+              AdwToast    *toast)
+{
+  if (self->overdue_note == toast)
+    self->overdue_note = NULL;
+}
+
+/* A passing note, not a dialog: how many items of the agenda are overdue,
+ * with a button to it.  Any other toast dismisses it (it must not hold
+ * "Saved" back behind it). */
+void
+_pacte_window_overview_opened (PacteWindow *self)
+{
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint overdue;
+
+  _pacte_window_overview_dismiss_note (self);
+  if (self->context == NULL)
+    return;
+  /* The overview, when open, has just counted them. */
+  if (self->overview != NULL)
+    overdue = pacte_overview_count_overdue (PACTE_OVERVIEW (self->overview));
+  else
+    {
+      g_autoptr(GPtrArray) agenda = pacte_agenda_collect (pacte_context_get_portfolio (self->context),
+                                                          pacte_context_get_today (self->context), 30);
+
+      overdue = pacte_agenda_count_overdue (agenda);
+    }
+  if (overdue == 0)
+    return;
+  /* Translators: a passing note when a portfolio opens */
+  title = g_strdup_printf (ngettext ("%u item is overdue", "%u items are overdue", overdue), overdue);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Show _Agenda"));
+  adw_toast_set_action_name (toast, "win.show-agenda");
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_note_dismissed), NULL);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_note_gone), self, G_CONNECT_SWAPPED);
+  self->overdue_note = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _pacte_window_overview_detach (PacteWindow *self)
 {
   if (self->overview != NULL)
-    gtk_stack_remove (self->content_stack, self->overview);
+    gtk_stack_remove (self->content_stack, gtk_stack_get_child_by_name (self->content_stack, "overview"));
   self->overview = NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);

@@ -49,6 +49,7 @@ struct _PacteWindow
   GtkWidget            *plan_editor;
   GtkWidget            *partner_editor;
   GtkWidget            *overview;      /* PacteOverview, in content_stack as "overview" */
+  AdwToast             *overdue_note;  /* "3 items overdue", while shown (weak) */
   PactePlan            *plan;
   PactePartner         *partner;
 
@@ -136,11 +137,7 @@ void     _pacte_window_set_progress_delay         (PacteWindow    *self,
                                                    guint           delay_ms);
 void     _pacte_window_class_add_progress_actions (GtkWidgetClass *widget_class);
 
-/* pacte-window-actions.c: a dialog with a heading, plain text and Close. */
-void     _pacte_window_show_message               (PacteWindow    *self,
-                                                   const char     *heading,
-                                                   const char     *body);
-/* pacte-window-print.c: win.print, win.export-pdf. */
+/* pacte-window-print.c: win.print. */
 void     _pacte_window_class_add_print_actions    (GtkWidgetClass *widget_class);
 /* pacte-window-lists.c: the lists' rows (GtkSignalListItemFactory
  * handlers, user data the window) and their sorters for the "plan-sort"
@@ -178,14 +175,28 @@ void     _pacte_window_on_rule_activated          (PacteWindow    *self,
 void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_overview_attach            (PacteWindow    *self);
 void     _pacte_window_overview_detach            (PacteWindow    *self);
+/* After a portfolio opened: the note saying how many items are overdue. */
+void     _pacte_window_overview_opened            (PacteWindow    *self);
+/* Another toast is coming: the overdue note makes way for it. */
+void     _pacte_window_overview_dismiss_note      (PacteWindow    *self);
 
 /* pacte-window-actions.c: a menu label with its underscores doubled (no
  * mnemonic), and a file's folder as the user reads it ("~/Documents"). */
 char    *_pacte_window_escape_underline      (const char     *text);
 char    *_pacte_window_document_folder       (GFile          *file);
+/* pacte-window-settings.c: Portfolio Properties and the Golden Rules for
+ * every plan (win.portfolio-properties, win.portfolio-rules). */
+void     _pacte_window_class_add_settings_actions (GtkWidgetClass *widget_class);
+void     _pacte_window_update_settings_actions    (PacteWindow    *self);
+/* pacte-window-export.c: Export PDF (win.export-pdf). */
+void     _pacte_window_class_add_export_actions   (GtkWidgetClass *widget_class);
 /* pacte-window-calendar.c: Export Calendar (portfolio, plan) */
 void     _pacte_window_install_calendar_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_update_calendar_actions  (PacteWindow    *self);
+/* pacte-window-actions.c: an AdwMessageDialog with a Close button. */
+void     _pacte_window_show_message          (PacteWindow    *self,
+                                              const char     *heading,
+                                              const char     *body);
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 

@@ -429,8 +429,14 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 
-  /* Show the first plan at once where there is room for it. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 0)
+  /* A portfolio opens on its overview; a file of one plan on that plan
+   * (an overview of one row says less than the plan's own page). */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 1)
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "plans");
+      pacte_window_show_overview (self, "heat-map");
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 0)
     {
       g_autoptr(PactePlan) first = g_list_model_get_item (G_LIST_MODEL (self->plan_sorted), 0);
 
@@ -447,6 +453,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   update_nothing_page (self);
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
+  _pacte_window_overview_opened (self);
 }
 
 /* ---- object --------------------------------------------------------- */
@@ -663,6 +670,8 @@ pacte_window_class_init (PacteWindowClass *klass)
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
   _pacte_window_class_add_progress_actions (widget_class);
+  _pacte_window_class_add_settings_actions (widget_class);
+  _pacte_window_class_add_export_actions (widget_class);
   _pacte_window_install_calendar_actions (widget_class);
   _pacte_window_class_add_csv_actions (widget_class);
 }
@@ -954,5 +963,6 @@ pacte_window_show_toast (PacteWindow *self,
   /* libadwaita 1.2 reads a toast's title as Pango markup; text quotes file
    * names and messages ("R&D <b>x</b>.pacte.json"). */
   markup = g_markup_escape_text (text, -1);
+  _pacte_window_overview_dismiss_note (self);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
