@@ -65,6 +65,32 @@ pacte_test_load_sample (PacteRuleSet *rules)
 }
 
 void
+pacte_test_add_partners (PactePortfolio *portfolio,
+                         guint           n)
+{
+  GListModel *partners = pacte_portfolio_get_partners (portfolio);
+
+  pacte_portfolio_begin_group (portfolio, "Add partners");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) partner = g_object_new (PACTE_TYPE_PARTNER, NULL);
+      g_autofree char *id = g_strdup_printf ("p-test-%u", i);
+      g_autofree char *name = g_strdup_printf ("Partenaire d’essai nº %u", i);
+      g_autoptr(GError) error = NULL;
+
+      pacte_record_set_string (partner, PACTE_PARTNER_ID, id, &error);
+      g_assert_no_error (error);
+      pacte_record_set_string (partner, PACTE_PARTNER_NAME, name, &error);
+      g_assert_no_error (error);
+      pacte_record_set_string (partner, PACTE_PARTNER_SEGMENT, "technology", &error);
+      g_assert_no_error (error);
+      pacte_record_list_insert (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_PARTNERS,
+                                g_list_model_get_n_items (partners), partner);
+    }
+  pacte_portfolio_end_group (portfolio);
+}
+
+void
 pacte_test_remove_tree (const char *path)
 {
   GDir *dir;
@@ -150,6 +176,43 @@ pacte_test_run (PacteTestRun *run,
 
   pacte_test_run_clear (run);
   run->status = pacte_test_run_pacte ((const char * const *) args->pdata, &run->out, &run->err);
+}
+
+int
+pacte_test_git (const char  *dir,
+                char       **output,
+                ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *arg;
+  int status = 0;
+  va_list ap;
+
+  /* No user or system configuration: the test's own identity. */
+  env = g_environ_setenv (env, "HOME", dir, TRUE);
+  env = g_environ_setenv (env, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
+  env = g_environ_setenv (env, "GIT_AUTHOR_NAME", "Test", TRUE);
+  env = g_environ_setenv (env, "GIT_AUTHOR_EMAIL", "test@example.org", TRUE);
+  env = g_environ_setenv (env, "GIT_COMMITTER_NAME", "Test", TRUE);
+  env = g_environ_setenv (env, "GIT_COMMITTER_EMAIL", "test@example.org", TRUE);
+  env = g_environ_setenv (env, "GIT_PAGER", "cat", TRUE);
+  g_ptr_array_add (argv, (gpointer) "git");
+  va_start (ap, output);
+  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (output != NULL)
+    *output = g_strconcat (out, err, NULL);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
 }
 
 char *

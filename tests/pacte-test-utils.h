@@ -22,6 +22,10 @@ char           *pacte_test_sample_path  (void);
 PactePortfolio *pacte_test_load_path    (const char          *path,
                                          PacteRuleSet        *rules);
 PactePortfolio *pacte_test_load_sample  (PacteRuleSet        *rules);
+/* Appends n partners (ids "p-test-N", a name, a segment) in one undo step:
+ * a portfolio too large to be written in one slice of the main loop. */
+void            pacte_test_add_partners (PactePortfolio      *portfolio,
+                                         guint                n);
 
 /* Removes path and everything under it, read-only folders included. */
 void            pacte_test_remove_tree  (const char          *path);
@@ -47,6 +51,13 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PacteTestRun, pacte_test_run_clear)
  * previous run left in run is freed first. */
 void            pacte_test_run          (PacteTestRun        *run,
                                          const char          *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs git with the arguments (NULL-terminated) in dir, with HOME=dir and
+ * a test identity; output (may be NULL): what it printed (standard output,
+ * then standard error).  Returns its exit status. */
+int             pacte_test_git          (const char          *dir,
+                                         char               **output,
                                          ...) G_GNUC_NULL_TERMINATED;
 
 /* Runs the main loop until check (data) is TRUE or timeout_ms have passed

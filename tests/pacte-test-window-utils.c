@@ -74,3 +74,39 @@ pacte_test_accept_file_chooser (const char *folder,
     }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 }
+
+AdwMessageDialog *
+pacte_test_find_message_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+AdwMessageDialog *
+pacte_test_wait_for_message_dialog (void)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = pacte_test_find_message_dialog ()) == NULL && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  return dialog;
+}
+
+void
+pacte_test_close_dialog (AdwMessageDialog *dialog,
+                         const char       *response)
+{
+  /* As a click does: the response, then the dialog goes (destroy, not
+   * close, which would answer a second time with the close response). */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  pacte_test_flush_events ();
+}

@@ -23,4 +23,12 @@ void         pacte_test_destroy_window   (PacteWindow *window);
 void         pacte_test_accept_file_chooser (const char *folder,
                                              const char *name);
 
+/* The first visible AdwMessageDialog, or NULL. */
+AdwMessageDialog *pacte_test_find_message_dialog     (void);
+/* The same, waiting up to 10 s for one to show. */
+AdwMessageDialog *pacte_test_wait_for_message_dialog (void);
+/* Answers dialog with response as a click does, and lets it go. */
+void         pacte_test_close_dialog     (AdwMessageDialog *dialog,
+                                          const char       *response);
+
 G_END_DECLS

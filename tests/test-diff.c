@@ -172,41 +172,6 @@ test_control_characters (Fixture       *f,
   g_assert_nonnull (strstr (out, "\\x1B[2J"));
 }
 
-static int
-git (const char  *dir,
-     char       **out_text,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL, *err = NULL;
-  const char *arg;
-  int status = 0;
-  va_list ap;
-
-  env = g_environ_setenv (env, "HOME", dir, TRUE);
-  env = g_environ_setenv (env, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
-  env = g_environ_setenv (env, "GIT_AUTHOR_NAME", "Test", TRUE);
-  env = g_environ_setenv (env, "GIT_AUTHOR_EMAIL", "test@example.org", TRUE);
-  env = g_environ_setenv (env, "GIT_COMMITTER_NAME", "Test", TRUE);
-  env = g_environ_setenv (env, "GIT_COMMITTER_EMAIL", "test@example.org", TRUE);
-  env = g_environ_setenv (env, "GIT_PAGER", "cat", TRUE);
-  g_ptr_array_add (argv, (gpointer) "git");
-  va_start (ap, out_text);
-  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (out_text != NULL)
-    *out_text = g_steal_pointer (&out);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_git (Fixture       *f,
           gconstpointer  data G_GNUC_UNUSED)
@@ -224,7 +189,7 @@ test_git (Fixture       *f,
       return;
     }
   g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "init", "-q", "-b", "main", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "init", "-q", "-b", "main", NULL), ==, 0);
   g_assert_true (g_file_set_contents (attributes, "*.pdf binary", -1, NULL));
 
   /* From a sub-folder: the attributes go to the top of the repository. */
@@ -266,22 +231,22 @@ test_git (Fixture       *f,
 
   /* git diff speaks in words. */
   g_assert_true (g_file_set_contents (file, old_text, -1, NULL));
-  g_assert_cmpint (git (repo, NULL, "add", ".", NULL), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-m", "old", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "add", ".", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-m", "old", NULL), ==, 0);
   g_assert_true (g_file_set_contents (file, new_text, -1, NULL));
   {
     g_autofree char *out = NULL;
 
-    g_assert_cmpint (git (repo, &out, "diff", NULL), ==, 0);
+    g_assert_cmpint (pacte_test_git (repo, &out, "diff", NULL), ==, 0);
     g_assert_true (g_str_has_prefix (out, "plans/team.pacte.json\n"));
     g_assert_nonnull (strstr (out, "  Objective “Joint deals”, Target: 10 → 12\n"));
     g_assert_nonnull (strstr (out, "Partner added: “Cobalt” (p-2)\n"));
   }
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-am", "new", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-am", "new", NULL), ==, 0);
   {
     g_autofree char *out = NULL;
 
-    g_assert_cmpint (git (repo, &out, "log", "-p", "--ext-diff", "-1", NULL), ==, 0);
+    g_assert_cmpint (pacte_test_git (repo, &out, "log", "-p", "--ext-diff", "-1", NULL), ==, 0);
     g_assert_nonnull (strstr (out, "  Action added: “Webinar”\n"));
   }
 }

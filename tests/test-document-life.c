@@ -13,6 +13,7 @@
 #include "pacte-field-row.h"
 #include "pacte-i18n.h"
 #include "pacte-plan-editor.h"
+#include "pacte-test-window-utils.h"
 #include "pacte-window.h"
 
 static gboolean
@@ -271,24 +272,6 @@ find_widget_of_type (GtkWidget *root,
   return NULL;
 }
 
-static AdwMessageDialog *
-wait_for_message_dialog (void)
-{
-  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-          return l->data;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-    }
-  return NULL;
-}
-
 static void
 wait_until_saved (const char *path,
                   const char *needle)
@@ -343,7 +326,7 @@ test_window_changed_on_disk (void)
 
   /* Save asks first; Cancel leaves their file alone. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Overwrite the Other Version?");
   adw_message_dialog_response (dialog, "cancel");
@@ -949,7 +932,7 @@ test_close_keep_draft (void)
   g_assert_no_error (error);
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "save"));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pacte-drafts.h"
+#include "pacte-test-utils.h"
 
 typedef struct {
   char            *tmpdir;
@@ -594,6 +595,46 @@ test_autosave_waits_for_pause (Fixture       *fx,
   g_assert_cmpuint (saved, >=, 2);
 }
 
+/* An edit made while a large draft is being written (its text made a slice
+ * at a time, then written in a worker thread) is not lost: the draft ends
+ * up holding it, and the portfolio stays modified. */
+static void
+test_autosave_edit_while_writing (Fixture       *fx,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PacteAutosave) autosave = NULL;
+  g_autoptr(PactePortfolio) restored = NULL;
+  g_autoptr(PacteRecord) last = NULL;
+  GListModel *partners = pacte_portfolio_get_partners (fx->portfolio);
+  guint saved = 0;
+
+  pacte_test_add_partners (fx->portfolio, 20000);
+  last = g_list_model_get_item (partners, g_list_model_get_n_items (partners) - 1);
+  autosave = pacte_autosave_new (fx->store, fx->portfolio, NULL);
+  pacte_autosave_set_delay (autosave, 1);
+  g_signal_connect (autosave, "saved", G_CALLBACK (count_cb), &saved);
+
+  /* The timer fires and the draft's text is being made. */
+  while (pacte_autosave_get_pending (autosave))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (saved, ==, 0);
+  pacte_record_set_string (last, PACTE_PARTNER_NAME, "Typed during the autosave", &error);
+  g_assert_no_error (error);
+  pacte_record_set_string (PACTE_RECORD (fx->portfolio), PACTE_PORTFOLIO_META_TITLE, "Titre tapé pendant l’écriture", &error);
+  g_assert_no_error (error);
+
+  /* The write in progress lands, then the one that holds the edits. */
+  wait_for_count (&saved, 0);
+  while (pacte_autosave_get_pending (autosave) || saved < 2)
+    wait_for_count (&saved, saved);
+  g_assert_true (pacte_portfolio_get_modified (fx->portfolio));
+  restored = pacte_draft_store_load (fx->store, pacte_autosave_get_draft_id (autosave), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (pacte_record_equal (PACTE_RECORD (restored), PACTE_RECORD (fx->portfolio)));
+  g_assert_true (pacte_autosave_close (autosave, FALSE, &error));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -609,6 +650,7 @@ main (int    argc,
   g_test_add ("/drafts/autosave-waits-for-pause", Fixture, NULL, fixture_set_up, test_autosave_waits_for_pause, fixture_tear_down);
   g_test_add ("/drafts/autosave-close-keep", Fixture, NULL, fixture_set_up, test_autosave_close_keep, fixture_tear_down);
   g_test_add ("/drafts/autosave-restored", Fixture, NULL, fixture_set_up, test_autosave_restored, fixture_tear_down);
+  g_test_add ("/drafts/autosave-edit-while-writing", Fixture, NULL, fixture_set_up, test_autosave_edit_while_writing, fixture_tear_down);
   g_test_add ("/drafts/autosave-saved-unchanged", Fixture, NULL, fixture_set_up, test_autosave_saved_unchanged, fixture_tear_down);
 
   return g_test_run ();

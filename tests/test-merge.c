@@ -486,41 +486,6 @@ test_cli (void)
   pacte_test_remove_tree (dir);
 }
 
-static int
-git (const char  *dir,
-     char       **err_out,
-     ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg;
-  int status = 0;
-  va_list ap;
-
-  env = g_environ_setenv (env, "HOME", dir, TRUE);
-  env = g_environ_setenv (env, "GIT_CONFIG_NOSYSTEM", "1", TRUE);
-  env = g_environ_setenv (env, "GIT_AUTHOR_NAME", "Test", TRUE);
-  env = g_environ_setenv (env, "GIT_AUTHOR_EMAIL", "test@example.org", TRUE);
-  env = g_environ_setenv (env, "GIT_COMMITTER_NAME", "Test", TRUE);
-  env = g_environ_setenv (env, "GIT_COMMITTER_EMAIL", "test@example.org", TRUE);
-  g_ptr_array_add (argv, (gpointer) "git");
-  va_start (ap, err_out);
-  for (arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (dir, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  if (err_out != NULL)
-    *err_out = g_strconcat (out, err, NULL);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
 static void
 test_git_merge (void)
 {
@@ -544,38 +509,38 @@ test_git_merge (void)
     }
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir (repo, 0700), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "init", "-q", "-b", "main", NULL), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "config", "merge.pacte.driver", driver, NULL), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "config", "merge.pacte.name", "Pacte portfolio merge", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "init", "-q", "-b", "main", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "config", "merge.pacte.driver", driver, NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "config", "merge.pacte.name", "Pacte portfolio merge", NULL), ==, 0);
   g_assert_true (g_file_set_contents (attributes, "*.pacte.json merge=pacte\n", -1, NULL));
   {
     const char *argv[] = { "--normalize", sample, "-o", file, NULL };
 
     g_assert_cmpint (pacte_test_run_pacte (argv, NULL, NULL), ==, 0);
   }
-  g_assert_cmpint (git (repo, NULL, "add", ".", NULL), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-m", "base", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "add", ".", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-m", "base", NULL), ==, 0);
 
   /* Two branches edit different plans: a line-based merge would conflict
    * only by luck; the driver merges them. */
   g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
   root = parse (text);
-  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "-b", "theirs", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "checkout", "-q", "-b", "theirs", NULL), ==, 0);
   edit (root, "plans.1.name", "\"Renamed on their branch\"");
   edit (root, "plans.0.owner", "\"Their owner\"");
   g_free (write_tree (repo, "team.pacte.json", root));
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-am", "theirs", NULL), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "main", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-am", "theirs", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "checkout", "-q", "main", NULL), ==, 0);
   json_node_unref (root);
   root = parse (text);
   edit (root, "plans.0.name", "\"Renamed on our branch\"");
   edit (root, "plans.0.revenue_target", "5000000");
   g_free (write_tree (repo, "team.pacte.json", root));
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-am", "ours", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-am", "ours", NULL), ==, 0);
   {
     g_autofree char *out = NULL;
 
-    g_assert_cmpint (git (repo, &out, "merge", "-q", "--no-edit", "theirs", NULL), ==, 0);
+    g_assert_cmpint (pacte_test_git (repo, &out, "merge", "-q", "--no-edit", "theirs", NULL), ==, 0);
   }
   {
     g_autofree char *merged_text = NULL;
@@ -595,15 +560,15 @@ test_git_merge (void)
 
   /* Both branches change the same name: git reports the conflict, the file
    * is a valid portfolio that holds our name and records theirs. */
-  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "theirs", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "checkout", "-q", "theirs", NULL), ==, 0);
   g_clear_pointer (&text, g_free);
   g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
   json_node_unref (root);
   root = parse (text);
   edit (root, "plans.2.name", "\"Theirs again\"");
   g_free (write_tree (repo, "team.pacte.json", root));
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-am", "theirs 2", NULL), ==, 0);
-  g_assert_cmpint (git (repo, NULL, "checkout", "-q", "main", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-am", "theirs 2", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "checkout", "-q", "main", NULL), ==, 0);
   g_clear_pointer (&text, g_free);
   g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
   json_node_unref (root);
@@ -611,7 +576,7 @@ test_git_merge (void)
   plan0 = g_strdup (json_node_get_string (lookup (root, "plans.2.id")));
   edit (root, "plans.2.name", "\"Ours again\"");
   g_free (write_tree (repo, "team.pacte.json", root));
-  g_assert_cmpint (git (repo, NULL, "commit", "-q", "-am", "ours 2", NULL), ==, 0);
+  g_assert_cmpint (pacte_test_git (repo, NULL, "commit", "-q", "-am", "ours 2", NULL), ==, 0);
   {
     g_autofree char *out = NULL;
     g_autofree char *merged_text = NULL;
@@ -621,7 +586,7 @@ test_git_merge (void)
     g_autoptr(GFile) gfile = g_file_new_for_path (file);
     g_autofree char *expected_path = g_strdup_printf ("plans[\"%s\"].name", plan0);
 
-    g_assert_cmpint (git (repo, &out, "merge", "--no-edit", "theirs", NULL), !=, 0);
+    g_assert_cmpint (pacte_test_git (repo, &out, "merge", "--no-edit", "theirs", NULL), !=, 0);
     g_assert_nonnull (strstr (out, "CONFLICT"));
     g_assert_true (g_file_get_contents (file, &merged_text, NULL, NULL));
     merged = parse (merged_text);

@@ -14,17 +14,6 @@
 #include "pacte-test-window-utils.h"
 #include "pacte-window.h"
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
 static void
 run_for (guint ms)
 {
@@ -140,7 +129,7 @@ test_leaving_asks (void)
   /* Choosing another plan asks, and stays until answered. */
   pacte_window_select_plan (window, ashford);
   pacte_test_flush_events ();
-  dialog = find_message_dialog ();
+  dialog = pacte_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "abc"));
   g_assert_true (pacte_window_get_plan (window) == kuhne);
@@ -156,13 +145,13 @@ test_leaving_asks (void)
   /* Discard: the other plan, and the amount as it was. */
   pacte_window_select_plan (window, ashford);
   pacte_test_flush_events ();
-  dialog = find_message_dialog ();
+  dialog = pacte_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
   pacte_test_flush_events ();
   g_assert_true (pacte_window_get_plan (window) == ashford);
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pacte_test_find_message_dialog ());
   g_assert_cmpfloat (pacte_record_get_number (PACTE_RECORD (kuhne), PACTE_PLAN_REVENUE_TARGET), ==, old_target);
 
   pacte_test_destroy_window (window);

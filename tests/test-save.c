@@ -275,6 +275,47 @@ test_async_edit_during_save (Fixture       *f,
   g_assert_false (pacte_portfolio_get_modified (f->portfolio));
 }
 
+/* A large portfolio's text is made a slice at a time between the main
+ * loop's events: an edit made meanwhile, in a partner already written or
+ * in one not written yet, is in the file, and the saved state is the one
+ * with the edit (tests/bench/bench-save.c measures the slices). */
+static void
+test_async_edit_during_snapshot (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  GListModel *partners = pacte_portfolio_get_partners (f->portfolio);
+  g_autoptr(PacteRecord) first = NULL;
+  g_autoptr(PacteRecord) last = NULL;
+
+  pacte_test_add_partners (f->portfolio, 20000);
+  first = g_list_model_get_item (partners, 0);
+  last = g_list_model_get_item (partners, g_list_model_get_n_items (partners) - 1);
+
+  pacte_portfolio_save_async (f->portfolio, f->file, NULL, saved_cb, &result);
+  /* The first slice is made; the last partner waits for a later one. */
+  pacte_record_set_string (last, PACTE_PARTNER_NAME, "Typed while the text was made", &error);
+  g_assert_no_error (error);
+  /* One more slice. */
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_null (result);
+  pacte_record_set_string (first, PACTE_PARTNER_NAME, "Also typed meanwhile", &error);
+  g_assert_no_error (error);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (pacte_portfolio_save_finish (f->portfolio, result, &error));
+  g_assert_no_error (error);
+  expected = pacte_portfolio_to_bytes (f->portfolio);
+  assert_file_holds (f->path, expected);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected),
+                                  "Typed while the text was made"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (expected, NULL), g_bytes_get_size (expected),
+                                  "Also typed meanwhile"));
+  g_assert_false (pacte_portfolio_get_modified (f->portfolio));
+}
+
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -403,6 +444,7 @@ main (int    argc,
   ADD ("/save/failure/cancelled", test_cancelled);
   ADD ("/save/async", test_async);
   ADD ("/save/async-edit-during-save", test_async_edit_during_save);
+  ADD ("/save/async-edit-during-snapshot", test_async_edit_during_snapshot);
   ADD ("/save/normalize/write", test_normalize);
   ADD ("/save/normalize/bad-file", test_normalize_bad_file);
 #undef ADD

@@ -17,40 +17,6 @@
 #include "pacte-test-window-utils.h"
 #include "pacte-window.h"
 
-/* The first visible AdwMessageDialog (NULL if none), optionally transient for parent. */
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
-}
-
-static AdwMessageDialog *
-wait_for_message_dialog (void)
-{
-  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  AdwMessageDialog *dialog;
-
-  while ((dialog = find_message_dialog ()) == NULL && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  return dialog;
-}
-
-static void
-close_dialog (AdwMessageDialog *dialog,
-              const char       *response)
-{
-  /* As a click does: the response, then the dialog goes (destroy, not
-   * close, which would answer a second time with the close response). */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  pacte_test_flush_events ();
-}
-
 static GFile *
 sample_file (void)
 {
@@ -310,14 +276,14 @@ test_switch_rule_off (void)
 
   /* The row's menu item asks for a reason... */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "rules.switch-off", "s", "R15"));
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_EDITABLE (entry));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "switch-off"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "No customer events in a connector pilot");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "switch-off"));
-  close_dialog (dialog, "switch-off");
+  pacte_test_close_dialog (dialog, "switch-off");
 
   /* ...and the light shows off, with the reason; the score says its basis. */
   g_assert_cmpint (pacte_light_get_status (pacte_rule_row_get_light (row)), ==, PACTE_STATUS_OFF);
@@ -363,7 +329,7 @@ test_tune_rule (void)
 
   dialog = pacte_rules_panel_present_tune (panel, "R12");
   g_assert_nonnull (dialog);
-  close_dialog (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pacte_test_close_dialog (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_null (pacte_plan_find_override (plan, "R12"));
 
   g_assert_true (pacte_rules_panel_set_params (panel, "R12", names, values, 1, &error));
@@ -426,20 +392,20 @@ test_close_asks (void)
 
   /* Cancel keeps the window and the changes. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  close_dialog (dialog, "cancel");
+  pacte_test_close_dialog (dialog, "cancel");
   g_assert_false (destroyed);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (pacte_portfolio_get_modified (doc));
 
   /* Discard closes. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
-  close_dialog (dialog, "discard");
+  pacte_test_close_dialog (dialog, "discard");
   g_assert_true (destroyed);
 }
 
@@ -469,7 +435,7 @@ test_save_round_trip (void)
     g_main_context_iteration (NULL, TRUE);
   pacte_test_flush_events ();
   g_assert_false (pacte_portfolio_get_modified (doc));
-  g_assert_null (find_message_dialog ());
+  g_assert_null (pacte_test_find_message_dialog ());
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "copy.pacte.json – Pacte");
 
   loaded = pacte_portfolio_load_file (file, pacte_rule_set_get_default (), NULL, &error);
@@ -508,7 +474,7 @@ test_save_failure_offers_save_as (void)
   pacte_test_flush_events ();
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save the Portfolio");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "copy.pacte.json"));
@@ -518,7 +484,7 @@ test_save_failure_offers_save_as (void)
   g_assert_true (g_file_get_contents (blocker, &blocker_text, NULL, NULL));
   g_assert_cmpstr (blocker_text, ==, "keep me");
 
-  close_dialog (dialog, "save-as");
+  pacte_test_close_dialog (dialog, "save-as");
   end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (!chooser_shown && g_get_monotonic_time () < end)
     {
@@ -588,14 +554,14 @@ test_load_error_keeps_document (void)
   g_assert_no_error (error);
 
   pacte_window_open_file (window, file);
-  dialog = wait_for_message_dialog ();
+  dialog = pacte_test_wait_for_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the File");
   /* The model's message names the file and the place. */
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.pacte.json"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "4:"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unchanged"));
-  close_dialog (dialog, "close");
+  pacte_test_close_dialog (dialog, "close");
 
   g_assert_true (pacte_window_get_portfolio (window) == doc);
   g_assert_true (pacte_window_get_plan (window) == shown);
@@ -610,7 +576,7 @@ test_load_error_keeps_document (void)
     while (pacte_window_get_portfolio (window) == doc && g_get_monotonic_time () < end)
       g_main_context_iteration (NULL, TRUE);
     g_assert_true (pacte_window_get_portfolio (window) != doc);
-    g_assert_null (find_message_dialog ());
+    g_assert_null (pacte_test_find_message_dialog ());
   }
 
   pacte_test_destroy_window (window);

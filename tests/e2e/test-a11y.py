@@ -16,26 +16,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
-if "PACTE_E2E_TAP_FD" not in os.environ:
-    tap_fd = os.dup(1)
-    os.set_inheritable(tap_fd, True)
-    os.dup2(2, 1)
-    dbus_run_session = shutil.which("dbus-run-session")
-    if dbus_run_session is None:
-        os.write(tap_fd, b"1..0 # SKIP needs dbus-run-session\n")
-        sys.exit(0)
-    os.execve(dbus_run_session, [dbus_run_session, "--", sys.executable, os.path.abspath(__file__)],
-              dict(os.environ, PACTE_E2E_TAP_FD=str(tap_fd)))
-sys.stdout = os.fdopen(int(os.environ["PACTE_E2E_TAP_FD"]), "w", buffering=1)
+import pacte_e2e
+from pacte_e2e import in_plan_list, name_of, role_of
 
-try:
-    import pyatspi
-except ImportError:
-    print("1..0 # SKIP pyatspi is not installed for this python (Debian: python3-pyatspi)")
-    sys.exit(0)
+pacte_e2e.tap_on_own_session_bus(__file__)
+pyatspi = pacte_e2e.import_pyatspi()
 
 TIMEOUT = 20.0
 PLAN = "Lumière & Zéphyr — co-marketing retail"
@@ -88,29 +75,6 @@ def walk(node, depth=0, path=()):
         yield from walk(child, depth + 1, path + ((role_of(child), name_of(child)),))
 
 
-def name_of(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-
-def in_plan_list(node):
-    """Inside the sidebar's list of plans (the overview, which a portfolio
-    opens on, lists the same names in its heat map)."""
-    parent = node.parent
-    while parent is not None:
-        if name_of(parent) == "Plans":
-            return True
-        parent = parent.parent
-    return False
-
-def role_of(node):
-    try:
-        return node.getRoleName()
-    except Exception:
-        return ""
 
 
 def showing(node):
@@ -179,23 +143,11 @@ def key(display, *keys):
 
 
 def start_x_server():
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24",
-                               "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = b""
-    with os.fdopen(read_fd, "rb") as pipe:
-        while not number.endswith(b"\n"):
-            chunk = pipe.read(1)
-            if not chunk:
-                break
-            number += chunk
-    if not number.strip():
-        server.kill()
+    started = pacte_e2e.start_x_server()
+    if started is None:
         print("1..0 # SKIP Xvfb did not start")
         sys.exit(0)
-    return server, ":" + number.decode().strip()
+    return started
 
 
 def windows(app):
@@ -230,20 +182,7 @@ def do_action(node, wanted=("click", "activate", "press")):
 
 
 def main():
-    pacte = os.environ.get("PACTE_BIN", "build/src/pacte")
-    root = os.environ.get("PACTE_SOURCE_ROOT", ".")
-    workdir = tempfile.mkdtemp(prefix="pacte-a11y-")
-    sample = os.path.join(workdir, "sample.pacte.json")
-    shutil.copy(os.path.join(root, "data", "samples", "sample.pacte.json"), sample)
-
-    env = dict(os.environ)
-    env.pop("NO_AT_BRIDGE", None)
-    env["GTK_A11Y"] = "atspi"
-    env["PACTE_TODAY"] = "2027-03-15"
-    env["XDG_DATA_HOME"] = os.path.join(workdir, "data")
-    env["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")
-    env["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
-    env["PACTE_DRAFTS_DIR"] = os.path.join(workdir, "drafts")
+    pacte, workdir, sample, env = pacte_e2e.program_setup("pacte-a11y-")
 
     server, display = start_x_server()
     env["DISPLAY"] = display
@@ -267,8 +206,9 @@ def main():
         print("1..%d" % (3 + len(DIALOG_OPENERS)), flush=True)
         ok(True, "pacte is on the accessibility bus")
 
-        # The window with the sample opens on its overview: wait for its cells.
-        wait_for(lambda: find(app, lambda n: name_of(n).startswith("Heat map")), "the overview")
+        # The window with the sample: wait for a plan's lights to be there.
+        wait_for(lambda: find(app, lambda n: role_of(n) == "image" and name_of(n).startswith("R01 ")),
+                 "the golden-rules panel")
         # With a plan open in the editor: its fields, chips and lists.
         plan = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and name_of(n) == PLAN
                                      and showing(n) and in_plan_list(n)), "the plan in the list")

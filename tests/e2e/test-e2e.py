@@ -17,31 +17,14 @@ bus is started.  Prints TAP.
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import shutil
 
-# The accessibility registry, started by the session bus, prints a line on
-# the bus's standard output, which would break the TAP stream: the script
-# runs itself under its own dbus-run-session with standard output sent to
-# standard error, and writes TAP to a file descriptor of its own.
-if "PACTE_E2E_TAP_FD" not in os.environ:
-    tap_fd = os.dup(1)
-    os.set_inheritable(tap_fd, True)
-    os.dup2(2, 1)
-    dbus_run_session = shutil.which("dbus-run-session")
-    if dbus_run_session is None:
-        os.write(tap_fd, b"1..0 # SKIP needs dbus-run-session\n")
-        sys.exit(0)
-    os.execve(dbus_run_session, [dbus_run_session, "--", sys.executable, os.path.abspath(__file__)],
-              dict(os.environ, PACTE_E2E_TAP_FD=str(tap_fd)))
-sys.stdout = os.fdopen(int(os.environ["PACTE_E2E_TAP_FD"]), "w", buffering=1)
+import pacte_e2e
+from pacte_e2e import in_plan_list, name_of, role_of
 
-try:
-    import pyatspi
-except ImportError:
-    print("1..0 # SKIP pyatspi is not installed for this python (Debian: python3-pyatspi)")
-    sys.exit(0)
+pacte_e2e.tap_on_own_session_bus(__file__)
+pyatspi = pacte_e2e.import_pyatspi()
 
 PLAN = "Lumière & Zéphyr — co-marketing retail"
 OBJECTIVE = "Prospects retail qualifiés générés ensemble"
@@ -74,29 +57,6 @@ def walk(node, depth=0):
         yield from walk(child, depth + 1)
 
 
-def name_of(node):
-    try:
-        return node.name or ""
-    except Exception:
-        return ""
-
-
-
-def in_plan_list(node):
-    """Inside the sidebar's list of plans (the overview, which a portfolio
-    opens on, lists the same names in its heat map)."""
-    parent = node.parent
-    while parent is not None:
-        if name_of(parent) == "Plans":
-            return True
-        parent = parent.parent
-    return False
-
-def role_of(node):
-    try:
-        return node.getRoleName()
-    except Exception:
-        return ""
 
 
 def wait_for(predicate, what, timeout=TIMEOUT):
@@ -146,24 +106,10 @@ def click(node, display):
 
 
 def start_x_server():
-    """A private X server with a screen the window fits in; -displayfd picks
-    a free display number without racing other X servers on the machine."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24",
-                               "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = b""
-    with os.fdopen(read_fd, "rb") as pipe:
-        while not number.endswith(b"\n"):
-            chunk = pipe.read(1)
-            if not chunk:
-                break
-            number += chunk
-    if not number.strip():
-        server.kill()
+    started = pacte_e2e.start_x_server()
+    if started is None:
         ok(False, "Xvfb did not start")
-    return server, ":" + number.decode().strip()
+    return started
 
 
 def rule_light(app):
@@ -171,22 +117,7 @@ def rule_light(app):
 
 
 def main():
-    pacte = os.environ.get("PACTE_BIN", "build/src/pacte")
-    root = os.environ.get("PACTE_SOURCE_ROOT", ".")
-    workdir = tempfile.mkdtemp(prefix="pacte-e2e-")
-    sample = os.path.join(workdir, "sample.pacte.json")
-    shutil.copy(os.path.join(root, "data", "samples", "sample.pacte.json"), sample)
-
-    env = dict(os.environ)
-    # This test needs what the other tests switch off: the accessibility bridge.
-    env.pop("NO_AT_BRIDGE", None)
-    env["GTK_A11Y"] = "atspi"
-    env["PACTE_TODAY"] = "2027-03-15"
-    env["XDG_DATA_HOME"] = os.path.join(workdir, "data")
-    env["XDG_CONFIG_HOME"] = os.path.join(workdir, "config")
-    env["XDG_CACHE_HOME"] = os.path.join(workdir, "cache")
-    # A draft left by another test must not greet this run with the restore dialog.
-    env["PACTE_DRAFTS_DIR"] = os.path.join(workdir, "drafts")
+    pacte, workdir, sample, env = pacte_e2e.program_setup("pacte-e2e-")
 
     print("1..7", flush=True)
     server, display = start_x_server()
@@ -208,8 +139,7 @@ def main():
         ok(True, "pacte is on the accessibility bus")
 
         # Select the plan by its name, with a click on its row in the list.
-        plan_label = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and name_of(n) == PLAN
-                                                     and in_plan_list(n)),
+        plan_label = wait_for(lambda: find(app, lambda n: role_of(n) == "label" and name_of(n) == PLAN and in_plan_list(n)),
                               "the plan in the list")
         click(plan_label, display)
         objective = wait_for(lambda: find(app, lambda n: role_of(n) == "list item" and name_of(n) == OBJECTIVE),

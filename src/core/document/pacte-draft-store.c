@@ -258,6 +258,7 @@ pacte_draft_store_save (PacteDraftStore  *self,
 typedef struct {
   GFile  *data_file;
   GFile  *info_file;
+  char   *draft_id;
   GBytes *data;
   GBytes *info;
 } SaveData;
@@ -269,6 +270,7 @@ save_data_free (SaveData *data)
   g_clear_object (&data->info_file);
   g_clear_pointer (&data->data, g_bytes_unref);
   g_clear_pointer (&data->info, g_bytes_unref);
+  g_free (data->draft_id);
   g_free (data);
 }
 
@@ -287,6 +289,25 @@ save_in_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+static void
+save_snapshot_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  data->data = pacte_portfolio_snapshot_finish (PACTE_PORTFOLIO (source), result, &error);
+  if (data->data == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->info = build_info (data->draft_id, PACTE_PORTFOLIO (source));
+  g_task_run_in_thread (task, save_in_thread);
 }
 
 void
@@ -317,10 +338,11 @@ pacte_draft_store_save_async (PacteDraftStore     *self,
   data = g_new0 (SaveData, 1);
   data->data_file = get_data_file (self, draft_id);
   data->info_file = get_info_file (self, draft_id);
-  data->data = pacte_portfolio_to_bytes (portfolio);
-  data->info = build_info (draft_id, portfolio);
+  data->draft_id = g_strdup (draft_id);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, save_in_thread);
+  /* The text is made a slice at a time on this thread (the main loop keeps
+   * running), then written in a worker thread. */
+  pacte_portfolio_snapshot_async (portfolio, cancellable, save_snapshot_done, g_steal_pointer (&task));
 }
 
 gboolean

@@ -47,4 +47,17 @@ gboolean                 pacte_format_is_keyed   (GType        item_type);
 gboolean                 pacte_format_always_written (PacteRecord *record,
                                                       guint        field);
 
+/* pacte-portfolio-save.c, for pacte-portfolio-snapshot.c: the text of one
+ * partner or plan as the portfolio's file holds it (indented as an item of
+ * its list), and the whole file as segments (GBytes) where each partner and
+ * plan is the piece that piece(item, data) returns (transfer full).  Joined,
+ * the segments are pacte_portfolio_to_bytes(). */
+typedef GBytes *(*PacteFormatPieceFunc) (PacteRecord *item,
+                                         gpointer     data);
+GBytes *pacte_format_portfolio_piece    (PacteRecord          *item);
+void    pacte_format_portfolio_segments (PactePortfolio       *self,
+                                         PacteFormatPieceFunc  piece,
+                                         gpointer              data,
+                                         GPtrArray            *segments);
+
 G_END_DECLS

@@ -417,6 +417,66 @@ append_field (GString              *out,
     }
 }
 
+/* A portfolio written with its partners and plans as pieces made
+ * beforehand (pacte-portfolio-snapshot.c): the text between them goes to
+ * segments, each piece in its place. */
+typedef struct {
+  PacteFormatPieceFunc  piece;
+  gpointer              data;
+  GPtrArray            *segments;
+} PieceWriter;
+
+static void
+flush_segment (GString     *out,
+               PieceWriter *pieces)
+{
+  if (out->len == 0)
+    return;
+  g_ptr_array_add (pieces->segments, g_bytes_new (out->str, out->len));
+  g_string_truncate (out, 0);
+}
+
+static void
+append_list_of_pieces (GString     *out,
+                       PacteRecord *record,
+                       guint        field,
+                       guint        indent,
+                       PieceWriter *pieces)
+{
+  /* Items of the portfolio's lists are at indent 4. */
+  static const char first_item[] = "\n    ", next_item[] = ",\n    ";
+  static GBytes *separators[2];
+  GListModel *list = pacte_record_get_list (record, field);
+  guint n = g_list_model_get_n_items (list);
+
+  g_assert (indent == 2);
+  if (g_once_init_enter (&separators[1]))
+    {
+      separators[0] = g_bytes_new_static (first_item, sizeof first_item - 1);
+      g_once_init_leave (&separators[1], g_bytes_new_static (next_item, sizeof next_item - 1));
+    }
+  g_string_append_c (out, '[');
+  flush_segment (out, pieces);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (pieces->segments, g_bytes_ref (separators[i == 0 ? 0 : 1]));
+      g_ptr_array_add (pieces->segments, pieces->piece (item, pieces->data));
+    }
+  end_container (out, n == 0, indent, ']');
+}
+
+GBytes *
+pacte_format_portfolio_piece (PacteRecord *item)
+{
+  GString *out = g_string_sized_new (1024);
+
+  /* Where pacte_portfolio_to_bytes() writes the items of partners and plans. */
+  append_record (out, item, 4);
+  return g_string_free_to_bytes (out);
+}
+
 /* The members of one object of the record (its own, or a nested one such as
  * "period"), after those already written (*first is FALSE then). */
 static void
@@ -424,7 +484,8 @@ append_group_members (GString                *out,
                       PacteRecord            *record,
                       const PacteFormatGroup *group,
                       guint                   indent,
-                      gboolean               *first)
+                      gboolean               *first,
+                      PieceWriter            *pieces)
 {
   UnknownWriter unknown = { out, first, indent };
 
@@ -440,7 +501,10 @@ append_group_members (GString                *out,
               || pacte_format_always_written (record, entry->field))
             {
               begin_member (out, first, indent, entry->member);
-              append_field (out, record, entry->field, info, indent);
+              if (pieces != NULL && (entry->field == PACTE_PORTFOLIO_PARTNERS || entry->field == PACTE_PORTFOLIO_PLANS))
+                append_list_of_pieces (out, record, entry->field, indent, pieces);
+              else
+                append_field (out, record, entry->field, info, indent);
             }
         }
       else
@@ -452,7 +516,7 @@ append_group_members (GString                *out,
 
           begin_member (out, first, indent, entry->member);
           g_string_append_c (out, '{');
-          append_group_members (out, record, entry->group, indent + 2, &inner_first);
+          append_group_members (out, record, entry->group, indent + 2, &inner_first, NULL);
           if (inner_first)
             {
               g_string_truncate (out, mark);
@@ -474,30 +538,49 @@ append_record (GString     *out,
   gboolean first = TRUE;
 
   g_string_append_c (out, '{');
-  append_group_members (out, record, &layout->root, indent + 2, &first);
+  append_group_members (out, record, &layout->root, indent + 2, &first, NULL);
   end_container (out, first, indent, '}');
+}
+
+static void
+append_portfolio (GString        *out,
+                  PactePortfolio *self,
+                  PieceWriter    *pieces)
+{
+  PacteRecord *record = PACTE_RECORD (self);
+  const PacteFormatLayout *layout = pacte_format_layout_get (record);
+  gboolean first = FALSE;
+
+  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d",
+                          PACTE_PORTFOLIO_FORMAT, PACTE_PORTFOLIO_VERSION);
+  append_group_members (out, record, &layout->root, 2, &first, pieces);
+  g_string_append (out, "\n}\n");
 }
 
 GBytes *
 pacte_portfolio_to_bytes (PactePortfolio *self)
 {
-  PacteRecord *record = PACTE_RECORD (self);
-  const PacteFormatLayout *layout;
   GString *out;
-  gboolean first = FALSE;
-  guint n_plans;
 
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (self), NULL);
 
-  layout = pacte_format_layout_get (record);
   /* About 1 KiB a plan: one allocation for most files. */
-  n_plans = g_list_model_get_n_items (pacte_portfolio_get_plans (self));
-  out = g_string_sized_new (4096 + 1024 * (gsize) n_plans);
-  g_string_append_printf (out, "{\n  \"format\": \"%s\",\n  \"version\": %d",
-                          PACTE_PORTFOLIO_FORMAT, PACTE_PORTFOLIO_VERSION);
-  append_group_members (out, record, &layout->root, 2, &first);
-  g_string_append (out, "\n}\n");
+  out = g_string_sized_new (4096 + 1024 * (gsize) g_list_model_get_n_items (pacte_portfolio_get_plans (self)));
+  append_portfolio (out, self, NULL);
   return g_string_free_to_bytes (out);
+}
+
+void
+pacte_format_portfolio_segments (PactePortfolio       *self,
+                                 PacteFormatPieceFunc  piece,
+                                 gpointer              data,
+                                 GPtrArray            *segments)
+{
+  PieceWriter pieces = { piece, data, segments };
+  g_autoptr(GString) out = g_string_sized_new (4096);
+
+  append_portfolio (out, self, &pieces);
+  flush_segment (out, &pieces);
 }
 
 /* ---- Files -------------------------------------------------------------- */
@@ -619,6 +702,29 @@ save_written (GObject      *source,
   g_task_return_boolean (task, TRUE);
 }
 
+static void
+snapshot_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GTask) inner = NULL;
+  SaveTaskData *td = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  td->bytes = pacte_portfolio_snapshot_finish_at (PACTE_PORTFOLIO (source), result, &td->point, &error);
+  if (td->bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  inner = g_task_new (source, g_task_get_cancellable (task), save_written, g_object_ref (task));
+  g_task_set_check_cancellable (inner, FALSE);
+  /* Owned by task, which inner holds until save_written(). */
+  g_task_set_task_data (inner, td, NULL);
+  g_task_run_in_thread (inner, save_in_thread);
+}
+
 void
 pacte_portfolio_save_async (PactePortfolio      *self,
                             GFile               *file,
@@ -626,7 +732,6 @@ pacte_portfolio_save_async (PactePortfolio      *self,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) inner = NULL;
   SaveTaskData *td;
   GTask *task;
 
@@ -639,15 +744,12 @@ pacte_portfolio_save_async (PactePortfolio      *self,
   g_task_set_check_cancellable (task, FALSE);
   td = g_new0 (SaveTaskData, 1);
   td->file = g_object_ref (file);
-  /* The text is made here, on the caller's thread, from the model as it is
-   * now; only the writing happens in the background. */
-  td->bytes = pacte_portfolio_to_bytes (self);
-  /* Edits made while the file is written are not in it: they stay modified. */
-  td->point = pacte_portfolio_get_save_point (self);
-  inner = g_task_new (self, cancellable, save_written, task);
-  g_task_set_check_cancellable (inner, FALSE);
-  g_task_set_task_data (inner, td, save_task_data_free);
-  g_task_run_in_thread (inner, save_in_thread);
+  g_task_set_task_data (task, td, save_task_data_free);
+  /* The text is made on this thread a slice at a time, from the model as
+   * it is when the text is complete (the save point of that state is kept:
+   * edits made while the file is written stay modified); the joining and
+   * the writing happen in the background. */
+  pacte_portfolio_snapshot_async (self, cancellable, snapshot_done, task);
 }
 
 gboolean

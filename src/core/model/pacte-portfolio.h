@@ -119,9 +119,22 @@ void            pacte_portfolio_load_file_with_progress_async (GFile            
 /* Canonical JSON: spec key order, unknown keys after the known ones in their
  * original order, two-space indent, one trailing newline. */
 GBytes         *pacte_portfolio_to_bytes          (PactePortfolio *self);
+/* The same text without blocking the main loop for more than a few
+ * milliseconds at a time, whatever the size: the partners and plans are
+ * written a slice at a time between the loop's events, edits made meanwhile
+ * included, and joined in a worker thread.  Call from the main thread. */
+void            pacte_portfolio_snapshot_async    (PactePortfolio *self,
+                                                   GCancellable   *cancellable,
+                                                   GAsyncReadyCallback callback,
+                                                   gpointer        user_data);
+GBytes         *pacte_portfolio_snapshot_finish   (PactePortfolio *self,
+                                                   GAsyncResult   *result,
+                                                   GError        **error);
 /* Atomic: temporary file renamed over the target, previous version kept as
  * FILE~ backup, every step checked.  On success the file, etag and modified
- * state are updated. */
+ * state are updated.  save_async() makes the text with
+ * pacte_portfolio_snapshot_async() and writes it in a worker thread: edits
+ * made once the text is complete stay modified. */
 gboolean        pacte_portfolio_save              (PactePortfolio *self,
                                                    GFile          *file,
                                                    GCancellable   *cancellable,

@@ -85,5 +85,11 @@ void      pacte_portfolio_set_saved_at   (PactePortfolio       *self,
                                           GFile                *file,
                                           const char           *etag,
                                           const PacteSavePoint *point);
+/* pacte_portfolio_snapshot_finish() with the save point of the state the
+ * text holds. */
+GBytes   *pacte_portfolio_snapshot_finish_at (PactePortfolio   *self,
+                                              GAsyncResult     *result,
+                                              PacteSavePoint   *point,
+                                              GError          **error);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 #include "pacte-accessible.h"
 #include "pacte-i18n.h"
 #include "pacte-language.h"
-#include "pacte-window-life.h"
+#include "pacte-drafts-dialog.h"
 #include "pacte-window.h"
 
 struct _PacteApplication
@@ -14,6 +14,7 @@ struct _PacteApplication
 
   PacteRuleSet   *rules;
   GSettings      *settings;
+  gboolean        drafts_offered;  /* drafts are offered once per run */
 };
 
 G_DEFINE_FINAL_TYPE (PacteApplication, pacte_application, ADW_TYPE_APPLICATION)
@@ -48,6 +49,108 @@ pacte_application_find_window (PacteApplication *self,
     }
   return NULL;
 }
+
+/* ---- Drafts of a previous run ----------------------------------------- */
+
+typedef struct {
+  PacteApplication *app;
+  PacteWindow      *parent;  /* weak */
+} Offer;
+
+static void
+offer_free (gpointer  data,
+            GClosure *closure)
+{
+  Offer *offer = data;
+
+  if (offer->parent != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (offer->parent), (gpointer *) &offer->parent);
+  g_free (offer);
+}
+
+static void
+restore_cb (PacteDraftsDialog *dialog,
+            PacteDraftInfo    *info,
+            Offer             *offer)
+{
+  g_autoptr(PacteDraftStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  PacteWindow *window = offer->parent;
+  GFile *file = pacte_draft_info_get_file (info);
+  PacteWindow *showing;
+
+  store = pacte_draft_store_new (NULL);
+  /* The draft of a file open in a window replaces it there (its own
+   * changes, if any, are kept as a draft in turn): one window per file. */
+  showing = file != NULL ? pacte_application_find_window (offer->app, file) : NULL;
+  if (showing != NULL)
+    window = showing;
+  else if (window == NULL || !pacte_window_is_empty (window))
+    window = pacte_window_new (offer->app);
+  /* The first restored draft takes the empty window; the next get their own. */
+  if (offer->parent != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (offer->parent), (gpointer *) &offer->parent);
+      offer->parent = NULL;
+    }
+
+  if (!pacte_window_restore_draft (window, store, pacte_draft_info_get_id (info), &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (window),
+                                                   _("Could Not Restore the Draft"),
+                                                   error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (message));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+GtkWindow *
+pacte_application_offer_drafts (PacteApplication *self,
+                                PacteWindow      *parent)
+{
+  g_autoptr(PacteDraftStore) store = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  PacteDraftsDialog *dialog;
+  Offer *offer;
+
+  g_return_val_if_fail (PACTE_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (parent == NULL || PACTE_IS_WINDOW (parent), NULL);
+
+  /* Drafts written by this run belong to its open windows: offered only
+   * at start-up. */
+  if (self->drafts_offered)
+    return NULL;
+  self->drafts_offered = TRUE;
+
+  store = pacte_draft_store_new (NULL);
+  drafts = pacte_draft_store_list (store, NULL);
+  if (drafts == NULL || drafts->len == 0)
+    return NULL;
+
+  dialog = pacte_drafts_dialog_new (store, drafts);
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  if (parent != NULL)
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (parent));
+
+  offer = g_new0 (Offer, 1);
+  offer->app = self;
+  /* Only an empty window may take a draft, and only while it exists. */
+  if (parent != NULL && pacte_window_is_empty (parent))
+    {
+      offer->parent = parent;
+      g_object_add_weak_pointer (G_OBJECT (parent), (gpointer *) &offer->parent);
+    }
+  g_signal_connect_data (dialog, "restore", G_CALLBACK (restore_cb), offer, offer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return GTK_WINDOW (dialog);
+}
+
+/* ---- Application -------------------------------------------------------- */
 
 static void
 pacte_application_activate (GApplication *app)

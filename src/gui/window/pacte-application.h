@@ -24,5 +24,11 @@ PacteWindow      *pacte_application_find_window (PacteApplication *self,
 /* Presents the About window over parent (may be NULL); returns it. */
 GtkWindow        *pacte_application_show_about (PacteApplication *self,
                                                 GtkWindow        *parent);
+/* Once per run of the program: when drafts exist, a dialog transient for
+ * parent offers to restore each in a window (parent itself when it has no
+ * document, a new window otherwise).  Returns the dialog, or NULL when there
+ * is nothing to offer or it was offered already. */
+GtkWindow        *pacte_application_offer_drafts (PacteApplication *self,
+                                                  PacteWindow      *parent);
 
 G_END_DECLS

@@ -11,9 +11,7 @@
 #include "pacte-i18n.h"
 #include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
-#include "pacte-print-operation.h"
 #include "pacte-review-dialog.h"
-#include "pacte-window-life.h"
 #include "pacte-window-private.h"
 #include "pacte-window-csv.h"
 
@@ -237,24 +235,16 @@ action_redo (GtkWidget  *widget,
 
 /* ---- dialogs -------------------------------------------------------- */
 
-static void
-show_message (PacteWindow *self,
-              const char  *heading,
-              const char  *body)
+void
+_pacte_window_show_message (PacteWindow *self,
+                            const char  *heading,
+                            const char  *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-_pacte_window_show_message (PacteWindow *self,
-                            const char  *heading,
-                            const char  *body)
-{
-  show_message (self, heading, body);
 }
 
 static void
@@ -320,7 +310,6 @@ static void save_as_then (PacteWindow *self, Pending *pending);
 typedef struct {
   Pending  *pending;
   GFile    *file;
-  gpointer  life_token;  /* our own write is not a change by someone else */
   gboolean  started;
 } SaveData;
 
@@ -350,9 +339,8 @@ save_done (GObject      *source,
   SaveData *d = user_data;
   PacteWindow *self = d->pending->self;
   g_autoptr(GError) error = NULL;
-  gboolean saved = pacte_portfolio_save_finish (PACTE_PORTFOLIO (source), result, &error);
+  gboolean saved = pacte_document_save_finish (PACTE_DOCUMENT (source), result, &error);
 
-  _pacte_window_life_save_end (g_steal_pointer (&d->life_token));
   if (!saved)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -361,9 +349,9 @@ save_done (GObject      *source,
       return;
     }
 
-  if (self->context != NULL && PACTE_PORTFOLIO (source) == document (self))
+  if (self->context != NULL)
     {
-      GFile *file = pacte_portfolio_get_file (PACTE_PORTFOLIO (source));
+      GFile *file = pacte_portfolio_get_file (document (self));
       g_autofree char *base = file != NULL ? g_file_get_basename (file) : NULL;
       g_autofree char *name = base != NULL ? g_filename_display_name (base) : NULL;
       g_autofree char *text = name != NULL ? g_strdup_printf (_("Saved “%s”"), name) : NULL;
@@ -387,8 +375,7 @@ start_save (PacteWindow *self,
   d->started = TRUE;
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  d->life_token = _pacte_window_life_save_begin (self);
-  pacte_portfolio_save_async (doc, d->file, self->cancellable, save_done, d);
+  pacte_document_save_async (self->document, d->file, self->cancellable, save_done, d);
 }
 
 /* Saves to file (NULL: the document's own file, or ask for one), then runs pending. */
@@ -420,8 +407,7 @@ save_then (PacteWindow *self,
   d->file = g_object_ref (file);
 
   /* Another program changed our file since we read it: ask first. */
-  if (pacte_portfolio_get_file (doc) != NULL && g_file_equal (file, pacte_portfolio_get_file (doc)) &&
-      _pacte_window_life_ask_overwrite (self, file, start_save, d, save_data_drop))
+  if (_pacte_window_life_ask_overwrite (self, file, start_save, d, save_data_drop))
     return;
   start_save (self, d);
   save_data_drop (d);
@@ -577,75 +563,6 @@ confirm_then (PacteWindow    *self,
 }
 
 /* ---- opening -------------------------------------------------------- */
-
-typedef struct {
-  PacteWindow *self;
-  GFile       *file;
-} LoadData;
-
-static void
-load_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  LoadData *d = user_data;
-  PacteWindow *self = d->self;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_file_finish (result, &error);
-
-  /* A later open may have replaced this one. */
-  if (self->loading == d->file)
-    g_clear_object (&self->loading);
-
-  if (portfolio != NULL)
-    {
-      pacte_window_set_portfolio (self, portfolio);
-      if (GTK_IS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))))
-        {
-          g_autofree char *uri = g_file_get_uri (d->file);
-
-          gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-        }
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_autofree char *body = NULL;
-
-      _pacte_window_update_title (self);
-      if (self->context != NULL)
-        body = g_strdup_printf (_("%s\n\nThe portfolio open in this window is unchanged."), error->message);
-      else
-        body = g_strdup (error->message);
-      show_message (self, _("Could Not Open the File"), body);
-    }
-
-  g_object_unref (d->file);
-  g_object_unref (d->self);
-  g_free (d);
-}
-
-void
-pacte_window_open_file (PacteWindow *self,
-                        GFile       *file)
-{
-  LoadData *d;
-
-  g_return_if_fail (PACTE_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  adw_window_title_set_subtitle (self->window_title, _("Opening…"));
-  g_set_object (&self->loading, file);
-
-  d = g_new0 (LoadData, 1);
-  d->self = g_object_ref (self);
-  d->file = g_object_ref (file);
-  pacte_portfolio_load_file_async (file, _pacte_window_get_rules (self), self->cancellable, load_done, d);
-}
 
 static void
 on_open_chooser_response (GtkNativeDialog *chooser,
@@ -907,34 +824,6 @@ action_record_review (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- printing ------------------------------------------------------- */
-
-/* The report of the plan shown, or of the whole portfolio when no plan is. */
-static PactePrintOperation *
-make_print_operation (PacteWindow *self)
-{
-  return pacte_print_operation_new (pacte_context_get_portfolio (self->context),
-                                    pacte_context_get_rules (self->context),
-                                    self->plan,
-                                    pacte_context_get_today (self->context));
-}
-
-static void
-action_print (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  PacteWindow *self = PACTE_WINDOW (widget);
-  g_autoptr(PactePrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->context == NULL)
-    return;
-  operation = make_print_operation (self);
-  if (!pacte_print_operation_print (operation, GTK_WINDOW (self), &error))
-    show_message (self, _("Could Not Print"), error->message);
-}
-
 static void
 action_close (GtkWidget  *widget,
               const char *action_name,
@@ -994,7 +883,7 @@ action_add (GtkWidget  *widget,
       !pacte_record_set_string (record, is_plan ? PACTE_PLAN_NAME : PACTE_PARTNER_NAME,
                                 is_plan ? _("New Plan") : _("New Partner"), &error))
     {
-      show_message (self, is_plan ? _("Could Not Add a Plan") : _("Could Not Add a Partner"),
+      _pacte_window_show_message (self, is_plan ? _("Could Not Add a Plan") : _("Could Not Add a Partner"),
                     error->message);
       return;
     }
@@ -1031,7 +920,7 @@ _pacte_window_class_add_document_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  _pacte_window_class_add_print_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.record-review", NULL, action_record_review);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, action_close);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, action_search);

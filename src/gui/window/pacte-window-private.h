@@ -4,6 +4,7 @@
  * drops, save, close, undo and redo). */
 #pragma once
 
+#include "pacte-document.h"
 #include "pacte-field-row.h"
 #include "pacte-window.h"
 
@@ -13,13 +14,24 @@ struct _PacteWindow
 {
   AdwApplicationWindow  parent_instance;
 
-  PacteContext         *context;       /* NULL while no document is open */
+  PacteDocument        *document;      /* the portfolio shown and its life */
+  PacteContext         *context;       /* NULL while no portfolio is shown */
   GSettings            *settings;
   PacteRuleSet         *rules;
   guint32               today;
-  GCancellable         *cancellable;   /* load or save in flight */
-  GFile                *loading;       /* the file being opened, or NULL */
+  GCancellable         *cancellable;   /* save in flight */
   gboolean              close_confirmed;
+
+  /* document life (pacte-window-life.c) */
+  GtkWidget            *document_bar;  /* changed on disk: weak, in content */
+  GtkWidget            *merge_bar;     /* merge conflicts: weak, in content */
+  gboolean              told_draft_failure;
+
+  /* opening (pacte-window-progress.c) */
+  GtkWidget            *progress_page; /* in main_stack as "loading", once shown */
+  GtkProgressBar       *progress_bar;
+  guint                 progress_timeout;
+  guint                 progress_delay; /* ms before the progress shows */
   char                 *plan_sort;     /* "name", "phase", "score" */
   char                 *partner_sort;  /* "name", "segment" */
 
@@ -93,6 +105,71 @@ void     _pacte_window_update_history             (PacteWindow    *self);
 /* Fills the Open Recent menu from GtkRecentManager. */
 void     _pacte_window_update_recent              (PacteWindow    *self);
 void     _pacte_window_init_document_life         (PacteWindow    *self);
+
+/* pacte-window-life.c: the window shows its document (PacteDocument). */
+void     _pacte_window_life_init                  (PacteWindow    *self);
+void     _pacte_window_life_dispose               (PacteWindow    *self);
+/* The user chose to discard the unsaved changes: the draft goes. */
+void     _pacte_window_life_discard               (PacteWindow    *self);
+typedef void (*PacteWindowLifeFunc) (PacteWindow *self,
+                                     gpointer     data);
+/* Before saving the document to its own file: when another program changed
+ * that file since it was loaded or saved, asks whether to overwrite it and
+ * returns TRUE; then proceed(self, data) runs if the user agrees, and
+ * destroy(data) in any case.  Returns FALSE (nothing done) when there is no
+ * reason to ask. */
+gboolean _pacte_window_life_ask_overwrite         (PacteWindow         *self,
+                                                   GFile               *file,
+                                                   PacteWindowLifeFunc  proceed,
+                                                   gpointer             data,
+                                                   GDestroyNotify       destroy);
+/* pacte-window.c: builds the views of portfolio (NULL: drops them). */
+void     _pacte_window_show_portfolio             (PacteWindow    *self,
+                                                   PactePortfolio *portfolio);
+
+/* pacte-window-progress.c: the opening page, after a short delay. */
+void     _pacte_window_progress_init              (PacteWindow    *self);
+void     _pacte_window_progress_dispose           (PacteWindow    *self);
+void     _pacte_window_update_progress            (PacteWindow    *self);
+gboolean _pacte_window_progress_shown             (PacteWindow    *self);
+/* Tests: how long an open runs before its progress shows (300 ms). */
+void     _pacte_window_set_progress_delay         (PacteWindow    *self,
+                                                   guint           delay_ms);
+void     _pacte_window_class_add_progress_actions (GtkWidgetClass *widget_class);
+
+/* pacte-window-print.c: win.print. */
+void     _pacte_window_class_add_print_actions    (GtkWidgetClass *widget_class);
+/* pacte-window-lists.c: the lists' rows (GtkSignalListItemFactory
+ * handlers, user data the window) and their sorters for the "plan-sort"
+ * and "partner-sort" properties. */
+void     _pacte_window_plan_setup                 (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_plan_bind                  (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_plan_unbind                (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_partner_setup              (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_partner_bind               (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+void     _pacte_window_partner_unbind             (GtkSignalListItemFactory *factory,
+                                                   GtkListItem    *item,
+                                                   gpointer        user_data);
+GtkSorter *_pacte_window_make_plan_sorter         (PacteWindow    *self);
+GtkSorter *_pacte_window_make_partner_sorter      (PacteWindow    *self);
+void     _pacte_window_set_sort                   (PacteWindow    *self,
+                                                   char          **field,
+                                                   const char     *value,
+                                                   GParamSpec     *pspec);
+/* pacte-window-rule.c: the rules panel's "rule-activated". */
+void     _pacte_window_on_rule_activated          (PacteWindow    *self,
+                                                   const char     *rule_id,
+                                                   PacteRulesPanel *panel);
 
 /* pacte-window-overview.c */
 void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class);

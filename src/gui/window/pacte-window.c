@@ -3,11 +3,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-light.h"
-#include "pacte-name-sorter.h"
 #include "pacte-list-search.h"
-#include "pacte-plan-row.h"
-#include "pacte-partner-row.h"
-#include "pacte-window-life.h"
 #include "pacte-window-private.h"
 #include "pacte-window-csv.h"
 #include "pacte-accessible.h"
@@ -25,177 +21,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* ---- sorting -------------------------------------------------------- */
-
-static int
-compare_phase (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  int ra = pacte_phase_rank (pacte_record_get_string ((PacteRecord *) a, PACTE_PLAN_PHASE));
-  int rb = pacte_phase_rank (pacte_record_get_string ((PacteRecord *) b, PACTE_PLAN_PHASE));
-
-  return ra < rb ? GTK_ORDERING_SMALLER : ra > rb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static int
-compare_score (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  PacteWindow *self = user_data;
-  PacteEvaluator *evaluator;
-  int sa, sb;
-
-  if (self->context == NULL)
-    return GTK_ORDERING_EQUAL;
-  evaluator = pacte_context_get_evaluator (self->context);
-  sa = pacte_plan_results_get_score (pacte_evaluator_get_results (evaluator, (PactePlan *) a));
-  sb = pacte_plan_results_get_score (pacte_evaluator_get_results (evaluator, (PactePlan *) b));
-  /* Lowest score first: the plans that need attention.  No score goes last. */
-  if (sa < 0)
-    sa = G_MAXINT;
-  if (sb < 0)
-    sb = G_MAXINT;
-  return sa < sb ? GTK_ORDERING_SMALLER : sa > sb ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static int
-compare_segment (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
-{
-  const char *sa = pacte_record_get_string ((PacteRecord *) a, PACTE_PARTNER_SEGMENT);
-  const char *sb = pacte_record_get_string ((PacteRecord *) b, PACTE_PARTNER_SEGMENT);
-  int cmp;
-
-  /* Unset segments last. */
-  if (*sa == '\0' || *sb == '\0')
-    return (*sa == '\0') - (*sb == '\0');
-  cmp = g_utf8_collate (pacte_choice_display_name (sa), pacte_choice_display_name (sb));
-  return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static GtkSorter *
-name_sorter (GType type)
-{
-  return pacte_name_sorter_new (type);
-}
-
-static GtkSorter *
-make_plan_sorter (PacteWindow *self)
-{
-  GtkMultiSorter *multi;
-
-  if (g_strcmp0 (self->plan_sort, "phase") != 0 && g_strcmp0 (self->plan_sort, "score") != 0)
-    return name_sorter (PACTE_TYPE_PLAN);
-
-  multi = gtk_multi_sorter_new ();
-  if (g_strcmp0 (self->plan_sort, "phase") == 0)
-    gtk_multi_sorter_append (multi, GTK_SORTER (gtk_custom_sorter_new (compare_phase, NULL, NULL)));
-  else
-    gtk_multi_sorter_append (multi, GTK_SORTER (gtk_custom_sorter_new (compare_score, self, NULL)));
-  gtk_multi_sorter_append (multi, name_sorter (PACTE_TYPE_PLAN));
-  return GTK_SORTER (multi);
-}
-
-static GtkSorter *
-make_partner_sorter (PacteWindow *self)
-{
-  GtkMultiSorter *multi;
-
-  if (g_strcmp0 (self->partner_sort, "segment") != 0)
-    return name_sorter (PACTE_TYPE_PARTNER);
-
-  multi = gtk_multi_sorter_new ();
-  gtk_multi_sorter_append (multi, GTK_SORTER (gtk_custom_sorter_new (compare_segment, NULL, NULL)));
-  gtk_multi_sorter_append (multi, name_sorter (PACTE_TYPE_PARTNER));
-  return GTK_SORTER (multi);
-}
-
-static void
-set_sort (PacteWindow *self,
-          char       **field,
-          const char  *value,
-          GParamSpec  *pspec)
-{
-  g_autoptr(GtkSorter) sorter = NULL;
-
-  if (value == NULL || g_strcmp0 (*field, value) == 0)
-    return;
-  g_free (*field);
-  *field = g_strdup (value);
-
-  if (field == &self->plan_sort)
-    {
-      sorter = make_plan_sorter (self);
-      gtk_sort_list_model_set_sorter (self->plan_sorted, sorter);
-    }
-  else
-    {
-      sorter = make_partner_sorter (self);
-      gtk_sort_list_model_set_sorter (self->partner_sorted, sorter);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-/* ---- list rows ------------------------------------------------------ */
-
-static void
-plan_setup (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, pacte_plan_row_new ());
-}
-
-static void
-plan_bind (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  PacteWindow *self = user_data;
-  PactePlan *plan = gtk_list_item_get_item (item);
-
-  if (self->context == NULL)
-    return;
-  pacte_plan_row_bind (PACTE_PLAN_ROW (gtk_list_item_get_child (item)), plan,
-                       pacte_context_get_results (self->context, plan));
-}
-
-static void
-plan_unbind (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
-{
-  pacte_plan_row_bind (PACTE_PLAN_ROW (gtk_list_item_get_child (item)), NULL, NULL);
-}
-
-static void
-partner_setup (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, pacte_partner_row_new ());
-}
-
-static void
-partner_bind (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  pacte_partner_row_bind (PACTE_PARTNER_ROW (gtk_list_item_get_child (item)),
-                          gtk_list_item_get_item (item));
-}
-
-static void
-partner_unbind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                gpointer                  user_data)
-{
-  pacte_partner_row_bind (PACTE_PARTNER_ROW (gtk_list_item_get_child (item)), NULL);
-}
 
 /* ---- showing an item ------------------------------------------------ */
 
@@ -500,73 +325,6 @@ on_partner_search_changed (PacteWindow    *self,
                    gtk_editable_get_text (GTK_EDITABLE (entry)), self->partner_view);
 }
 
-static void
-on_rule_activated (PacteWindow     *self,
-                   const char      *rule_id,
-                   PacteRulesPanel *panel)
-{
-  if (self->plan != NULL)
-    pacte_window_show_rule (self, self->plan, rule_id);
-}
-
-gboolean
-pacte_window_show_rule (PacteWindow *self,
-                        PactePlan   *plan,
-                        const char  *rule_id)
-{
-  PacteContext *context;
-  PactePlanResults *results;
-  PacteRuleResult *result;
-  PacteRecord *record, *owner;
-  PacteFixKind kind;
-  const char *field;
-  int index;
-  gboolean focused = FALSE;
-
-  g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (PACTE_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (rule_id != NULL, FALSE);
-
-  context = pacte_window_get_context (self);
-  if (context == NULL)
-    return FALSE;
-  index = pacte_rule_set_find (pacte_context_get_rules (context), rule_id);
-  if (index < 0)
-    return FALSE;
-  pacte_window_select_plan (self, plan);
-  if (self->plan != plan)
-    return FALSE;
-
-  /* The fix as of the latest edit. */
-  pacte_evaluator_flush (pacte_context_get_evaluator (context));
-  results = pacte_context_get_results (context, plan);
-  result = pacte_plan_results_get_result (results, (guint) index);
-  kind = pacte_rule_result_get_fix_kind (result);
-  record = pacte_rule_result_get_fix_record (result);
-  field = pacte_rule_result_get_fix_field (result);
-  owner = record != NULL ? pacte_record_get_owner (record) : NULL;
-
-  if (owner != NULL && PACTE_IS_PARTNER (owner))
-    {
-      /* The fix is in a partner's record: its page. */
-      pacte_window_select_partner (self, PACTE_PARTNER (owner));
-      if (self->partner_editor != NULL && self->partner == PACTE_PARTNER (owner))
-        focused = pacte_partner_editor_reveal_fix (PACTE_PARTNER_EDITOR (self->partner_editor),
-                                                   kind, record, field);
-    }
-  else if (self->plan_editor != NULL)
-    {
-      focused = pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (self->plan_editor),
-                                              kind, record, field);
-      /* A folded panel covers the editor: get it out of the way. */
-      if (focused && adw_flap_get_folded (self->plan_flap))
-        adw_flap_set_reveal_flap (self->plan_flap, FALSE);
-    }
-  if (!focused)
-    pacte_window_show_toast (self, _("No single field fixes this rule: see its advice"));
-  return focused;
-}
-
 /* ---- the document --------------------------------------------------- */
 
 static void
@@ -591,7 +349,6 @@ drop_document (PacteWindow *self)
   if (self->context == NULL)
     return;
 
-  _pacte_window_life_detach (self);
   g_signal_handlers_disconnect_by_data (pacte_context_get_portfolio (self->context), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
@@ -609,14 +366,32 @@ void
 pacte_window_set_portfolio (PacteWindow    *self,
                             PactePortfolio *portfolio)
 {
-  PactePortfolio *doc;
-  g_autoptr(PacteContext) context = NULL;
-
   g_return_if_fail (PACTE_IS_WINDOW (self));
   g_return_if_fail (PACTE_IS_PORTFOLIO (portfolio));
 
-  context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
+  pacte_document_set_portfolio (self->document, portfolio);
+}
+
+void
+_pacte_window_show_portfolio (PacteWindow    *self,
+                              PactePortfolio *portfolio)
+{
+  PactePortfolio *doc;
+  g_autoptr(PacteContext) context = NULL;
+
+  if (portfolio != NULL && self->context != NULL && pacte_context_get_portfolio (self->context) == portfolio)
+    return;
+  if (portfolio != NULL)
+    context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
   drop_document (self);
+  if (portfolio == NULL)
+    {
+      if (gtk_widget_get_parent (self->document_page) != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      _pacte_window_update_title (self);
+      _pacte_window_update_actions (self);
+      return;
+    }
   self->context = g_steal_pointer (&context);
   if (gtk_widget_get_parent (self->document_page) == NULL)
     gtk_stack_add_named (self->main_stack, self->document_page, "document");
@@ -678,7 +453,6 @@ pacte_window_set_portfolio (PacteWindow    *self,
   update_nothing_page (self);
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
-  _pacte_window_life_attach (self);
   _pacte_window_overview_opened (self);
 }
 
@@ -755,7 +529,8 @@ pacte_window_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->loading);
+  _pacte_window_progress_dispose (self);
+  _pacte_window_life_dispose (self);
   drop_document (self);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
@@ -825,10 +600,10 @@ pacte_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PLAN_SORT:
-      set_sort (self, &self->plan_sort, g_value_get_string (value), pspec);
+      _pacte_window_set_sort (self, &self->plan_sort, g_value_get_string (value), pspec);
       break;
     case PROP_PARTNER_SORT:
-      set_sort (self, &self->partner_sort, g_value_get_string (value), pspec);
+      _pacte_window_set_sort (self, &self->partner_sort, g_value_get_string (value), pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -888,12 +663,13 @@ pacte_window_class_init (PacteWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_plan_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_partner_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_rule_activated);
+  gtk_widget_class_bind_template_callback_full (widget_class, "on_rule_activated", G_CALLBACK (_pacte_window_on_rule_activated));
 
   gtk_widget_class_install_property_action (widget_class, "win.sort-plans", "plan-sort");
   gtk_widget_class_install_property_action (widget_class, "win.sort-partners", "partner-sort");
   _pacte_window_class_add_document_actions (widget_class);
   _pacte_window_class_add_overview_actions (widget_class);
+  _pacte_window_class_add_progress_actions (widget_class);
   _pacte_window_class_add_settings_actions (widget_class);
   _pacte_window_class_add_export_actions (widget_class);
   _pacte_window_install_calendar_actions (widget_class);
@@ -953,13 +729,13 @@ pacte_window_init (PacteWindow *self)
   gtk_stack_remove (self->main_stack, self->document_page);
   pacte_accessible_tidy (self->document_page);
 
-  setup_list (self, PACTE_TYPE_PLAN, make_plan_sorter (self),
+  setup_list (self, PACTE_TYPE_PLAN, _pacte_window_make_plan_sorter (self),
               &self->plan_filter, &self->plan_sorted, &self->plan_selection, self->plan_view,
-              G_CALLBACK (plan_setup), G_CALLBACK (plan_bind), G_CALLBACK (plan_unbind),
+              G_CALLBACK (_pacte_window_plan_setup), G_CALLBACK (_pacte_window_plan_bind), G_CALLBACK (_pacte_window_plan_unbind),
               G_CALLBACK (on_plan_selected));
-  setup_list (self, PACTE_TYPE_PARTNER, make_partner_sorter (self),
+  setup_list (self, PACTE_TYPE_PARTNER, _pacte_window_make_partner_sorter (self),
               &self->partner_filter, &self->partner_sorted, &self->partner_selection, self->partner_view,
-              G_CALLBACK (partner_setup), G_CALLBACK (partner_bind), G_CALLBACK (partner_unbind),
+              G_CALLBACK (_pacte_window_partner_setup), G_CALLBACK (_pacte_window_partner_bind), G_CALLBACK (_pacte_window_partner_unbind),
               G_CALLBACK (on_partner_selected));
 
   g_signal_connect_swapped (self->view_stack, "notify::visible-child-name",
@@ -972,6 +748,8 @@ pacte_window_init (PacteWindow *self)
   gtk_search_entry_set_key_capture_widget (self->partner_search, GTK_WIDGET (self->partner_view));
 
   _pacte_window_init_document_life (self);
+  _pacte_window_life_init (self);
+  _pacte_window_progress_init (self);
   /* No document yet: no overview. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);
@@ -989,6 +767,13 @@ pacte_window_new (PacteApplication *app)
   return self;
 }
 
+PacteDocument *
+pacte_window_get_document (PacteWindow *self)
+{
+  g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
 gboolean
 pacte_window_has_document (PacteWindow *self)
 {
@@ -1000,16 +785,14 @@ gboolean
 pacte_window_is_empty (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), FALSE);
-  return self->context == NULL && self->loading == NULL;
+  return self->context == NULL && (self->document == NULL || !pacte_document_get_loading (self->document));
 }
 
 GFile *
 pacte_window_get_file (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
-  if (self->loading != NULL)
-    return self->loading;
-  return self->context != NULL ? pacte_portfolio_get_file (pacte_context_get_portfolio (self->context)) : NULL;
+  return self->document != NULL ? pacte_document_get_file (self->document) : NULL;
 }
 
 GMenuModel *

@@ -8,6 +8,8 @@
 
 #include "pacte-application.h"
 #include "pacte-context.h"
+#include "pacte-document.h"
+#include "pacte-drafts.h"
 #include "pacte-rules-panel.h"
 
 G_BEGIN_DECLS
@@ -33,6 +35,15 @@ void             pacte_window_set_portfolio     (PacteWindow      *self,
 void             pacte_window_open_files        (PacteWindow      *self,
                                                  GFile           **files,
                                                  guint             n_files);
+/* Opens the draft draft_id of store in the window (replacing its document,
+ * without asking): the unsaved state comes back, and keeps being written to
+ * the same draft until it is saved. */
+gboolean         pacte_window_restore_draft     (PacteWindow      *self,
+                                                 PacteDraftStore  *store,
+                                                 const char       *draft_id,
+                                                 GError          **error);
+/* The document shown (its portfolio, file, draft, load and save). */
+PacteDocument   *pacte_window_get_document      (PacteWindow      *self);
 gboolean         pacte_window_has_document      (PacteWindow      *self);
 /* No document, and none being opened: the window may take a file. */
 gboolean         pacte_window_is_empty          (PacteWindow      *self);

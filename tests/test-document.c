@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-document.c: a document (PacteDocument) loads in the background and
+ * keeps what it shows when a load fails or is cancelled; it saves without
+ * taking its own write for someone else's; its draft is kept for unsaved
+ * work and goes once the work is saved or discarded. */
+#include "config.h"
+
+#include <string.h>
+
+#include "pacte-document.h"
+#include "pacte-test-utils.h"
+
+typedef struct {
+  char            *tmpdir;
+  GFile           *file;        /* a copy of the sample */
+  GFile           *broken;      /* not a portfolio */
+  PacteDraftStore *store;
+  PacteDocument   *document;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autofree char *sample = pacte_test_sample_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *broken = NULL;
+  g_autoptr(GFile) drafts = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  fx->tmpdir = g_dir_make_tmp ("pacte-document-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_file_get_contents (sample, &contents, &len, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fx->tmpdir, "alliances.pacte.json", NULL);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  fx->file = g_file_new_for_path (path);
+  broken = g_build_filename (fx->tmpdir, "broken.pacte.json", NULL);
+  g_file_set_contents (broken, "{ \"format\": \"pacte-portfolio\", ", -1, &error);
+  g_assert_no_error (error);
+  fx->broken = g_file_new_for_path (broken);
+
+  drafts = g_file_new_build_filename (fx->tmpdir, "drafts", NULL);
+  fx->store = pacte_draft_store_new (drafts);
+  fx->document = pacte_document_new (fx->store, pacte_rule_set_get_default ());
+}
+
+static void
+fixture_tear_down (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_clear_object (&fx->document);
+  g_clear_object (&fx->store);
+  g_clear_object (&fx->file);
+  g_clear_object (&fx->broken);
+  pacte_test_remove_tree (fx->tmpdir);
+  g_clear_pointer (&fx->tmpdir, g_free);
+}
+
+typedef struct {
+  GAsyncResult *result;
+} Wait;
+
+static void
+got_result (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  Wait *wait = data;
+
+  wait->result = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return ((Wait *) data)->result != NULL;
+}
+
+/* Loads file and waits: TRUE, or FALSE with error set. */
+static gboolean
+load (PacteDocument  *document,
+      GFile          *file,
+      GError        **error)
+{
+  Wait wait = { NULL };
+  gboolean ok;
+
+  pacte_document_load_async (document, file, NULL, got_result, &wait);
+  g_assert_true (pacte_document_get_loading (document));
+  g_assert_true (g_file_equal (pacte_document_get_file (document), file));
+  g_assert_true (pacte_test_wait_for (has_result, &wait, 30000));
+  ok = pacte_document_load_finish (document, wait.result, error);
+  g_object_unref (wait.result);
+  g_assert_false (pacte_document_get_loading (document));
+  return ok;
+}
+
+static guint
+n_drafts (Fixture *fx)
+{
+  g_autoptr(GPtrArray) drafts = pacte_draft_store_list (fx->store, NULL);
+
+  return drafts != NULL ? drafts->len : 0;
+}
+
+static void
+edit (PacteDocument *document)
+{
+  PactePortfolio *portfolio = pacte_document_get_portfolio (document);
+  g_autoptr(PactePlan) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
+  g_autoptr(GError) error = NULL;
+
+  pacte_record_set_string (PACTE_RECORD (plan), PACTE_PLAN_NAME, "Renamed while open", &error);
+  g_assert_no_error (error);
+  g_assert_true (pacte_document_get_modified (document));
+}
+
+static void
+test_load (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PactePortfolio *shown;
+
+  g_assert_null (pacte_document_get_portfolio (fx->document));
+  g_assert_true (load (fx->document, fx->file, &error));
+  g_assert_no_error (error);
+  shown = pacte_document_get_portfolio (fx->document);
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_plans (shown)), >, 0);
+  g_assert_true (g_file_equal (pacte_document_get_file (fx->document), fx->file));
+  g_assert_nonnull (pacte_document_get_watch (fx->document));
+  g_assert_nonnull (pacte_document_get_autosave (fx->document));
+  g_assert_cmpfloat (pacte_document_get_progress (fx->document), ==, 0);
+
+  /* A file that is not a portfolio: the message names it, the portfolio
+   * shown stays, edits and all. */
+  edit (fx->document);
+  g_assert_false (load (fx->document, fx->broken, &error));
+  g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_SYNTAX);
+  g_assert_nonnull (strstr (error->message, "broken.pacte.json"));
+  g_assert_true (pacte_document_get_portfolio (fx->document) == shown);
+  g_assert_true (pacte_document_get_modified (fx->document));
+  g_assert_true (g_file_equal (pacte_document_get_file (fx->document), fx->file));
+}
+
+static void
+test_cancel (Fixture       *fx,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  PactePortfolio *shown;
+  Wait wait = { NULL };
+
+  g_assert_true (load (fx->document, fx->file, &error));
+  shown = pacte_document_get_portfolio (fx->document);
+  edit (fx->document);
+
+  pacte_document_load_async (fx->document, fx->file, NULL, got_result, &wait);
+  pacte_document_cancel_load (fx->document);
+  g_assert_false (pacte_document_get_loading (fx->document));
+  g_assert_true (pacte_test_wait_for (has_result, &wait, 30000));
+  g_assert_false (pacte_document_load_finish (fx->document, wait.result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&wait.result);
+  g_clear_error (&error);
+  /* As it was: the same portfolio, its edit, its file. */
+  g_assert_true (pacte_document_get_portfolio (fx->document) == shown);
+  g_assert_true (pacte_document_get_modified (fx->document));
+
+  /* A second open replaces the first, which reports its cancellation. */
+  {
+    Wait first = { NULL }, second = { NULL };
+
+    pacte_document_load_async (fx->document, fx->broken, NULL, got_result, &first);
+    pacte_document_load_async (fx->document, fx->file, NULL, got_result, &second);
+    g_assert_true (pacte_test_wait_for (has_result, &second, 30000));
+    g_assert_true (pacte_test_wait_for (has_result, &first, 30000));
+    g_assert_false (pacte_document_load_finish (fx->document, first.result, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_true (pacte_document_load_finish (fx->document, second.result, NULL));
+    g_object_unref (first.result);
+    g_object_unref (second.result);
+  }
+  g_assert_true (pacte_document_get_portfolio (fx->document) != shown);
+  g_assert_false (pacte_document_get_modified (fx->document));
+  /* The edits of the portfolio replaced were kept as a draft. */
+  g_assert_cmpuint (n_drafts (fx), ==, 1);
+}
+
+static void
+test_save (Fixture       *fx,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  Wait wait = { NULL };
+
+  g_assert_true (load (fx->document, fx->file, &error));
+  edit (fx->document);
+  g_assert_true (pacte_autosave_flush (pacte_document_get_autosave (fx->document), &error));
+  g_assert_cmpuint (n_drafts (fx), ==, 1);
+  etag = g_strdup (pacte_portfolio_get_etag (pacte_document_get_portfolio (fx->document)));
+
+  g_assert_false (pacte_document_save_would_overwrite (fx->document, fx->file));
+  pacte_document_save_async (fx->document, NULL, NULL, got_result, &wait);
+  g_assert_true (pacte_test_wait_for (has_result, &wait, 30000));
+  g_assert_true (pacte_document_save_finish (fx->document, wait.result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  g_assert_false (pacte_document_get_modified (fx->document));
+  g_assert_cmpstr (etag, !=, pacte_portfolio_get_etag (pacte_document_get_portfolio (fx->document)));
+  /* Saved: the draft goes; our own write is not a change on disk. */
+  g_assert_cmpuint (n_drafts (fx), ==, 0);
+  g_usleep (200 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (pacte_file_watch_get_state (pacte_document_get_watch (fx->document)), ==,
+                   PACTE_DISK_STATE_SAME);
+  g_assert_false (pacte_document_save_would_overwrite (fx->document, fx->file));
+
+  /* Another program writes the file: saving would overwrite its version. */
+  {
+    g_autofree char *path = g_file_get_path (fx->file);
+
+    g_file_set_contents (path, "{}", -1, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (pacte_document_save_would_overwrite (fx->document, fx->file));
+}
+
+static void
+test_close (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) drafts = NULL;
+  char *id;
+
+  /* Closed with unsaved changes: the draft is written and kept. */
+  g_assert_true (load (fx->document, fx->file, &error));
+  edit (fx->document);
+  g_assert_true (pacte_document_close (fx->document, &error));
+  g_assert_no_error (error);
+  g_assert_null (pacte_document_get_portfolio (fx->document));
+  g_assert_null (pacte_document_get_file (fx->document));
+  drafts = pacte_draft_store_list (fx->store, &error);
+  g_assert_cmpuint (drafts->len, ==, 1);
+  id = g_strdup (pacte_draft_info_get_id (g_ptr_array_index (drafts, 0)));
+
+  /* Restored: the edit is back, and the draft stays until saved or
+   * discarded, even unedited. */
+  g_assert_true (pacte_document_restore_draft (fx->document, fx->store, id, &error));
+  g_assert_no_error (error);
+  g_assert_true (pacte_document_get_modified (fx->document));
+  {
+    g_autoptr(PactePlan) plan = g_list_model_get_item (pacte_portfolio_get_plans (pacte_document_get_portfolio (fx->document)), 0);
+
+    g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME), ==, "Renamed while open");
+  }
+  g_assert_cmpstr (pacte_autosave_get_draft_id (pacte_document_get_autosave (fx->document)), ==, id);
+  g_assert_true (pacte_document_close (fx->document, &error));
+  g_assert_cmpuint (n_drafts (fx), ==, 1);
+
+  /* Discarded: the draft goes now, and closing keeps none. */
+  g_assert_true (pacte_document_restore_draft (fx->document, fx->store, id, &error));
+  g_assert_true (pacte_document_discard_changes (fx->document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_drafts (fx), ==, 0);
+  g_assert_true (pacte_document_close (fx->document, &error));
+  g_assert_cmpuint (n_drafts (fx), ==, 0);
+  g_free (id);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/document/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
+  g_test_add ("/document/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/document/save", Fixture, NULL, fixture_set_up, test_save, fixture_tear_down);
+  g_test_add ("/document/close", Fixture, NULL, fixture_set_up, test_close, fixture_tear_down);
+  return g_test_run ();
+}
