@@ -348,6 +348,12 @@ gboolean pacte_texts_parse     (JsonObject        *texts,
                                 PacteTextFunc      func,
                                 gpointer           data,
                                 GError           **error);
+/* A PacteTextFunc that keeps each text in the PacteText data. */
+gboolean pacte_text_keep       (const char        *text,
+                                int                lang,
+                                const char        *path,
+                                gpointer           data,
+                                GError           **error);
 /* "an object with the texts \"en\" and \"fr\"" naming every language. */
 char    *pacte_texts_expected  (void);
 

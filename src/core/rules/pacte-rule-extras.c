@@ -17,19 +17,6 @@
 
 /* ---- Green cases --------------------------------------------------------- */
 
-static gboolean
-keep_text (const char *text,
-           int         lang,
-           const char *path,
-           gpointer    data,
-           GError    **error)
-{
-  PacteText *out = data;
-
-  out->text[lang] = g_strdup (text);
-  return TRUE;
-}
-
 gboolean
 pacte_green_cases_compile (JsonObject  *object,
                            PacteRule   *rule,
@@ -72,7 +59,7 @@ pacte_green_cases_compile (JsonObject  *object,
 
           return pacte_rules_fail (error, text_path, "%s", expected);
         }
-      if (!pacte_texts_parse (json_node_get_object (text), FALSE, text_path, keep_text, &green->text, error))
+      if (!pacte_texts_parse (json_node_get_object (text), FALSE, text_path, pacte_text_keep, &green->text, error))
         return FALSE;
     }
   return TRUE;

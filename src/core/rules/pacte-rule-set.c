@@ -103,12 +103,12 @@ pacte_rules_fail (GError    **error,
   return FALSE;
 }
 
-static gboolean
-keep_text (const char *text,
-           int         lang,
-           const char *path,
-           gpointer    data,
-           GError    **error)
+gboolean
+pacte_text_keep (const char *text,
+                 int         lang,
+                 const char *path,
+                 gpointer    data,
+                 GError    **error)
 {
   PacteText *out = data;
 
@@ -142,7 +142,7 @@ parse_text (JsonObject *parent,
 
       return pacte_rules_fail (error, here, "%s", expected);
     }
-  return pacte_texts_parse (json_node_get_object (node), FALSE, here, keep_text, out, error);
+  return pacte_texts_parse (json_node_get_object (node), FALSE, here, pacte_text_keep, out, error);
 }
 
 static gboolean

@@ -28,9 +28,9 @@ pacte_export_dialog_init (PacteExportDialog *self)
 {
 }
 
-static GtkWidget *
-heading_label (const char *text,
-               GtkWidget  *mnemonic_widget)
+GtkWidget *
+pacte_export_dialog_heading (const char *text,
+                             GtkWidget  *mnemonic_widget)
 {
   GtkWidget *label = gtk_label_new_with_mnemonic (text);
 
@@ -75,7 +75,7 @@ pacte_export_dialog_new (GtkWindow      *parent,
   lang = pacte_i18n_normalize_lang (pacte_record_get_string (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_META_LANGUAGE));
   pacte_export_dialog_set_language (self, lang != NULL ? lang : pacte_i18n_user_language ());
   gtk_widget_set_halign (GTK_WIDGET (self->language), GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), heading_label (_("Report _language"), GTK_WIDGET (self->language)));
+  gtk_box_append (GTK_BOX (box), pacte_export_dialog_heading (_("Report _language"), GTK_WIDGET (self->language)));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->language));
 
   self->has_plan = plan != NULL;
@@ -88,7 +88,7 @@ pacte_export_dialog_new (GtkWindow      *parent,
   gtk_widget_set_sensitive (GTK_WIDGET (self->plan_check), plan != NULL);
   gtk_check_button_set_active (plan != NULL ? self->plan_check : self->portfolio_check, TRUE);
   gtk_widget_set_margin_top (GTK_WIDGET (self->plan_check), 12);
-  gtk_box_append (GTK_BOX (box), heading_label (_("Contents"), NULL));
+  gtk_box_append (GTK_BOX (box), pacte_export_dialog_heading (_("Contents"), NULL));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->plan_check));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->portfolio_check));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (self), box);

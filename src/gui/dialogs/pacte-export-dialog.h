@@ -25,4 +25,8 @@ gboolean    pacte_export_dialog_get_whole_portfolio (PacteExportDialog *self);
 void        pacte_export_dialog_set_whole_portfolio (PacteExportDialog *self,
                                                      gboolean           whole);
 
+/* A heading above a choice, with its mnemonic (also Print's Report tab). */
+GtkWidget  *pacte_export_dialog_heading             (const char        *text,
+                                                     GtkWidget         *mnemonic_widget);
+
 G_END_DECLS

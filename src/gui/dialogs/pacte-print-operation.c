@@ -10,6 +10,7 @@
 #include "pacte-i18n.h"
 #include "pacte-atomic-file.h"
 #include "pacte-file-read.h"
+#include "pacte-export-dialog.h"
 #include "pacte-print-operation.h"
 #include "pacte-report.h"
 #include "pacte-report-preview.h"
@@ -148,19 +149,6 @@ pacte_print_operation_get_preview_window (PactePrintOperation *self)
 /* ---- The Report tab ------------------------------------------------------- */
 
 static GtkWidget *
-row_label (const char *text,
-           GtkWidget  *mnemonic_widget)
-{
-  GtkWidget *label = gtk_label_new_with_mnemonic (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_add_css_class (label, "heading");
-  if (mnemonic_widget != NULL)
-    gtk_label_set_mnemonic_widget (GTK_LABEL (label), mnemonic_widget);
-  return label;
-}
-
-static GtkWidget *
 pacte_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   PactePrintOperation *self = PACTE_PRINT_OPERATION (operation);
@@ -183,7 +171,7 @@ pacte_print_operation_create_custom_widget (GtkPrintOperation *operation)
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), pacte_language_index (pacte_language_get (self->lang)));
   gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), row_label (_("Report _language"), dropdown));
+  gtk_box_append (GTK_BOX (box), pacte_export_dialog_heading (_("Report _language"), dropdown));
   gtk_box_append (GTK_BOX (box), dropdown);
 
   gtk_check_button_set_group (GTK_CHECK_BUTTON (portfolio_check), GTK_CHECK_BUTTON (plan_check));
@@ -195,7 +183,7 @@ pacte_print_operation_create_custom_widget (GtkPrintOperation *operation)
   else
     gtk_check_button_set_active (GTK_CHECK_BUTTON (self->whole_portfolio ? portfolio_check : plan_check), TRUE);
   gtk_widget_set_margin_top (plan_check, 12);
-  gtk_box_append (GTK_BOX (box), row_label (_("Contents"), NULL));
+  gtk_box_append (GTK_BOX (box), pacte_export_dialog_heading (_("Contents"), NULL));
   gtk_box_append (GTK_BOX (box), plan_check);
   gtk_box_append (GTK_BOX (box), portfolio_check);
 
