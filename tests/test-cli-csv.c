@@ -225,7 +225,7 @@ test_export_plans (Fixture       *f,
   pacte_test_run (&run, "--export-csv", "plans", f->portfolio, "-o", out, "--lang", "en", "--date", "2026-06-01", NULL);
   g_assert_cmpint (run.status, ==, 0);
   csv = contents (out);
-  g_assert_true (g_str_has_prefix (csv, "Identifier,Name,Phase,Owner,Score,R01,R02,"));
+  g_assert_true (g_str_has_prefix (csv, "Identifier,Name,Phase,Alliance manager,Score,R01,R02,"));
   assert_has (csv, ",R16\r\nplan-");
   g_clear_pointer (&csv, g_free);
 

@@ -189,7 +189,7 @@ test_export (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   /* The sample's language is French: French headers and lights, Excel's defaults. */
-  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFIdentifiant;Nom;Phase;Responsable;Score;R01;"));
+  g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFIdentifiant;Nom;Phase;Responsable d’alliance;Score;R01;"));
   g_assert_nonnull (strstr (text, ";Vert;"));
   pacte_test_remove_tree (dir);
   pacte_test_destroy_window (window);

@@ -286,7 +286,7 @@ DIALOG_OPENERS = [
     ("Keyboard Shortcuts", by_keys("ctrl+question")),
     ("Record Review", through_menu("Main Menu", "Record Review…")),
     ("Switch Off", through_menu("Options of R01 Work at a strategic level", "Switch Off for This Plan…")),
-    ("Tune", through_menu("Options of R09 Don’t give up", "Tune Parameters…")),
+    ("Tune", through_menu("Options of R04 Strong governance", "Tune Parameters…")),
     ("Import Partners", through_menu("Main Menu", "Import Partners from CSV…")),
 ]
 

@@ -50,4 +50,20 @@ struct _PacteOverview
   gboolean            agenda_stale;
 };
 
+#define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
+
+/* pacte-overview.c */
+const char *_pacte_overview_plan_name     (PactePlan     *plan);
+gboolean    _pacte_overview_plan_change   (PacteOverview *self,
+                                           PactePlan     *plan,
+                                           int           *change);
+int         _pacte_overview_plan_score    (PacteOverview *self,
+                                           PactePlan     *plan);
+/* pacte-overview-sort.c: the view's sorter and filter functions. */
+int         _pacte_overview_compare_plans (gconstpointer  a,
+                                           gconstpointer  b,
+                                           gpointer       data);
+gboolean    _pacte_overview_filter_plan   (gpointer       item,
+                                           gpointer       data);
+
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-overview.c: the overview's heat map (plans × rules), its totals,
- * the average score and its distribution, sorting and filtering. */
+ * the average score and its distribution (sorting and filtering:
+ * pacte-overview-sort.c). */
 #include "config.h"
 
 #include <math.h>
@@ -15,7 +16,6 @@
 #include "pacte-report-format.h"
 #include "pacte-rules-panel.h"
 
-#define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
 
 G_DEFINE_FINAL_TYPE (PacteOverview, pacte_overview, GTK_TYPE_BOX)
 
@@ -29,8 +29,8 @@ typedef struct {
 
 /* ---- helpers ---------------------------------------------------------- */
 
-static const char *
-plan_name (PactePlan *plan)
+const char *
+_pacte_overview_plan_name (PactePlan *plan)
 {
   const char *name = pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME);
 
@@ -61,15 +61,15 @@ pacte_overview_cell_name (PacteContext *context,
   word = status_word_lower (pacte_rule_result_get_status (result));
   /* Translators: a heat-map cell: plan, rule id, rule title, status, explanation:
    * "Ashford & Lowe, R04 Strong governance: amber — the body … has no meeting cadence" */
-  return g_strdup_printf (_("%s, %s %s: %s — %s"), plan_name (plan),
+  return g_strdup_printf (_("%s, %s %s: %s — %s"), _pacte_overview_plan_name (plan),
                           pacte_rule_result_get_rule_id (result), pacte_rule_result_get_title (result),
                           word, pacte_rule_result_get_explanation (result));
 }
 
-static gboolean
-plan_change (PacteOverview *self,
-             PactePlan     *plan,
-             int           *change)
+gboolean
+_pacte_overview_plan_change (PacteOverview *self,
+                             PactePlan     *plan,
+                             int           *change)
 {
   gpointer value;
 
@@ -79,9 +79,9 @@ plan_change (PacteOverview *self,
   return TRUE;
 }
 
-static int
-plan_score (PacteOverview *self,
-            PactePlan     *plan)
+int
+_pacte_overview_plan_score (PacteOverview *self,
+                            PactePlan     *plan)
 {
   return pacte_plan_results_get_score (pacte_context_get_results (self->context, plan));
 }
@@ -92,207 +92,6 @@ _pacte_overview_emit_plan (PacteOverview *self,
                            const char    *rule_id)
 {
   g_signal_emit (self, signals[SIGNAL_PLAN_ACTIVATED], 0, plan, rule_id);
-}
-
-/* ---- sorting and filtering ------------------------------------------ */
-
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *folded = pacte_name_fold (text);
-
-  return g_utf8_casefold (folded, -1);
-}
-
-/* Folding and collating names is the costly part of sorting and filtering
- * 2,000 plans: done once per plan (again after edits, in the refresh). */
-static void
-plan_keys (PacteOverview *self,
-           PactePlan     *plan)
-{
-  PacteRecord *record = PACTE_RECORD (plan);
-  g_autofree char *folded = pacte_name_fold (plan_name (plan));
-  const char * const *partners = pacte_record_get_strv (record, PACTE_PLAN_PARTNERS);
-  GString *search = g_string_new (NULL);
-
-  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_NAME));
-  g_string_append_c (search, '\n');
-  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_ID));
-  g_string_append_c (search, '\n');
-  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_OWNER));
-  for (guint i = 0; partners[i] != NULL; i++)
-    {
-      PactePartner *partner = pacte_portfolio_find_partner (pacte_context_get_portfolio (self->context), partners[i]);
-
-      if (partner != NULL)
-        {
-          g_string_append_c (search, '\n');
-          g_string_append (search, pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME));
-        }
-    }
-  g_hash_table_insert (self->sort_keys, plan, g_utf8_collate_key (folded, -1));
-  g_hash_table_insert (self->search_texts, plan, fold_for_search (search->str));
-  g_string_free (search, TRUE);
-}
-
-static const char *
-plan_sort_key (PacteOverview *self,
-               PactePlan     *plan)
-{
-  if (!g_hash_table_contains (self->sort_keys, plan))
-    plan_keys (self, plan);
-  return g_hash_table_lookup (self->sort_keys, plan);
-}
-
-static const char *
-plan_search_text (PacteOverview *self,
-                  PactePlan     *plan)
-{
-  if (!g_hash_table_contains (self->search_texts, plan))
-    plan_keys (self, plan);
-  return g_hash_table_lookup (self->search_texts, plan);
-}
-
-static int
-compare_plans (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  PacteOverview *self = user_data;
-  PactePlan *x = (PactePlan *) a, *y = (PactePlan *) b;
-  int order = 0;
-
-  switch (self->sort)
-    {
-    case PACTE_OVERVIEW_SORT_WORST:
-    case PACTE_OVERVIEW_SORT_BEST:
-      {
-        /* A plan without a score (every rule off) comes last either way. */
-        int sx = plan_score (self, x), sy = plan_score (self, y);
-
-        if (sx != sy)
-          {
-            if (sx < 0 || sy < 0)
-              order = sx < 0 ? 1 : -1;
-            else
-              order = (sx < sy ? -1 : 1) * (self->sort == PACTE_OVERVIEW_SORT_WORST ? 1 : -1);
-          }
-        break;
-      }
-    case PACTE_OVERVIEW_SORT_PHASE:
-      order = pacte_phase_rank (pacte_record_get_string (PACTE_RECORD (x), PACTE_PLAN_PHASE))
-              - pacte_phase_rank (pacte_record_get_string (PACTE_RECORD (y), PACTE_PLAN_PHASE));
-      break;
-    case PACTE_OVERVIEW_SORT_CHANGE:
-      {
-        int cx = 0, cy = 0;
-        gboolean hx = plan_change (self, x, &cx), hy = plan_change (self, y, &cy);
-
-        if (hx != hy)
-          order = hx ? -1 : 1;
-        else if (cx != cy)
-          order = cx < cy ? -1 : 1;
-        break;
-      }
-    case PACTE_OVERVIEW_SORT_NAME:
-    default:
-      break;
-    }
-  if (order == 0)
-    order = g_strcmp0 (plan_sort_key (self, x), plan_sort_key (self, y));
-  if (order == 0)
-    order = strcmp (pacte_record_get_string (PACTE_RECORD (x), PACTE_PLAN_ID),
-                    pacte_record_get_string (PACTE_RECORD (y), PACTE_PLAN_ID));
-  return order < 0 ? GTK_ORDERING_SMALLER : (order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL);
-}
-
-static gboolean
-filter_plan (gpointer item,
-             gpointer user_data)
-{
-  PacteOverview *self = user_data;
-  PacteRecord *plan = item;
-
-  if (self->phase != NULL && g_strcmp0 (pacte_record_get_string (plan, PACTE_PLAN_PHASE), self->phase) != 0)
-    return FALSE;
-  if (self->segment != NULL && g_strcmp0 (pacte_record_get_string (plan, PACTE_PLAN_SEGMENT), self->segment) != 0)
-    return FALSE;
-  return self->search == NULL || strstr (plan_search_text (self, PACTE_PLAN (plan)), self->search) != NULL;
-}
-
-void
-pacte_overview_set_sort (PacteOverview     *self,
-                         PacteOverviewSort  sort)
-{
-  g_return_if_fail (PACTE_IS_OVERVIEW (self));
-
-  self->sort = sort;
-  if (gtk_drop_down_get_selected (self->sort_drop) != (guint) sort)
-    gtk_drop_down_set_selected (self->sort_drop, sort);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-void
-pacte_overview_set_search (PacteOverview *self,
-                           const char    *text)
-{
-  g_return_if_fail (PACTE_IS_OVERVIEW (self));
-
-  g_clear_pointer (&self->search, g_free);
-  if (text != NULL && *text != '\0')
-    self->search = fold_for_search (text);
-  /* Setting the entry's text passes through "" (a delete, then an insert):
-   * its search-changed must not clear the search meanwhile. */
-  if (!self->setting_search
-      && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), text != NULL ? text : "") != 0)
-    {
-      self->setting_search = TRUE;
-      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-      self->setting_search = FALSE;
-    }
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-static void
-set_choice_filter (PacteOverview      *self,
-                   char              **field,
-                   GtkDropDown        *drop,
-                   const char * const *values,
-                   const char         *value)
-{
-  guint position = 0;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  for (guint i = 0; value != NULL && values[i] != NULL; i++)
-    if (g_str_equal (values[i], value))
-      position = i + 1;
-  if (gtk_drop_down_get_selected (drop) != position)
-    gtk_drop_down_set_selected (drop, position);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-}
-
-void
-pacte_overview_set_phase_filter (PacteOverview *self,
-                                 const char    *phase)
-{
-  g_return_if_fail (PACTE_IS_OVERVIEW (self));
-  set_choice_filter (self, &self->phase, self->phase_drop, pacte_phases, phase);
-}
-
-void
-pacte_overview_set_segment_filter (PacteOverview *self,
-                                   const char    *segment)
-{
-  g_return_if_fail (PACTE_IS_OVERVIEW (self));
-  set_choice_filter (self, &self->segment, self->segment_drop, pacte_segments, segment);
-}
-
-GListModel *
-pacte_overview_get_plans (PacteOverview *self)
-{
-  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
-  return G_LIST_MODEL (self->sorted);
 }
 
 static void
@@ -403,7 +202,7 @@ update_name_label (GtkLabel  *label,
                    GParamSpec *pspec,
                    PactePlan  *plan)
 {
-  gtk_label_set_label (label, plan_name (plan));
+  gtk_label_set_label (label, _pacte_overview_plan_name (plan));
 }
 
 static void
@@ -427,7 +226,7 @@ name_bind (GtkSignalListItemFactory *factory,
     }
   update_name_label (label, NULL, plan);
   g_signal_connect_object (plan, "notify::name", G_CALLBACK (update_name_label), label, G_CONNECT_SWAPPED);
-  set_tooltip (GTK_WIDGET (label), plan_name (plan));
+  set_tooltip (GTK_WIDGET (label), _pacte_overview_plan_name (plan));
 }
 
 static void
@@ -505,7 +304,7 @@ change_bind (GtkSignalListItemFactory *factory,
   g_autofree char *name = NULL;
   int change;
 
-  if (plan == NULL || !plan_change (self, plan, &change))
+  if (plan == NULL || !_pacte_overview_plan_change (self, plan, &change))
     {
       gtk_label_set_label (label, "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -959,8 +758,8 @@ build_heat_map (PacteOverview *self)
   gtk_box_append (GTK_BOX (page), controls);
 
   /* The model: a totals row, then the plans, filtered and sorted. */
-  self->filter = gtk_custom_filter_new (filter_plan, self, NULL);
-  self->sorter = gtk_custom_sorter_new (compare_plans, self, NULL);
+  self->filter = gtk_custom_filter_new (_pacte_overview_filter_plan, self, NULL);
+  self->sorter = gtk_custom_sorter_new (_pacte_overview_compare_plans, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context))),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),

@@ -5,6 +5,8 @@
  * window as it was. */
 #include "config.h"
 
+#include "pacte-accessible.h"
+
 #include "pacte-i18n.h"
 #include "pacte-window-private.h"
 
@@ -42,6 +44,9 @@ build_page (PacteWindow *self)
 
   self->progress_page = status;
   gtk_stack_add_named (self->main_stack, box, "loading");
+  /* Made after the window was mapped (and tidied): the mnemonic button is
+   * read once, without its underscore. */
+  pacte_accessible_tidy (box);
 }
 
 static void
