@@ -110,3 +110,20 @@ pacte_test_close_dialog (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   pacte_test_flush_events ();
 }
+
+GtkWidget *
+pacte_test_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = pacte_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

@@ -25,6 +25,9 @@ void         pacte_test_accept_file_chooser (const char *folder,
 
 /* The first visible AdwMessageDialog, or NULL. */
 AdwMessageDialog *pacte_test_find_message_dialog     (void);
+/* The first widget of type under widget (itself included), depth first. */
+GtkWidget        *pacte_test_find_descendant       (GtkWidget  *widget,
+                                                    GType       type);
 /* The same, waiting up to 10 s for one to show. */
 AdwMessageDialog *pacte_test_wait_for_message_dialog (void);
 /* Answers dialog with response as a click does, and lets it go. */

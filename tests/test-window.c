@@ -584,23 +584,6 @@ test_load_error_keeps_document (void)
   g_rmdir (dir);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The mapped status page titled title, or NULL when none shows. */
 static GtkWidget *
 find_shown_status_page (GtkWidget  *widget,
@@ -628,7 +611,7 @@ static void
 test_search_no_results (void)
 {
   PacteWindow *window = pacte_test_window_with_sample ();
-  AdwViewStack *view_stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *view_stack = ADW_VIEW_STACK (pacte_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   GtkWidget *page;
 
   g_assert_null (find_shown_status_page (GTK_WIDGET (window), "No Results"));
@@ -952,13 +935,13 @@ test_chooser_adds_partner (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chooser)));
 
   /* Type part of the name into its search entry, then click the one row. */
-  search = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
+  search = pacte_test_find_descendant (GTK_WIDGET (chooser), GTK_TYPE_SEARCH_ENTRY);
   g_assert_nonnull (search);
   gtk_editable_set_text (GTK_EDITABLE (search), "datentech");
   g_signal_emit_by_name (search, "search-changed");
   pacte_test_flush_events ();
   g_assert_cmpuint (pacte_partner_chooser_get_n_shown (PACTE_PARTNER_CHOOSER (chooser)), ==, 1);
-  list = find_descendant (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW);
+  list = pacte_test_find_descendant (GTK_WIDGET (chooser), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list);
   g_assert_true (gtk_list_view_get_single_click_activate (GTK_LIST_VIEW (list)));
   g_signal_emit_by_name (list, "activate", 0);
