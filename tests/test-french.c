@@ -115,6 +115,59 @@ test_lights_in_french (void)
   pacte_test_flush_events ();
 }
 
+static GtkWidget *
+find_field_row (GtkWidget  *widget,
+                const char *key)
+{
+  if (PACTE_IS_FIELD_ROW (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (pacte_field_row_get_key (PACTE_FIELD_ROW (widget)), key) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_field_row (child, key);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The two cross-business amounts start at one line: their French titles
+ * (« Achats du partenaire chez nous », « Nos achats chez le partenaire »)
+ * wrap to different widths, and the rows of a group share their titles'
+ * width. */
+static void
+test_cross_business_aligned_in_french (void)
+{
+  g_autoptr(PactePortfolio) portfolio = pacte_test_load_sample (NULL);
+  PacteWindow *window;
+  GtkWidget *buys, *sells;
+  graphene_rect_t a, b;
+
+  window = pacte_window_new (NULL);
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  pacte_window_set_portfolio (window, portfolio);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_select_partner (window, pacte_portfolio_find_partner (portfolio, "p-zephyr"));
+  pacte_test_flush_events ();
+
+  buys = find_field_row (GTK_WIDGET (window), "cross-business-partner-buys-from-us");
+  sells = find_field_row (GTK_WIDGET (window), "cross-business-we-buy-from-partner");
+  g_assert_nonnull (buys);
+  g_assert_nonnull (sells);
+  g_assert_true (gtk_widget_compute_bounds (pacte_field_row_get_editor (PACTE_FIELD_ROW (buys)), GTK_WIDGET (window), &a));
+  g_assert_true (gtk_widget_compute_bounds (pacte_field_row_get_editor (PACTE_FIELD_ROW (sells)), GTK_WIDGET (window), &b));
+  g_test_message ("entries start at %.0f and %.0f", a.origin.x, b.origin.x);
+  g_assert_cmpfloat (a.size.width, >, 0);
+  g_assert_cmpfloat (a.origin.x, ==, b.origin.x);
+
+  pacte_portfolio_set_unmodified (portfolio);
+  gtk_window_destroy (GTK_WINDOW (window));
+  pacte_test_flush_events ();
+}
+
 /* The drafts dialog's times as French writes them: « 16 h 33 », « du 1er mars »,
  * month names in French whatever the process locale. */
 static void
@@ -149,6 +202,7 @@ main (int    argc,
   g_test_add_func ("/french/lights", test_lights_in_french);
   g_test_add_func ("/french/dates", test_dates_in_french);
   g_test_add_func ("/french/draft-times", test_draft_times_in_french);
+  g_test_add_func ("/french/cross-business-aligned", test_cross_business_aligned_in_french);
 
   return g_test_run ();
 }

@@ -203,7 +203,7 @@ add_portfolio_fixes (PacteReport   *self,
       return;
     }
   lead_in (self, PACTE_REPORT_STYLE_BODY,
-           T (self, N_("The rules whose fixing raises the portfolio's average score the most: the plans where each fails (largest gain first), what a plan gains on average, and how much the portfolio's average rises when every one of them is fixed.")));
+           T (self, N_("The rules whose fixing raises the portfolio’s average score the most: the plans where each fails (largest gain first), what a plan gains on average, and how much the portfolio’s average rises when every one of them is fixed.")));
   t = table (self, 4, widths, aligns, headers);
   for (guint i = 0; i < n_fixes; i++)
     {
@@ -332,7 +332,7 @@ add_heat_map (PacteReport   *self,
 
   heading (self, N_("Plans at a glance"));
   lead_in (self, PACTE_REPORT_STYLE_BODY,
-           T (self, N_("Each plan's light on each rule, as a shape and a letter; a plan's name leads to its section. The totals under the map count the plans of each colour per rule.")));
+           T (self, N_("Each plan’s light on each rule, as a shape and a letter; a plan’s name leads to its section. The totals under the map count the plans of each colour per rule.")));
   /* The legend, in words. */
   t = pacte_report_layout_table (self->layout, 4, legend_widths, NULL, FALSE);
   pacte_report_layout_keep_with_next (self->layout);

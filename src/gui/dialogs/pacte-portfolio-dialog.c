@@ -9,6 +9,7 @@
 #include "pacte-i18n.h"
 #include "pacte-language.h"
 #include "pacte-portfolio-dialog.h"
+#include "pacte-reason-dialog.h"
 #include "pacte-report-format.h"
 #include "pacte-rule-settings.h"
 #include "pacte-rules-panel.h"
@@ -369,15 +370,6 @@ switch_off_free (gpointer data)
 }
 
 static void
-on_reason_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "switch-off", *text != '\0');
-}
-
-static void
 on_switch_off_response (AdwMessageDialog *dialog,
                         const char       *response,
                         SwitchOff        *s)
@@ -408,28 +400,13 @@ pacte_portfolio_dialog_ask_switch_off (PactePortfolioDialog *self,
   heading = g_strdup_printf (_("Switch Off “%s · %s” for All Plans?"), rule_id,
                              pacte_rule_set_get_title (rules (self), (guint) index,
                                                        pacte_context_get_language (self->context)));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
-                                   _("The rule will no longer count in any plan’s score, except in plans that "
-                                     "switch it on themselves. Write down why it does not apply."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "switch-off", _("_Switch Off"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "switch-off", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "switch-off", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "switch-off");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
   s = g_new0 (SwitchOff, 1);
   s->self = g_object_ref (self);
   s->rule_id = g_strdup (rule_id);
-  s->entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (s->entry), _("Reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (s->entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (s->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason for switching the rule off"), -1);
-  g_signal_connect (s->entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), s->entry);
+  dialog = pacte_reason_dialog_new (GTK_WINDOW (self), heading,
+                                    _("The rule will no longer count in any plan’s score, except in plans that "
+                                      "switch it on themselves. Write down why it does not apply."),
+                                    &s->entry);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_switch_off_response),
                          s, (GClosureNotify) (void (*) (void)) switch_off_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));

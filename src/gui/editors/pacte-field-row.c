@@ -377,6 +377,28 @@ ensure_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* The rows of one list (a group of fields) share the width of their titles:
+ * the fields start at one line, also where a long title wraps (in French
+ * « Achats du partenaire chez nous » and « Nos achats chez le partenaire »
+ * wrapped to different widths and their entries did not align). */
+static void
+align_title (PacteFieldRow *self)
+{
+  PacteFieldRowPrivate *priv = pacte_field_row_get_instance_private (self);
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkSizeGroup *group;
+
+  if (list == NULL)
+    return;
+  group = g_object_get_data (G_OBJECT (list), "pacte-field-titles");
+  if (group == NULL)
+    {
+      group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+      g_object_set_data_full (G_OBJECT (list), "pacte-field-titles", group, g_object_unref);
+    }
+  gtk_size_group_add_widget (group, priv->title_label);
+}
+
 static void
 pacte_field_row_constructed (GObject *object)
 {
@@ -423,6 +445,7 @@ pacte_field_row_constructed (GObject *object)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), content);
 
   g_signal_connect_swapped (self, "notify::title", G_CALLBACK (apply_accessible_label), self);
+  g_signal_connect (self, "map", G_CALLBACK (align_title), NULL);
   apply_accessible_label (self);
   pacte_field_row_sync_from_model (self, TRUE);
 }

@@ -11,6 +11,7 @@
 #include "pacte-rule-settings.h"
 #include "pacte-tune-dialog.h"
 #include "pacte-rules-panel.h"
+#include "pacte-reason-dialog.h"
 #include "pacte-trend-chart.h"
 
 struct _PacteRulesPanel
@@ -525,15 +526,6 @@ same_plan (DialogData *d)
 }
 
 static void
-on_reason_changed (GtkEditable *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "switch-off", *text != '\0');
-}
-
-static void
 on_switch_off_response (AdwMessageDialog *dialog,
                         const char       *response,
                         DialogData       *d)
@@ -563,30 +555,13 @@ pacte_rules_panel_present_switch_off (PacteRulesPanel *self,
 
   label = rule_label (self, rule_id);
   heading = g_strdup_printf (_("Switch Off “%s”?"), label);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   _("The rule will no longer count in this plan’s score. Write down why it does not apply, so that the next reviewer understands."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "switch-off", _("_Switch Off"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "switch-off",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "switch-off", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "switch-off");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
   d = g_new0 (DialogData, 1);
   d->panel = g_object_ref (self);
   d->plan = g_object_ref (self->plan);
   d->rule_id = g_strdup (rule_id);
-  d->entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (d->entry), _("Reason"));
-  gtk_entry_set_activates_default (GTK_ENTRY (d->entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for switching the rule off"),
-                                  -1);
-  g_signal_connect (d->entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), d->entry);
+  dialog = pacte_reason_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                    _("The rule will no longer count in this plan’s score. Write down why it does not apply, so that the next reviewer understands."),
+                                    &d->entry);
 
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_switch_off_response),
                          d, (GClosureNotify) (void (*) (void)) dialog_data_free, 0);

@@ -43,17 +43,6 @@ job_write (void                *closure,
 }
 
 static void
-show_message (PacteWindow *self,
-              const char  *heading,
-              const char  *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 job_free (ExportJob *job)
 {
   g_clear_handle_id (&job->idle_id, g_source_remove);
@@ -104,7 +93,7 @@ job_finish (ExportJob *job)
       g_autofree char *body = g_strdup_printf (_("Cannot write the report to “%s”: %s"), display, why);
 
       if (job->window != NULL)
-        show_message (job->window, _("Could Not Export the PDF"), body);
+        _pacte_window_show_message (job->window, _("Could Not Export the PDF"), body);
     }
   else if (job->window != NULL)
     {
@@ -180,7 +169,7 @@ pacte_window_export_pdf_to (PacteWindow *self,
       g_autofree char *display = pacte_file_display_name (target);
       g_autofree char *body = g_strdup_printf (_("Cannot write the report to “%s”: %s"), display, error->message);
 
-      show_message (self, _("Could Not Export the PDF"), body);
+      _pacte_window_show_message (self, _("Could Not Export the PDF"), body);
       job_free (job);
       return NULL;
     }
@@ -262,7 +251,7 @@ on_chooser_response (GtkNativeDialog *chooser,
   if (file != NULL)
     path = g_file_get_path (file);
   if (file != NULL && path == NULL)
-    show_message (choice->window, _("Could Not Export the PDF"), _("Choose a folder on this computer."));
+    _pacte_window_show_message (choice->window, _("Could Not Export the PDF"), _("Choose a folder on this computer."));
   else if (path != NULL)
     {
       if (!g_str_has_suffix (path, ".pdf"))
