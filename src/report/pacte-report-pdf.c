@@ -6,6 +6,7 @@
 
 #include <cairo-pdf.h>
 
+#include "pacte-progress-relay.h"
 #include "pacte-atomic-file.h"
 #include "pacte-file-read.h"
 #include "pacte-i18n.h"
@@ -169,33 +170,48 @@ pacte_report_write_pdf (PacteReport  *self,
 
 /* ---- In a worker thread ---------------------------------------------------------- */
 
-/* Shared by the worker and the caller's main context: the latest count,
- * and whether an idle call to report it is already on its way. */
+/* Shared by the worker and the caller's main context. */
 typedef struct
 {
-  GMutex                  lock;
-  guint                   done;
-  guint                   total;
-  guint                   reported;
-  gboolean                scheduled;
-  gboolean                finished;
-  PacteReportProgressFunc progress;
-  gpointer                progress_data;
-  GDestroyNotify          progress_data_free;
-  GMainContext           *context;
-  char                   *path;
+  PacteProgressRelay *relay;   /* NULL without a progress function */
+  char               *path;
 } ExportJob;
+
+typedef struct
+{
+  PacteReportProgressFunc func;
+  gpointer                data;
+  GDestroyNotify          destroy;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  if (progress->destroy != NULL)
+    progress->destroy (progress->data);
+  g_free (progress);
+}
+
+/* In the caller's context, through the relay. */
+static void
+report_progress (guint64  done,
+                 guint64  total,
+                 gpointer data)
+{
+  Progress *progress = data;
+
+  progress->func ((guint) done, (guint) total, progress->data);
+}
 
 static void
 export_job_clear (gpointer data)
 {
   ExportJob *job = data;
 
-  if (job->progress_data_free != NULL)
-    job->progress_data_free (job->progress_data);
-  g_main_context_unref (job->context);
+  g_clear_pointer (&job->relay, pacte_progress_relay_unref);
   g_free (job->path);
-  g_mutex_clear (&job->lock);
 }
 
 static ExportJob *
@@ -210,59 +226,15 @@ export_job_unref (gpointer job)
   g_atomic_rc_box_release_full (job, export_job_clear);
 }
 
-/* In the caller's context: reports the latest count once. */
-static void
-export_job_report (ExportJob *job)
-{
-  guint done, total;
-
-  g_mutex_lock (&job->lock);
-  job->scheduled = FALSE;
-  done = job->done;
-  total = job->total;
-  if (job->finished || done == job->reported)
-    {
-      g_mutex_unlock (&job->lock);
-      return;
-    }
-  job->reported = done;
-  g_mutex_unlock (&job->lock);
-  job->progress (done, total, job->progress_data);
-}
-
-static gboolean
-export_job_idle (gpointer data)
-{
-  export_job_report (data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker: keeps the count, and wakes the caller's context unless
- * a report is already pending (thousands of pages, not thousands of idles). */
+/* In the worker: the count, to the caller's context. */
 static void
 export_job_progress (guint    done,
                      guint    total,
                      gpointer data)
 {
   ExportJob *job = data;
-  gboolean schedule;
 
-  g_mutex_lock (&job->lock);
-  job->done = done;
-  job->total = total;
-  schedule = !job->scheduled;
-  job->scheduled = TRUE;
-  g_mutex_unlock (&job->lock);
-  if (schedule)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, export_job_idle, export_job_ref (job), export_job_unref);
-      g_source_set_static_name (source, "[pacte] report export progress");
-      g_source_attach (source, job->context);
-      g_source_unref (source);
-    }
+  pacte_progress_relay_post (job->relay, done, total);
 }
 
 static void
@@ -274,7 +246,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (pacte_report_export_pdf (source_object, job->path, job->progress != NULL ? export_job_progress : NULL, job,
+  if (pacte_report_export_pdf (source_object, job->path, job->relay != NULL ? export_job_progress : NULL, job,
                                cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -292,11 +264,9 @@ export_done (GObject      *source_object,
   ExportJob *job = g_task_get_task_data (outer);
   GError *error = NULL;
 
-  if (job->progress != NULL)
-    export_job_report (job);
-  g_mutex_lock (&job->lock);
-  job->finished = TRUE;
-  g_mutex_unlock (&job->lock);
+  /* The last count, then nothing more. */
+  if (job->relay != NULL)
+    pacte_progress_relay_finish (job->relay, TRUE);
   if (g_task_propagate_boolean (G_TASK (result), &error))
     g_task_return_boolean (outer, TRUE);
   else
@@ -322,11 +292,18 @@ pacte_report_export_pdf_async (PacteReport            *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = g_atomic_rc_box_new0 (ExportJob);
-  g_mutex_init (&job->lock);
-  job->progress = progress;
-  job->progress_data = progress_data;
-  job->progress_data_free = progress_data_free;
-  job->context = g_main_context_ref_thread_default ();
+  if (progress != NULL)
+    {
+      Progress *relayed = g_new0 (Progress, 1);
+
+      relayed->func = progress;
+      relayed->data = progress_data;
+      relayed->destroy = progress_data_free;
+      job->relay = pacte_progress_relay_new ("[pacte] report export progress", report_progress,
+                                             relayed, progress_free);
+    }
+  else if (progress_data_free != NULL)
+    progress_data_free (progress_data);
   job->path = g_strdup (path);
 
   outer = g_task_new (self, cancellable, callback, user_data);

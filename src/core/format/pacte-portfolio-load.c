@@ -20,6 +20,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "pacte-progress-relay.h"
 #include "pacte-json-scan-private.h"
 #include "pacte-portfolio-load-private.h"
 #include "pacte-record-private.h"
@@ -548,91 +549,20 @@ pacte_portfolio_load_file (GFile         *file,
 
 /* ---- In a worker thread ------------------------------------------------ */
 
-/* The progress of a load in a worker thread, handed to the caller's main
- * context: the worker stores the latest figures and, when none is pending,
- * adds one idle source; shared by the task and that source. */
-typedef struct
-{
-  gatomicrefcount        ref;
-  GMainContext          *context;
-  PacteLoadProgressFunc  func;
-  gpointer               data;
-  GDestroyNotify         destroy;
-  GMutex                 lock;
-  guint64                done, total;
-  gboolean               pending;
-  gboolean               finished;   /* touched in the caller's context only */
-} ProgressRelay;
-
-static ProgressRelay *
-progress_relay_ref (ProgressRelay *relay)
-{
-  g_atomic_ref_count_inc (&relay->ref);
-  return relay;
-}
-
+/* In the worker thread: the load's progress, to the caller's context. */
 static void
-progress_relay_unref (gpointer data)
+post_progress (guint64  done,
+               guint64  total,
+               gpointer data)
 {
-  ProgressRelay *relay = data;
-
-  if (!g_atomic_ref_count_dec (&relay->ref))
-    return;
-  if (relay->destroy != NULL)
-    relay->destroy (relay->data);
-  g_main_context_unref (relay->context);
-  g_mutex_clear (&relay->lock);
-  g_free (relay);
-}
-
-static gboolean
-progress_relay_dispatch (gpointer data)
-{
-  ProgressRelay *relay = data;
-  guint64 done, total;
-
-  g_mutex_lock (&relay->lock);
-  done = relay->done;
-  total = relay->total;
-  relay->pending = FALSE;
-  g_mutex_unlock (&relay->lock);
-  if (!relay->finished)
-    relay->func (done, total, relay->data);
-  return G_SOURCE_REMOVE;
-}
-
-/* In the worker thread. */
-static void
-progress_relay_post (guint64  done,
-                     guint64  total,
-                     gpointer data)
-{
-  ProgressRelay *relay = data;
-  gboolean add;
-
-  g_mutex_lock (&relay->lock);
-  relay->done = done;
-  relay->total = total;
-  add = !relay->pending;
-  relay->pending = TRUE;
-  g_mutex_unlock (&relay->lock);
-  if (add)
-    {
-      GSource *source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, progress_relay_dispatch, progress_relay_ref (relay), progress_relay_unref);
-      g_source_set_static_name (source, "[pacte] load progress");
-      g_source_attach (source, relay->context);
-      g_source_unref (source);
-    }
+  pacte_progress_relay_post (data, done, total);
 }
 
 typedef struct
 {
   GFile               *file;
   PacteRuleSet        *rules;
-  ProgressRelay       *relay;      /* may be NULL */
+  PacteProgressRelay  *relay;      /* may be NULL */
   GAsyncReadyCallback  callback;
   gpointer             user_data;
 } LoadTaskData;
@@ -644,7 +574,7 @@ load_task_data_free (gpointer data)
 
   g_clear_object (&td->file);
   g_clear_object (&td->rules);
-  g_clear_pointer (&td->relay, progress_relay_unref);
+  g_clear_pointer (&td->relay, pacte_progress_relay_unref);
   g_free (td);
 }
 
@@ -659,7 +589,7 @@ load_in_thread (GTask        *task,
   PactePortfolio *portfolio;
 
   portfolio = pacte_portfolio_load_file_with_progress (td->file, td->rules,
-                                                       td->relay != NULL ? progress_relay_post : NULL,
+                                                       td->relay != NULL ? post_progress : NULL,
                                                        td->relay, cancellable, &error);
   if (portfolio == NULL)
     g_task_return_error (task, error);
@@ -676,7 +606,7 @@ load_task_done (GObject      *source,
   LoadTaskData *td = g_task_get_task_data (G_TASK (result));
 
   if (td->relay != NULL)
-    td->relay->finished = TRUE;
+    pacte_progress_relay_finish (td->relay, FALSE);
   if (td->callback != NULL)
     td->callback (source, result, td->user_data);
 }
@@ -706,13 +636,7 @@ pacte_portfolio_load_file_with_progress_async (GFile                 *file,
   td->user_data = user_data;
   if (progress != NULL)
     {
-      td->relay = g_new0 (ProgressRelay, 1);
-      g_atomic_ref_count_init (&td->relay->ref);
-      td->relay->context = g_main_context_ref_thread_default ();
-      td->relay->func = progress;
-      td->relay->data = progress_data;
-      td->relay->destroy = progress_destroy;
-      g_mutex_init (&td->relay->lock);
+      td->relay = pacte_progress_relay_new ("[pacte] load progress", progress, progress_data, progress_destroy);
     }
   else if (progress_destroy != NULL)
     progress_destroy (progress_data);
