@@ -112,18 +112,34 @@ pacte_test_close_dialog (AdwMessageDialog *dialog,
 }
 
 GtkWidget *
-pacte_test_find_descendant (GtkWidget *widget,
-                            GType      type)
+pacte_test_find_widget (GtkWidget *widget,
+                        gboolean (*match) (GtkWidget *widget,
+                                           gpointer   data),
+                        gpointer   data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (match (widget, data))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = pacte_test_find_descendant (child, type);
+      GtkWidget *found = pacte_test_find_widget (child, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget *widget,
+            gpointer   data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+GtkWidget *
+pacte_test_find_descendant (GtkWidget *widget,
+                            GType      type)
+{
+  return pacte_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }

@@ -25,7 +25,12 @@ void         pacte_test_accept_file_chooser (const char *folder,
 
 /* The first visible AdwMessageDialog, or NULL. */
 AdwMessageDialog *pacte_test_find_message_dialog     (void);
-/* The first widget of type under widget (itself included), depth first. */
+/* The first widget under widget (itself included), depth first, that
+ * match accepts; or the first of type. */
+GtkWidget        *pacte_test_find_widget           (GtkWidget  *widget,
+                                                    gboolean  (*match) (GtkWidget *widget,
+                                                                        gpointer   data),
+                                                    gpointer    data);
 GtkWidget        *pacte_test_find_descendant       (GtkWidget  *widget,
                                                     GType       type);
 /* The same, waiting up to 10 s for one to show. */

@@ -13,20 +13,11 @@
 #include "pacte-test-window-utils.h"
 #include "pacte-window.h"
 
-static GtkWidget *
-find_status_page (GtkWidget *widget)
+static gboolean
+is_drawn_status_page (GtkWidget *widget,
+                      gpointer   data)
 {
-  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_page (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget);
 }
 
 static void
@@ -39,7 +30,7 @@ test_empty_state_in_french (void)
   gtk_window_present (GTK_WINDOW (window));
   pacte_test_flush_events ();
 
-  page = find_status_page (GTK_WIDGET (window));
+  page = pacte_test_find_widget (GTK_WIDGET (window), is_drawn_status_page, NULL);
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Aucun portefeuille ouvert");
 
@@ -115,22 +106,12 @@ test_lights_in_french (void)
   pacte_test_flush_events ();
 }
 
-static GtkWidget *
-find_field_row (GtkWidget  *widget,
-                const char *key)
+static gboolean
+is_field_row_shown (GtkWidget *widget,
+                    gpointer   key)
 {
-  if (PACTE_IS_FIELD_ROW (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (pacte_field_row_get_key (PACTE_FIELD_ROW (widget)), key) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_field_row (child, key);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return PACTE_IS_FIELD_ROW (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (pacte_field_row_get_key (PACTE_FIELD_ROW (widget)), key) == 0;
 }
 
 /* The two cross-business amounts start at one line: their French titles
@@ -153,8 +134,8 @@ test_cross_business_aligned_in_french (void)
   pacte_window_select_partner (window, pacte_portfolio_find_partner (portfolio, "p-zephyr"));
   pacte_test_flush_events ();
 
-  buys = find_field_row (GTK_WIDGET (window), "cross-business-partner-buys-from-us");
-  sells = find_field_row (GTK_WIDGET (window), "cross-business-we-buy-from-partner");
+  buys = pacte_test_find_widget (GTK_WIDGET (window), is_field_row_shown, (gpointer) "cross-business-partner-buys-from-us");
+  sells = pacte_test_find_widget (GTK_WIDGET (window), is_field_row_shown, (gpointer) "cross-business-we-buy-from-partner");
   g_assert_nonnull (buys);
   g_assert_nonnull (sells);
   g_assert_true (gtk_widget_compute_bounds (pacte_field_row_get_editor (PACTE_FIELD_ROW (buys)), GTK_WIDGET (window), &a));
