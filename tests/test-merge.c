@@ -168,6 +168,19 @@ static const MergeCase cases[] = {
     { { "plans.+", "{ \"id\": \"plan-3\", \"name\": \"Three\", \"partners\": [ \"p-2\" ] }" } },
     { { "partners.1.id", "\"p-2\"" }, { "plans.1.id", "\"plan-3\"" } },
     { "partners[\"p-2\"]" } },
+  { "a partner removed on one side is kept when a plan both sides edited names it",
+    { { "plans.1", NULL }, { "partners.1", NULL }, { "plans.0.name", "\"One bis\"" } },
+    { { "plans.0.actions", "[ { \"id\": \"a-1\", \"title\": \"Joint pitch\", \"parties\": [ \"p-2\" ] } ]" } },
+    { { "partners.1.id", "\"p-2\"" }, { "plans.0.name", "\"One bis\"" }, { "plans.0.actions.0.parties.0", "\"p-2\"" }, { "plans.1", "-" } },
+    { "partners[\"p-2\"]" } },
+  { "a partner removed with the only plan naming it stays removed",
+    { { "plans.1", NULL }, { "partners.1", NULL } }, { { "plans.0.name", "\"One (theirs)\"" } },
+    { { "partners.1", "-" }, { "plans.1", "-" }, { "plans.0.name", "\"One (theirs)\"" } } },
+  { "the portfolio's own members and its records, edited on both sides",
+    { { "meta.title", "\"Alliances 2027\"" }, { "partners.0.name", "\"Ashford & Lowe\"" } },
+    { { "x_custom.a", "5" }, { "partners.1.name", "\"Brightline Ltd\"" }, { "plans.0.objectives.0.target", "11" } },
+    { { "meta.title", "\"Alliances 2027\"" }, { "x_custom.a", "5" }, { "partners.0.name", "\"Ashford & Lowe\"" },
+      { "partners.1.name", "\"Brightline Ltd\"" } } },
   { "no common ancestor (both added the file)",
     { { "plans.0.name", "\"One (ours)\"" } }, { { "plans.1.name", "\"Two (theirs)\"" } },
     { { "plans.0.name", "\"One (ours)\"" }, { "plans.1.name", "\"Two\"" } },
@@ -237,6 +250,13 @@ test_cases (void)
       /* The result loads, and the conflicts are read back from it. */
       merged = pacte_portfolio_load_bytes (bytes, "merged", pacte_rule_set_get_default (), &error);
       g_assert_no_error (error);
+      /* In canonical form, as the program saves it: what git stores. */
+      {
+        g_autoptr(GBytes) saved = pacte_portfolio_to_bytes (merged);
+
+        if (!g_bytes_equal (saved, bytes))
+          g_error ("%s: the merged file is not in canonical form:\n%s", mc->name, (const char *) g_bytes_get_data (bytes, NULL));
+      }
       recorded = pacte_merge_get_conflicts (merged);
       g_assert_cmpuint (recorded->len, ==, n_expected);
       g_assert_true ((lookup (result, PACTE_MERGE_CONFLICTS_MEMBER) != NULL) == (n_expected > 0));
