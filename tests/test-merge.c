@@ -322,6 +322,51 @@ test_loader_checks_member (void)
     }
 }
 
+/* Two versions each valid alone whose merge would not load: refused with
+ * the loader's message, and nothing is made.  Plan 2 comes whole from our
+ * side, so its check was its version's: the settings of theirs it now sits
+ * under must bring it back to the loader. */
+static void
+test_refuses_invalid (void)
+{
+  struct {
+    const char *ours[2][2];
+    const char *theirs[2][2];
+    const char *message;
+  } invalid[] = {
+    { { { "plans.1.rule_overrides", "{ \"R09\": { \"params\": { \"amber_days\": 60 } } }" } },
+      { { "rule_settings", "{ \"R09\": { \"params\": { \"red_days\": 50 } } }" } },
+      "amber_days is 60 but must be at most red_days (50)" },
+    { { { "rule_settings", "{ \"R09\": { \"params\": { \"red_days\": 50 } } }" } },
+      { { "plans.1.rule_overrides", "{ \"R09\": { \"params\": { \"amber_days\": 60 } } }" } },
+      "amber_days is 60 but must be at most red_days (50)" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (invalid); c++)
+    {
+      g_autoptr(JsonNode) base = parse (base_text);
+      g_autoptr(JsonNode) ours = parse (base_text);
+      g_autoptr(JsonNode) theirs = parse (base_text);
+      g_autoptr(PactePortfolio) pb = NULL, po = NULL, pt = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < 2 && invalid[c].ours[i][0] != NULL; i++)
+        edit (ours, invalid[c].ours[i][0], invalid[c].ours[i][1]);
+      for (guint i = 0; i < 2 && invalid[c].theirs[i][0] != NULL; i++)
+        edit (theirs, invalid[c].theirs[i][0], invalid[c].theirs[i][1]);
+      pb = load_tree (base);
+      po = load_tree (ours);
+      pt = load_tree (theirs);
+      bytes = pacte_merge_portfolios (pb, po, pt, pacte_rule_set_get_default (), NULL, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "the two versions cannot be merged into a valid portfolio: "));
+      if (strstr (error->message, invalid[c].message) == NULL)
+        g_error ("case %u: %s", c, error->message);
+    }
+}
+
 static int changed_count;
 
 static void
@@ -630,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/merge/cases", test_cases);
   g_test_add_func ("/merge/conflict-member", test_conflict_member);
   g_test_add_func ("/merge/loader-checks-member", test_loader_checks_member);
+  g_test_add_func ("/merge/refuses-invalid", test_refuses_invalid);
   g_test_add_func ("/merge/resolve", test_resolve);
   g_test_add_func ("/merge/cli", test_cli);
   g_test_add_func ("/merge/git", test_git_merge);

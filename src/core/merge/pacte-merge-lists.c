@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "pacte-i18n.h"
 #include "pacte-json-layout-private.h"
 #include "pacte-merge.h"
 #include "pacte-merge-private.h"
@@ -20,11 +21,13 @@
 enum { BASE, OURS, THEIRS, N_SIDES };
 
 typedef struct {
-  GBytes     *text;       /* the item as JSON text */
-  gboolean    canonical;  /* text is the record's canonical piece (taken whole) */
-  const char *id;         /* borrowed from the record or the tree */
-  PacteRecord *record;    /* borrowed; NULL for an item merged as a tree */
-  JsonNode   *tree;       /* the merged tree, or NULL */
+  GBytes      *text;      /* the item as JSON text: the record's canonical
+                           * piece, or the merged tree's text */
+  const char  *id;        /* borrowed from the record or the tree */
+  PacteRecord *record;    /* taken whole, borrowed; NULL for a merged tree */
+  guint        side;      /* the version record comes from */
+  JsonNode    *tree;      /* the merged tree, or NULL */
+  gboolean     check;     /* goes through the loader */
 } MergedItem;
 
 typedef struct {
@@ -35,7 +38,8 @@ typedef struct {
   GListModel *items[N_SIDES];         /* borrowed; NULL for a NULL base */
   GHashTable *by_id[N_SIDES];         /* id -> PacteRecord (borrowed) */
   GArray     *merged;                 /* of MergedItem */
-  guint       next;                   /* pacte_merge_lists_canonical()'s place */
+  GListModel *checked;                /* the loaded items that were checked */
+  guint       next_checked;
 } RecordList;
 
 struct _PacteMergeLists {
@@ -215,14 +219,15 @@ same_record (PacteRecord *a,
 
 static void
 add_record (RecordList  *list,
-            PacteRecord *record)
+            PacteRecord *record,
+            guint        side)
 {
   MergedItem item = { 0 };
 
   item.record = record;
+  item.side = side;
   item.id = pacte_record_get_string (record, list->id_field);
   item.text = pacte_format_portfolio_piece (record);
-  item.canonical = TRUE;
   g_array_append_val (list->merged, item);
 }
 
@@ -235,6 +240,7 @@ add_tree (RecordList *list,
   char *text = json_to_string (tree, FALSE);
 
   item.tree = tree;
+  item.check = TRUE;
   item.id = pacte_merge_item_id (tree);
   item.text = g_bytes_new_take (text, strlen (text));
   g_array_append_val (list->merged, item);
@@ -256,13 +262,13 @@ merge_record (PacteMerge *m,
   if (same_record (o, t) || same_record (b, t))
     {
       if (o != NULL)
-        add_record (list, o);
+        add_record (list, o, OURS);
       return;
     }
   if (same_record (b, o))
     {
       if (t != NULL)
-        add_record (list, t);
+        add_record (list, t, THEIRS);
       return;
     }
   /* Both changed it, differently: member by member, as trees. */
@@ -460,7 +466,7 @@ pacte_merge_lists_keep_named_partners (PacteMerge *m)
       if (!g_hash_table_contains (named, id))
         continue;
       /* Kept: the file must not name a partner it does not have. */
-      add_record (partners, o != NULL ? o : t != NULL ? t : b);
+      add_record (partners, o != NULL ? o : t != NULL ? t : b, o != NULL ? OURS : t != NULL ? THEIRS : BASE);
       path = g_string_new (partners->member);
       pacte_merge_path_push_id (path, id);
       for (guint c = 0; c < m->conflicts->len; c++)
@@ -479,6 +485,129 @@ pacte_merge_lists_keep_named_partners (PacteMerge *m)
 
 /* ---- The result ---------------------------------------------------------- */
 
+static JsonNode *
+member_of (JsonNode   *root,
+           const char *member)
+{
+  return root != NULL ? json_object_get_member (json_node_get_object (root), member) : NULL;
+}
+
+static gboolean
+same_node (JsonNode *a,
+           JsonNode *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return json_node_equal (a, b);
+}
+
+/* Which records the loader checks.  A record taken whole was checked when
+ * its version was loaded (with the same rules); of its checks, only two
+ * depend on the rest of the file: the partners a plan names must be in the
+ * file (checked here for every plan) and a plan's rule overrides must agree
+ * with the portfolio's rule settings (a plan whose version had other
+ * settings than the merged ones is checked again).  A record merged as a
+ * tree is checked as any record read from a file, with the partners it
+ * names. */
+static void
+choose_checked (PacteMergeLists *self,
+                JsonNode        *merged,
+                JsonNode        *shells[N_SIDES])
+{
+  RecordList *partners = &self->lists[0];
+  RecordList *plans = &self->lists[1];
+  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonNode *settings = member_of (merged, "rule_settings");
+
+  for (guint i = 0; i < plans->merged->len; i++)
+    {
+      MergedItem *item = &g_array_index (plans->merged, MergedItem, i);
+
+      if (item->record != NULL && !same_node (settings, member_of (shells[item->side], "rule_settings")))
+        item->check = TRUE;
+      if (item->check)
+        add_named (named, item);
+    }
+  for (guint i = 0; i < partners->merged->len; i++)
+    {
+      MergedItem *item = &g_array_index (partners->merged, MergedItem, i);
+
+      if (g_hash_table_contains (named, item->id))
+        item->check = TRUE;
+    }
+}
+
+static gboolean
+fail (GError     **error,
+      const char  *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail (GError     **error,
+      const char  *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* What the loader would refuse across records that it does not see: an id
+ * twice in a list, a plan naming a partner the file does not have. */
+static gboolean
+check_unchecked (PacteMergeLists  *self,
+                 const char       *display,
+                 GError          **error)
+{
+  RecordList *plans = &self->lists[1];
+  g_autoptr(GHashTable) partner_ids = NULL;
+
+  for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
+    {
+      RecordList *list = &self->lists[l];
+      GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < list->merged->len; i++)
+        {
+          const char *id = g_array_index (list->merged, MergedItem, i).id;
+
+          if (id == NULL || !g_hash_table_add (ids, (gpointer) id))
+            {
+              g_hash_table_unref (ids);
+              return fail (error, _("%s: %s[%u]: duplicate or missing id \"%s\"; expected each id once"),
+                           display, list->member, i, id != NULL ? id : "");
+            }
+        }
+      if (l == 0)
+        partner_ids = ids;
+      else
+        g_hash_table_unref (ids);
+    }
+  for (guint i = 0; i < plans->merged->len; i++)
+    {
+      MergedItem *item = &g_array_index (plans->merged, MergedItem, i);
+      g_autoptr(GHashTable) named = NULL;
+      GHashTableIter iter;
+      gpointer id;
+
+      if (item->check)
+        continue;
+      named = g_hash_table_new (g_str_hash, g_str_equal);
+      add_named (named, item);
+      g_hash_table_iter_init (&iter, named);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        if (!g_hash_table_contains (partner_ids, id))
+          return fail (error, _("%s: plans[%u] names the partner \"%s\", which is not in the partners; expected the id of a partner"),
+                       display, i, (const char *) id);
+    }
+  return TRUE;
+}
+
 static void
 append_json (GString  *out,
              JsonNode *node)
@@ -488,9 +617,11 @@ append_json (GString  *out,
   g_string_append (out, text);
 }
 
-GBytes *
-pacte_merge_lists_compose (PacteMergeLists *self,
-                           JsonNode        *merged)
+/* The merged tree with the checked records of each list in the place of
+ * its marker: the text the loader checks (JSON, not in canonical form). */
+static GBytes *
+compose_checked (PacteMergeLists *self,
+                 JsonNode        *merged)
 {
   JsonObjectIter iter;
   const char *member;
@@ -501,7 +632,8 @@ pacte_merge_lists_compose (PacteMergeLists *self,
 
   for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
     for (guint i = 0; i < self->lists[l].merged->len; i++)
-      size += g_bytes_get_size (g_array_index (self->lists[l].merged, MergedItem, i).text) + 1;
+      if (g_array_index (self->lists[l].merged, MergedItem, i).check)
+        size += g_bytes_get_size (g_array_index (self->lists[l].merged, MergedItem, i).text) + 1;
   out = g_string_sized_new (size);
 
   g_string_append_c (out, '{');
@@ -510,6 +642,7 @@ pacte_merge_lists_compose (PacteMergeLists *self,
     {
       g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), member);
       RecordList *list = NULL;
+      gboolean first_item = TRUE;
 
       for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
         if (g_str_equal (member, self->lists[l].member))
@@ -527,11 +660,16 @@ pacte_merge_lists_compose (PacteMergeLists *self,
       g_string_append_c (out, '[');
       for (guint i = 0; i < list->merged->len; i++)
         {
+          MergedItem *item = &g_array_index (list->merged, MergedItem, i);
           gsize len;
-          const char *text = g_bytes_get_data (g_array_index (list->merged, MergedItem, i).text, &len);
+          const char *text;
 
-          if (i > 0)
+          if (!item->check)
+            continue;
+          text = g_bytes_get_data (item->text, &len);
+          if (!first_item)
             g_string_append_c (out, ',');
+          first_item = FALSE;
           g_string_append_len (out, text, len);
         }
       g_string_append_c (out, ']');
@@ -540,39 +678,59 @@ pacte_merge_lists_compose (PacteMergeLists *self,
   return g_string_free_to_bytes (out);
 }
 
+/* The index-th item of the merged list field, as the file has it: the
+ * text written from the version's record, or for a checked record the
+ * text of the record the loader made. */
 static GBytes *
-canonical_piece (PacteRecord *record,
-                 gpointer     data)
+result_item (guint    field,
+             guint    index,
+             gpointer data)
 {
   PacteMergeLists *self = data;
+  RecordList *list = field == self->lists[0].field ? &self->lists[0] : &self->lists[1];
+  MergedItem *item;
+  g_autoptr(PacteRecord) loaded = NULL;
 
-  for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
-    {
-      RecordList *list = &self->lists[l];
-      MergedItem *item;
-
-      if (G_OBJECT_TYPE (record) != list->item_type)
-        continue;
-      if (list->next >= list->merged->len)
-        break;
-      item = &g_array_index (list->merged, MergedItem, list->next++);
-      /* The same values in the same place: the text written from the
-       * version's record is the text of this one. */
-      if (item->canonical && pacte_record_equal (item->record, record))
-        return g_bytes_ref (item->text);
-      break;
-    }
-  return pacte_format_portfolio_piece (record);
+  if (index >= list->merged->len)
+    return NULL;
+  item = &g_array_index (list->merged, MergedItem, index);
+  if (!item->check)
+    return g_bytes_ref (item->text);
+  loaded = g_list_model_get_item (list->checked, list->next_checked++);
+  g_return_val_if_fail (loaded != NULL, g_bytes_ref (item->text));
+  return pacte_format_portfolio_piece (loaded);
 }
 
 GBytes *
-pacte_merge_lists_canonical (PacteMergeLists *self,
-                             PactePortfolio  *result)
+pacte_merge_lists_finish (PacteMergeLists  *self,
+                          JsonNode         *merged,
+                          JsonNode         *shells[3],
+                          PacteRuleSet     *rules,
+                          GError          **error)
 {
-  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(PactePortfolio) checked = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  const char *display = _("the merged portfolio");
+
+  choose_checked (self, merged, shells);
+  if (!check_unchecked (self, display, error))
+    return NULL;
+  /* Everything else through the loader, with the rules: the portfolio's
+   * own members, the conflicts member, the checked records. */
+  text = compose_checked (self, merged);
+  checked = pacte_portfolio_load_bytes (text, display, rules, error);
+  if (checked == NULL)
+    return NULL;
 
   for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
-    self->lists[l].next = 0;
-  pacte_format_portfolio_segments (result, canonical_piece, self, segments);
+    {
+      self->lists[l].checked = pacte_record_get_list (PACTE_RECORD (checked), self->lists[l].field);
+      self->lists[l].next_checked = 0;
+    }
+  segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  pacte_format_portfolio_segments_items (checked, result_item, self, segments);
+  for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
+    self->lists[l].checked = NULL;
   return join_segments (segments);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "pacte-merge.h"
+#include "pacte-rule-set.h"
 #include "pacte-portfolio.h"
 
 G_BEGIN_DECLS
@@ -68,13 +69,16 @@ JsonNode        *pacte_merge_lists_merge      (PacteMerge      *m);
 /* A partner one side removed while a merged plan still names it is kept,
  * and the removal recorded as a conflict. */
 void             pacte_merge_lists_keep_named_partners (PacteMerge *m);
-/* The merged portfolio as JSON text (not canonical): the merged tree with
- * the merged lists in the place of their markers. */
-GBytes          *pacte_merge_lists_compose    (PacteMergeLists *lists,
-                                               JsonNode        *merged);
-/* result (loaded from that text) in canonical form: the records taken
- * whole are the texts already written, the others are written anew. */
-GBytes          *pacte_merge_lists_canonical  (PacteMergeLists *lists,
-                                               PactePortfolio  *result);
+/* The merged portfolio checked and in canonical form: the records taken
+ * whole are the texts already written; the loader (with rules, the rules
+ * the versions were loaded with) checks the rest, and what joins the two
+ * (pacte-merge-lists.c says which).  merged is the walk's result, shells
+ * the versions' trees from pacte_merge_lists_shell().  NULL and a message
+ * of the loader's kind when the result would not load. */
+GBytes          *pacte_merge_lists_finish     (PacteMergeLists *lists,
+                                               JsonNode        *merged,
+                                               JsonNode        *shells[3],
+                                               PacteRuleSet    *rules,
+                                               GError         **error);
 
 G_END_DECLS

@@ -6,9 +6,9 @@
  * two values are the same exactly when their trees are equal.  The merge
  * walks the trees; the partners and plans, nearly all of a file, are
  * compared as records and only those both sides changed become trees
- * (pacte-merge-lists.c).  The result goes through the loader, the one full
- * check of the merged file, so a merge never writes a file the program
- * would refuse. */
+ * (pacte-merge-lists.c).  What the versions' loads did not already check
+ * goes through the loader (pacte_merge_lists_finish()), so a merge never
+ * writes a file the program would refuse. */
 #include "config.h"
 
 #include <string.h>
@@ -344,7 +344,6 @@ pacte_merge_portfolios (PactePortfolio  *base,
   g_autoptr(JsonNode) their_tree = NULL;
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) pacte_merge_conflict_free);
-  g_autoptr(PactePortfolio) result = NULL;
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GError) local_error = NULL;
   PacteMerge m = { 0 };
@@ -398,12 +397,12 @@ pacte_merge_portfolios (PactePortfolio  *base,
       json_object_set_member (root, PACTE_MERGE_CONFLICTS_MEMBER, list_node);
     }
 
-  /* The one full check: the merged text goes through the loader, with the
-   * rules, as any file the program opens (cross-record references, rule
-   * settings against every plan's overrides, the conflicts member). */
-  text = pacte_merge_lists_compose (lists, merged);
-  result = pacte_portfolio_load_bytes (text, _("the merged portfolio"), rules, &local_error);
-  if (result == NULL)
+  {
+    JsonNode *shells[3] = { base_tree, our_tree, their_tree };
+
+    text = pacte_merge_lists_finish (lists, merged, shells, rules, &local_error);
+  }
+  if (text == NULL)
     {
       g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID,
                    _("the two versions cannot be merged into a valid portfolio: %s"), local_error->message);
@@ -411,7 +410,7 @@ pacte_merge_portfolios (PactePortfolio  *base,
     }
   if (conflicts != NULL)
     *conflicts = g_steal_pointer (&found);
-  return pacte_merge_lists_canonical (lists, result);
+  return g_steal_pointer (&text);
 }
 
 /* ---- Conflicts in a loaded portfolio --------------------------------- */
