@@ -492,15 +492,6 @@ member_of (JsonNode   *root,
   return root != NULL ? json_object_get_member (json_node_get_object (root), member) : NULL;
 }
 
-static gboolean
-same_node (JsonNode *a,
-           JsonNode *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return json_node_equal (a, b);
-}
-
 /* Which records the loader checks.  A record taken whole was checked when
  * its version was loaded (with the same rules); of its checks, only two
  * depend on the rest of the file: the partners a plan names must be in the
@@ -523,7 +514,7 @@ choose_checked (PacteMergeLists *self,
     {
       MergedItem *item = &g_array_index (plans->merged, MergedItem, i);
 
-      if (item->record != NULL && !same_node (settings, member_of (shells[item->side], "rule_settings")))
+      if (item->record != NULL && !pacte_merge_same (settings, member_of (shells[item->side], "rule_settings")))
         item->check = TRUE;
       if (item->check)
         add_named (named, item);
@@ -537,23 +528,14 @@ choose_checked (PacteMergeLists *self,
     }
 }
 
+/* "display: path: message", as the loader says it. */
 static gboolean
 fail (GError     **error,
-      const char  *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (GError     **error,
-      const char  *format,
-      ...)
+      const char  *display,
+      const char  *path,
+      const char  *message)
 {
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error_literal (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID, message);
+  g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID, "%s: %s: %s", display, path, message);
   return FALSE;
 }
 
@@ -570,23 +552,26 @@ check_unchecked (PacteMergeLists  *self,
   for (guint l = 0; l < G_N_ELEMENTS (self->lists); l++)
     {
       RecordList *list = &self->lists[l];
-      GHashTable *ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint i = 0; i < list->merged->len; i++)
         {
           const char *id = g_array_index (list->merged, MergedItem, i).id;
+          gpointer first = g_hash_table_lookup (ids, id);
 
-          if (id == NULL || !g_hash_table_add (ids, (gpointer) id))
+          if (first != NULL)
             {
-              g_hash_table_unref (ids);
-              return fail (error, _("%s: %s[%u]: duplicate or missing id \"%s\"; expected each id once"),
-                           display, list->member, i, id != NULL ? id : "");
+              g_autofree char *path = g_strdup_printf ("%s[%u].id", list->member, i);
+              g_autofree char *where = g_strdup_printf ("%s[%u]", list->member, GPOINTER_TO_UINT (first) - 1);
+              g_autofree char *message = g_strdup_printf (_("duplicate id \"%s\", already used by %s; expected each id once"),
+                                                          id, where);
+
+              return fail (error, display, path, message);
             }
+          g_hash_table_insert (ids, (gpointer) id, GUINT_TO_POINTER (i + 1));
         }
       if (l == 0)
-        partner_ids = ids;
-      else
-        g_hash_table_unref (ids);
+        partner_ids = g_steal_pointer (&ids);
     }
   for (guint i = 0; i < plans->merged->len; i++)
     {
@@ -602,8 +587,13 @@ check_unchecked (PacteMergeLists  *self,
       g_hash_table_iter_init (&iter, named);
       while (g_hash_table_iter_next (&iter, &id, NULL))
         if (!g_hash_table_contains (partner_ids, id))
-          return fail (error, _("%s: plans[%u] names the partner \"%s\", which is not in the partners; expected the id of a partner"),
-                       display, i, (const char *) id);
+          {
+            g_autofree char *path = g_strdup_printf ("plans[%u]", i);
+            g_autofree char *message = g_strdup_printf (_("unknown partner \"%s\"; expected the id of one of the partners"),
+                                                        (const char *) id);
+
+            return fail (error, display, path, message);
+          }
     }
   return TRUE;
 }

@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 /* The portfolio in canonical form as a JSON tree ("not filled in" is always
  * absent, so equal values are equal trees); NULL for NULL. */
 JsonNode   *pacte_merge_tree             (PactePortfolio *portfolio);
+/* Equal values, NULL (absent) only equal to NULL. */
+gboolean    pacte_merge_same             (JsonNode       *a,
+                                          JsonNode       *b);
 /* The tree of a text the saver wrote (it is JSON). */
 JsonNode   *pacte_merge_parse            (GBytes         *bytes);
 /* path + ".member" / path + ["id"]; return the old length, to truncate back. */

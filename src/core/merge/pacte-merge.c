@@ -46,9 +46,9 @@ pacte_merge_conflict_new (const char *path,
   return conflict;
 }
 
-static gboolean
-same (JsonNode *a,
-      JsonNode *b)
+gboolean
+pacte_merge_same (JsonNode *a,
+                  JsonNode *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -264,9 +264,9 @@ pacte_merge_node (PacteMerge *m,
   /* The portfolio's partners and plans: by their records. */
   if (pacte_merge_lists_handles (m))
     return pacte_merge_lists_merge (m);
-  if (same (ours, theirs) || same (base, theirs))
+  if (pacte_merge_same (ours, theirs) || pacte_merge_same (base, theirs))
     return ours != NULL ? json_node_ref (ours) : NULL;
-  if (same (base, ours))
+  if (pacte_merge_same (base, ours))
     return theirs != NULL ? json_node_ref (theirs) : NULL;
 
   /* Both changed it, differently. */
