@@ -351,7 +351,7 @@ load_text (const char       *data,
 {
   PacteJsonOutline outline;
   const char *start = data;
-  g_autofree char *compact = NULL;
+  char *compact = NULL;
   gsize compact_len = 0, offset;
   PactePortfolio *portfolio = NULL;
   double t0 = phase_clock (phases);
@@ -372,6 +372,7 @@ load_text (const char       *data,
   if (ok)
     portfolio = read_portfolio (compact, offset, &outline, display, rules, progress, phases, error);
   pacte_json_outline_clear (&outline);
+  pacte_json_compact_free (compact);
   return portfolio;
 }
 
