@@ -148,19 +148,18 @@ rule_id_list (PacteRuleSet *rules)
   return g_string_free (list, FALSE);
 }
 
+/* text: the node's string, NULL when it holds something else. */
 static gboolean
 load_string_field (Loader               *self,
                    PacteRecord          *record,
                    guint                 field,
                    const PacteFieldInfo *info,
                    JsonNode             *node,
+                   const char           *text,
                    GError              **error)
 {
-  const char *text;
-
-  if (!pacte_reader_node_is_string (node))
+  if (text == NULL)
     return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
-  text = json_node_get_string (node);
   if (*text == '\0')
     return TRUE;  /* "" means not filled in */
 
@@ -515,13 +514,24 @@ load_field (Loader                 *self,
             GError                **error)
 {
   const PacteFieldInfo *info = &cls->fields[field];
-  gboolean keyed = info->kind == PACTE_FIELD_LIST && pacte_format_is_keyed (info->item_type ());
-  gboolean array_belongs = (info->kind == PACTE_FIELD_LIST && !keyed) || info->kind == PACTE_FIELD_STRV;
-  gboolean object_belongs = keyed || info->kind == PACTE_FIELD_STRING_MAP
-                            || info->kind == PACTE_FIELD_NUMBER_MAP;
+  JsonNodeType type = json_node_get_node_type (node);
+  /* The node's string when it holds one (most values are strings). */
+  const char *text = type == JSON_NODE_VALUE && json_node_get_value_type (node) == G_TYPE_STRING
+                     ? json_node_get_string (node) : NULL;
 
-  if (pacte_reader_node_is_not_filled_in (node, array_belongs, object_belongs))
+  /* null and "" are "not filled in" (pacte_reader_node_is_not_filled_in ()). */
+  if (type == JSON_NODE_NULL || (text != NULL && *text == '\0'))
     return TRUE;
+  if (type == JSON_NODE_ARRAY || type == JSON_NODE_OBJECT)
+    {
+      gboolean keyed = info->kind == PACTE_FIELD_LIST && pacte_format_is_keyed (info->item_type ());
+      gboolean array_belongs = (info->kind == PACTE_FIELD_LIST && !keyed) || info->kind == PACTE_FIELD_STRV;
+      gboolean object_belongs = keyed || info->kind == PACTE_FIELD_STRING_MAP
+                                || info->kind == PACTE_FIELD_NUMBER_MAP;
+
+      if (pacte_reader_node_is_not_filled_in (node, array_belongs, object_belongs))
+        return TRUE;
+    }
 
   switch (info->kind)
     {
@@ -529,15 +539,13 @@ load_field (Loader                 *self,
     case PACTE_FIELD_CHOICE:
     case PACTE_FIELD_QUARTER:
     case PACTE_FIELD_DATE:
-      return load_string_field (self, record, field, info, node, error);
+      return load_string_field (self, record, field, info, node, text, error);
 
     case PACTE_FIELD_NUMBER:
     case PACTE_FIELD_INTEGER:
       {
         double value;
 
-        if (pacte_reader_node_is_string (node) && *json_node_get_string (node) == '\0')
-          return TRUE;  /* "" means not filled in */
         if (!pacte_reader_node_get_number (node, &value))
           return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
         if (!pacte_reader_check_number (self, error, value, info->kind == PACTE_FIELD_INTEGER))
@@ -556,9 +564,7 @@ load_field (Loader                 *self,
       }
 
     case PACTE_FIELD_BOOLEAN:
-      if (pacte_reader_node_is_string (node) && *json_node_get_string (node) == '\0')
-        return TRUE;
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+      if (type != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
       pacte_record_set_boolean_raw (record, field, json_node_get_boolean (node) ? 1 : 0);
       return TRUE;
