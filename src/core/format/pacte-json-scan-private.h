@@ -49,8 +49,7 @@ void     pacte_json_outline_clear (PacteJsonOutline *outline);
  * are PACTE_MODEL_ERROR, prefixed with display and line:column.
  *
  * The same pass copies the text without the white space between its tokens
- * to *compact (NUL-terminated, *compact_len bytes; free it with
- * pacte_json_compact_free ()),
+ * to *compact (NUL-terminated, *compact_len bytes; free it with g_free ()),
  * where the outline's spans are: json-glib's scanner tests every character
  * it skips with strchr (), so an indented file is parsed about a fifth
  * faster without its indentation. */
@@ -61,6 +60,5 @@ gboolean pacte_json_check_text (const char        **data_inout,
                                 char              **compact,
                                 gsize              *compact_len,
                                 GError            **error);
-void     pacte_json_compact_free (char             *compact);
 
 G_END_DECLS

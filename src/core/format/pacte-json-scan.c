@@ -9,14 +9,11 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 #include "pacte-i18n.h"
 #include "pacte-json-scan-private.h"
+#include "pacte-large-buffer.h"
 
 /* ---- Positions and messages --------------------------------------------- */
 
@@ -983,38 +980,6 @@ scan_json (const char        *text,
   return FALSE;
 }
 
-/* Where the compact text of a large file goes: fresh memory, whose first
- * touch costs a page fault per 4 KiB page (on a virtual machine, a fault
- * costs more than scanning the page); in 2 MiB pages where the kernel
- * offers them on request (transparent huge pages in "madvise" mode), five
- * hundred times fewer faults. */
-#define HUGE_PAGE (2u << 20)
-
-static char *
-compact_alloc (gsize size)
-{
-#if defined(MADV_HUGEPAGE)
-  if (size >= 4 * HUGE_PAGE)
-    {
-      gsize rounded = (size + HUGE_PAGE - 1) & ~((gsize) HUGE_PAGE - 1);
-      char *p = aligned_alloc (HUGE_PAGE, rounded);
-
-      if (p != NULL)
-        {
-          madvise (p, rounded, MADV_HUGEPAGE);  /* only advice: may fail */
-          return p;
-        }
-    }
-#endif
-  return malloc (MAX (size, 1));
-}
-
-void
-pacte_json_compact_free (char *compact)
-{
-  free (compact);
-}
-
 /* Everything that can be said about the bytes before parsing them. */
 gboolean
 pacte_json_check_text (const char        **data_inout,
@@ -1052,12 +1017,11 @@ pacte_json_check_text (const char        **data_inout,
   /* A byte order mark is not JSON, but some editors write one. */
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     skip = 3;
-  compact = compact_alloc (len - skip + 1);
-  if (compact == NULL)
-    g_error ("%s: out of memory (%" G_GSIZE_FORMAT " bytes)", G_STRLOC, len - skip + 1);
+  /* Fresh memory: a large text's goes in 2 MiB pages. */
+  compact = pacte_large_buffer_alloc (len - skip + 1);
   if (!scan_json (data, len, data + skip, len - skip, display, outline, compact, compact_len, error))
     {
-      pacte_json_compact_free (compact);
+      g_free (compact);
       *compact_len = 0;
       return FALSE;
     }

@@ -372,7 +372,7 @@ load_text (const char       *data,
   if (ok)
     portfolio = read_portfolio (compact, offset, &outline, display, rules, progress, phases, error);
   pacte_json_outline_clear (&outline);
-  pacte_json_compact_free (compact);
+  g_free (compact);
   return portfolio;
 }
 
