@@ -431,6 +431,52 @@ test_negative_counts_setters (void)
   g_assert_no_error (error);
 }
 
+/* ---- Dates: the Julian day that GDate gives -------------------------------- */
+
+static void
+check_day (int year,
+           int month,
+           int day)
+{
+  char text[16];
+  guint32 expected = 0;
+
+  g_snprintf (text, sizeof text, "%04d-%02d-%02d", year, month, day);
+  if (g_date_valid_dmy (day, month, year))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, day, month, year);
+      expected = g_date_get_julian (&date);
+    }
+  if (pacte_date_parse (text) != expected)
+    g_error ("%s: %u; expected %u (GDate)", text, pacte_date_parse (text), expected);
+}
+
+/* Every day (and day 0, 29, 30, 31 and 32 of every month) of the years
+ * around the leap-year rules, and 1 January, 28 February to 1 March and
+ * 31 December of every year. */
+static void
+test_dates (void)
+{
+  static const int around[] = { 1, 2, 3, 4, 5, 99, 100, 101, 399, 400, 401, 1582, 1600, 1700, 1899, 1900,
+                                1999, 2000, 2024, 2026, 2027, 2028, 2100, 2400, 9996, 9999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (around); i++)
+    for (int month = 0; month <= 13; month++)
+      for (int day = 0; day <= 32; day++)
+        check_day (around[i], month, day);
+  for (int year = 0; year <= 9999; year++)
+    {
+      check_day (year, 1, 1);
+      check_day (year, 2, 28);
+      check_day (year, 2, 29);
+      check_day (year, 3, 1);
+      check_day (year, 12, 31);
+    }
+}
+
 /* ---- Strings: the scan reads them eight bytes at a time ----------------- */
 
 /* A partner's name and the portfolio's title of every length up to 24 with
@@ -560,6 +606,7 @@ main (int    argc,
   g_test_add_func ("/load-strict/not-filled-in/wrong-type", test_filled_in_wrongly);
   g_test_add_func ("/load-strict/counts/load", test_negative_counts);
   g_test_add_func ("/load-strict/counts/setters", test_negative_counts_setters);
+  g_test_add_func ("/load-strict/dates", test_dates);
   g_test_add_func ("/load-strict/strings/runs", test_string_runs);
   g_test_add_func ("/load-strict/strings/encoding", test_string_encoding);
 
