@@ -779,11 +779,21 @@ scan_tokens (const char        *data,
           o += i - run;
           for (;;)
             {
-              guint64 w;
+              /* Indentation: the spaces among the next eight bytes at once. */
+              if (i + 8 <= len)
+                {
+                  guint64 w;
 
-              /* Indentation, eight spaces at a time. */
-              while (i + 8 <= len && (memcpy (&w, data + i, 8), w == ONES (' ')))
-                i += 8;
+                  memcpy (&w, data + i, 8);
+                  w = GUINT64_FROM_LE (w) ^ ONES (' ');
+                  if (w == 0)
+                    {
+                      i += 8;
+                      continue;
+                    }
+                  /* The lowest byte that is not a space. */
+                  i += (guint) __builtin_ctzll (w) / 8;
+                }
               if (i >= len || !is_json_space (data[i]))
                 break;
               i++;
