@@ -8,12 +8,12 @@
  * where it says so.  The lines starting "GOAL" give the measured figure,
  * the goal and whether it is met.
  *
- * The full evaluation is measured three ways: every check run
- * (pacte_evaluate_plan without summaries, as the command line does); the
- * first evaluation of each plan with summaries (which runs the checks and
- * keeps what they found); and the evaluation from current summaries (what
- * the window's evaluations cost once a plan is summarized: a change of
- * language, of a rule's setting for every plan, re-reading every plan). */
+ * The full evaluation is measured as the command line does it (every check
+ * run: pacte_evaluate_plan without summaries) and as the window does it:
+ * the load makes each plan's summary in its worker thread
+ * (pacte_rule_summaries_make, timed here too), then the window's first
+ * evaluation of every plan, and every later one (a change of language, of
+ * a rule's setting for every plan), reads them and runs only what changed. */
 #include "config.h"
 
 #include <math.h>
@@ -136,16 +136,23 @@ main (int   argc,
   printf ("lights: %u green, %u amber, %u red, %u off (mean score %.1f)\n",
           counts[0], counts[1], counts[2], counts[3], total / n_plans);
 
-  /* 2. With summaries: the first evaluation makes them, the next read them. */
-  summaries = pacte_rule_summaries_attach (portfolio, rules);
-  t = evaluate_all (rules, portfolio, today, "en", outcomes, NULL, NULL);
-  printf ("first evaluation with summaries (checks run, summaries made): %.2f µs per plan, %.1f ms\n",
+  /* 2. With summaries, as the window has them: the load makes them in its
+   * worker thread, then the first evaluation of every plan reads them. */
+  start = cpu_us ();
+  pacte_rule_summaries_make (portfolio, rules, today, NULL);
+  t = cpu_us () - start;
+  printf ("summaries made (in the load's worker thread): %.2f µs per plan, %.1f ms\n",
           t / n_plans, t / 1000);
+  summaries = pacte_rule_summaries_attach (portfolio, rules);
   runs = pacte_rule_summaries_get_n_runs (summaries);
+  t = evaluate_all (rules, portfolio, today, "en", outcomes, NULL, NULL);
+  printf ("first evaluation of every plan from summaries: %.2f µs per plan, %.1f ms (%" G_GUINT64_FORMAT " rules re-run)\n",
+          t / n_plans, t / 1000, pacte_rule_summaries_get_n_runs (summaries) - runs);
+  goal ("full evaluation of every plan, first after load (16 rules)", t / 1000, 10, "ms");
   t = best_of (rounds, rules, portfolio, today, "en", outcomes);
-  printf ("evaluation from summaries: %.2f µs per plan, %.1f ms for all %u plans (best of %u, %" G_GUINT64_FORMAT " rules re-run)\n",
-          t / n_plans, t / 1000, n_plans, rounds, pacte_rule_summaries_get_n_runs (summaries) - runs);
-  goal ("full evaluation of every plan from summaries (16 rules)", t / 1000, 10, "ms");
+  printf ("evaluation from summaries: %.2f µs per plan, %.1f ms for all %u plans (best of %u)\n",
+          t / n_plans, t / 1000, n_plans, rounds);
+  goal ("full evaluation of every plan, best of 5 (16 rules)", t / 1000, 10, "ms");
   t = best_of (rounds, rules, portfolio, today, "fr", outcomes);
   printf ("the same in French (language switch): %.1f ms\n", t / 1000);
   {

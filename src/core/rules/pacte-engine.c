@@ -191,12 +191,14 @@ resolve_partners (PacteEvalContext *ctx,
 static void
 decide_rule (const PacteRule   *rule,
              PacteEvalContext  *ctx,
-             PacteRuleDecision *decision)
+             PacteRuleDecision *decision,
+             PacteCheckFailure *failure)
 {
   for (guint c = 0; c < rule->n_checks; c++)
-    if (!pacte_check_decide (&rule->checks[c], ctx, &decision->failure))
+    if (!pacte_check_decide (&rule->checks[c], ctx, failure))
       {
         decision->check = (int) c;
+        decision->green_case = -1;
         return;
       }
   decision->check = -1;
@@ -207,13 +209,17 @@ static void
 render_rule (const PacteRule         *rule,
              PacteEvalContext        *ctx,
              const PacteRuleDecision *decision,
+             const PacteCheckFailure *failure,
              PacteRuleOutcome        *outcome)
 {
   if (decision->check >= 0)
-    pacte_check_failure_render (&rule->checks[decision->check], ctx, &decision->failure, outcome);
+    pacte_check_failure_render (&rule->checks[decision->check], ctx, failure, outcome);
   else
     {
       outcome->status = PACTE_STATUS_GREEN;
+      outcome->fix.kind = PACTE_FIX_NONE;
+      outcome->fix.record = NULL;
+      outcome->fix.field = -1;
       pacte_render_plain (pacte_green_case_text (rule, decision->green_case, ctx->lang), outcome);
     }
 }
@@ -228,6 +234,7 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
 {
   g_return_val_if_fail (PACTE_IS_RULE_SET (rules), -1);
   g_return_val_if_fail (portfolio == NULL || PACTE_IS_PORTFOLIO (portfolio), -1);
+  g_return_val_if_fail (outcomes != NULL, -1);
 
   return pacte_evaluate_plan_with (rules, portfolio, plan, today, lang, outcomes,
                                    pacte_rule_summaries_lookup (portfolio, rules));
@@ -258,7 +265,7 @@ pacte_evaluate_plan_with (PacteRuleSet       *rules,
   g_return_val_if_fail (portfolio == NULL || PACTE_IS_PORTFOLIO (portfolio), -1);
   g_return_val_if_fail (PACTE_IS_PLAN (plan), -1);
   g_return_val_if_fail (today != 0, -1);
-  g_return_val_if_fail (outcomes != NULL, -1);
+  g_return_val_if_fail (outcomes != NULL || summaries != NULL, -1);
 
   ctx.rules = rules;
   ctx.portfolio = portfolio;
@@ -300,29 +307,32 @@ pacte_evaluate_plan_with (PacteRuleSet       *rules,
   for (guint r = 0; r < n_rules; r++)
     {
       const PacteRule *rule = pacte_rule_set_get_rule (rules, r);
-      PacteRuleOutcome *outcome = &outcomes[r];
+      PacteRuleOutcome *outcome = outcomes != NULL ? &outcomes[r] : NULL;
       PacteOverride *plan_override = plan_overrides[r];
       PacteOverride *setting = settings[r];
       const char *reason = NULL;
 
-      outcome->fix.kind = PACTE_FIX_NONE;
-      outcome->fix.record = NULL;
-      outcome->fix.field = -1;
       if (is_disabled (plan_override, setting, &reason))
         {
+          if (outcome == NULL)
+            continue;
+          outcome->fix.kind = PACTE_FIX_NONE;
+          outcome->fix.record = NULL;
+          outcome->fix.field = -1;
           outcome->status = PACTE_STATUS_OFF;
           pacte_render_plain (reason != NULL && *reason != '\0' ? reason : switched_off_text (ctx.lang),
                               outcome);
           continue;
         }
 
+      effective_params (rule, plan_override, setting, params_stack);
       if (summary == NULL)
         {
           PacteRuleDecision decision;
+          PacteCheckFailure failure;
 
-          effective_params (rule, plan_override, setting, params_stack);
-          decide_rule (rule, &ctx, &decision);
-          render_rule (rule, &ctx, &decision, outcome);
+          decide_rule (rule, &ctx, &decision, &failure);
+          render_rule (rule, &ctx, &decision, &failure, outcome);
         }
       else
         {
@@ -330,15 +340,16 @@ pacte_evaluate_plan_with (PacteRuleSet       *rules,
            * a rule decided with others runs again. */
           double *params = summary->params + pacte_rule_summaries_param_offset (summaries, r);
 
-          effective_params (rule, plan_override, setting, params_stack);
           if (!summary->known[r] || memcmp (params, params_stack, rule->n_params * sizeof (double)) != 0)
             {
               memcpy (params, params_stack, rule->n_params * sizeof (double));
-              decide_rule (rule, &ctx, &summary->decisions[r]);
+              decide_rule (rule, &ctx, &summary->decisions[r], &summary->failures[r]);
               summary->known[r] = TRUE;
               pacte_rule_summaries_count_run (summaries);
             }
-          render_rule (rule, &ctx, &summary->decisions[r], outcome);
+          if (outcome == NULL)
+            continue;
+          render_rule (rule, &ctx, &summary->decisions[r], &summary->failures[r], outcome);
         }
 
       n_on++;

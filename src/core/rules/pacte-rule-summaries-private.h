@@ -8,12 +8,12 @@
 
 G_BEGIN_DECLS
 
-/* What a rule's checks decided for a plan. */
+/* What a rule's checks decided for a plan; what a failure is about is
+ * kept apart (most rules pass: their decisions stay within a cache line). */
 typedef struct
 {
   int               check;        /* the first failing check, or -1: green */
   int               green_case;   /* green: pacte_green_case() */
-  PacteCheckFailure failure;      /* check >= 0: what it is about */
 } PacteRuleDecision;
 
 /* One plan's summary: one allocation, the flags first. */
@@ -28,6 +28,7 @@ typedef struct
   guint8            *known;        /* per rule: decisions[r] is current */
   double            *params;       /* per rule: the parameters it was decided with */
   PacteRuleDecision *decisions;    /* per rule */
+  PacteCheckFailure *failures;     /* per rule: when its check failed */
 } PactePlanSummary;
 
 /* portfolio's summaries for rules when attached and used in this thread,

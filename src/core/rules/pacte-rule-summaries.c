@@ -168,14 +168,20 @@ pacte_rule_summaries_reset (PacteRuleSummaries  *self,
 
   if (summary == NULL)
     {
-      char *block = g_malloc0 (self->block_size);
+      /* Not cleared: known[] is below, and a rule's decision and failure
+       * are written before they are read. */
+      char *block = g_malloc (self->block_size);
       gsize offset = sizeof (PactePlanSummary);
 
       summary = (PactePlanSummary *) block;
+      summary->partners = NULL;
+      summary->partner_gens = NULL;
       summary->known = (guint8 *) (block + offset);
       offset += known_size (self->n_rules);
       summary->params = (double *) (block + offset);
       offset += self->n_params * sizeof (double);
+      summary->failures = (PacteCheckFailure *) (block + offset);
+      offset += self->n_rules * sizeof (PacteCheckFailure);
       summary->decisions = (PacteRuleDecision *) (block + offset);
       g_hash_table_insert (self->plans, plan, summary);
       g_object_weak_ref (G_OBJECT (plan), plan_finalized, self);
@@ -226,8 +232,12 @@ pacte_rule_summaries_attach (PactePortfolio *portfolio,
   g_return_val_if_fail (PACTE_IS_RULE_SET (rules), NULL);
 
   self = g_object_get_qdata (G_OBJECT (portfolio), summaries_quark ());
-  if (self != NULL && self->rules == rules && self->thread == g_thread_self ())
-    return g_object_ref (self);
+  if (self != NULL && self->rules == rules)
+    {
+      /* Made by the thread that loaded the portfolio and handed it over. */
+      self->thread = g_thread_self ();
+      return g_object_ref (self);
+    }
 
   self = g_object_new (PACTE_TYPE_RULE_SUMMARIES, NULL);
   self->rules = g_object_ref (rules);
@@ -242,6 +252,7 @@ pacte_rule_summaries_attach (PactePortfolio *portfolio,
   self->block_size = sizeof (PactePlanSummary)
                      + known_size (self->n_rules)
                      + self->n_params * sizeof (double)
+                     + self->n_rules * sizeof (PacteCheckFailure)
                      + self->n_rules * sizeof (PacteRuleDecision);
   if (g_once_init_enter (&hook_added))
     {
@@ -254,6 +265,42 @@ pacte_rule_summaries_attach (PactePortfolio *portfolio,
   g_object_set_qdata_full (G_OBJECT (portfolio), summaries_quark (),
                            g_object_ref (self), g_object_unref);
   return self;
+}
+
+void
+pacte_rule_summaries_make (PactePortfolio *portfolio,
+                           PacteRuleSet   *rules,
+                           guint32         today,
+                           GCancellable   *cancellable)
+{
+  g_autoptr(PacteRuleSummaries) self = NULL;
+  GListModel *plans;
+  guint n_plans;
+
+  g_return_if_fail (PACTE_IS_PORTFOLIO (portfolio));
+  g_return_if_fail (PACTE_IS_RULE_SET (rules));
+  g_return_if_fail (today != 0);
+
+  self = pacte_rule_summaries_attach (portfolio, rules);
+  plans = pacte_portfolio_get_plans (portfolio);
+  n_plans = g_list_model_get_n_items (plans);
+  for (guint i = 0; i < n_plans && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+
+      pacte_evaluate_plan_with (rules, portfolio, plan, today, NULL, NULL, self);
+    }
+}
+
+guint32
+pacte_rule_summaries_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                          g_date_time_get_month (now),
+                                          g_date_time_get_year (now));
+
+  return g_date_get_julian (date);
 }
 
 static void

@@ -24,9 +24,21 @@ G_DECLARE_FINAL_TYPE (PacteRuleSummaries, pacte_rule_summaries, PACTE, RULE_SUMM
  * the summaries uses them: elsewhere the checks run as without.
  *
  * Returns the portfolio's summaries for rules (attached on first call,
- * replacing those of another rule set); they live as long as the portfolio. */
+ * replacing those of another rule set); they live as long as the portfolio.
+ * Summaries made by another thread (the load's, which handed the portfolio
+ * over) are taken over by the calling thread. */
 PacteRuleSummaries *pacte_rule_summaries_attach      (PactePortfolio     *portfolio,
                                                       PacteRuleSet       *rules);
+/* Makes every plan's summary for today (a Julian day), in any thread that
+ * has the portfolio to itself: the load does it in its worker, while the
+ * records are fresh, so that the window's first evaluation of every plan
+ * only renders.  Stops early when cancellable is cancelled. */
+void                pacte_rule_summaries_make        (PactePortfolio     *portfolio,
+                                                      PacteRuleSet       *rules,
+                                                      guint32             today,
+                                                      GCancellable       *cancellable);
+/* Today in the local time zone, as a Julian day. */
+guint32             pacte_rule_summaries_today       (void);
 /* How many times a rule's checks ran for a plan instead of being read from
  * its summary (for tests and benchmarks). */
 guint64             pacte_rule_summaries_get_n_runs  (PacteRuleSummaries *self);
