@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pacte-document.h"
 #include "pacte-i18n.h"
 #include "pacte-rule-settings.h"
 #include "pacte-rule-summaries-private.h"
@@ -471,6 +472,47 @@ test_other_thread (void)
   g_assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
 }
 
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = data;
+
+  g_assert_true (pacte_document_load_finish (PACTE_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Opening a file makes the summaries in the load's thread: the first
+ * evaluation of every plan after it (for today) runs no check. */
+static void
+test_made_by_load (void)
+{
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  g_autoptr(PacteDocument) document = pacte_document_new (NULL, rules);
+  g_autofree char *path = pacte_test_sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PacteRuleSummaries) summaries = NULL;
+  guint32 today = pacte_rule_summaries_today ();
+  gboolean done = FALSE;
+  Fixture fx = { rules, NULL, today, "en", NULL, 0 };
+  guint64 runs;
+
+  pacte_document_load_async (document, file, NULL, loaded_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  fx.portfolio = pacte_document_get_portfolio (document);
+  summaries = pacte_rule_summaries_attach (fx.portfolio, rules);
+  runs = pacte_rule_summaries_get_n_runs (summaries);
+  g_assert_cmpuint (runs, >, 0);
+  compare_all (&fx, "opening the file");
+  /* (Unless the day changed meanwhile.) */
+  if (pacte_rule_summaries_today () == today)
+    g_assert_cmpuint (pacte_rule_summaries_get_n_runs (summaries), ==, runs);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,5 +524,6 @@ main (int   argc,
   g_test_add_func ("/rule-summaries/generated", test_generated);
   g_test_add_func ("/rule-summaries/adapted-rules", test_adapted_rules);
   g_test_add_func ("/rule-summaries/other-thread", test_other_thread);
+  g_test_add_func ("/rule-summaries/made-by-load", test_made_by_load);
   return g_test_run ();
 }
