@@ -506,7 +506,7 @@ update_summary (PacteOverview *self)
   g_autofree char *plans = g_strdup_printf (ngettext ("%u plan", "%u plans", n), n);
   g_autofree char *text = NULL;
   GString *histogram = g_string_new (_("Scores:"));
-  guint overdue = self->agenda != NULL ? pacte_agenda_count_overdue (self->agenda) : 0;
+  guint overdue = self->n_overdue;
 
   if (isnan (average))
     text = g_strdup (plans);
@@ -580,8 +580,8 @@ pacte_overview_refresh (PacteOverview *self)
   g_clear_pointer (&self->analysis, pacte_analysis_free);
   self->analysis = pacte_analysis_new (rules);
   g_hash_table_remove_all (self->changes);
-  g_hash_table_remove_all (self->sort_keys);
-  g_hash_table_remove_all (self->search_texts);
+  /* The sort keys and search texts stay: names change through
+   * on_portfolio_changed(), which drops them. */
   plans = pacte_portfolio_get_plans (portfolio);
   for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
     {
@@ -597,8 +597,10 @@ pacte_overview_refresh (PacteOverview *self)
         g_hash_table_insert (self->changes, plan, GINT_TO_POINTER (change + NO_CHANGE));
     }
 
+  /* The agenda's items (15,000 for 2,000 plans) are made when its page is
+   * shown; the summary only counts the overdue ones. */
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
-  self->agenda = pacte_agenda_collect (portfolio, pacte_context_get_today (self->context), 30);
+  self->n_overdue = pacte_agenda_count_overdue_at (portfolio, pacte_context_get_today (self->context));
 
   self->fix_first_stale = TRUE;
   self->agenda_stale = TRUE;
@@ -607,8 +609,18 @@ pacte_overview_refresh (PacteOverview *self)
   g_set_object (&self->totals_item, totals);
   g_list_store_splice (self->totals_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->totals_store)),
                        (gpointer *) &self->totals_item, 1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* The first refresh gives the models their filter and order (sorted
+   * once); later ones filter and sort again. */
+  if (gtk_sort_list_model_get_sorter (self->sorted) == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+      gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (self->sorter));
+    }
+  else
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
   update_pages (self);
 }
 
@@ -760,10 +772,10 @@ build_heat_map (PacteOverview *self)
   /* The model: a totals row, then the plans, filtered and sorted. */
   self->filter = gtk_custom_filter_new (_pacte_overview_filter_plan, self, NULL);
   self->sorter = gtk_custom_sorter_new (_pacte_overview_compare_plans, self, NULL);
+  /* Without filter and order until the first refresh (which has the scores). */
   self->filtered = gtk_filter_list_model_new (g_object_ref (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context))),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                          GTK_SORTER (g_object_ref (self->sorter)));
+                                              NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   self->totals_store = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (parts, self->totals_store);
   /* The view lists slots that follow the sorted plans (pacte-overview-slot.h). */
