@@ -35,6 +35,10 @@ struct _PacteOverview
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GListStore         *slots;         /* PacteOverviewSlot: what the view lists */
+  struct _PacteOverviewSlotQueue *slot_queue;  /* rows out of view, bound after the frame */
+  guint               slots_max;     /* FIRST_ROWS at first, more after each frame, then G_MAXUINT */
+  gulong              first_paint_id;  /* the frame clock's after-paint, until then */
+  guint               more_rows_id;  /* idle */
   GListStore         *totals_store;  /* one item: the totals row */
   GObject            *totals_item;
 
