@@ -20,7 +20,10 @@ root=$(cd "$here/../.." && pwd)
 build=${1:-build}
 [ $# -gt 0 ] && shift
 
-meson compile -C "$build" tests/bench/bench-window tests/bench/bench-bare-window >/dev/null
+if ! out=$(meson compile -C "$build" tests/bench/bench-window tests/bench/bench-bare-window 2>&1); then
+  printf '%s\n' "$out" >&2
+  exit 1
+fi
 
 portfolio=${PACTE_BENCH_FILE:-"$build/tests/bench/bench-10000-2000.pacte.json"}
 if [ ! -f "$portfolio" ]; then

@@ -134,13 +134,19 @@ static void
 update_accessible (PacteLight *self)
 {
   g_autofree char *word = g_utf8_strdown (pacte_light_status_word (self->status), -1);
+  g_autofree char *text = NULL;
 
-  g_free (self->accessible_text);
   if (self->rule_label != NULL && *self->rule_label != '\0')
     /* Translators: accessible name of a light: "R04 Strong governance: amber" */
-    self->accessible_text = g_strdup_printf (_("%s: %s"), self->rule_label, word);
+    text = g_strdup_printf (_("%s: %s"), self->rule_label, word);
   else
-    self->accessible_text = g_strdup (pacte_light_status_word (self->status));
+    text = g_strdup (pacte_light_status_word (self->status));
+  /* Setting a tooltip asks the display where the pointer is: not for the
+   * same text (a plan switch gives most lights the status they had). */
+  if (g_strcmp0 (text, self->accessible_text) == 0)
+    return;
+  g_free (self->accessible_text);
+  self->accessible_text = g_steal_pointer (&text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
