@@ -561,8 +561,9 @@ thread_cpu_us (void)
 }
 
 /* PACTE_BENCH_PERF_CTL=FIFO: the control fifo of `perf record --control
- * fifo:FIFO -D -1`, so that a profile holds the switches alone, not the
- * load before them. */
+ * fifo:FIFO -D -1`, so that a profile holds the switches alone (from the
+ * selection to the frame that shows the plan), not the load before them
+ * nor the frames between them. */
 static void
 perf_control (const char *command)
 {
@@ -599,7 +600,6 @@ bench_switch (PacteWindow *window,
   if (g_getenv ("PACTE_BENCH_WIDGETS") != NULL)
     made_types = g_hash_table_new (g_str_hash, g_str_equal);
   printf ("d. Switching the selected plan (%u switches, plans spread over the list)\n", n_switches);
-  perf_control ("enable");
   printf ("  switch   rebinding (editor)    layout    drawing     total   main-thread CPU   widgets made\n");
   for (guint i = 0; i < n_switches; i++)
     {
@@ -608,6 +608,7 @@ bench_switch (PacteWindow *window,
       double n_made;
 
       settle (20);
+      perf_control ("enable");
       start = g_get_monotonic_time ();
       start_cpu = thread_cpu_us ();
       /* The editor first, to tell its share; the window then finds it bound. */
@@ -618,6 +619,7 @@ bench_switch (PacteWindow *window,
       watch_start (plan_shown, NULL);
       shown = watch_wait ();
       shown_cpu = thread_cpu_us ();
+      perf_control ("disable");
       if (shown == 0)
         return FALSE;
       add_ms (total, start, shown);
@@ -639,7 +641,6 @@ bench_switch (PacteWindow *window,
               (watch.met_laid_out - watch.met_frame_start) / 1000.0, (shown - watch.met_laid_out) / 1000.0,
               (shown - start) / 1000.0, (shown_cpu - start_cpu) / 1000.0, (guint) n_made);
     }
-  perf_control ("disable");
   t = stats_of (total);
   c = stats_of (total_cpu);
   print_stats ("select to drawn", total);
