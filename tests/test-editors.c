@@ -529,6 +529,18 @@ run_frames (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The same, as a condition to wait for. */
+static gboolean
+focus_in_view (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *scrolled = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_rect_t bounds;
+
+  return scrolled != NULL && gtk_widget_compute_bounds (focus, scrolled, &bounds)
+         && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
 /* The focused widget lies wholly in the visible part of its scrolled window. */
 static void
 assert_focus_in_view (GtkWidget *window)
@@ -671,7 +683,12 @@ test_plan_switch_folds (Fixture       *fixture,
   pacte_plan_editor_set_plan (editor, fixture->plan);
   g_assert_false (gtk_widget_is_visible (agreement));
   g_assert_true (pacte_plan_editor_reveal_fix (editor, PACTE_FIX_FIELD, PACTE_RECORD (fixture->plan), "agreement-type"));
-  run_frames (400);
+  /* The page is laid out again, then scrolled: on a loaded machine, more
+   * than a few frames. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    run_frames (50);
+  while (!focus_in_view (fixture->window) && g_get_monotonic_time () < end);
   g_assert_true (gtk_widget_is_visible (agreement));
   g_assert_true (has_focus_within (fixture->window, agreement));
   assert_focus_in_view (fixture->window);

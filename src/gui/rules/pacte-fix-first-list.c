@@ -4,6 +4,7 @@
 #include "pacte-analysis.h"
 #include "pacte-fix-first-list.h"
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-light.h"
 
 #define N_SHOWN 3  /* the rest behind the expander */
@@ -56,16 +57,6 @@ set_label (GtkWidget  *label,
 {
   if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) != 0)
     gtk_label_set_label (GTK_LABEL (label), text);
-}
-
-/* Setting a tooltip asks the display where the pointer is (a round trip to
- * the X server): only when the text differs. */
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
 }
 
 /* One fix: "R15 Joint customer events  +6 points" over its advice, and the
@@ -135,20 +126,20 @@ fix_row_bind (FixRow          *r,
   pacte_light_set_rule_label (PACTE_LIGHT (r->light), rule);
 
   set_label (r->title, rule);
-  set_tooltip (r->title, rule);
+  pacte_lazy_tooltip_set (r->title, rule);
 
   set_label (r->gain, gain_text);
   /* Translators: what fixing a rule adds to the plan's score */
   gain_name = g_strdup_printf (ngettext ("+%d point to the score", "+%d points to the score", fix->gain), fix->gain);
-  set_tooltip (r->gain, gain_name);
+  pacte_lazy_tooltip_set (r->gain, gain_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (r->gain), GTK_ACCESSIBLE_PROPERTY_LABEL, gain_name, -1);
 
   set_label (r->advice, advice);
-  set_tooltip (r->advice, advice);
+  pacte_lazy_tooltip_set (r->advice, advice);
 
   /* Translators: the button beside a fix-first entry: "Go to the field that fixes R15 Joint customer events" */
   go = g_strdup_printf (_("Go to the field that fixes %s"), rule);
-  set_tooltip (r->button, go);
+  pacte_lazy_tooltip_set (r->button, go);
   gtk_accessible_update_property (GTK_ACCESSIBLE (r->button), GTK_ACCESSIBLE_PROPERTY_LABEL, go, -1);
   g_object_set_data_full (G_OBJECT (r->button), "rule-id", g_strdup (pacte_rule_result_get_rule_id (result)), g_free);
   gtk_widget_set_visible (r->row, TRUE);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-light.h"
 
 #define DEFAULT_SIZE 16
@@ -141,8 +142,8 @@ update_accessible (PacteLight *self)
     text = g_strdup_printf (_("%s: %s"), self->rule_label, word);
   else
     text = g_strdup (pacte_light_status_word (self->status));
-  /* Setting a tooltip asks the display where the pointer is: not for the
-   * same text (a plan switch gives most lights the status they had). */
+  /* Not for the same text (a plan switch gives most lights the status
+   * they had): the accessible's change is sent to the bus. */
   if (g_strcmp0 (text, self->accessible_text) == 0)
     return;
   g_free (self->accessible_text);
@@ -151,7 +152,7 @@ update_accessible (PacteLight *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->accessible_text);
+  pacte_lazy_tooltip_set (GTK_WIDGET (self), self->accessible_text);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
 
@@ -131,7 +132,7 @@ update_mark (PacteRuleRow *self,
   if (icon != NULL)
     {
       gtk_image_set_from_icon_name (self->mark_image, icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_image), what);
+      pacte_lazy_tooltip_set (GTK_WIDGET (self->mark_image), what);
       /* Translators: a rule's accessible name with its state: "R09 Don’t give up, parameters tuned" */
       name = g_strdup_printf (_("%s, %s"), self->rule_label, what);
     }
