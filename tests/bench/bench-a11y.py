@@ -170,12 +170,8 @@ def main(argv):
             print("  list %-40r %6d children" % (name[:40], count))
 
         def name_entry():
-            # The editor's Name field: named "Name", or (its name coming
-            # from the row's title by a relation) the text field that holds
-            # a plan's name.
             for n in walk(window):
-                if role_of(n) in ("text", "entry") and showing(n) and (
-                        name_of(n) == "Name" or text_of(n) in plan_names):
+                if role_of(n) in ("text", "entry") and name_of(n) == "Name" and showing(n):
                     return n
             return None
 
