@@ -173,17 +173,6 @@ pacte_cli_language (PacteCliOptions *options,
   return lang;
 }
 
-static guint32
-today_julian (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
-
-  return g_date_get_julian (date);
-}
-
 /* ---- The checks of option values ---- */
 
 static gboolean
@@ -829,7 +818,7 @@ pacte_cli_run (int    argc,
   g_ptr_array_add (p.args, NULL);
   p.o.args = (char **) g_ptr_array_free (g_steal_pointer (&p.args), FALSE);
   if (p.o.date == NULL)
-    p.o.today = today_julian ();
+    p.o.today = pacte_date_today ();
 
   status = p.mode->run (&p.o);
   goto out;

@@ -232,7 +232,7 @@ load_in_thread (GTask        *task,
   /* What each plan's checks find, while this thread has the portfolio to
    * itself: the window's first evaluation of every plan only renders. */
   if (portfolio != NULL && d->rules != NULL)
-    pacte_rule_summaries_make (portfolio, d->rules, pacte_rule_summaries_today (), cancellable);
+    pacte_rule_summaries_make (portfolio, d->rules, pacte_date_today (), cancellable);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else if (g_cancellable_set_error_if_cancelled (cancellable, &error))

@@ -481,6 +481,17 @@ pacte_julian_valid (guint32 julian)
 }
 
 guint32
+pacte_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                          g_date_time_get_month (now),
+                                          g_date_time_get_year (now));
+
+  return g_date_get_julian (date);
+}
+
+guint32
 pacte_date_parse (const char *text)
 {
   int year, month, day;

@@ -194,6 +194,8 @@ gboolean              pacte_record_equal            (PacteRecord          *a,
 
 /* Dates: Julian day <-> "YYYY-MM-DD". parse returns 0 for an invalid date. */
 guint32               pacte_date_parse              (const char           *text);
+/* Today in the local time zone, as a Julian day. */
+guint32               pacte_date_today              (void);
 char                 *pacte_date_format             (guint32               julian); /* NULL for 0 */
 void                  pacte_date_to_ymd             (guint32               julian,
                                                      int                  *year,

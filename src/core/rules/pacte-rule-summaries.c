@@ -292,17 +292,6 @@ pacte_rule_summaries_make (PactePortfolio *portfolio,
     }
 }
 
-guint32
-pacte_rule_summaries_today (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) date = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
-
-  return g_date_get_julian (date);
-}
-
 static void
 pacte_rule_summaries_dispose (GObject *object)
 {

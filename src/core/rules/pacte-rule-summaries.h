@@ -37,8 +37,6 @@ void                pacte_rule_summaries_make        (PactePortfolio     *portfo
                                                       PacteRuleSet       *rules,
                                                       guint32             today,
                                                       GCancellable       *cancellable);
-/* Today in the local time zone, as a Julian day. */
-guint32             pacte_rule_summaries_today       (void);
 /* How many times a rule's checks ran for a plan instead of being read from
  * its summary (for tests and benchmarks). */
 guint64             pacte_rule_summaries_get_n_runs  (PacteRuleSummaries *self);

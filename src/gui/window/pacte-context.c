@@ -115,10 +115,7 @@ pacte_context_init (PacteContext *self)
 guint32
 pacte_context_today_now (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *text = g_date_time_format (now, "%Y-%m-%d");
-
-  return pacte_date_parse (text);
+  return pacte_date_today ();
 }
 
 PacteContext *
