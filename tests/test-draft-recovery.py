@@ -145,7 +145,10 @@ def start(args, env):
 def draft_files(folder):
     if not os.path.isdir(folder):
         return []
-    return sorted(os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(".pacte.json"))
+    # Not the atomic writer's temporary files (".pacte-tmp-…"): one may be
+    # renamed over its target between this listing and its reading.
+    return sorted(os.path.join(folder, name) for name in os.listdir(folder)
+                  if name.endswith(".pacte.json") and not name.startswith(".pacte-tmp-"))
 
 
 def main():
