@@ -98,6 +98,7 @@ gboolean _pacte_window_stop_at_rejected           (PacteWindow    *self);
 gboolean _pacte_window_ask_leave_rejected         (PacteWindow    *self,
                                                    GObject        *wanted);
 PacteRuleSet *_pacte_window_get_rules             (PacteWindow    *self);
+guint32       _pacte_window_get_today             (PacteWindow    *self);
 void     _pacte_window_update_title               (PacteWindow    *self);
 gboolean _pacte_window_close_request              (GtkWindow      *window);
 /* Undo and Redo items after the history changed (labels, enabled). */
