@@ -18,20 +18,11 @@ is_pseudo (const char *text)
   return g_str_has_prefix (text, "‹") && g_str_has_suffix (text, "›");
 }
 
-static GtkWidget *
-find_status_page (GtkWidget *widget)
+static gboolean
+is_drawn_status_page (GtkWidget *widget,
+                      gpointer   data)
 {
-  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_status_page (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget);
 }
 
 static void
@@ -44,7 +35,7 @@ test_window_in_pseudo (void)
   g_assert_cmpstr (pacte_i18n_user_language (), ==, "en@pseudo");
   gtk_window_present (GTK_WINDOW (window));
   pacte_test_flush_events ();
-  page = find_status_page (GTK_WIDGET (window));
+  page = pacte_test_find_widget (GTK_WIDGET (window), is_drawn_status_page, NULL);
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "‹No Portfolio Open›");
 
