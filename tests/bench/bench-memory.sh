@@ -28,9 +28,9 @@ out=$(mktemp)
 trap 'rm -rf "$home" "$out"' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state"
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC PACTE_LOCALEDIR="$build/po"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC PACTE_LOCALEDIR="$(cd "$build" && pwd)/po"
 
-echo "$(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$portfolio")"
+echo "GTK renderer: ${GSK_RENDERER:-default}; $(nproc) CPUs; load $(cut -d' ' -f1-3 /proc/loadavg); $(basename "$portfolio")"
 # --check exits 1 when a plan is red: the figure is what matters here.
 /usr/bin/time -f "%M" -o "$out" "$build/src/pacte" --check "$portfolio" >/dev/null 2>&1 || true
 check=$(tail -n 1 "$out")

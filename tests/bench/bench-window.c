@@ -36,6 +36,7 @@
 #include "pacte-field-row.h"
 #include "pacte-i18n.h"
 #include "pacte-light.h"
+#include "pacte-load-prepared.h"
 #include "pacte-plan-editor.h"
 #include "pacte-rule-row.h"
 #include "pacte-window.h"
@@ -383,7 +384,8 @@ bench_open (PacteWindow *window,
   GListModel *plans = pacte_window_get_plan_list (window);
   g_autoptr(PactePortfolio) alone = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 start, shown, load_us, load_cpu, start_cpu, start_main_cpu, open_cpu, main_cpu;
+  gint64 start, shown, load_us, load_cpu, start_cpu, start_main_cpu, open_cpu, main_cpu, prepare_cpu;
+  PacteLoadPrepared *prepared;
   guint tick;
   g_autofree char *beside = NULL;
 
@@ -399,6 +401,12 @@ bench_open (PacteWindow *window,
       g_printerr ("bench-window: %s\n", error->message);
       return FALSE;
     }
+  /* What the open adds in its worker thread: evaluating every plan and
+   * ordering the lists (pacte_load_prepared_new). */
+  prepare_cpu = cpu_us (CLOCK_THREAD_CPUTIME_ID);
+  prepared = pacte_load_prepared_new (alone, pacte_rule_set_get_default (), pacte_date_parse ("2027-03-15"), "en", NULL);
+  prepare_cpu = cpu_us (CLOCK_THREAD_CPUTIME_ID) - prepare_cpu;
+  g_clear_pointer (&prepared, pacte_load_prepared_free);
   g_clear_object (&alone);
   settle (200);
 
@@ -411,16 +419,21 @@ bench_open (PacteWindow *window,
   tick = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick, NULL, NULL);
   pacte_window_open_file (window, file);
   shown = watch_wait ();
-  g_source_remove (tick);
-  stall_tick (NULL);
   open_cpu = cpu_us (CLOCK_PROCESS_CPUTIME_ID) - start_cpu;
   main_cpu = cpu_us (CLOCK_THREAD_CPUTIME_ID) - start_main_cpu;
+  /* What the open leaves for later (idles, the next frames) is part of it. */
+  settle (1000);
+  g_source_remove (tick);
+  stall_tick (NULL);
   g_signal_handlers_disconnect_by_func (plans, plans_changed_cb, NULL);
   if (shown == 0)
     return FALSE;
   printf ("  the load alone (this thread)       %8.1f ms   (CPU %.1f ms)\n", load_us / 1000.0, load_cpu / 1000.0);
-  printf ("  longest main-loop stall in the open %7.1f ms   (%.1f ms before the list's first frame; aim: 16 ms)\n",
-          stall.longest / 1000.0, (shown - stall.longest_at) / 1000.0);
+  printf ("  then evaluating, ordering the lists         (CPU %.1f ms, in the open's worker thread)\n",
+          prepare_cpu / 1000.0);
+  printf ("  longest main-loop stall in the open %7.1f ms   (ending %.1f ms %s the list's first frame; aim: 16 ms)\n",
+          stall.longest / 1000.0, ABS (shown - stall.longest_at) / 1000.0,
+          stall.longest_at <= shown ? "before" : "after");
   printf ("  open to list populated             %8.1f ms   (loading the file, evaluating, binding)\n",
           (list_populated_at - start) / 1000.0);
   printf ("  list populated to its first frame  %8.1f ms   (layout %.1f ms, drawing %.1f ms)\n",
@@ -441,7 +454,7 @@ bench_open (PacteWindow *window,
   print_goal ("open to an interactive list / load alone", (double) (shown - start) / load_us, "x", 1.2, beside);
   g_free (beside);
   beside = g_strdup_printf ("longest main-thread CPU between two ticks %.1f ms", stall.longest_cpu / 1000.0);
-  print_goal ("longest main-loop stall during the open", stall.longest / 1000.0, "ms", 16, beside);
+  print_goal ("longest main-loop stall, open to 1 s after", stall.longest / 1000.0, "ms", 16, beside);
   printf ("\n");
   return TRUE;
 }
@@ -475,6 +488,7 @@ bench_memory (PacteWindow *window,
   if (watch_wait () == 0)
     return FALSE;
   g_signal_handlers_disconnect_by_func (plans, plans_changed_cb, NULL);
+  printf ("list's first frame VmHWM %ld KiB VmRSS %ld KiB\n", status_kib ("VmHWM:"), status_kib ("VmRSS:"));
   settle (2000);
   printf ("window VmHWM %ld KiB VmRSS %ld KiB (%u plans, %u partners)\n",
           status_kib ("VmHWM:"), status_kib ("VmRSS:"), g_list_model_get_n_items (plans),
