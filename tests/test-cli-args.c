@@ -172,6 +172,10 @@ test_help (void)
     g_assert_nonnull (strstr (run.out, "pacte --report OUT.pdf FILE"));
     g_assert_nonnull (strstr (run.out, "pacte --normalize FILE [-o OUT]"));
     g_assert_nonnull (strstr (run.out, "-o, --output OUT"));
+    /* A required option is shown without brackets, an optional one with. */
+    g_assert_nonnull (strstr (run.out, "pacte --export-csv partners|plans|actions FILE -o OUT [--excel-fr]"));
+    g_assert_nonnull (strstr (run.out, "pacte --merge BASE OURS THEIRS [-o OUT]\n"));
+    g_assert_nonnull (strstr (run.out, "4 --check: the file holds merge conflicts"));
     g_assert_nonnull (strstr (run.out, "any order"));
   }
   {

@@ -236,7 +236,7 @@ test_export_plans (Fixture       *f,
 
   pacte_test_run (&run, "--export-csv", "plans", f->portfolio, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  assert_has (run.err, "--export-csv needs -o OUT.csv");
+  assert_has (run.err, "--export-csv needs -o OUT (usage: pacte --export-csv partners|plans|actions FILE -o OUT [--excel-fr]");
   pacte_test_run (&run, "--export-csv", "contacts", f->portfolio, "-o", out, NULL);
   g_assert_cmpint (run.status, ==, 1);
   assert_has (run.err, "unknown export “contacts”: expected partners, plans or actions");

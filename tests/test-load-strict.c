@@ -431,6 +431,161 @@ test_negative_counts_setters (void)
   g_assert_no_error (error);
 }
 
+/* ---- Dates: the Julian day that GDate gives -------------------------------- */
+
+static void
+check_day (int year,
+           int month,
+           int day)
+{
+  char text[16];
+  guint32 expected = 0;
+
+  g_snprintf (text, sizeof text, "%04d-%02d-%02d", year, month, day);
+  if (g_date_valid_dmy (day, month, year))
+    {
+      GDate date;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, day, month, year);
+      expected = g_date_get_julian (&date);
+    }
+  if (pacte_date_parse (text) != expected)
+    g_error ("%s: %u; expected %u (GDate)", text, pacte_date_parse (text), expected);
+}
+
+/* Every day (and day 0, 29, 30, 31 and 32 of every month) of the years
+ * around the leap-year rules, and 1 January, 28 February to 1 March and
+ * 31 December of every year. */
+static void
+test_dates (void)
+{
+  static const int around[] = { 1, 2, 3, 4, 5, 99, 100, 101, 399, 400, 401, 1582, 1600, 1700, 1899, 1900,
+                                1999, 2000, 2024, 2026, 2027, 2028, 2100, 2400, 9996, 9999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (around); i++)
+    for (int month = 0; month <= 13; month++)
+      for (int day = 0; day <= 32; day++)
+        check_day (around[i], month, day);
+  for (int year = 0; year <= 9999; year++)
+    {
+      check_day (year, 1, 1);
+      check_day (year, 2, 28);
+      check_day (year, 2, 29);
+      check_day (year, 3, 1);
+      check_day (year, 12, 31);
+    }
+}
+
+/* ---- Strings: the scan reads them eight bytes at a time ----------------- */
+
+/* A partner's name and the portfolio's title of every length up to 24 with
+ * a character beyond ASCII, an escape or spaces at each place load exactly,
+ * from an indented text (the white space between tokens is removed in the
+ * same pass, not the spaces inside strings). */
+static void
+test_string_runs (void)
+{
+  static const char * const written[] = { "é", "€", "😀", "\\\"", "\\\\", "\\n", "\\u00e9", "  ", "\\t" };
+  static const char * const read[] = { "é", "€", "😀", "\"", "\\", "\n", "é", "  ", "\t" };
+
+  for (guint len = 0; len <= 24; len++)
+    for (guint at = 0; at <= len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (written); k++)
+        {
+          g_autoptr(GString) raw = g_string_new (NULL);
+          g_autoptr(GString) want = g_string_new (NULL);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(PactePortfolio) portfolio = NULL;
+          g_autoptr(PacteRecord) partner = NULL;
+          g_autofree char *text = NULL;
+
+          for (guint c = 0; c <= len; c++)
+            {
+              if (c == at)
+                {
+                  g_string_append (raw, written[k]);
+                  g_string_append (want, read[k]);
+                }
+              if (c < len)
+                {
+                  g_string_append_c (raw, 'a' + c % 26);
+                  g_string_append_c (want, 'a' + c % 26);
+                }
+            }
+          text = g_strdup_printf ("{\n  \"format\": \"pacte-portfolio\",\n  \"version\": 1,\n"
+                                  "  \"meta\": {\n    \"title\": \"%s\"\n  },\n"
+                                  "  \"partners\": [\n    {\n      \"id\": \"p\",\n      \"name\": \"x%s\"\n    }\n  ]\n}\n",
+                                  raw->str, raw->str);
+          portfolio = load_text (text, &error);
+          g_assert_no_error (error);
+          g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (portfolio), PACTE_PORTFOLIO_META_TITLE), ==,
+                           want->len > 0 ? want->str : NULL);
+          partner = g_list_model_get_item (pacte_portfolio_get_partners (portfolio), 0);
+          g_assert_nonnull (partner);
+          g_assert_cmpstr (pacte_record_get_string (partner, PACTE_PARTNER_NAME) + 1, ==, want->str);
+        }
+}
+
+/* A byte that is not UTF-8 is refused at its line and column wherever it
+ * is in a string or a member name, and before any other fault of the text,
+ * as when the whole text was checked before the scan. */
+static void
+test_string_encoding (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *expected;
+  } cases[] = {
+    { HEAD "\"meta\":{\"title\":x},\"b\":\"caf\xe9\"}", "team.pacte.json:1:68: byte 0xE9 is not valid UTF-8" },
+    { HEAD "\"caf\xe9\":1}", "team.pacte.json:1:45: byte 0xE9 is not valid UTF-8" },
+    { HEAD "\"x\":\"\xed\xa0\x80\"}", "team.pacte.json:1:46: byte 0xED is not valid UTF-8" },
+    { HEAD "\"x\":\"\xc3\xa9\xc3\"}", "team.pacte.json:1:47: byte 0xC3 is not valid UTF-8" },
+    { HEAD "\"x\":\"a\x00" "b\"}", "team.pacte.json:1:47: a NUL byte" },
+    { "\xEF\xBB\xBF" HEAD "\"x\":\"\xff\"}", "team.pacte.json:1:47: byte 0xFF is not valid UTF-8" },
+    { HEAD "\"x\":\xc3\xa9}", "team.pacte.json:1:45: unexpected character \"é\"; expected a value" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize len = strlen (cases[i].text);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PactePortfolio) portfolio = NULL;
+
+      /* The NUL case: its text goes on after the NUL. */
+      if (strstr (cases[i].expected, "NUL") != NULL)
+        len += 1 + strlen (cases[i].text + len + 1);
+      bytes = g_bytes_new (cases[i].text, len);
+      portfolio = pacte_portfolio_load_bytes (bytes, "team.pacte.json", NULL, &error);
+      g_assert_null (portfolio);
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, cases[i].expected))
+        g_error ("case %u: %s; expected %s", i, error->message, cases[i].expected);
+    }
+
+  /* Long runs of plain text and of accented text, the bad byte at each place. */
+  for (guint at = 0; at < 40; at++)
+    {
+      g_autoptr(GString) raw = g_string_new (NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PactePortfolio) portfolio = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *expected = NULL;
+
+      for (guint c = 0; c < 48; c++)
+        g_string_append (raw, c == at ? "\xe9" : c % 3 == 0 ? "\xc3\xa9" : "a");
+      text = g_strdup_printf (HEAD "\"x\":\"%s\"}", raw->str);
+      expected = g_strdup_printf ("team.pacte.json:1:%u: byte 0xE9 is not valid UTF-8", (guint) strlen (HEAD) + 6 + at);
+      portfolio = load_text (text, &error);
+      g_assert_null (portfolio);
+      g_assert_nonnull (error);
+      if (!g_str_has_prefix (error->message, expected))
+        g_error ("bad byte at %u: %s; expected %s", at, error->message, expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -451,6 +606,9 @@ main (int    argc,
   g_test_add_func ("/load-strict/not-filled-in/wrong-type", test_filled_in_wrongly);
   g_test_add_func ("/load-strict/counts/load", test_negative_counts);
   g_test_add_func ("/load-strict/counts/setters", test_negative_counts_setters);
+  g_test_add_func ("/load-strict/dates", test_dates);
+  g_test_add_func ("/load-strict/strings/runs", test_string_runs);
+  g_test_add_func ("/load-strict/strings/encoding", test_string_encoding);
 
   return g_test_run ();
 }

@@ -168,6 +168,19 @@ static const MergeCase cases[] = {
     { { "plans.+", "{ \"id\": \"plan-3\", \"name\": \"Three\", \"partners\": [ \"p-2\" ] }" } },
     { { "partners.1.id", "\"p-2\"" }, { "plans.1.id", "\"plan-3\"" } },
     { "partners[\"p-2\"]" } },
+  { "a partner removed on one side is kept when a plan both sides edited names it",
+    { { "plans.1", NULL }, { "partners.1", NULL }, { "plans.0.name", "\"One bis\"" } },
+    { { "plans.0.actions", "[ { \"id\": \"a-1\", \"title\": \"Joint pitch\", \"parties\": [ \"p-2\" ] } ]" } },
+    { { "partners.1.id", "\"p-2\"" }, { "plans.0.name", "\"One bis\"" }, { "plans.0.actions.0.parties.0", "\"p-2\"" }, { "plans.1", "-" } },
+    { "partners[\"p-2\"]" } },
+  { "a partner removed with the only plan naming it stays removed",
+    { { "plans.1", NULL }, { "partners.1", NULL } }, { { "plans.0.name", "\"One (theirs)\"" } },
+    { { "partners.1", "-" }, { "plans.1", "-" }, { "plans.0.name", "\"One (theirs)\"" } } },
+  { "the portfolio's own members and its records, edited on both sides",
+    { { "meta.title", "\"Alliances 2027\"" }, { "partners.0.name", "\"Ashford & Lowe\"" } },
+    { { "x_custom.a", "5" }, { "partners.1.name", "\"Brightline Ltd\"" }, { "plans.0.objectives.0.target", "11" } },
+    { { "meta.title", "\"Alliances 2027\"" }, { "x_custom.a", "5" }, { "partners.0.name", "\"Ashford & Lowe\"" },
+      { "partners.1.name", "\"Brightline Ltd\"" } } },
   { "no common ancestor (both added the file)",
     { { "plans.0.name", "\"One (ours)\"" } }, { { "plans.1.name", "\"Two (theirs)\"" } },
     { { "plans.0.name", "\"One (ours)\"" }, { "plans.1.name", "\"Two\"" } },
@@ -237,6 +250,13 @@ test_cases (void)
       /* The result loads, and the conflicts are read back from it. */
       merged = pacte_portfolio_load_bytes (bytes, "merged", pacte_rule_set_get_default (), &error);
       g_assert_no_error (error);
+      /* In canonical form, as the program saves it: what git stores. */
+      {
+        g_autoptr(GBytes) saved = pacte_portfolio_to_bytes (merged);
+
+        if (!g_bytes_equal (saved, bytes))
+          g_error ("%s: the merged file is not in canonical form:\n%s", mc->name, (const char *) g_bytes_get_data (bytes, NULL));
+      }
       recorded = pacte_merge_get_conflicts (merged);
       g_assert_cmpuint (recorded->len, ==, n_expected);
       g_assert_true ((lookup (result, PACTE_MERGE_CONFLICTS_MEMBER) != NULL) == (n_expected > 0));
@@ -299,6 +319,51 @@ test_loader_checks_member (void)
       g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
       g_assert_nonnull (strstr (error->message, bad[i][1]));
       g_assert_true (g_str_has_prefix (error->message, "bad.pacte.json: "));
+    }
+}
+
+/* Two versions each valid alone whose merge would not load: refused with
+ * the loader's message, and nothing is made.  Plan 2 comes whole from our
+ * side, so its check was its version's: the settings of theirs it now sits
+ * under must bring it back to the loader. */
+static void
+test_refuses_invalid (void)
+{
+  struct {
+    const char *ours[2][2];
+    const char *theirs[2][2];
+    const char *message;
+  } invalid[] = {
+    { { { "plans.1.rule_overrides", "{ \"R09\": { \"params\": { \"amber_days\": 60 } } }" } },
+      { { "rule_settings", "{ \"R09\": { \"params\": { \"red_days\": 50 } } }" } },
+      "amber_days is 60 but must be at most red_days (50)" },
+    { { { "rule_settings", "{ \"R09\": { \"params\": { \"red_days\": 50 } } }" } },
+      { { "plans.1.rule_overrides", "{ \"R09\": { \"params\": { \"amber_days\": 60 } } }" } },
+      "amber_days is 60 but must be at most red_days (50)" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (invalid); c++)
+    {
+      g_autoptr(JsonNode) base = parse (base_text);
+      g_autoptr(JsonNode) ours = parse (base_text);
+      g_autoptr(JsonNode) theirs = parse (base_text);
+      g_autoptr(PactePortfolio) pb = NULL, po = NULL, pt = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < 2 && invalid[c].ours[i][0] != NULL; i++)
+        edit (ours, invalid[c].ours[i][0], invalid[c].ours[i][1]);
+      for (guint i = 0; i < 2 && invalid[c].theirs[i][0] != NULL; i++)
+        edit (theirs, invalid[c].theirs[i][0], invalid[c].theirs[i][1]);
+      pb = load_tree (base);
+      po = load_tree (ours);
+      pt = load_tree (theirs);
+      bytes = pacte_merge_portfolios (pb, po, pt, pacte_rule_set_get_default (), NULL, &error);
+      g_assert_null (bytes);
+      g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, "the two versions cannot be merged into a valid portfolio: "));
+      if (strstr (error->message, invalid[c].message) == NULL)
+        g_error ("case %u: %s", c, error->message);
     }
 }
 
@@ -610,6 +675,7 @@ main (int   argc,
   g_test_add_func ("/merge/cases", test_cases);
   g_test_add_func ("/merge/conflict-member", test_conflict_member);
   g_test_add_func ("/merge/loader-checks-member", test_loader_checks_member);
+  g_test_add_func ("/merge/refuses-invalid", test_refuses_invalid);
   g_test_add_func ("/merge/resolve", test_resolve);
   g_test_add_func ("/merge/cli", test_cli);
   g_test_add_func ("/merge/git", test_git_merge);

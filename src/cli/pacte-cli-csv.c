@@ -214,11 +214,8 @@ pacte_cli_export_csv (PacteCliOptions *options)
       pacte_cli_error (_("unknown export “%s”: expected partners, plans or actions"), options->mode_value);
       return PACTE_CLI_EXIT_USAGE;
     }
-  if (options->output == NULL)
-    {
-      pacte_cli_error (_("--export-csv needs -o OUT.csv, the file to write"));
-      return PACTE_CLI_EXIT_USAGE;
-    }
+  /* -o is required: the parser refused the command line without it. */
+  g_return_val_if_fail (options->output != NULL, PACTE_CLI_EXIT_USAGE);
   if (!pacte_cli_check_output (options->output, file_path, TRUE))
     return PACTE_CLI_EXIT_BAD_FILE;
   portfolio = pacte_cli_load (file_path);

@@ -41,7 +41,8 @@ typedef struct {
   guint       min_args;
   guint       max_args;
   glong       arg_offsets[3]; /* where args[0], [1], [2] also go (char *); 0: nowhere */
-  const char *options;      /* the options it takes, by name, space-separated */
+  const char *options;      /* the options it takes, by name, space-separated;
+                             * "output!": one it cannot run without */
   const char *help;
   int       (*run) (PacteCliOptions *options);
 } CliMode;
@@ -90,7 +91,7 @@ static const CliMode cli_modes[] = {
     N_("Add and update the partners of the portfolio FILE from a CRM’s CSV export (columns guessed from their headers, or given with --map)"),
     pacte_cli_import_partners },
   { "export-csv", N_("partners|plans|actions"), OFF (export_csv), N_("FILE"), 1, 1, { 0 },
-    "output excel-fr lang date",
+    "output! excel-fr lang date",
     N_("Write the partners, the plans (score and the sixteen lights) or the actions of FILE as CSV to OUT"),
     pacte_cli_export_csv },
 };
@@ -103,7 +104,7 @@ static const CliOption cli_options[] = {
   { "fail-on", 0, "red|amber", OFF (fail_on), check_fail_on, N_("Exit with 3 when a rule is at least this bad") },
   { "junit", 0, N_("OUT.xml"), OFF (junit), NULL, N_("Also write the results as a JUnit XML report, for CI") },
   { "paper", 0, "a4|letter", OFF (paper), check_paper, N_("Paper size (default: a4)") },
-  { "output", 'o', N_("OUT"), OFF (output), NULL, N_("Write the result to OUT instead of over the file") },
+  { "output", 'o', N_("OUT"), OFF (output), NULL, N_("The file to write (--normalize, --merge and --import-partners write over their file without it)") },
   { "days", 0, N_("N"), OFF (days), check_days, N_("How many days ahead (default: 30)") },
   { "map", 0, N_("COLUMN=field,…"), OFF (map), NULL, N_("Which partner field each CSV column fills (a column by its header or number; field “ignore” leaves it out)") },
   { "dry-run", 0, NULL, OFF (dry_run), NULL, N_("Show what the import would change, and write nothing") },
@@ -274,13 +275,41 @@ find_short_option (char c)
   return NULL;
 }
 
+/* The mode's option of that name: NULL when it does not take it, else
+ * "output" or "output!" (required), as in its row. */
+static const char *
+mode_option (const CliMode   *mode,
+             const CliOption *option)
+{
+  gsize len = strlen (option->name);
+
+  for (const char *p = mode->options; *p != '\0'; )
+    {
+      const char *end = p + strcspn (p, " ");
+
+      if ((gsize) (end - p) >= len && strncmp (p, option->name, len) == 0
+          && (end - p == (gssize) len || (end - p == (gssize) len + 1 && p[len] == '!')))
+        return p;
+      p = *end == ' ' ? end + 1 : end;
+    }
+  return NULL;
+}
+
 static gboolean
 mode_takes (const CliMode   *mode,
             const CliOption *option)
 {
-  g_auto(GStrv) names = g_strsplit (mode->options, " ", -1);
+  return mode_option (mode, option) != NULL;
+}
 
-  return g_strv_contains ((const char * const *) names, option->name);
+/* Whether the mode cannot run without the option (--export-csv's -o). */
+static gboolean
+mode_requires (const CliMode   *mode,
+               const CliOption *option)
+{
+  const char *name = mode_option (mode, option);
+
+  return name != NULL && name[strlen (option->name)] == '!';
 }
 
 /* The built-in flags that are neither modes nor options. */
@@ -394,7 +423,8 @@ option_usage (const CliOption *option)
                        : g_strdup_printf ("--%s", option->name);
 }
 
-/* "pacte --report OUT.pdf FILE [--plan ID] …" */
+/* "pacte --report OUT.pdf FILE [--plan ID] …": the options the mode
+ * requires without brackets, right after its arguments. */
 static char *
 mode_usage (const CliMode *mode)
 {
@@ -406,16 +436,17 @@ mode_usage (const CliMode *mode)
     g_string_append_printf (usage, " %s", _(mode->value_name));
   if (mode->args_name != NULL)
     g_string_append_printf (usage, mode->min_args == 0 ? " [%s]" : " %s", _(mode->args_name));
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      const CliOption *option = find_option (names[i], strlen (names[i]));
-      g_autofree char *text = NULL;
+  for (int required = 1; required >= 0; required--)
+    for (guint i = 0; names[i] != NULL; i++)
+      {
+        const CliOption *option = find_option (names[i], strcspn (names[i], "!"));
+        g_autofree char *text = NULL;
 
-      if (option == NULL)
-        continue;
-      text = option_usage (option);
-      g_string_append_printf (usage, " [%s]", text);
-    }
+        if (option == NULL || mode_requires (mode, option) != required)
+          continue;
+        text = option_usage (option);
+        g_string_append_printf (usage, required ? " %s" : " [%s]", text);
+      }
   return g_string_free (usage, FALSE);
 }
 
@@ -454,7 +485,7 @@ print_help (void)
       printf ("  %s%*s%s\n", usage, (int) pad, "", _(cli_options[i].help));
     }
   printf ("\n%s\n", _("Options come in any order, before or after the files; each command takes only its own options."));
-  printf ("%s\n", _("Exit status: 0 success, 1 wrong command line, 2 the file cannot be used, 3 --fail-on matched."));
+  printf ("%s\n", _("Exit status: 0 success, 1 wrong command line (--merge: merged with conflicts), 2 the file cannot be used, 3 --fail-on matched, 4 --check: the file holds merge conflicts."));
 }
 
 /* "--check, --report or --normalize", for messages. */
@@ -744,6 +775,16 @@ validate (Parse *p)
                        (const char *) g_ptr_array_index (p->args, mode->max_args), usage);
       return FALSE;
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cli_options); i++)
+    if (p->option_spellings[i] == NULL && mode_requires (mode, &cli_options[i]))
+      {
+        g_autofree char *usage = mode_usage (mode);
+        g_autofree char *option = option_usage (&cli_options[i]);
+
+        pacte_cli_error (_("%s needs %s (usage: %s)"), p->mode_spelling, option, usage);
+        return FALSE;
+      }
 
   for (guint i = 0; i < G_N_ELEMENTS (cli_options); i++)
     if (p->option_spellings[i] != NULL && cli_options[i].check != NULL

@@ -3,14 +3,16 @@
  * time of the loading thread), beside the parse itself: everything around
  * json-glib's parse should cost less than half of it.
  *
- * Around the parse: UTF-8 and strict scan, white space removal, building
- * the records, freeing the trees and the text (not reading the file).
+ * Around the parse: the one pass of UTF-8 check, strict scan, outline and
+ * white space removal, building the records, freeing the trees and the
+ * text (not reading the file).
  *
  *   bench-load-phases [--runs N] FILE
  *
  * The median of N loads (3 by default) of each phase, in CPU time of the
  * loading thread (the machine may be busy with other programs), less the
- * cost of reading that clock once per piece and phase. */
+ * cost of reading that clock once per piece and phase.  The last line is
+ * the goal (issue 13, item 4): measured, goal, met or not. */
 #include "config.h"
 
 #include <stdio.h>
@@ -42,14 +44,15 @@ compare_double (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-#define N_PHASES 7
+#define N_PHASES 6
+#define PARSE    2
 
 int
 main (int    argc,
       char **argv)
 {
   static const char * const names[N_PHASES] = {
-    "read (with impossible-byte check)", "UTF-8 + strict scan + outline", "white space removal",
+    "read (with impossible-byte check)", "UTF-8, strict scan, outline, white space removal",
     "json-glib parse", "records from the trees", "freeing the trees", "freeing the text",
   };
   g_autoptr(GFile) file = NULL;
@@ -86,11 +89,10 @@ main (int    argc,
       values[0 * runs + r] = phases.read;
       values[1 * runs + r] = phases.check;
       cost = clock_cost () * phases.pieces;
-      values[2 * runs + r] = MAX (phases.compact - cost, 0);
-      values[3 * runs + r] = MAX (phases.parse - cost, 0);
-      values[4 * runs + r] = MAX (phases.build - cost, 0);
-      values[5 * runs + r] = MAX (phases.free - cost, 0);
-      values[6 * runs + r] = phases.text_free;
+      values[2 * runs + r] = MAX (phases.parse - cost, 0);
+      values[3 * runs + r] = MAX (phases.build - cost, 0);
+      values[4 * runs + r] = MAX (phases.free - cost, 0);
+      values[5 * runs + r] = phases.text_free;
       pieces = phases.pieces;
     }
   printf ("file: %s, %u pieces, median of %u loads (CPU time of the loading thread)\n",
@@ -100,12 +102,14 @@ main (int    argc,
       qsort (values + p * runs, runs, sizeof *values, compare_double);
       best[p] = values[p * runs + runs / 2];
       /* Reading the file is not around the parse: Python's json.load reads it too. */
-      if (p != 0 && p != 3)
+      if (p != 0 && p != PARSE)
         around += best[p];
     }
   for (guint p = 0; p < N_PHASES; p++)
-    printf ("  %-36s %7.3f s  %5.1f %% of the parse\n", names[p], best[p], 100 * best[p] / best[3]);
-  printf ("  %-36s %7.3f s  %5.1f %% of the parse (goal: under 50 %%)\n", "everything around the parse",
-          around, 100 * around / best[3]);
+    printf ("  %-50s %7.3f s  %5.1f %% of the parse\n", names[p], best[p], 100 * best[p] / best[PARSE]);
+  printf ("  %-50s %7.3f s  %5.1f %% of the parse\n", "everything around the parse (not the read)",
+          around, 100 * around / best[PARSE]);
+  printf ("goal: everything around json-glib's parse < 50 %% of the parse: measured %.1f %% (%.3f s around, %.3f s parse), %s\n",
+          100 * around / best[PARSE], around, best[PARSE], around < 0.5 * best[PARSE] ? "met" : "NOT met");
   return 0;
 }

@@ -3,7 +3,11 @@
  * each side changing 100 plans (different ones), against loading the three
  * files.  Prints figures; it is not a timed test.
  *
- *   bench-merge PORTFOLIO [--runs N]
+ *   bench-merge PORTFOLIO [--runs N] [--overlap]
+ *
+ * The last line is the goal's: the whole --merge (the three loads and the
+ * merge) in CPU time against the three loads, at most 2×.  --overlap also
+ * measures both sides editing the same 100 plans.
  *
  * The two sides are derived from PORTFOLIO in memory: ours renames plans
  * 0–99, theirs sets the owner of plans 100–199; both are written to a
@@ -56,51 +60,26 @@ load (const char *path)
   return portfolio;
 }
 
-int
-main (int   argc,
-      char *argv[])
+typedef struct {
+  double load, merge;          /* best wall time, ms */
+  double load_cpu, merge_cpu;  /* best CPU time, ms */
+} Figures;
+
+static Figures
+measure (const char *base_path,
+         const char *ours_path,
+         const char *theirs_path,
+         int         runs,
+         guint       expected_conflicts)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base_path = NULL, *ours_path = NULL, *theirs_path = NULL;
-  JsonNode *ours_root, *theirs_root;
-  JsonArray *plans;
-  int runs = 3;
-  double best_load = G_MAXDOUBLE, best_merge = G_MAXDOUBLE;
-  double best_load_cpu = G_MAXDOUBLE, best_merge_cpu = G_MAXDOUBLE;
-
-  if (argc < 2)
-    {
-      g_printerr ("usage: bench-merge PORTFOLIO [--runs N]\n");
-      return 1;
-    }
-  if (argc >= 4 && g_str_equal (argv[2], "--runs"))
-    runs = MAX (1, atoi (argv[3]));
-
-  if (!json_parser_load_from_file (parser, argv[1], &error))
-    g_error ("%s", error->message);
-  dir = g_dir_make_tmp ("pacte-bench-merge-XXXXXX", &error);
-  g_assert_no_error (error);
-  base_path = write_side (dir, "base.json", json_parser_get_root (parser));
-
-  ours_root = json_node_copy (json_parser_get_root (parser));
-  plans = json_object_get_array_member (json_node_get_object (ours_root), "plans");
-  for (guint i = 0; i < 100 && i < json_array_get_length (plans); i++)
-    json_object_set_string_member (json_array_get_object_element (plans, i), "name", "Renamed on our side");
-  ours_path = write_side (dir, "ours.json", ours_root);
-
-  theirs_root = json_node_copy (json_parser_get_root (parser));
-  plans = json_object_get_array_member (json_node_get_object (theirs_root), "plans");
-  for (guint i = 100; i < 200 && i < json_array_get_length (plans); i++)
-    json_object_set_string_member (json_array_get_object_element (plans, i), "owner", "Their owner");
-  theirs_path = write_side (dir, "theirs.json", theirs_root);
+  Figures best = { G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE, G_MAXDOUBLE };
 
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(PactePortfolio) base = NULL, ours = NULL, theirs = NULL;
       g_autoptr(GPtrArray) conflicts = NULL;
       g_autoptr(GBytes) merged = NULL;
+      g_autoptr(GError) error = NULL;
       gint64 t0, t1, t2, c0, c1, c2;
 
       t0 = g_get_monotonic_time ();
@@ -115,27 +94,100 @@ main (int   argc,
       c2 = cpu_time ();
       if (merged == NULL)
         g_error ("%s", error->message);
-      if (conflicts->len != 0)
-        g_error ("%u unexpected conflicts", conflicts->len);
-      best_load = MIN (best_load, (t1 - t0) / 1000.0);
-      best_merge = MIN (best_merge, (t2 - t1) / 1000.0);
-      best_load_cpu = MIN (best_load_cpu, (c1 - c0) / 1000.0);
-      best_merge_cpu = MIN (best_merge_cpu, (c2 - c1) / 1000.0);
+      if (conflicts->len != expected_conflicts)
+        g_error ("%u conflicts, expected %u", conflicts->len, expected_conflicts);
+      best.load = MIN (best.load, (t1 - t0) / 1000.0);
+      best.merge = MIN (best.merge, (t2 - t1) / 1000.0);
+      best.load_cpu = MIN (best.load_cpu, (c1 - c0) / 1000.0);
+      best.merge_cpu = MIN (best.merge_cpu, (c2 - c1) / 1000.0);
       g_print ("run %d: load 3 files %.0f ms, merge %.0f ms (CPU time: %.0f ms, %.0f ms)\n", run + 1,
                (t1 - t0) / 1000.0, (t2 - t1) / 1000.0, (c1 - c0) / 1000.0, (c2 - c1) / 1000.0);
     }
-  g_print ("best: load 3 files %.0f ms; merge after loading %.0f ms; whole --merge %.0f ms = %.2f x the loads (target: at most 2 x)\n",
-           best_load, best_merge, best_load + best_merge, (best_load + best_merge) / best_load);
-  /* The merge parses its three versions side by side: its CPU time is the
-   * work, its wall time on an idle machine is less. */
-  g_print ("CPU time: load 3 files %.0f ms; merge %.0f ms; whole --merge = %.2f x the loads' CPU time\n",
-           best_load_cpu, best_merge_cpu, (best_load_cpu + best_merge_cpu) / best_load_cpu);
+  return best;
+}
+
+/* A version of root with 100 plans from first edited: member set to value. */
+static JsonNode *
+edited (JsonNode   *root,
+        guint       first,
+        const char *member,
+        const char *value)
+{
+  JsonNode *copy = json_node_copy (root);
+  JsonArray *plans = json_object_get_array_member (json_node_get_object (copy), "plans");
+
+  for (guint i = first; i < first + 100 && i < json_array_get_length (plans); i++)
+    json_object_set_string_member (json_array_get_object_element (plans, i), member, value);
+  return copy;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base_path = NULL, *ours_path = NULL, *theirs_path = NULL, *same_path = NULL;
+  g_autoptr(JsonNode) ours_root = NULL, theirs_root = NULL, same_root = NULL;
+  gboolean overlap = FALSE;
+  int runs = 3;
+  Figures f;
+  double ratio;
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: bench-merge PORTFOLIO [--runs N] [--overlap]\n");
+      return 1;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        {
+          runs = atoi (argv[++i]);
+          runs = MAX (runs, 1);
+        }
+      else if (g_str_equal (argv[i], "--overlap"))
+        overlap = TRUE;
+    }
+
+  if (!json_parser_load_from_file (parser, argv[1], &error))
+    g_error ("%s", error->message);
+  dir = g_dir_make_tmp ("pacte-bench-merge-XXXXXX", &error);
+  g_assert_no_error (error);
+  base_path = write_side (dir, "base.json", json_parser_get_root (parser));
+  /* Ours renames plans 0–99, theirs sets the owner of plans 100–199. */
+  ours_root = edited (json_parser_get_root (parser), 0, "name", "Renamed on our side");
+  ours_path = write_side (dir, "ours.json", ours_root);
+  theirs_root = edited (json_parser_get_root (parser), 100, "owner", "Their owner");
+  theirs_path = write_side (dir, "theirs.json", theirs_root);
+
+  f = measure (base_path, ours_path, theirs_path, runs, 0);
+  ratio = (f.load_cpu + f.merge_cpu) / f.load_cpu;
+  g_print ("wall (best): load 3 files %.0f ms; merge after loading %.0f ms; whole --merge = %.2f x the loads\n",
+           f.load, f.merge, (f.load + f.merge) / f.load);
+  /* The goal's line.  CPU time: on a shared machine wall time mostly
+   * measures the other programs. */
+  g_print ("merge of 2 versions changing 100 plans each: merge CPU %.0f ms, three loads CPU %.0f ms, "
+           "whole --merge %.2f x the three loads (goal: at most 2 x): %s\n",
+           f.merge_cpu, f.load_cpu, ratio, ratio <= 2.0 ? "met" : "NOT met");
+
+  if (overlap)
+    {
+      /* Not the goal: both sides edit the same 100 plans (different
+       * members), so each is merged member by member as JSON trees. */
+      same_root = edited (json_parser_get_root (parser), 0, "owner", "Their owner");
+      same_path = write_side (dir, "same.json", same_root);
+      f = measure (base_path, ours_path, same_path, runs, 0);
+      g_print ("also, both sides editing the same 100 plans: merge CPU %.0f ms, three loads CPU %.0f ms, "
+               "whole --merge %.2f x the three loads\n",
+               f.merge_cpu, f.load_cpu, (f.load_cpu + f.merge_cpu) / f.load_cpu);
+      g_unlink (same_path);
+    }
 
   g_unlink (base_path);
   g_unlink (ours_path);
   g_unlink (theirs_path);
   g_rmdir (dir);
-  json_node_unref (ours_root);
-  json_node_unref (theirs_root);
   return 0;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-json-layout-private.h: the JSON shape (layout) of a record class, derived once from
  * its field table (pacte-json-layout.c) and shared by the loader and the saver.
- * Only for pacte-portfolio-load.c and pacte-portfolio-save.c.
+ * Only for src/core/format (and the merge's writing of its result).
  *
  * A field table is flat ("period.start", "period.end"); the layout turns it
  * back into the nested objects of the file, in table order: a nested object
@@ -59,5 +59,17 @@ void    pacte_format_portfolio_segments (PactePortfolio       *self,
                                          PacteFormatPieceFunc  piece,
                                          gpointer              data,
                                          GPtrArray            *segments);
+
+/* The same with other partners and plans than the portfolio's own (the
+ * merge's, pacte-merge-lists.c): the items of the list field are the pieces
+ * item(field, 0, data), item(field, 1, data)… (transfer full) up to the
+ * first NULL. */
+typedef GBytes *(*PacteFormatItemFunc) (guint    field,
+                                        guint    index,
+                                        gpointer data);
+void    pacte_format_portfolio_segments_items (PactePortfolio      *self,
+                                               PacteFormatItemFunc  item,
+                                               gpointer             data,
+                                               GPtrArray           *segments);
 
 G_END_DECLS

@@ -12,10 +12,12 @@ G_BEGIN_DECLS
 #define PACTE_JSON_MAX_STRING_BYTES   (1 << 20)                       /* 1 MiB */
 #define PACTE_JSON_MAX_SAFE_INTEGER   9007199254740992.0              /* 2^53 */
 
-/* Where things are in a text: data[start..end). */
+/* Where things are in the compact text: compact[start..end), which ends
+ * before data[source_end] in the text as read. */
 typedef struct
 {
   gsize start, end;
+  gsize source_end;
 } PacteJsonSpan;
 
 /* A member of the root object. */
@@ -44,18 +46,19 @@ void     pacte_json_outline_clear (PacteJsonOutline *outline);
  * not empty, UTF-8, then strict JSON (RFC 8259) nested at most
  * PACTE_JSON_MAX_DEPTH levels with nothing after the value.  A leading byte
  * order mark is skipped (*data_inout and *len_inout move past it).  Errors
- * are PACTE_MODEL_ERROR, prefixed with display and line:column. */
+ * are PACTE_MODEL_ERROR, prefixed with display and line:column.
+ *
+ * The same pass copies the text without the white space between its tokens
+ * to *compact (NUL-terminated, *compact_len bytes; free it with g_free ()),
+ * where the outline's spans are: json-glib's scanner tests every character
+ * it skips with strchr (), so an indented file is parsed about a fifth
+ * faster without its indentation. */
 gboolean pacte_json_check_text (const char        **data_inout,
                                 gsize              *len_inout,
                                 const char         *display,
                                 PacteJsonOutline   *outline,
+                                char              **compact,
+                                gsize              *compact_len,
                                 GError            **error);
-
-/* Copies data[0..len), a part of a text that passed
- * pacte_json_check_text() holding whole tokens, to out without the white
- * space between its tokens; returns the length copied.  out may be data. */
-gsize    pacte_json_compact    (const char  *data,
-                                gsize        len,
-                                char        *out);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-json-scan-private.h"
+#include "pacte-large-buffer.h"
 
 /* ---- Positions and messages --------------------------------------------- */
 
@@ -97,6 +98,21 @@ describe_char (const char *data,
   return g_strdup_printf ("U+%04X", c);
 }
 
+/* The text is not UTF-8 from data[offset] on. */
+static gboolean
+fail_encoding (GError     **error,
+               const char  *display,
+               const char  *data,
+               gsize        offset)
+{
+  if (data[offset] == '\0')
+    return fail_at (error, PACTE_MODEL_ERROR_ENCODING, display, data, offset,
+                    _("a NUL byte (is this a binary file?); expected UTF-8 text"));
+  return fail_at (error, PACTE_MODEL_ERROR_ENCODING, display, data, offset,
+                  _("byte 0x%02X is not valid UTF-8; expected a file saved as UTF-8"),
+                  (guchar) data[offset]);
+}
+
 /* ---- Step 1: the bytes -------------------------------------------------- */
 
 typedef enum {
@@ -155,7 +171,25 @@ read_hex4 (Scanner *s,
   return value;
 }
 
-/* A string starting at the quote *pos; leaves *pos after the closing quote. */
+#define ONES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* The quotes, backslashes and control characters among the eight bytes of
+ * w (little-endian: the first byte is the lowest), what ends a run of
+ * plain characters in a string: the high bit of each such byte, exact up
+ * to the first one (the borrow of a subtraction may mark bytes after it). */
+static inline guint64
+string_specials (guint64 w)
+{
+  guint64 quote = w ^ ONES ('"');
+  guint64 backslash = w ^ ONES ('\\');
+
+  return (((quote - ONES (1)) & ~quote) | ((backslash - ONES (1)) & ~backslash)
+          | ((w - ONES (0x20)) & ~w)) & ONES (0x80);
+}
+
+/* A string starting at the quote *pos; leaves *pos after the closing quote.
+ * The bytes of a string are the only ones that may be beyond ASCII: a
+ * string that has some is checked to be UTF-8. */
 static gboolean
 scan_string (Scanner *s,
              gsize   *pos)
@@ -163,11 +197,33 @@ scan_string (Scanner *s,
   const char *data = s->data;
   gsize start = *pos;
   gsize i = start + 1;
+  guint64 high = 0;
 
   for (;;)
     {
       guchar c;
 
+      /* Runs of plain characters, eight bytes at a time. */
+      while (i + 8 <= s->len)
+        {
+          guint64 w, specials;
+
+          memcpy (&w, data + i, 8);
+          w = GUINT64_FROM_LE (w);
+          specials = string_specials (w);
+          if (specials != 0)
+            {
+              /* The plain bytes before the first special one. */
+              guint n = (guint) __builtin_ctzll (specials) / 8;
+
+              if (n > 0)
+                high |= w & (G_MAXUINT64 >> (64 - 8 * n));
+              i += n;
+              break;
+            }
+          high |= w;
+          i += 8;
+        }
       if (i >= s->len)
         return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
                         _("unterminated string; expected a closing '\"'"));
@@ -231,7 +287,15 @@ scan_string (Scanner *s,
               }
             }
         }
+      high |= c;
       i++;
+    }
+  if ((high & ONES (0x80)) != 0)
+    {
+      const char *bad = NULL;
+
+      if (!g_utf8_validate_len (data + start + 1, i - start - 1, &bad))
+        return fail_encoding (s->error, s->display, data, bad - data);
     }
   if (i - start - 1 > PACTE_JSON_MAX_STRING_BYTES)
     return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
@@ -472,23 +536,21 @@ typedef struct
 
 typedef struct
 {
-  GArray     *spans;     /* NameSpan */
+  NameSpan    spans[NAMES_LINEAR + 1];
+  guint       n_spans;
   GHashTable *table;     /* decoded name -> start, once past NAMES_LINEAR */
 } NameSet;
 
 static void
 name_set_reset (NameSet *set)
 {
-  if (set->spans == NULL)
-    set->spans = g_array_sized_new (FALSE, FALSE, sizeof (NameSpan), NAMES_LINEAR + 1);
-  g_array_set_size (set->spans, 0);
+  set->n_spans = 0;
   g_clear_pointer (&set->table, g_hash_table_unref);
 }
 
 static void
 name_set_clear (NameSet *set)
 {
-  g_clear_pointer (&set->spans, g_array_unref);
   g_clear_pointer (&set->table, g_hash_table_unref);
 }
 
@@ -539,20 +601,20 @@ check_member_name (Scanner *s,
 
   if (seen->table == NULL)
     {
-      for (guint k = 0; k < seen->spans->len; k++)
+      for (guint k = 0; k < seen->n_spans; k++)
         {
-          const NameSpan *other = &g_array_index (seen->spans, NameSpan, k);
+          const NameSpan *other = &seen->spans[k];
 
           if (same_name (s->data, &span, other))
             return fail_duplicate (s, start, end, other->start);
         }
-      g_array_append_val (seen->spans, span);
-      if (seen->spans->len <= NAMES_LINEAR)
+      seen->spans[seen->n_spans++] = span;
+      if (seen->n_spans <= NAMES_LINEAR)
         return TRUE;
       seen->table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      for (guint k = 0; k < seen->spans->len; k++)
+      for (guint k = 0; k < seen->n_spans; k++)
         {
-          const NameSpan *other = &g_array_index (seen->spans, NameSpan, k);
+          const NameSpan *other = &seen->spans[k];
 
           g_hash_table_insert (seen->table, decode_string (s->data, other->start, other->end),
                                GSIZE_TO_POINTER (other->start));
@@ -591,49 +653,57 @@ fail_unexpected (Scanner    *s,
 
 /* ---- The outline: where the portfolio's members and items are ---------- */
 
-/* A value begins at data[i], in the container at depth (0: the root). */
+/* A value begins at compact[o], in the container at depth (0: the root). */
 static void
 outline_value_start (PacteJsonOutline *outline,
                      const char       *stack,
                      guint             depth,
-                     const char       *data,
-                     gsize             i)
+                     gboolean          is_array,
+                     gsize             o)
 {
   if (depth == 1 && stack[0] == '{')
     {
       PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember,
                                                 outline->members->len - 1);
 
-      member->value.start = i;
-      member->is_array = data[i] == '[';
+      member->value.start = o;
+      member->is_array = is_array;
       member->first_item = outline->items->len;
     }
   else if (depth == 2 && stack[0] == '{' && stack[1] == '[')
     {
-      PacteJsonSpan span = { i, i };
+      PacteJsonSpan span = { o, o, 0 };
 
       g_array_append_val (outline->items, span);
     }
 }
 
-/* The value that began at that depth ends before data[i]. */
+/* The value that began at that depth ends before compact[o], before data[i]
+ * in the text as read. */
 static void
 outline_value_end (PacteJsonOutline *outline,
                    const char       *stack,
                    guint             depth,
+                   gsize             o,
                    gsize             i)
 {
+  PacteJsonSpan *span;
+
   if (depth == 1 && stack[0] == '{')
     {
       PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember,
                                                 outline->members->len - 1);
 
-      member->value.end = i;
+      span = &member->value;
       if (member->is_array)
         member->n_items = outline->items->len - member->first_item;
     }
   else if (depth == 2 && stack[0] == '{' && stack[1] == '[')
-    g_array_index (outline->items, PacteJsonSpan, outline->items->len - 1).end = i;
+    span = &g_array_index (outline->items, PacteJsonSpan, outline->items->len - 1);
+  else
+    return;
+  span->end = o;
+  span->source_end = i;
 }
 
 static void
@@ -642,7 +712,7 @@ outline_member (PacteJsonOutline *outline,
                 gsize             start,
                 gsize             end)
 {
-  PacteJsonMember member = { decode_string (data, start, end), { end, end }, FALSE, 0, 0 };
+  PacteJsonMember member = { decode_string (data, start, end), { 0, 0, 0 }, FALSE, 0, 0 };
 
   g_array_append_val (outline->members, member);
 }
@@ -675,13 +745,16 @@ pacte_json_outline_clear (PacteJsonOutline *outline)
  * in its object, nothing after the value.  names[d] holds the member names
  * seen in the object at depth d (created when first needed).  outline (may
  * be NULL) receives where the members of the root object and the items of
- * their arrays are. */
+ * their arrays are in compact, which receives the text without the white
+ * space between its tokens (*compact_len bytes). */
 static gboolean
 scan_tokens (const char        *data,
              gsize              len,
              const char        *display,
              NameSet           *names,
              PacteJsonOutline  *outline,
+             char              *compact,
+             gsize             *compact_len,
              GError           **error)
 {
   Scanner s = { data, len, display, error };
@@ -690,19 +763,53 @@ scan_tokens (const char        *data,
   ScanState state = ST_VALUE;
   gboolean after_comma = FALSE;
   gsize i = 0;
+  /* data[run..i) is still to be copied to compact[o..): data[i] is at
+   * compact[o + i - run]. */
+  gsize run = 0, o = 0;
+
+#define COMPACT_POS(at) (o + (at) - run)
 
   for (;;)
     {
       guchar c;
 
-      while (i < len && is_json_space (data[i]))
-        i++;
+      if (i < len && is_json_space (data[i]))
+        {
+          memcpy (compact + o, data + run, i - run);
+          o += i - run;
+          for (;;)
+            {
+              /* Indentation: the spaces among the next eight bytes at once. */
+              if (i + 8 <= len)
+                {
+                  guint64 w;
+
+                  memcpy (&w, data + i, 8);
+                  w = GUINT64_FROM_LE (w) ^ ONES (' ');
+                  if (w == 0)
+                    {
+                      i += 8;
+                      continue;
+                    }
+                  /* The lowest byte that is not a space. */
+                  i += (guint) __builtin_ctzll (w) / 8;
+                }
+              if (i >= len || !is_json_space (data[i]))
+                break;
+              i++;
+            }
+          run = i;
+        }
       if (i >= len)
         {
           const char *expected;
 
           if (state == ST_DONE)
-            return TRUE;
+            {
+              memcpy (compact + o, data + run, i - run);
+              *compact_len = o + i - run;
+              return TRUE;
+            }
           switch (state)
             {
             case ST_COLON: expected = "\":\""; break;
@@ -749,7 +856,7 @@ scan_tokens (const char        *data,
               i++;
               depth--;
               if (outline != NULL)
-                outline_value_end (outline, stack, depth, i);
+                outline_value_end (outline, stack, depth, COMPACT_POS (i), i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -761,7 +868,7 @@ scan_tokens (const char        *data,
               i++;
               depth--;
               if (outline != NULL)
-                outline_value_end (outline, stack, depth, i);
+                outline_value_end (outline, stack, depth, COMPACT_POS (i), i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -793,7 +900,7 @@ scan_tokens (const char        *data,
               i++;
               depth--;
               if (outline != NULL)
-                outline_value_end (outline, stack, depth, i);
+                outline_value_end (outline, stack, depth, COMPACT_POS (i), i);
               state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
               continue;
             }
@@ -801,7 +908,7 @@ scan_tokens (const char        *data,
         case ST_VALUE:
         default:
           if (outline != NULL)
-            outline_value_start (outline, stack, depth, data, i);
+            outline_value_start (outline, stack, depth, c == '[', COMPACT_POS (i));
           if (c == '{' || c == '[')
             {
               if (depth == 0 && outline != NULL)
@@ -839,28 +946,48 @@ scan_tokens (const char        *data,
           else
             return fail_unexpected (&s, i, _("a value"));
           if (outline != NULL)
-            outline_value_end (outline, stack, depth, i);
+            outline_value_end (outline, stack, depth, COMPACT_POS (i), i);
           state = depth > 0 ? ST_COMMA_OR_END : ST_DONE;
           after_comma = FALSE;
           continue;
         }
     }
+#undef COMPACT_POS
 }
 
+/* text[0..text_len) is the whole text, data[0..len) the JSON in it (past
+ * a byte order mark).  The scan checks the encoding of strings only (the
+ * only place where a byte beyond ASCII may be); when it fails, a byte that
+ * is not UTF-8 anywhere in the text is what is reported, as it was when the
+ * whole text was checked first. */
 static gboolean
-scan_json (const char        *data,
+scan_json (const char        *text,
+           gsize              text_len,
+           const char        *data,
            gsize              len,
            const char        *display,
            PacteJsonOutline  *outline,
+           char              *compact,
+           gsize             *compact_len,
            GError           **error)
 {
   NameSet *names = g_new0 (NameSet, PACTE_JSON_MAX_DEPTH);
-  gboolean ok = scan_tokens (data, len, display, names, outline, error);
+  GError *local_error = NULL;
+  gboolean ok = scan_tokens (data, len, display, names, outline, compact, compact_len, &local_error);
+  const char *end = NULL;
 
   for (guint d = 0; d < PACTE_JSON_MAX_DEPTH; d++)
     name_set_clear (&names[d]);
   g_free (names);
-  return ok;
+  if (ok)
+    return TRUE;
+  if (!g_utf8_validate_len (text, text_len, &end))
+    {
+      g_clear_error (&local_error);
+      fail_encoding (&local_error, display, text, end - text);
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 /* Everything that can be said about the bytes before parsing them. */
@@ -869,13 +996,17 @@ pacte_json_check_text (const char        **data_inout,
                        gsize              *len_inout,
                        const char         *display,
                        PacteJsonOutline   *outline,
+                       char              **compact_out,
+                       gsize              *compact_len,
                        GError            **error)
 {
   const char *data = *data_inout;
   gsize len = *len_inout;
-  const char *end = NULL;
-  gsize i;
+  gsize i, skip = 0;
+  char *compact;
 
+  *compact_out = NULL;
+  *compact_len = 0;
   if ((guint64) len > (guint64) PACTE_JSON_MAX_FILE_SIZE)
     {
       g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_TOO_LARGE,
@@ -893,76 +1024,20 @@ pacte_json_check_text (const char        **data_inout,
                    display);
       return FALSE;
     }
-  if (!g_utf8_validate_len (data, len, &end))
-    {
-      gsize offset = end - data;
-
-      if (data[offset] == '\0')
-        return fail_at (error, PACTE_MODEL_ERROR_ENCODING, display, data, offset,
-                        _("a NUL byte (is this a binary file?); expected UTF-8 text"));
-      return fail_at (error, PACTE_MODEL_ERROR_ENCODING, display, data, offset,
-                      _("byte 0x%02X is not valid UTF-8; expected a file saved as UTF-8"),
-                      (guchar) data[offset]);
-    }
   /* A byte order mark is not JSON, but some editors write one. */
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    skip = 3;
+  /* Fresh memory: a large text's goes in 2 MiB pages. */
+  compact = pacte_large_buffer_alloc (len - skip + 1);
+  if (!scan_json (data, len, data + skip, len - skip, display, outline, compact, compact_len, error))
     {
-      *data_inout = data + 3;
-      *len_inout = len - 3;
-      return scan_json (data + 3, len - 3, display, outline, error);
+      g_free (compact);
+      *compact_len = 0;
+      return FALSE;
     }
-  return scan_json (data, len, display, outline, error);
-}
-
-/* Removes the white space between the tokens of a text that passed
- * scan_json, in place; returns the new length.  json-glib's scanner tests
- * every character it skips with strchr (): a canonical file, indented, is
- * parsed about a fifth faster without its indentation. */
-gsize
-pacte_json_compact (const char *data,
-                    gsize       len,
-                    char       *out_data)
-{
-  gsize in = 0, out = 0;
-
-  while (in < len)
-    {
-      char c = data[in++];
-
-      if (is_json_space ((guchar) c))
-        continue;
-      out_data[out++] = c;
-      if (c != '"')
-        continue;
-      /* A string, copied as it is (runs of plain characters at once);
-       * scan_json checked that it ends. */
-      {
-        const char *quote = NULL;
-
-        while (in < len)
-          {
-            const char *escape;
-            gsize end;
-
-            if (quote == NULL || quote < data + in)
-              quote = memchr (data + in, '"', len - in);
-            end = quote != NULL ? (gsize) (quote - data) : len;
-            escape = memchr (data + in, '\\', end - in);
-            if (escape != NULL)
-              end = escape - data;
-            memmove (out_data + out, data + in, end - in);
-            out += end - in;
-            in = end;
-            if (in >= len)
-              break;
-            c = data[in++];
-            out_data[out++] = c;
-            if (c != '\\')
-              break;
-            if (in < len)
-              out_data[out++] = data[in++];
-          }
-      }
-    }
-  return out;
+  compact[*compact_len] = '\0';
+  *compact_out = compact;
+  *data_inout = data + skip;
+  *len_inout = len - skip;
+  return TRUE;
 }

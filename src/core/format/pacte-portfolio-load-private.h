@@ -7,14 +7,14 @@
 
 G_BEGIN_DECLS
 
-/* CPU time of the loading thread in each phase, in seconds.  compact,
- * parse, build and free are sums of one measure per piece, each with the
+/* CPU time of the loading thread in each phase, in seconds.  parse, build
+ * and free are sums of one measure per piece, each with the
  * cost of reading the clock once. */
 typedef struct
 {
   double read;      /* reading the file, with its check of impossible bytes */
-  double check;     /* UTF-8, strict scan and outline (pacte-json-scan.c) */
-  double compact;   /* copying each piece without its white space */
+  double check;     /* UTF-8, strict scan, outline and the copy without white
+                       space, in one pass (pacte-json-scan.c) */
   double parse;     /* json-glib */
   double build;     /* records from the pieces' trees */
   double free;      /* dropping the pieces' trees */

@@ -7,11 +7,13 @@
  * wrap) and overflows its stack on deep nesting, so it only ever sees text
  * that passed this scan.  The same pass notes where the members of the
  * portfolio and the items of its lists are (the outline).
+ * The same pass copies the text without its white space (the compact text).
  * Then the portfolio is read piece by piece: json-glib parses one partner or
- * plan (or one other member) at a time, without its white space, into a
- * small tree that becomes records at once (pacte-record-reader.c) and is
- * dropped before the next piece is parsed.  The whole tree of the file is
- * never in memory: only the text, the model and one piece's tree.
+ * plan (or one other member) at a time from the compact text into a small
+ * tree that becomes records at once (pacte-record-reader.c) and is dropped
+ * before the next piece is parsed.  The whole tree of the file is never in
+ * memory: only the compact text, the model and one piece's tree (the text
+ * as read is dropped after the scan when the loader owns it).
  *
  * Every failure is one GError naming the file and either line:column (the
  * text) or the JSON path (the values), and what was expected. */
@@ -126,13 +128,11 @@ load_progress_reach (LoadProgress  *self,
 
 typedef struct
 {
-  const char      *data;       /* the text (past a byte order mark) */
+  const char      *data;       /* the compact text (pacte_json_check_text ()) */
   const char      *display;
   JsonParser      *parser;     /* one for every piece */
-  char            *scratch;    /* a piece without its white space */
-  gsize            scratch_size;
   LoadProgress    *progress;   /* may be NULL */
-  gsize            offset;     /* of data in the file */
+  gsize            offset;     /* of the text as read in the file */
   PacteLoadPhases *phases;     /* may be NULL */
 } Pieces;
 
@@ -154,30 +154,17 @@ parse_piece (Pieces         *self,
              GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gsize len = span.end - span.start;
-  double t0 = phase_clock (self->phases), t1;
+  double t0 = phase_clock (self->phases);
 
-  if (len + 1 > self->scratch_size)
-    {
-      self->scratch_size = MAX (len + 1, self->scratch_size * 2);
-      g_free (self->scratch);
-      self->scratch = g_malloc (self->scratch_size);
-    }
-  /* json-glib's scanner tests every character it skips with strchr (): a
-   * piece is parsed about a fifth faster without its indentation. */
-  len = pacte_json_compact (self->data + span.start, len, self->scratch);
-  self->scratch[len] = '\0';
-  t1 = phase_clock (self->phases);
   /* The text passed every check: json-glib cannot fail on it. */
-  if (!json_parser_load_from_data (self->parser, self->scratch, len, &local_error))
+  if (!json_parser_load_from_data (self->parser, self->data + span.start, span.end - span.start, &local_error))
     {
       set_parser_error (error, self->display, local_error->message);
       return NULL;
     }
   if (self->phases != NULL)
     {
-      self->phases->compact += t1 - t0;
-      self->phases->parse += phase_clock (self->phases) - t1;
+      self->phases->parse += phase_clock (self->phases) - t0;
       self->phases->pieces++;
     }
   return json_parser_get_root (self->parser);
@@ -286,7 +273,7 @@ read_list (Pieces                 *self,
           self->phases->build += t1 - t0;
           self->phases->free += phase_clock (self->phases) - t1;
         }
-      if (!load_progress_reach (self->progress, self->offset + span.end, error))
+      if (!load_progress_reach (self->progress, self->offset + span.source_end, error))
         return FALSE;
     }
   return pacte_record_reader_list_end (reader, error);
@@ -306,7 +293,7 @@ read_portfolio (const char        *data,
   g_autoptr(PactePortfolio) portfolio = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   PacteRecordReader reader;
-  Pieces pieces = { data, display, json_parser_new (), NULL, 0, progress, offset, phases };
+  Pieces pieces = { data, display, json_parser_new (), progress, offset, phases };
   gboolean ok;
 
   pacte_record_reader_init (&reader, display, rules);
@@ -342,7 +329,6 @@ read_portfolio (const char        *data,
 
   pacte_record_reader_clear (&reader);
   g_object_unref (pieces.parser);
-  g_free (pieces.scratch);
   if (!ok)
     return NULL;
   return g_steal_pointer (&portfolio);
@@ -350,10 +336,13 @@ read_portfolio (const char        *data,
 
 /* ---- Entry points ------------------------------------------------------- */
 
-/* The portfolio in data[0..len): the text, then the portfolio. */
+/* The portfolio in data[0..len): the text, then the portfolio.  owned:
+ * when not NULL, where data was allocated, freed once the text is checked
+ * (the compact text is read from then on). */
 static PactePortfolio *
 load_text (const char       *data,
            gsize             len,
+           char            **owned,
            const char       *display,
            PacteRuleSet     *rules,
            LoadProgress     *progress,
@@ -362,17 +351,28 @@ load_text (const char       *data,
 {
   PacteJsonOutline outline;
   const char *start = data;
+  char *compact = NULL;
+  gsize compact_len = 0, offset;
   PactePortfolio *portfolio = NULL;
   double t0 = phase_clock (phases);
   gboolean ok;
 
   pacte_json_outline_init (&outline);
-  ok = pacte_json_check_text (&start, &len, display, &outline, error);
+  ok = pacte_json_check_text (&start, &len, display, &outline, &compact, &compact_len, error);
   if (phases != NULL)
     phases->check += phase_clock (phases) - t0;
+  offset = start - data;
+  if (owned != NULL)
+    {
+      t0 = phase_clock (phases);
+      g_clear_pointer (owned, g_free);
+      if (phases != NULL)
+        phases->text_free += phase_clock (phases) - t0;
+    }
   if (ok)
-    portfolio = read_portfolio (start, start - data, &outline, display, rules, progress, phases, error);
+    portfolio = read_portfolio (compact, offset, &outline, display, rules, progress, phases, error);
   pacte_json_outline_clear (&outline);
+  g_free (compact);
   return portfolio;
 }
 
@@ -394,7 +394,7 @@ pacte_portfolio_load_bytes (GBytes        *bytes,
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
     data = "";
-  portfolio = load_text (data, len, display_name, rules, NULL, NULL, error);
+  portfolio = load_text (data, len, NULL, display_name, rules, NULL, NULL, error);
   if (portfolio != NULL)
     pacte_portfolio_set_loaded (portfolio, NULL, NULL);
   return portfolio;
@@ -495,11 +495,7 @@ load_file (GFile                 *file,
   if (progress.total != len)
     load_progress_set_total (&progress, len);
 
-  portfolio = load_text (contents, len, display, rules, &progress, phases, error);
-  t0 = phase_clock (phases);
-  g_clear_pointer (&contents, g_free);
-  if (phases != NULL)
-    phases->text_free += phase_clock (phases) - t0;
+  portfolio = load_text (contents, len, &contents, display, rules, &progress, phases, error);
   if (portfolio == NULL)
     return NULL;
   if (!load_progress_reach (&progress, len, error))

@@ -422,6 +422,7 @@ append_field (GString              *out,
  * segments, each piece in its place. */
 typedef struct {
   PacteFormatPieceFunc  piece;
+  PacteFormatItemFunc   item;     /* instead of piece: the items themselves */
   gpointer              data;
   GPtrArray            *segments;
 } PieceWriter;
@@ -457,7 +458,17 @@ append_list_of_pieces (GString     *out,
     }
   g_string_append_c (out, '[');
   flush_segment (out, pieces);
-  for (guint i = 0; i < n; i++)
+  if (pieces->item != NULL)
+    {
+      GBytes *piece;
+
+      for (n = 0; (piece = pieces->item (field, n, pieces->data)) != NULL; n++)
+        {
+          g_ptr_array_add (pieces->segments, g_bytes_ref (separators[n == 0 ? 0 : 1]));
+          g_ptr_array_add (pieces->segments, piece);
+        }
+    }
+  for (guint i = 0; pieces->item == NULL && i < n; i++)
     {
       g_autoptr(PacteRecord) item = g_list_model_get_item (list, i);
 
@@ -576,7 +587,20 @@ pacte_format_portfolio_segments (PactePortfolio       *self,
                                  gpointer              data,
                                  GPtrArray            *segments)
 {
-  PieceWriter pieces = { piece, data, segments };
+  PieceWriter pieces = { piece, NULL, data, segments };
+  g_autoptr(GString) out = g_string_sized_new (4096);
+
+  append_portfolio (out, self, &pieces);
+  flush_segment (out, &pieces);
+}
+
+void
+pacte_format_portfolio_segments_items (PactePortfolio      *self,
+                                       PacteFormatItemFunc  item,
+                                       gpointer             data,
+                                       GPtrArray           *segments)
+{
+  PieceWriter pieces = { NULL, item, data, segments };
   g_autoptr(GString) out = g_string_sized_new (4096);
 
   append_portfolio (out, self, &pieces);

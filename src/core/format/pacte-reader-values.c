@@ -19,13 +19,15 @@ pacte_reader_fail (PacteRecordReader      *self,
       ...)
 {
   g_autofree char *what = NULL;
+  const char *path;
   va_list args;
 
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  if (self->path->len > 0)
-    g_set_error (error, PACTE_MODEL_ERROR, code, "%s: %s: %s", self->display, self->path->str, what);
+  path = pacte_reader_path (self);
+  if (*path != '\0')
+    g_set_error (error, PACTE_MODEL_ERROR, code, "%s: %s: %s", self->display, path, what);
   else
     g_set_error (error, PACTE_MODEL_ERROR, code, "%s: %s", self->display, what);
   return FALSE;
@@ -42,16 +44,14 @@ is_plain_member (const char *member)
   return TRUE;
 }
 
-/* Appends .member (or ["member"]) to the path; returns the length to restore. */
-gsize
-pacte_reader_path_push_member (GString    *path,
-                  const char *member)
+/* Appends .member (or ["member"]) to path. */
+static void
+append_member (GString    *path,
+               const char *member)
 {
-  gsize len = path->len;
-
   if (is_plain_member (member))
     {
-      if (len > 0)
+      if (path->len > 0)
         g_string_append_c (path, '.');
       g_string_append (path, member);
     }
@@ -66,29 +66,39 @@ pacte_reader_path_push_member (GString    *path,
         }
       g_string_append (path, "\"]");
     }
-  return len;
 }
 
-gsize
-pacte_reader_path_push_index (GString *path,
-                 guint    index)
+guint
+pacte_reader_path_grow (PacteRecordReader *self)
 {
-  gsize len = path->len;
-  char digits[16];
-  guint n = 0;
+  self->parts_size = MAX (16, 2 * self->parts_size);
+  self->parts = g_renew (PacteReaderPathPart, self->parts, self->parts_size);
+  return self->parts_size;
+}
 
-  /* Not g_string_append_printf (): this runs for every item read. */
-  do
+const char *
+pacte_reader_path (PacteRecordReader *self)
+{
+  g_string_truncate (self->path, 0);
+  for (guint i = 0; i < self->n_parts; i++)
     {
-      digits[n++] = '0' + index % 10;
-      index /= 10;
+      const PacteReaderPathPart *part = &self->parts[i];
+
+      switch (part->kind)
+        {
+        case PACTE_READER_PATH_MEMBER:
+          append_member (self->path, part->text);
+          break;
+        case PACTE_READER_PATH_INDEX:
+          g_string_append_printf (self->path, "[%u]", part->index);
+          break;
+        case PACTE_READER_PATH_RAW:
+        default:
+          g_string_append (self->path, part->text);
+          break;
+        }
     }
-  while (index > 0);
-  g_string_append_c (path, '[');
-  while (n > 0)
-    g_string_append_c (path, digits[--n]);
-  g_string_append_c (path, ']');
-  return len;
+  return self->path->str;
 }
 
 static const char *

@@ -21,23 +21,44 @@ typedef struct
   guint        n;
 } PacteListReader;
 
+/* One step of the JSON path of the value being read: a member name (owned
+ * by the tree being read, or static), an index, or a path already written
+ * out.  The path is written out only for a message. */
+typedef enum
+{
+  PACTE_READER_PATH_MEMBER,
+  PACTE_READER_PATH_INDEX,
+  PACTE_READER_PATH_RAW,
+} PacteReaderPathKind;
+
 typedef struct
 {
-  const char     *display;
-  PacteRuleSet   *rules;
-  GString        *path;          /* JSON path of the value being read */
+  const char          *text;   /* MEMBER, RAW */
+  guint                index;  /* INDEX */
+  PacteReaderPathKind  kind;
+} PacteReaderPathPart;
+
+/* What the reader needs of a record class, looked up once per class. */
+typedef struct _PacteReaderClass PacteReaderClass;
+
+typedef struct
+{
+  const char          *display;
+  PacteRuleSet        *rules;
+  PacteReaderPathPart *parts;         /* the JSON path of the value being read */
+  guint                n_parts;
+  guint                parts_size;
+  GString             *path;          /* parts written out (pacte_reader_path ()) */
   GHashTable     *partner_ids;   /* id -> index + 1, once the partners are read */
   GArray         *pending;       /* partner ids named before the partners were read */
   GArray         *unknowns;      /* members we do not know: a stack, one slice per record being read */
   PactePortfolio *portfolio;     /* being read, member by member */
   guint           root_start;
   PacteListReader list;          /* the portfolio's list being read */
-  gsize           list_path_len;
-  /* The layouts of the record types met so far (without the lock of
+  guint           list_path_depth;
+  /* The record classes met so far (without the lock of
    * pacte_format_layout_get() for every record). */
-  GType           layout_types[16];
-  gconstpointer   layouts[16];
-  guint           n_layouts;
+  GPtrArray      *classes;       /* PacteReaderClass */
 } PacteRecordReader;
 
 void     pacte_record_reader_init         (PacteRecordReader  *self,
@@ -91,12 +112,54 @@ gboolean     pacte_reader_fail_type             (PacteRecordReader  *self,
                                                  const char         *expected);
 /* What a field of that kind holds, for messages ("a date as …"). */
 const char  *pacte_reader_kind_phrase           (PacteFieldKind      kind);
-/* Append .member (or ["member"]) or [index] to a JSON path; return the
- * length to restore. */
-gsize        pacte_reader_path_push_member      (GString            *path,
-                                                 const char         *member);
-gsize        pacte_reader_path_push_index       (GString            *path,
-                                                 guint               index);
+/* Append .member (or ["member"]) or [index] to the JSON path of the value
+ * being read; return the depth to go back to with pacte_reader_path_pop().
+ * member must stay alive while it is on the path. */
+guint        pacte_reader_path_grow             (PacteRecordReader  *self);
+
+static inline guint
+pacte_reader_path_push (PacteRecordReader   *self,
+                        PacteReaderPathKind  kind,
+                        const char          *text,
+                        guint                index)
+{
+  guint depth = self->n_parts;
+  PacteReaderPathPart *part;
+
+  if (G_UNLIKELY (depth == self->parts_size))
+    pacte_reader_path_grow (self);
+  part = &self->parts[depth];
+  part->kind = kind;
+  part->text = text;
+  part->index = index;
+  self->n_parts = depth + 1;
+  return depth;
+}
+
+static inline guint
+pacte_reader_path_push_member (PacteRecordReader *self,
+                               const char        *member)
+{
+  return pacte_reader_path_push (self, PACTE_READER_PATH_MEMBER, member, 0);
+}
+
+static inline guint
+pacte_reader_path_push_index (PacteRecordReader *self,
+                              guint              index)
+{
+  return pacte_reader_path_push (self, PACTE_READER_PATH_INDEX, NULL, index);
+}
+
+static inline void
+pacte_reader_path_pop (PacteRecordReader *self,
+                       guint              depth)
+{
+  self->n_parts = depth;
+}
+
+/* The JSON path written out ("plans[2].partners[0]"), valid until the
+ * next call. */
+const char  *pacte_reader_path                  (PacteRecordReader  *self);
 gboolean     pacte_reader_node_is_string        (JsonNode           *node);
 /* null, "", [] and {}: "not filled in" (docs/format.md), except an empty
  * array where an array belongs and an empty object where an object does. */

@@ -38,23 +38,51 @@ typedef struct
   JsonNode               *node;
 } Unknown;
 
+struct _PacteReaderClass
+{
+  GType                    type;
+  const PacteFormatLayout *layout;
+  const PacteFieldInfo    *fields;
+  guint                    n_fields;
+  guint                    n_required;
+  guint                    required[];  /* required fields, but the key field */
+};
+
+/* What the reader needs of record's class: its layout, its field table and
+ * its required fields, looked up once. */
+static const PacteReaderClass *
+class_of (Loader      *self,
+          PacteRecord *record)
+{
+  GType type = G_OBJECT_TYPE (record);
+  PacteRecordClass *klass;
+  PacteReaderClass *cls;
+
+  for (guint i = 0; i < self->classes->len; i++)
+    {
+      cls = g_ptr_array_index (self->classes, i);
+      if (cls->type == type)
+        return cls;
+    }
+  klass = PACTE_RECORD_GET_CLASS (record);
+  cls = g_malloc (sizeof *cls + klass->n_fields * sizeof (guint));
+  cls->type = type;
+  cls->layout = pacte_format_layout_get (record);
+  cls->fields = klass->fields;
+  cls->n_fields = klass->n_fields;
+  cls->n_required = 0;
+  for (guint f = 0; f < klass->n_fields; f++)
+    if (klass->fields[f].required && (int) f != cls->layout->key_field)
+      cls->required[cls->n_required++] = f;
+  g_ptr_array_add (self->classes, cls);
+  return cls;
+}
+
 static const PacteFormatLayout *
 layout_of (Loader      *self,
            PacteRecord *record)
 {
-  GType type = G_OBJECT_TYPE (record);
-  const PacteFormatLayout *layout;
-
-  for (guint i = 0; i < self->n_layouts; i++)
-    if (self->layout_types[i] == type)
-      return self->layouts[i];
-  layout = pacte_format_layout_get (record);
-  if (self->n_layouts < G_N_ELEMENTS (self->layouts))
-    {
-      self->layout_types[self->n_layouts] = type;
-      self->layouts[self->n_layouts++] = layout;
-    }
-  return layout;
+  return class_of (self, record)->layout;
 }
 
 static void
@@ -96,7 +124,8 @@ check_pending_refs (Loader  *self,
 
       if (self->partner_ids == NULL || !g_hash_table_contains (self->partner_ids, ref->id))
         {
-          g_string_assign (self->path, ref->path);
+          pacte_reader_path_pop (self, 0);
+          pacte_reader_path_push (self, PACTE_READER_PATH_RAW, ref->path, 0);
           return check_partner (self, error, ref->id);
         }
     }
@@ -119,19 +148,18 @@ rule_id_list (PacteRuleSet *rules)
   return g_string_free (list, FALSE);
 }
 
+/* text: the node's string, NULL when it holds something else. */
 static gboolean
 load_string_field (Loader               *self,
                    PacteRecord          *record,
                    guint                 field,
                    const PacteFieldInfo *info,
                    JsonNode             *node,
+                   const char           *text,
                    GError              **error)
 {
-  const char *text;
-
-  if (!pacte_reader_node_is_string (node))
+  if (text == NULL)
     return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
-  text = json_node_get_string (node);
   if (*text == '\0')
     return TRUE;  /* "" means not filled in */
 
@@ -196,7 +224,7 @@ load_strv_field (Loader      *self,
   for (guint i = 0; i < n; i++)
     {
       JsonNode *item = json_array_get_element (array, i);
-      gsize len = pacte_reader_path_push_index (self->path, i);
+      guint depth = pacte_reader_path_push_index (self, i);
       const char *text;
 
       if (!pacte_reader_node_is_string (item))
@@ -218,13 +246,13 @@ load_strv_field (Loader      *self,
             }
           else
             {
-              PendingRef ref = { g_strdup (self->path->str), g_strdup (text) };
+              PendingRef ref = { g_strdup (pacte_reader_path (self)), g_strdup (text) };
 
               g_array_append_val (self->pending, ref);
             }
         }
       strv[i] = g_strdup (text);
-      g_string_truncate (self->path, len);
+      pacte_reader_path_pop (self, depth);
     }
   pacte_record_take_strv_raw (record, field, strv);
   return TRUE;
@@ -253,11 +281,11 @@ load_map_field (Loader               *self,
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
-      gsize len = pacte_reader_path_push_member (self->path, key);
+      guint depth = pacte_reader_path_push_member (self, key);
 
       if (pacte_reader_node_is_not_filled_in (value, FALSE, FALSE))
         {
-          g_string_truncate (self->path, len);
+          pacte_reader_path_pop (self, depth);
           continue;
         }
       if (info->kind == PACTE_FIELD_STRING_MAP)
@@ -298,7 +326,7 @@ load_map_field (Loader               *self,
             }
           pacte_record_map_set_number_raw (record, field, key, number);
         }
-      g_string_truncate (self->path, len);
+      pacte_reader_path_pop (self, depth);
     }
   return TRUE;
 }
@@ -328,7 +356,7 @@ load_keyed_list (Loader      *self,
     {
       const char *key = l->data;
       JsonNode *value = json_object_get_member (object, key);
-      gsize len = pacte_reader_path_push_member (self->path, key);
+      guint depth = pacte_reader_path_push_member (self, key);
       g_autoptr(PacteRecord) item = NULL;
 
       if (pacte_reader_node_is_not_filled_in (value, FALSE, TRUE))
@@ -353,7 +381,7 @@ load_keyed_list (Loader      *self,
             pacte_record_list_append_raw (record, field, item);
         }
       if (ok)
-        g_string_truncate (self->path, len);
+        pacte_reader_path_pop (self, depth);
     }
   g_list_free (members);
   return ok;
@@ -382,7 +410,7 @@ list_reader_add (Loader      *self,
                  JsonNode    *item_node,
                  GError     **error)
 {
-  gsize len = pacte_reader_path_push_index (self->path, list->n);
+  guint depth = pacte_reader_path_push_index (self, list->n);
   g_autoptr(PacteRecord) item = NULL;
   guint i = list->n++;
 
@@ -408,19 +436,19 @@ list_reader_add (Loader      *self,
         {
           g_autofree char *where = NULL;
 
-          g_string_truncate (self->path, len);
-          pacte_reader_path_push_index (self->path, GPOINTER_TO_UINT (first) - 1);
-          where = g_strdup (self->path->str);
-          g_string_truncate (self->path, len);
-          pacte_reader_path_push_index (self->path, i);
-          pacte_reader_path_push_member (self->path, "id");
+          pacte_reader_path_pop (self, depth);
+          pacte_reader_path_push_index (self, GPOINTER_TO_UINT (first) - 1);
+          where = g_strdup (pacte_reader_path (self));
+          pacte_reader_path_pop (self, depth);
+          pacte_reader_path_push_index (self, i);
+          pacte_reader_path_push_member (self, "id");
           return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_DUPLICATE_ID,
                        _("duplicate id \"%s\", already used by %s; expected each id once"), id, where);
         }
       g_hash_table_insert (list->ids, (gpointer) id, GUINT_TO_POINTER (i + 1));
     }
   pacte_record_list_append_raw (list->record, list->field, item);
-  g_string_truncate (self->path, len);
+  pacte_reader_path_pop (self, depth);
   return TRUE;
 }
 
@@ -478,20 +506,32 @@ load_list (Loader               *self,
 }
 
 static gboolean
-load_field (Loader      *self,
-            PacteRecord *record,
-            guint        field,
-            JsonNode    *node,
-            GError     **error)
+load_field (Loader                 *self,
+            PacteRecord            *record,
+            const PacteReaderClass *cls,
+            guint                   field,
+            JsonNode               *node,
+            GError                **error)
 {
-  const PacteFieldInfo *info = pacte_record_get_field_info (record, field);
-  gboolean keyed = info->kind == PACTE_FIELD_LIST && pacte_format_is_keyed (info->item_type ());
-  gboolean array_belongs = (info->kind == PACTE_FIELD_LIST && !keyed) || info->kind == PACTE_FIELD_STRV;
-  gboolean object_belongs = keyed || info->kind == PACTE_FIELD_STRING_MAP
-                            || info->kind == PACTE_FIELD_NUMBER_MAP;
+  const PacteFieldInfo *info = &cls->fields[field];
+  JsonNodeType type = json_node_get_node_type (node);
+  /* The node's string when it holds one (most values are strings). */
+  const char *text = type == JSON_NODE_VALUE && json_node_get_value_type (node) == G_TYPE_STRING
+                     ? json_node_get_string (node) : NULL;
 
-  if (pacte_reader_node_is_not_filled_in (node, array_belongs, object_belongs))
+  /* null and "" are "not filled in" (pacte_reader_node_is_not_filled_in ()). */
+  if (type == JSON_NODE_NULL || (text != NULL && *text == '\0'))
     return TRUE;
+  if (type == JSON_NODE_ARRAY || type == JSON_NODE_OBJECT)
+    {
+      gboolean keyed = info->kind == PACTE_FIELD_LIST && pacte_format_is_keyed (info->item_type ());
+      gboolean array_belongs = (info->kind == PACTE_FIELD_LIST && !keyed) || info->kind == PACTE_FIELD_STRV;
+      gboolean object_belongs = keyed || info->kind == PACTE_FIELD_STRING_MAP
+                                || info->kind == PACTE_FIELD_NUMBER_MAP;
+
+      if (pacte_reader_node_is_not_filled_in (node, array_belongs, object_belongs))
+        return TRUE;
+    }
 
   switch (info->kind)
     {
@@ -499,15 +539,13 @@ load_field (Loader      *self,
     case PACTE_FIELD_CHOICE:
     case PACTE_FIELD_QUARTER:
     case PACTE_FIELD_DATE:
-      return load_string_field (self, record, field, info, node, error);
+      return load_string_field (self, record, field, info, node, text, error);
 
     case PACTE_FIELD_NUMBER:
     case PACTE_FIELD_INTEGER:
       {
         double value;
 
-        if (pacte_reader_node_is_string (node) && *json_node_get_string (node) == '\0')
-          return TRUE;  /* "" means not filled in */
         if (!pacte_reader_node_get_number (node, &value))
           return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
         if (!pacte_reader_check_number (self, error, value, info->kind == PACTE_FIELD_INTEGER))
@@ -526,9 +564,7 @@ load_field (Loader      *self,
       }
 
     case PACTE_FIELD_BOOLEAN:
-      if (pacte_reader_node_is_string (node) && *json_node_get_string (node) == '\0')
-        return TRUE;
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+      if (type != JSON_NODE_VALUE || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
         return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
       pacte_record_set_boolean_raw (record, field, json_node_get_boolean (node) ? 1 : 0);
       return TRUE;
@@ -573,32 +609,58 @@ keep_unknowns (PacteRecord            *record,
 
 static gboolean load_group (Loader                  *self,
                             PacteRecord             *record,
+                            const PacteReaderClass  *cls,
                             const PacteFormatGroup  *group,
                             JsonObject              *object,
                             GError                 **error);
+
+/* The entry of group for member, looked for from *next on (the members of
+ * a file are mostly in the order of the table: the saver writes them so),
+ * then from the start; *next moves past the entry found. */
+static const PacteFormatEntry *
+find_entry_from (const PacteFormatGroup *group,
+                 const char             *member,
+                 guint                  *next)
+{
+  guint n = group->n_entries;
+
+  for (guint k = 0, i = *next; k < n; k++, i = i + 1 < n ? i + 1 : 0)
+    {
+      const char *name = group->entries[i].member;
+
+      if (name[0] == member[0] && strcmp (name, member) == 0)
+        {
+          *next = i + 1 < n ? i + 1 : 0;
+          return &group->entries[i];
+        }
+    }
+  return NULL;
+}
 
 static const PacteFormatEntry *
 find_entry (const PacteFormatGroup *group,
             const char             *member)
 {
-  for (guint i = 0; i < group->n_entries; i++)
-    if (g_str_equal (group->entries[i].member, member))
-      return &group->entries[i];
-  return NULL;
+  guint next = 0;
+
+  return find_entry_from (group, member, &next);
 }
 
 /* One member of the object of group; member and node stay alive until the
- * record is complete (unknown members are kept as they are). */
+ * record is complete (unknown members are kept as they are).  next: where
+ * to look for the member's entry first (find_entry_from ()). */
 static gboolean
 load_member (Loader                  *self,
              PacteRecord             *record,
+             const PacteReaderClass  *cls,
              const PacteFormatGroup  *group,
+             guint                   *next,
              const char              *member,
              JsonNode                *node,
              GError                 **error)
 {
-  const PacteFormatEntry *entry = find_entry (group, member);
-  gsize len;
+  const PacteFormatEntry *entry = find_entry_from (group, member, next);
+  guint depth;
 
   if (entry == NULL)
     {
@@ -611,26 +673,27 @@ load_member (Loader                  *self,
       return TRUE;
     }
 
-  len = pacte_reader_path_push_member (self->path, member);
+  depth = pacte_reader_path_push_member (self, member);
   if (entry->field >= 0)
     {
-      if (!load_field (self, record, entry->field, node, error))
+      if (!load_field (self, record, cls, entry->field, node, error))
         return FALSE;
     }
   else if (JSON_NODE_HOLDS_OBJECT (node))
     {
-      if (!load_group (self, record, entry->group, json_node_get_object (node), error))
+      if (!load_group (self, record, cls, entry->group, json_node_get_object (node), error))
         return FALSE;
     }
   else if (!pacte_reader_node_is_not_filled_in (node, FALSE, TRUE))
     return pacte_reader_fail_type (self, error, node, _("an object"));
-  g_string_truncate (self->path, len);
+  pacte_reader_path_pop (self, depth);
   return TRUE;
 }
 
 static gboolean
 load_group (Loader                  *self,
             PacteRecord             *record,
+            const PacteReaderClass  *cls,
             const PacteFormatGroup  *group,
             JsonObject              *object,
             GError                 **error)
@@ -638,10 +701,11 @@ load_group (Loader                  *self,
   JsonObjectIter iter;
   const char *member;
   JsonNode *node;
+  guint next = 0;
 
   json_object_iter_init_ordered (&iter, object);
   while (json_object_iter_next_ordered (&iter, &member, &node))
-    if (!load_member (self, record, group, member, node, error))
+    if (!load_member (self, record, cls, group, &next, member, node, error))
       return FALSE;
   return TRUE;
 }
@@ -649,30 +713,29 @@ load_group (Loader                  *self,
 /* After the last member of record's object: its unknown members, then
  * what is required. */
 static gboolean
-finish_record (Loader      *self,
-               PacteRecord *record,
-               guint        start,
-               GError     **error)
+finish_record (Loader                 *self,
+               PacteRecord            *record,
+               const PacteReaderClass *cls,
+               guint                   start,
+               GError                **error)
 {
-  const PacteFormatLayout *layout = layout_of (self, record);
-  guint n_fields = pacte_record_get_n_fields (record);
-
   if (self->unknowns->len > start)
     {
-      keep_unknowns (record, &layout->root, self->unknowns, start);
+      keep_unknowns (record, &cls->layout->root, self->unknowns, start);
       g_array_set_size (self->unknowns, start);
     }
 
-  for (guint f = 0; f < n_fields; f++)
+  for (guint r = 0; r < cls->n_required; r++)
     {
-      const PacteFieldInfo *info = pacte_record_get_field_info (record, f);
+      guint f = cls->required[r];
+      const PacteFieldInfo *info = &cls->fields[f];
 
-      if (info->required && (int) f != layout->key_field && !pacte_record_is_set (record, f))
+      if (!pacte_record_is_set (record, f))
         {
           g_auto(GStrv) parts = g_strsplit (info->json_path, ".", -1);
 
           for (guint p = 0; parts[p] != NULL; p++)
-            pacte_reader_path_push_member (self->path, parts[p]);
+            pacte_reader_path_push_member (self, parts[p]);
           return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
                        _("missing or empty; expected %s"),
                        info->kind == PACTE_FIELD_STRING ? _("a non-empty string") : pacte_reader_kind_phrase (info->kind));
@@ -690,10 +753,11 @@ load_record (Loader      *self,
   /* This record's unknown members go on top of the loader's stack; the
    * records nested in it push and pop theirs in between. */
   guint start = self->unknowns->len;
+  const PacteReaderClass *cls = class_of (self, record);
 
-  if (!load_group (self, record, &layout_of (self, record)->root, object, error))
+  if (!load_group (self, record, cls, &cls->layout->root, object, error))
     return FALSE;
-  return finish_record (self, record, start, error);
+  return finish_record (self, record, cls, start, error);
 }
 
 /* format and version, before anything else. */
@@ -709,7 +773,7 @@ pacte_record_reader_check_header (Loader      *self,
       || !g_str_equal (json_node_get_string (format), PACTE_PORTFOLIO_FORMAT))
     goto not_portfolio;
 
-  pacte_reader_path_push_member (self->path, "version");
+  pacte_reader_path_push_member (self, "version");
   if (version == NULL || JSON_NODE_HOLDS_NULL (version))
     return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("missing; expected the file version, 1"));
   if (!pacte_reader_node_get_number (version, &number))
@@ -730,7 +794,7 @@ pacte_record_reader_check_header (Loader      *self,
       return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("unknown file version %s; expected 1"),
                    g_ascii_dtostr (buffer, sizeof buffer, number));
     }
-  g_string_truncate (self->path, 0);
+  pacte_reader_path_pop (self, 0);
   return TRUE;
 
 not_portfolio:
@@ -752,6 +816,7 @@ pacte_record_reader_init (PacteRecordReader *self,
   self->display = display;
   self->rules = rules;
   self->path = g_string_new (NULL);
+  self->classes = g_ptr_array_new_with_free_func (g_free);
   self->pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
   g_array_set_clear_func (self->pending, pending_ref_clear);
   self->unknowns = g_array_new (FALSE, FALSE, sizeof (Unknown));
@@ -761,6 +826,8 @@ void
 pacte_record_reader_clear (PacteRecordReader *self)
 {
   g_string_free (self->path, TRUE);
+  g_free (self->parts);
+  g_ptr_array_unref (self->classes);
   g_array_unref (self->pending);
   g_array_unref (self->unknowns);
   g_clear_pointer (&self->partner_ids, g_hash_table_unref);
@@ -787,7 +854,11 @@ pacte_record_reader_member (PacteRecordReader  *self,
                             JsonNode           *node,
                             GError            **error)
 {
-  return load_member (self, PACTE_RECORD (self->portfolio), root_group (self), member, node, error);
+  PacteRecord *record = PACTE_RECORD (self->portfolio);
+  const PacteReaderClass *cls = class_of (self, record);
+  guint next = 0;
+
+  return load_member (self, record, cls, &cls->layout->root, &next, member, node, error);
 }
 
 gboolean
@@ -812,7 +883,7 @@ pacte_record_reader_list_begin (PacteRecordReader *self,
 
   g_return_if_fail (entry != NULL && entry->field >= 0);
 
-  self->list_path_len = pacte_reader_path_push_member (self->path, member);
+  self->list_path_depth = pacte_reader_path_push_member (self, member);
   list_reader_init (&self->list, record, entry->field, pacte_record_get_field_info (record, entry->field));
 }
 
@@ -830,7 +901,7 @@ pacte_record_reader_list_end (PacteRecordReader  *self,
 {
   if (!list_reader_end (self, &self->list, error))
     return FALSE;
-  g_string_truncate (self->path, self->list_path_len);
+  pacte_reader_path_pop (self, self->list_path_depth);
   return TRUE;
 }
 
@@ -838,7 +909,9 @@ gboolean
 pacte_record_reader_end (PacteRecordReader  *self,
                          GError            **error)
 {
-  if (!finish_record (self, PACTE_RECORD (self->portfolio), self->root_start, error))
+  PacteRecord *record = PACTE_RECORD (self->portfolio);
+
+  if (!finish_record (self, record, class_of (self, record), self->root_start, error))
     return FALSE;
   if (self->pending->len > 0)
     return check_pending_refs (self, error);

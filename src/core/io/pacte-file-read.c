@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "pacte-file-read.h"
+#include "pacte-large-buffer.h"
 #include "pacte-i18n.h"
 
 #define READ_BLOCK (1024 * 1024)
@@ -152,6 +153,18 @@ read_local (GFile           *file,
         }
       if (len == alloc)
         {
+          if (alloc < expected && expected > 4 * (gsize) READ_BLOCK)
+            {
+              /* A large file past its first block: the rest at once, in
+               * memory faulted in 2 MiB pages (pacte-large-buffer.c). */
+              char *large = pacte_large_buffer_alloc (expected + 1);
+
+              memcpy (large, buf, len);
+              g_free (buf);
+              buf = large;
+              alloc = expected;
+              continue;
+            }
           if (alloc < expected)
             alloc = MIN (alloc * 4, expected);
           else

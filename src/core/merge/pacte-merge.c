@@ -4,8 +4,11 @@
  * The three sides are loaded (so each is a valid portfolio) and taken in
  * canonical form as JSON trees, where "not filled in" is always "absent":
  * two values are the same exactly when their trees are equal.  The merge
- * walks the trees; the result goes back through the loader, so a merge
- * never writes a file the program would refuse. */
+ * walks the trees; the partners and plans, nearly all of a file, are
+ * compared as records and only those both sides changed become trees
+ * (pacte-merge-lists.c).  What the versions' loads did not already check
+ * goes through the loader (pacte_merge_lists_finish()), so a merge never
+ * writes a file the program would refuse. */
 #include "config.h"
 
 #include <string.h>
@@ -28,8 +31,8 @@ pacte_merge_conflict_free (PacteMergeConflict *conflict)
   g_free (conflict);
 }
 
-static PacteMergeConflict *
-conflict_new (const char *path,
+PacteMergeConflict *
+pacte_merge_conflict_new (const char *path,
               JsonNode   *base,
               JsonNode   *ours,
               JsonNode   *theirs)
@@ -43,14 +46,9 @@ conflict_new (const char *path,
   return conflict;
 }
 
-typedef struct {
-  GString   *path;
-  GPtrArray *conflicts;   /* of PacteMergeConflict */
-} Merge;
-
-static gboolean
-same (JsonNode *a,
-      JsonNode *b)
+gboolean
+pacte_merge_same (JsonNode *a,
+                  JsonNode *b)
 {
   if (a == NULL || b == NULL)
     return a == b;
@@ -83,10 +81,6 @@ pacte_merge_path_push_id (GString    *path,
   return len;
 }
 
-static JsonNode *merge_node (Merge    *m,
-                             JsonNode *base,
-                             JsonNode *ours,
-                             JsonNode *theirs);
 
 const char *
 pacte_merge_item_id (JsonNode *item)
@@ -143,7 +137,7 @@ array_length (JsonNode *node)
 /* Records matched by id.  The result follows our order; a record only
  * theirs added comes after the record it follows in their list. */
 static JsonNode *
-merge_id_list (Merge      *m,
+merge_id_list (PacteMerge *m,
                JsonNode   *base,
                JsonNode   *ours,
                JsonNode   *theirs,
@@ -172,7 +166,7 @@ merge_id_list (Merge      *m,
           continue;
         }
       len = pacte_merge_path_push_id (m->path, id);
-      merged = merge_node (m, g_hash_table_lookup (base_ids, id), NULL, item);
+      merged = pacte_merge_node (m, g_hash_table_lookup (base_ids, id), NULL, item);
       g_string_truncate (m->path, len);
       if (merged == NULL)
         continue;
@@ -202,7 +196,7 @@ merge_id_list (Merge      *m,
       gsize len;
 
       len = pacte_merge_path_push_id (m->path, id);
-      merged = merge_node (m, g_hash_table_lookup (base_ids, id), item, g_hash_table_lookup (their_ids, id));
+      merged = pacte_merge_node (m, g_hash_table_lookup (base_ids, id), item, g_hash_table_lookup (their_ids, id));
       g_string_truncate (m->path, len);
       if (merged != NULL)
         json_array_add_element (result, merged);
@@ -218,7 +212,7 @@ merge_id_list (Merge      *m,
 
 /* Members merged one by one: ours in our order, then those only theirs has. */
 static JsonNode *
-merge_object (Merge    *m,
+merge_object (PacteMerge *m,
               JsonNode *base,
               JsonNode *ours,
               JsonNode *theirs)
@@ -246,7 +240,7 @@ merge_object (Merge    *m,
               || (pass == 2 && json_object_has_member (t, name)))
             continue;
           len = pacte_merge_path_push_member (m->path, name);
-          merged = merge_node (m, b != NULL ? json_object_get_member (b, name) : NULL,
+          merged = pacte_merge_node (m, b != NULL ? json_object_get_member (b, name) : NULL,
                                json_object_get_member (o, name), json_object_get_member (t, name));
           g_string_truncate (m->path, len);
           if (merged != NULL)
@@ -261,15 +255,18 @@ merge_object (Merge    *m,
 }
 
 /* The merged value (a new reference), or NULL for "absent". */
-static JsonNode *
-merge_node (Merge    *m,
-            JsonNode *base,
-            JsonNode *ours,
-            JsonNode *theirs)
+JsonNode *
+pacte_merge_node (PacteMerge *m,
+                  JsonNode   *base,
+                  JsonNode   *ours,
+                  JsonNode   *theirs)
 {
-  if (same (ours, theirs) || same (base, theirs))
+  /* The portfolio's partners and plans: by their records. */
+  if (pacte_merge_lists_handles (m))
+    return pacte_merge_lists_merge (m);
+  if (pacte_merge_same (ours, theirs) || pacte_merge_same (base, theirs))
     return ours != NULL ? json_node_ref (ours) : NULL;
-  if (same (base, ours))
+  if (pacte_merge_same (base, ours))
     return theirs != NULL ? json_node_ref (theirs) : NULL;
 
   /* Both changed it, differently. */
@@ -289,139 +286,11 @@ merge_node (Merge    *m,
         return merge_id_list (m, base, ours, theirs, base_ids, our_ids, their_ids);
     }
 
-  g_ptr_array_add (m->conflicts, conflict_new (m->path->str, base, ours, theirs));
+  g_ptr_array_add (m->conflicts, pacte_merge_conflict_new (m->path->str, base, ours, theirs));
   return ours != NULL ? json_node_ref (ours) : NULL;
 }
 
-/* ---- Keeping the result valid ---------------------------------------- */
-
-static void
-add_strings (GHashTable *set,
-             JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return;
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    {
-      JsonNode *item = json_array_get_element (json_node_get_array (node), i);
-
-      if (json_node_get_value_type (item) == G_TYPE_STRING)
-        g_hash_table_add (set, (gpointer) json_node_get_string (item));
-    }
-}
-
-static JsonArray *
-member_array (JsonNode   *root,
-              const char *member)
-{
-  JsonNode *node;
-
-  if (root == NULL)
-    return NULL;
-  node = json_object_get_member (json_node_get_object (root), member);
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonNode *
-find_by_id (JsonNode   *root,
-            const char *member,
-            const char *id)
-{
-  JsonArray *items = member_array (root, member);
-
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
-    if (g_strcmp0 (pacte_merge_item_id (json_array_get_element (items, i)), id) == 0)
-      return json_array_get_element (items, i);
-  return NULL;
-}
-
-/* A partner one side removed while the other still names it (a new plan of
- * theirs with a partner we deleted) is kept, and the removal recorded as a
- * conflict: the file must not name a partner it does not have. */
-static void
-keep_named_partners (Merge    *m,
-                     JsonNode *merged,
-                     JsonNode *base,
-                     JsonNode *ours,
-                     JsonNode *theirs)
-{
-  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) present = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *plans = member_array (merged, "plans");
-  JsonArray *partners = member_array (merged, "partners");
-  GHashTableIter iter;
-  gpointer key;
-
-  for (guint i = 0; plans != NULL && i < json_array_get_length (plans); i++)
-    {
-      JsonObject *plan = json_array_get_object_element (plans, i);
-      const char *lists[] = { "actions", "events" };
-      const char *members[] = { "parties", "partners" };
-
-      if (plan == NULL)
-        continue;
-      add_strings (named, plan, "partners");
-      for (guint k = 0; k < G_N_ELEMENTS (lists); k++)
-        {
-          JsonNode *list = json_object_get_member (plan, lists[k]);
-
-          for (guint j = 0; list != NULL && JSON_NODE_HOLDS_ARRAY (list) && j < json_array_get_length (json_node_get_array (list)); j++)
-            {
-              JsonObject *item = json_array_get_object_element (json_node_get_array (list), j);
-
-              if (item != NULL)
-                add_strings (named, item, members[k]);
-            }
-        }
-    }
-  if (partners == NULL)
-    return;
-  for (guint i = 0; i < json_array_get_length (partners); i++)
-    {
-      const char *id = pacte_merge_item_id (json_array_get_element (partners, i));
-
-      if (id != NULL)
-        g_hash_table_add (present, (gpointer) id);
-    }
-
-  g_hash_table_iter_init (&iter, named);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const char *id = key;
-      JsonNode *b, *o, *t, *kept;
-      g_autoptr(GString) path = NULL;
-
-      if (g_hash_table_contains (present, id))
-        continue;
-      b = find_by_id (base, "partners", id);
-      o = find_by_id (ours, "partners", id);
-      t = find_by_id (theirs, "partners", id);
-      kept = o != NULL ? o : t != NULL ? t : b;
-      if (kept == NULL)
-        continue;  /* named by no side's partners: the loader will say so */
-      json_array_add_element (partners, json_node_copy (kept));
-      g_hash_table_add (present, (gpointer) id);
-
-      path = g_string_new ("partners");
-      pacte_merge_path_push_id (path, id);
-      {
-        gboolean recorded = FALSE;
-
-        for (guint i = 0; i < m->conflicts->len; i++)
-          {
-            PacteMergeConflict *c = g_ptr_array_index (m->conflicts, i);
-
-            if (g_str_equal (c->path, path->str))
-              recorded = TRUE;
-          }
-        if (!recorded)
-          g_ptr_array_add (m->conflicts, conflict_new (path->str, b, o, t));
-      }
-    }
-}
+/* ---- The merged portfolio ------------------------------------------- */
 
 static JsonNode *
 conflict_to_json (PacteMergeConflict *conflict)
@@ -438,8 +307,8 @@ conflict_to_json (PacteMergeConflict *conflict)
   return node;
 }
 
-static JsonNode *
-parse_canonical (GBytes *bytes)
+JsonNode *
+pacte_merge_parse (GBytes *bytes)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize len;
@@ -458,39 +327,7 @@ pacte_merge_tree (PactePortfolio *portfolio)
   if (portfolio == NULL)
     return NULL;
   bytes = pacte_portfolio_to_bytes (portfolio);
-  return parse_canonical (bytes);
-}
-
-static gpointer
-parse_thread (gpointer data)
-{
-  return parse_canonical (data);
-}
-
-/* pacte_merge_tree() of the three versions.  Parsing the canonical text
- * is most of the time a merge takes (json-glib builds a node per value):
- * the three texts, written here from the models, are parsed side by side,
- * each by its own parser. */
-static void
-merge_trees (PactePortfolio *base,
-             PactePortfolio *ours,
-             PactePortfolio *theirs,
-             JsonNode      **base_tree,
-             JsonNode      **our_tree,
-             JsonNode      **their_tree)
-{
-  g_autoptr(GBytes) base_bytes = base != NULL ? pacte_portfolio_to_bytes (base) : NULL;
-  g_autoptr(GBytes) our_bytes = pacte_portfolio_to_bytes (ours);
-  g_autoptr(GBytes) their_bytes = pacte_portfolio_to_bytes (theirs);
-  GThread *base_thread = NULL;
-  GThread *their_thread;
-
-  if (base_bytes != NULL)
-    base_thread = g_thread_new ("pacte-merge-base", parse_thread, base_bytes);
-  their_thread = g_thread_new ("pacte-merge-theirs", parse_thread, their_bytes);
-  *our_tree = parse_canonical (our_bytes);
-  *their_tree = g_thread_join (their_thread);
-  *base_tree = base_thread != NULL ? g_thread_join (base_thread) : NULL;
+  return pacte_merge_parse (bytes);
 }
 
 GBytes *
@@ -501,29 +338,33 @@ pacte_merge_portfolios (PactePortfolio  *base,
                         GPtrArray      **conflicts,
                         GError         **error)
 {
+  g_autoptr(PacteMergeLists) lists = NULL;
   g_autoptr(JsonNode) base_tree = NULL;
   g_autoptr(JsonNode) our_tree = NULL;
   g_autoptr(JsonNode) their_tree = NULL;
   g_autoptr(JsonNode) merged = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) pacte_merge_conflict_free);
-  g_autoptr(PactePortfolio) result = NULL;
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GError) local_error = NULL;
-  Merge m = { 0 };
-  char *data;
-  gsize len;
+  PacteMerge m = { 0 };
 
   g_return_val_if_fail (base == NULL || PACTE_IS_PORTFOLIO (base), NULL);
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (ours), NULL);
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (theirs), NULL);
 
-  merge_trees (base, ours, theirs, &base_tree, &our_tree, &their_tree);
+  /* The trees of everything but the partners and plans, which the walk
+   * hands to the lists where it meets them. */
+  lists = pacte_merge_lists_new (base, ours, theirs);
+  base_tree = pacte_merge_lists_shell (lists, 0);
+  our_tree = pacte_merge_lists_shell (lists, 1);
+  their_tree = pacte_merge_lists_shell (lists, 2);
 
   m.path = g_string_new (NULL);
   m.conflicts = found;
-  merged = merge_node (&m, base_tree, our_tree, their_tree);
+  m.lists = lists;
+  merged = pacte_merge_node (&m, base_tree, our_tree, their_tree);
   g_string_free (m.path, TRUE);
-  keep_named_partners (&m, merged, base_tree, our_tree, their_tree);
+  pacte_merge_lists_keep_named_partners (&m);
 
   if (found->len > 0)
     {
@@ -556,11 +397,12 @@ pacte_merge_portfolios (PactePortfolio  *base,
       json_object_set_member (root, PACTE_MERGE_CONFLICTS_MEMBER, list_node);
     }
 
-  data = json_to_string (merged, FALSE);
-  len = strlen (data);
-  text = g_bytes_new_take (data, len);
-  result = pacte_portfolio_load_bytes (text, _("the merged portfolio"), rules, &local_error);
-  if (result == NULL)
+  {
+    JsonNode *shells[3] = { base_tree, our_tree, their_tree };
+
+    text = pacte_merge_lists_finish (lists, merged, shells, rules, &local_error);
+  }
+  if (text == NULL)
     {
       g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_INVALID,
                    _("the two versions cannot be merged into a valid portfolio: %s"), local_error->message);
@@ -568,7 +410,7 @@ pacte_merge_portfolios (PactePortfolio  *base,
     }
   if (conflicts != NULL)
     *conflicts = g_steal_pointer (&found);
-  return pacte_portfolio_to_bytes (result);
+  return g_steal_pointer (&text);
 }
 
 /* ---- Conflicts in a loaded portfolio --------------------------------- */
@@ -599,7 +441,7 @@ collect_conflicts (const char *member,
         continue;
       path = json_object_get_member (item, "path");
       g_ptr_array_add (conflicts,
-                       conflict_new (path != NULL && json_node_get_value_type (path) == G_TYPE_STRING
+                       pacte_merge_conflict_new (path != NULL && json_node_get_value_type (path) == G_TYPE_STRING
                                        ? json_node_get_string (path) : "",
                                      null_to_absent (json_object_get_member (item, "base")),
                                      null_to_absent (json_object_get_member (item, "ours")),

@@ -28,7 +28,8 @@ void            pacte_merge_conflict_free     (PacteMergeConflict *conflict);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PacteMergeConflict, pacte_merge_conflict_free)
 
 /* Merges ours and theirs against base (NULL: no common ancestor, as for a
- * file both branches added).  Returns the merged portfolio in canonical form
+ * file both branches added), each loaded with rules (what their loads
+ * checked is not checked again).  Returns the merged portfolio in canonical form
  * (it loads with rules, and holds our value and the recorded conflicts where
  * the sides disagree), and in *conflicts (if not NULL) the conflicts of this
  * merge, in file order.  NULL and an error when the merged portfolio could

@@ -178,10 +178,11 @@ pacte_record_list_append_raw (PacteRecord *self,
 
   list = pacte_record_get_instance_private (self)->values[field].list;
   pacte_record_get_instance_private (item)->parent = self;
+  /* A raw store: no "items-changed" (nobody watches a list being loaded). */
   if (pacte_record_is_sorted_list (info))
-    pacte_item_list_insert (list, pacte_record_sorted_position (list, record_id (item), NULL), item);
+    pacte_item_list_insert_quiet (list, pacte_record_sorted_position (list, record_id (item), NULL), item);
   else
-    pacte_item_list_insert (list, list->n_items, item);
+    pacte_item_list_insert_quiet (list, list->n_items, item);
   pacte_record_ids_changed_below (self);
 }
 

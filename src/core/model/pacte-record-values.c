@@ -256,13 +256,10 @@ pacte_item_list_new (GType item_type)
 }
 
 void
-pacte_item_list_insert (PacteItemList *self,
-                        guint          position,
-                        PacteRecord   *item)
+pacte_item_list_insert_quiet (PacteItemList *self,
+                              guint          position,
+                              PacteRecord   *item)
 {
-  g_return_if_fail (PACTE_IS_ITEM_LIST (self));
-  g_return_if_fail (position <= self->n_items);
-
   if (self->n_items == self->size)
     {
       self->size = self->size == 0 ? 4 : 2 * self->size;
@@ -272,6 +269,17 @@ pacte_item_list_insert (PacteItemList *self,
            (self->n_items - position) * sizeof (PacteRecord *));
   self->items[position] = g_object_ref (item);
   self->n_items++;
+}
+
+void
+pacte_item_list_insert (PacteItemList *self,
+                        guint          position,
+                        PacteRecord   *item)
+{
+  g_return_if_fail (PACTE_IS_ITEM_LIST (self));
+  g_return_if_fail (position <= self->n_items);
+
+  pacte_item_list_insert_quiet (self, position, item);
   items_changed (self, position, 0, 1);
 }
 
@@ -485,14 +493,23 @@ pacte_date_parse (const char *text)
   year = (text[0] - '0') * 1000 + (text[1] - '0') * 100 + (text[2] - '0') * 10 + (text[3] - '0');
   month = (text[5] - '0') * 10 + (text[6] - '0');
   day = (text[8] - '0') * 10 + (text[9] - '0');
-  if (!g_date_valid_dmy (day, month, year))
-    return 0;
+  /* GDate's Julian day (1 is 0001-01-01, proleptic Gregorian), without a
+   * GDate: the loader reads tens of thousands of dates. */
   {
-    GDate date;
+    static const guint16 before_month[2][13] = {
+      { 0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334 },
+      { 0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335 },
+    };
+    static const guint8 month_days[2][13] = {
+      { 0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 },
+      { 0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 },
+    };
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    guint32 y = (guint32) year - 1;
 
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, day, month, year);
-    return g_date_get_julian (&date);
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > month_days[leap][month])
+      return 0;
+    return y * 365 + y / 4 - y / 100 + y / 400 + before_month[leap][month] + (guint32) day;
   }
 }
 

@@ -40,6 +40,11 @@ PacteItemList *pacte_item_list_new     (GType          item_type);
 void           pacte_item_list_insert  (PacteItemList *self,
                                         guint          position,
                                         PacteRecord   *item);
+/* The same without "items-changed", for the loader's raw stores (a list
+ * being built, that nobody watches yet); position is not checked. */
+void           pacte_item_list_insert_quiet (PacteItemList *self,
+                                             guint          position,
+                                             PacteRecord   *item);
 /* Returns the item's reference: the caller owns it. */
 PacteRecord   *pacte_item_list_steal   (PacteItemList *self,
                                         guint          position);
