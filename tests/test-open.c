@@ -170,23 +170,6 @@ test_quick_open_shows_no_page (void)
   pacte_test_destroy_window (window);
 }
 
-static void
-assert_names (GListModel         *list,
-              const char * const *expected)
-{
-  guint n = g_list_model_get_n_items (list);
-
-  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      g_autofree char *name = NULL;
-
-      g_object_get (item, "name", &name, NULL);
-      g_assert_cmpstr (name, ==, expected[i]);
-    }
-}
-
 static PacteRecord *
 find_named (GListModel *list,
             const char *name)
@@ -238,10 +221,10 @@ test_lists_stay_sorted (void)
   partners = pacte_window_get_partner_list (window);
   doc = pacte_window_get_portfolio (window);
   doc_plans = pacte_portfolio_get_plans (doc);
-  assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", "Zebra", NULL });
-  assert_names (partners, (const char *[]) { "B\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL });
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", "Zebra", NULL });
+  pacte_test_assert_names (partners, (const char *[]) { "B\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL });
   /* The file keeps its own order. */
-  assert_names (doc_plans, (const char *[]) { "Zebra", "Plan #10", "\u00e9t\u00e9", "Plan #2", "alpha", NULL });
+  pacte_test_assert_names (doc_plans, (const char *[]) { "Zebra", "Plan #10", "\u00e9t\u00e9", "Plan #2", "alpha", NULL });
 
   /* Renamed, the selected plan moves to its place and stays selected. */
   zebra = find_named (doc_plans, "Zebra");
@@ -250,20 +233,20 @@ test_lists_stay_sorted (void)
   g_assert_true (pacte_record_set_string (zebra, PACTE_PLAN_NAME, "Aardvark", &error));
   g_assert_no_error (error);
   pacte_test_flush_events ();
-  assert_names (plans, (const char *[]) { "Aardvark", "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", NULL });
+  pacte_test_assert_names (plans, (const char *[]) { "Aardvark", "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", NULL });
   g_assert_true (gtk_single_selection_get_selected_item (window->plan_selection) == (gpointer) zebra);
   g_assert_cmpuint (gtk_single_selection_get_selected (window->plan_selection), ==, 0);
   g_assert_true (pacte_window_get_plan (window) == PACTE_PLAN (zebra));
   /* Undone: back to the end. */
   g_assert_true (pacte_portfolio_undo (doc));
   pacte_test_flush_events ();
-  assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", "Zebra", NULL });
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", "Zebra", NULL });
   g_assert_cmpuint (gtk_single_selection_get_selected (window->plan_selection), ==, 4);
 
   /* Added (at the end of the file's list): in its place in the list. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-plan", NULL);
   pacte_test_flush_events ();
-  assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
   /* Removed: gone from the list; undone: back in its place. */
   alpha = find_named (doc_plans, "alpha");
   for (guint i = 0; i < g_list_model_get_n_items (doc_plans); i++)
@@ -277,17 +260,17 @@ test_lists_stay_sorted (void)
         }
     }
   pacte_test_flush_events ();
-  assert_names (plans, (const char *[]) { "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
+  pacte_test_assert_names (plans, (const char *[]) { "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
   g_assert_true (pacte_portfolio_undo (doc));
   pacte_test_flush_events ();
-  assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
 
   /* A partner renamed likewise. */
   g_assert_true (pacte_record_set_string (find_named (pacte_portfolio_get_partners (doc), "Zebra"),
                                           PACTE_PARTNER_NAME, "\u00c2ne", &error));
   g_assert_no_error (error);
   pacte_test_flush_events ();
-  assert_names (partners, (const char *[]) { "\u00c2ne", "B\u00e9rard", "Brightwater", "\u00c9lectronique", NULL });
+  pacte_test_assert_names (partners, (const char *[]) { "\u00c2ne", "B\u00e9rard", "Brightwater", "\u00c9lectronique", NULL });
 
   pacte_portfolio_set_unmodified (doc);
   pacte_test_destroy_window (window);
