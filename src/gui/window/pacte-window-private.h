@@ -163,6 +163,14 @@ void     _pacte_window_partner_unbind             (GtkSignalListItemFactory *fac
                                                    gpointer        user_data);
 GtkSorter *_pacte_window_make_plan_sorter         (PacteWindow    *self);
 GtkSorter *_pacte_window_make_partner_sorter      (PacteWindow    *self);
+/* Sorts a list again when what orders it changed (portfolio's "record-changed"). */
+void     _pacte_window_lists_record_changed       (PacteWindow    *self,
+                                                   PacteRecord    *owner,
+                                                   PacteRecord    *record,
+                                                   guint           field);
+void     _pacte_window_lists_set_portfolio        (PacteWindow    *self,
+                                                   PactePortfolio *doc,
+                                                   PacteLoadPrepared *prepared);
 void     _pacte_window_set_sort                   (PacteWindow    *self,
                                                    char          **field,
                                                    const char     *value,

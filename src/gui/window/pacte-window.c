@@ -3,7 +3,6 @@
 
 #include "pacte-i18n.h"
 #include "pacte-light.h"
-#include "pacte-list-mirror.h"
 #include "pacte-list-search.h"
 #include "pacte-window-private.h"
 #include "pacte-window-csv.h"
@@ -373,29 +372,6 @@ clear_editor (GtkBox     *box,
   *editor = NULL;
 }
 
-/* A sort model does not watch its items: a change to what orders a list
- * (a name; a phase or segment when sorted by it) sorts it again.  The list
- * is in order but for that one item, so that is one pass. */
-static void
-on_record_changed (PacteWindow *self,
-                   PacteRecord *owner,
-                   PacteRecord *record,
-                   guint        field)
-{
-  GtkSortListModel *sorted = NULL;
-
-  if (record != owner)
-    return;
-  if (PACTE_IS_PLAN (owner) &&
-      (field == PACTE_PLAN_NAME || (field == PACTE_PLAN_PHASE && g_strcmp0 (self->plan_sort, "phase") == 0)))
-    sorted = self->plan_sorted;
-  else if (PACTE_IS_PARTNER (owner) &&
-           (field == PACTE_PARTNER_NAME || (field == PACTE_PARTNER_SEGMENT && g_strcmp0 (self->partner_sort, "segment") == 0)))
-    sorted = self->partner_sorted;
-  if (sorted != NULL)
-    gtk_sorter_changed (gtk_sort_list_model_get_sorter (sorted), GTK_SORTER_CHANGE_DIFFERENT);
-}
-
 static void
 drop_document (PacteWindow *self)
 {
@@ -406,8 +382,7 @@ drop_document (PacteWindow *self)
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
   show_nothing (self);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), NULL);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), NULL);
+  _pacte_window_lists_set_portfolio (self, NULL, NULL);
   pacte_rules_panel_set_context (self->rules_panel, NULL);
   _pacte_window_overview_detach (self);
   clear_editor (self->plan_editor_box, &self->plan_editor);
@@ -432,8 +407,6 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   PactePortfolio *doc;
   g_autoptr(PacteContext) context = NULL;
   g_autoptr(PacteLoadPrepared) prepared = NULL;
-  g_autoptr(GListModel) plans = NULL;
-  g_autoptr(GListModel) partners = NULL;
 
   if (portfolio != NULL && self->context != NULL && pacte_context_get_portfolio (self->context) == portfolio)
     return;
@@ -472,7 +445,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   g_signal_connect_swapped (pacte_portfolio_get_plans (doc), "items-changed", G_CALLBACK (on_records_changed), self);
   g_signal_connect_swapped (pacte_portfolio_get_partners (doc), "items-changed", G_CALLBACK (on_records_changed), self);
 
-  g_signal_connect_swapped (doc, "record-changed", G_CALLBACK (on_record_changed), self);
+  g_signal_connect_swapped (doc, "record-changed", G_CALLBACK (_pacte_window_lists_record_changed), self);
 
   pacte_rules_panel_set_context (self->rules_panel, self->context);
   _pacte_window_overview_attach (self);
@@ -481,12 +454,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
   g_clear_pointer (&self->plan_words, g_strfreev);
   g_clear_pointer (&self->partner_words, g_strfreev);
-  /* In name order already when the load prepared it: the sort models
-   * have then one pass to make. */
-  plans = pacte_list_mirror_new (pacte_portfolio_get_plans (doc), prepared != NULL ? prepared->plans_by_name : NULL);
-  partners = pacte_list_mirror_new (pacte_portfolio_get_partners (doc), prepared != NULL ? prepared->partners_by_name : NULL);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), plans);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), partners);
+  _pacte_window_lists_set_portfolio (self, doc, prepared);
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
 
