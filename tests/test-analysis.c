@@ -440,6 +440,8 @@ test_agenda_boundaries (void)
       n_overdue += item->overdue;
     }
   g_assert_cmpuint (pacte_agenda_count_overdue (items), ==, n_overdue);
+  /* The count the overview's summary shows, without making the agenda. */
+  g_assert_cmpuint (pacte_agenda_count_overdue_at (portfolio, pacte_date_parse (TODAY)), ==, n_overdue);
 
   /* The body's own owner, else the plan's. */
   g_assert_cmpstr (((PacteAgendaItem *) g_ptr_array_index (items, 3))->owner, ==, "Sam Brook");
@@ -527,6 +529,7 @@ test_agenda_sample (void)
         g_assert_true (item->overdue);
     }
   g_assert_cmpuint (pacte_agenda_count_overdue (items), >, 0);
+  g_assert_cmpuint (pacte_agenda_count_overdue_at (portfolio, today), ==, pacte_agenda_count_overdue (items));
   g_assert_cmpstr (pacte_agenda_kind_display_name (PACTE_AGENDA_REVIEW, "fr"), ==, "Revue à faire");
 }
 

@@ -162,6 +162,13 @@ static const GuessCase guess_cases[] = {
     "cross_business.we_buy_from_partner cross_business.notes notes" },
   /* Two name columns: the better one wins. */
   { "Company,Account Name,Nothing", "- name -" },
+  /* Accounts with their primary contact: Salesforce, then French Excel. */
+  { "Account Name,Contact Name,Title,Email,Phone,Contact Role",
+    "name contact.name contact.job_title contact.email contact.phone contact.role" },
+  { "Raison sociale;Nom du contact;Fonction;Courriel;Téléphone",
+    "name contact.name contact.job_title contact.email contact.phone" },
+  { "Nom;Contact principal;Intitulé du poste;Adresse e-mail;Tél.",
+    "name contact.name contact.job_title contact.email contact.phone" },
 };
 
 static void
@@ -559,6 +566,111 @@ test_export_file (void)
   pacte_test_remove_tree (dir);
 }
 
+/* A CRM export of accounts with their primary contact: a contact is found
+ * by name (without case or accents) and updated, or added; a new partner
+ * gets its contact; a contact's details without a name are refused. */
+static const char contacts_csv[] =
+  "Account Name,Contact Name,Title,Email,Phone,Contact Role\n"
+  "Société Générale d'Informatique,anne-sophie LECLERC,Directrice des alliances,as.leclerc@sgi.example.fr,+33 1 23 45 67 89,Champion\n"
+  "Groupe Dufrêne Distribution,Marc Olivier,Channel manager,m.olivier@dufrene.example.fr,,Alliance partner\n"
+  "Harbour Lights Ltd,Jane Doe,CEO,jane@harbour.example,,executive-sponsor\n"
+  "Castlebridge Analytics plc,,,,,\n";
+
+static void
+test_plan_contacts (void)
+{
+  g_autoptr(PactePortfolio) portfolio = load_sample ();
+  g_autoptr(PacteCsvTable) table = parse (contacts_csv, strlen (contacts_csv));
+  g_autoptr(PacteCsvMapping) mapping = pacte_csv_mapping_guess (table);
+  g_autoptr(GBytes) before = save_bytes (portfolio);
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autoptr(PacteCsvPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const PacteCsvEntry *entry;
+  PacteRecord *sgi, *dufrene, *added, *contact;
+  PacteRecord * const *contacts;
+  guint n, n_sgi, n_dufrene;
+
+  sgi = PACTE_RECORD (pacte_portfolio_find_partner (portfolio, "p-sgi"));
+  dufrene = PACTE_RECORD (pacte_portfolio_find_partner (portfolio, "p-dufrene"));
+  pacte_record_get_items (sgi, PACTE_PARTNER_CONTACTS, &n_sgi);
+  pacte_record_get_items (dufrene, PACTE_PARTNER_CONTACTS, &n_dufrene);
+
+  plan = pacte_csv_plan_new (portfolio, table, mapping, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pacte_csv_plan_get_n_updated (plan), ==, 2);
+  g_assert_cmpuint (pacte_csv_plan_get_n_added (plan), ==, 1);
+  /* Castlebridge: only its name, which it has. */
+  g_assert_cmpuint (pacte_csv_plan_get_n_unchanged (plan), ==, 1);
+
+  /* Anne-Sophie Leclerc is found: her phone and role change, her job
+   * title and email are the same, her name stays as written in Pacte. */
+  entry = pacte_csv_plan_get_entry (plan, 0);
+  g_assert_true (PACTE_RECORD (entry->partner) == sgi);
+  g_assert_cmpuint (entry->changes->len, ==, 2);
+  g_assert_cmpstr (find_change (entry, PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE)->before, ==, "+33 1 44 56 71 20");
+  g_assert_cmpstr (find_change (entry, PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE)->after, ==, "+33 1 23 45 67 89");
+  g_assert_cmpstr (find_change (entry, PACTE_CSV_CONTACT + PACTE_CONTACT_ROLE)->after, ==, "Champion");
+  /* Marc Olivier is a new contact of Dufrêne; the role by its English name. */
+  entry = pacte_csv_plan_get_entry (plan, 1);
+  g_assert_true (PACTE_RECORD (entry->partner) == dufrene);
+  g_assert_cmpstr (find_change (entry, PACTE_CSV_CONTACT + PACTE_CONTACT_NAME)->after, ==, "Marc Olivier");
+  g_assert_cmpstr (find_change (entry, PACTE_CSV_CONTACT + PACTE_CONTACT_ROLE)->after, ==, "Alliance partner");
+  /* A new partner with its contact. */
+  entry = pacte_csv_plan_get_entry (plan, 2);
+  g_assert_true (entry->is_new);
+  g_assert_cmpstr (find_change (entry, PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL)->after, ==, "jane@harbour.example");
+
+  g_assert_true (pacte_csv_plan_apply (plan, &error));
+  g_assert_no_error (error);
+  contacts = pacte_record_get_items (sgi, PACTE_PARTNER_CONTACTS, &n);
+  g_assert_cmpuint (n, ==, n_sgi);
+  g_assert_cmpstr (pacte_record_get_string (contacts[0], PACTE_CONTACT_NAME), ==, "Anne-Sophie Leclerc");
+  g_assert_cmpstr (pacte_record_get_string (contacts[0], PACTE_CONTACT_ROLE), ==, "champion");
+  g_assert_cmpstr (pacte_record_get_string (contacts[0], PACTE_CONTACT_PHONE), ==, "+33 1 23 45 67 89");
+  contacts = pacte_record_get_items (dufrene, PACTE_PARTNER_CONTACTS, &n);
+  g_assert_cmpuint (n, ==, n_dufrene + 1);
+  contact = contacts[n - 1];
+  g_assert_cmpstr (pacte_record_get_string (contact, PACTE_CONTACT_NAME), ==, "Marc Olivier");
+  g_assert_cmpstr (pacte_record_get_string (contact, PACTE_CONTACT_EMAIL), ==, "m.olivier@dufrene.example.fr");
+  added = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (pacte_portfolio_get_partners (portfolio)); i++)
+    {
+      g_autoptr(PacteRecord) partner = g_list_model_get_item (pacte_portfolio_get_partners (portfolio), i);
+
+      if (g_str_equal (pacte_record_get_string (partner, PACTE_PARTNER_NAME), "Harbour Lights Ltd"))
+        added = partner;
+    }
+  g_assert_nonnull (added);
+  contacts = pacte_record_get_items (added, PACTE_PARTNER_CONTACTS, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (pacte_record_get_string (contacts[0], PACTE_CONTACT_ROLE), ==, "executive-sponsor");
+  g_assert_cmpstr (pacte_record_get_string (contacts[0], PACTE_CONTACT_JOB_TITLE), ==, "CEO");
+
+  /* One undo step takes it all back. */
+  g_assert_true (pacte_portfolio_undo (portfolio));
+  after_undo = save_bytes (portfolio);
+  g_assert_true (g_bytes_equal (before, after_undo));
+
+  /* Details without a name: refused at that row, nothing planned. */
+  {
+    static const char nameless[] =
+      "Account Name,Contact Name,Email\n"
+      "Groupe Dufrêne Distribution,,someone@dufrene.example.fr\n";
+    g_autoptr(PacteCsvTable) bad = parse (nameless, strlen (nameless));
+    g_autoptr(PacteCsvMapping) bad_mapping = pacte_csv_mapping_guess (bad);
+    g_autoptr(PacteCsvPlan) refused = NULL;
+    g_autoptr(GError) bad_error = NULL;
+
+    refused = pacte_csv_plan_new (portfolio, bad, bad_mapping, &bad_error);
+    g_assert_null (refused);
+    g_assert_error (bad_error, PACTE_CSV_ERROR, PACTE_CSV_ERROR_VALUE);
+    g_assert_cmpstr (bad_error->message, ==,
+                     "crm.csv: row 2 (line 2), column 2 (“Contact Name”): this row has a contact’s details "
+                     "but not the contact’s name: a contact needs one");
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -577,6 +689,7 @@ main (int    argc,
   g_test_add_func ("/csv/map/parse", test_map_parse);
   g_test_add_func ("/csv/plan/salesforce", test_plan_salesforce);
   g_test_add_func ("/csv/plan/excel-fr", test_plan_excel_fr);
+  g_test_add_func ("/csv/plan/contacts", test_plan_contacts);
   for (guint i = 0; i < G_N_ELEMENTS (plan_error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/csv/plan/error/%s", plan_error_cases[i].name);

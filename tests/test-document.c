@@ -213,6 +213,20 @@ test_prepare (Fixture       *fx,
 
   assert_in_name_order (prepared->plans_by_name, pacte_portfolio_get_plans (portfolio));
   assert_in_name_order (prepared->partners_by_name, pacte_portfolio_get_partners (portfolio));
+
+  /* The rule summaries made for that day in the worker serve this thread
+   * once it takes them over (as the window's context does): an unchanged
+   * plan evaluated again runs no check. */
+  {
+    g_autoptr(PacteRuleSummaries) summaries = pacte_rule_summaries_attach (portfolio, prepared->rules);
+    g_autoptr(PactePlan) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
+    g_autofree PacteRuleOutcome *outcomes = g_new0 (PacteRuleOutcome, pacte_rule_set_get_n_rules (prepared->rules));
+    guint64 runs = pacte_rule_summaries_get_n_runs (summaries);
+
+    g_assert_cmpuint (runs, >, 0);
+    pacte_evaluate_plan (prepared->rules, portfolio, plan, today, "fr", outcomes);
+    g_assert_cmpuint (pacte_rule_summaries_get_n_runs (summaries), ==, runs);
+  }
 }
 
 /* Names in the order a person expects: accents and case do not count but

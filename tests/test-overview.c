@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-overview.c: the Overview page of the window — every plan × rule
  * cell with its accessible name, activating a cell opens the plan with the
- * rule's row focused, sorting and filtering, the agenda's overdue items.
+ * rule's row focused, sorting and filtering, the agenda's overdue items,
+ * and 150 plans (rows listed after the first frame, rows out of view bound
+ * after a sort's frame).
  * Run twice: in English, and with LANGUAGE=fr (test "overview-french"). */
 #include "config.h"
 
@@ -30,6 +32,18 @@ collect_cells (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_cells (child, cells);
+}
+
+/* Every cell, in view or not (the view keeps rows out of view bound). */
+static void
+collect_all_cells (GtkWidget *widget,
+                   GPtrArray *cells)
+{
+  if (PACTE_IS_HEAT_CELL (widget))
+    g_ptr_array_add (cells, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_all_cells (child, cells);
 }
 
 static PacteOverview *
@@ -351,6 +365,107 @@ test_live (void)
   pacte_test_destroy_window (window);
 }
 
+static gboolean
+view_lists_all (gpointer data)
+{
+  GtkColumnView *view = data;
+
+  /* The totals row and 150 plans. */
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) == 151;
+}
+
+static gboolean
+is_column_view (GtkWidget *widget,
+                gpointer   data)
+{
+  return GTK_IS_COLUMN_VIEW (widget);
+}
+
+/* Every plan × rule cell bound once, with its own name: no row left with
+ * another plan's cells. */
+static void
+assert_every_cell_once (PacteOverview *overview,
+                        GListModel    *plans)
+{
+  PacteContext *context = pacte_overview_get_context (overview);
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  guint n_lights = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+
+      for (guint r = 0; r < 16; r++)
+        g_hash_table_add (expected, pacte_overview_cell_name (context, plan, r));
+    }
+  collect_all_cells (GTK_WIDGET (overview), cells);
+  for (guint i = 0; i < cells->len; i++)
+    if (pacte_heat_cell_is_light (g_ptr_array_index (cells, i)))
+      {
+        g_assert_true (g_hash_table_remove (expected, pacte_heat_cell_get_accessible_name (g_ptr_array_index (cells, i))));
+        n_lights++;
+      }
+  g_assert_cmpuint (n_lights, ==, g_list_model_get_n_items (plans) * 16);
+  g_assert_cmpuint (g_hash_table_size (expected), ==, 0);
+}
+
+/* More plans than a screen: the first frame lists the first rows, the
+ * others follow; after a sort the rows out of view are bound to their new
+ * plans after the frame, and every cell ends up with its own plan. */
+static void
+test_many_plans (void)
+{
+  GString *json = g_string_new ("{ \"format\": \"pacte-portfolio\", \"version\": 1,"
+                                "  \"partners\": [ { \"id\": \"p-a\", \"name\": \"Acme\" } ], \"plans\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = NULL;
+  PacteWindow *window;
+  PacteOverview *overview;
+  GtkWidget *view;
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (json, "%s{ \"id\": \"plan-%03u\", \"name\": \"Plan %03u\", \"partners\": [\"p-a\"],"
+                            " \"phase\": \"%s\" }", i > 0 ? ", " : "", i, (i * 37) % 150,
+                            i % 3 == 0 ? "execution" : "launch");
+  g_string_append (json, "] }");
+  bytes = g_string_free_to_bytes (json);
+  portfolio = pacte_portfolio_load_bytes (bytes, "many.pacte.json", pacte_rule_set_get_default (), &error);
+  g_assert_no_error (error);
+  window = pacte_window_new (NULL);
+  pacte_window_set_today (window, pacte_date_parse ("2027-03-15"));
+  pacte_window_set_portfolio (window, portfolio);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_test_flush_events ();
+  overview = PACTE_OVERVIEW (pacte_window_get_overview (window));
+  g_assert_nonnull (overview);
+  view = pacte_test_find_widget (GTK_WIDGET (overview), is_column_view, NULL);
+  g_assert_nonnull (view);
+  g_assert_true (pacte_test_wait_for (view_lists_all, view, 10000));
+  pacte_test_flush_events ();
+  assert_every_cell_once (overview, pacte_overview_get_plans (overview));
+
+  pacte_overview_set_sort (overview, PACTE_OVERVIEW_SORT_NAME);
+  pacte_test_flush_events ();
+  assert_every_cell_once (overview, pacte_overview_get_plans (overview));
+  {
+    g_autoptr(PactePlan) first = g_list_model_get_item (pacte_overview_get_plans (overview), 0);
+
+    g_assert_cmpstr (pacte_record_get_string (PACTE_RECORD (first), PACTE_PLAN_NAME), ==, "Plan 000");
+  }
+
+  /* A filter, then none: fewer rows, then all of them again. */
+  pacte_overview_set_phase_filter (overview, "execution");
+  pacte_test_flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_overview_get_plans (overview)), ==, 50);
+  assert_every_cell_once (overview, pacte_overview_get_plans (overview));
+  pacte_overview_set_phase_filter (overview, NULL);
+  pacte_test_flush_events ();
+  assert_every_cell_once (overview, pacte_overview_get_plans (overview));
+  pacte_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +480,7 @@ main (int   argc,
   g_test_add_func ("/overview/filter", test_filter);
   g_test_add_func ("/overview/agenda", test_agenda);
   g_test_add_func ("/overview/live", test_live);
+  g_test_add_func ("/overview/many-plans", test_many_plans);
 
   return g_test_run ();
 }

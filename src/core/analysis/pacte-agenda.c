@@ -57,8 +57,15 @@ pacte_agenda_count_overdue (GPtrArray *items)
   return n;
 }
 
+/* Where collect_plan() puts what it finds: the items, or only a count of
+ * the overdue ones (items NULL: nothing allocated). */
+typedef struct {
+  GPtrArray *items;
+  guint      n_overdue;
+} Collector;
+
 static void
-add_item (GPtrArray       *items,
+add_item (Collector       *collector,
           PacteAgendaKind  kind,
           guint32          date,
           guint32          today,
@@ -68,8 +75,13 @@ add_item (GPtrArray       *items,
           const char      *title,
           const char      *owner)
 {
-  PacteAgendaItem *item = g_new0 (PacteAgendaItem, 1);
+  PacteAgendaItem *item;
 
+  if (date < today)
+    collector->n_overdue++;
+  if (collector->items == NULL)
+    return;
+  item = g_new0 (PacteAgendaItem, 1);
   item->kind = kind;
   item->date = date;
   item->overdue = date < today;
@@ -78,7 +90,7 @@ add_item (GPtrArray       *items,
   item->key = g_strdup (key);
   item->title = g_strdup (title);
   item->owner = g_strdup (owner != NULL ? owner : "");
-  g_ptr_array_add (items, item);
+  g_ptr_array_add (collector->items, item);
 }
 
 static gboolean
@@ -145,7 +157,7 @@ pacte_plan_review_due (PactePlan *plan)
 }
 
 static void
-collect_plan (GPtrArray *items,
+collect_plan (Collector *collector,
               PactePlan *plan,
               guint32    today,
               guint32    horizon)
@@ -162,7 +174,7 @@ collect_plan (GPtrArray *items,
       guint32 due = pacte_record_get_date (list[i], PACTE_ACTION_DUE);
 
       if (due != 0 && due <= horizon && action_is_open (list[i]))
-        add_item (items, PACTE_AGENDA_ACTION, due, today, plan, list[i],
+        add_item (collector, PACTE_AGENDA_ACTION, due, today, plan, list[i],
                   pacte_record_get_string (list[i], PACTE_ACTION_ID),
                   pacte_record_get_string (list[i], PACTE_ACTION_TITLE), plan_owner);
     }
@@ -174,7 +186,7 @@ collect_plan (GPtrArray *items,
       const char *question = pacte_record_get_string (list[i], PACTE_DECISION_QUESTION);
 
       if (due != 0 && due < today && *pacte_record_get_string (list[i], PACTE_DECISION_OUTCOME) == '\0')
-        add_item (items, PACTE_AGENDA_DECISION, due, today, plan, list[i], question, question, plan_owner);
+        add_item (collector, PACTE_AGENDA_DECISION, due, today, plan, list[i], question, question, plan_owner);
     }
 
   list = pacte_record_get_items (record, PACTE_PLAN_GOVERNANCE, &n);
@@ -185,7 +197,7 @@ collect_plan (GPtrArray *items,
       guint32 next = pacte_body_next_meeting (list[i]);
 
       if (next != 0 && next < today)
-        add_item (items, PACTE_AGENDA_MEETING, next, today, plan, list[i], body, body,
+        add_item (collector, PACTE_AGENDA_MEETING, next, today, plan, list[i], body, body,
                   *owner != '\0' ? owner : plan_owner);
     }
 
@@ -195,7 +207,7 @@ collect_plan (GPtrArray *items,
       guint32 due = pacte_plan_review_due (plan);
 
       if (due < today)
-        add_item (items, PACTE_AGENDA_REVIEW, due, today, plan, record,
+        add_item (collector, PACTE_AGENDA_REVIEW, due, today, plan, record,
                   pacte_record_get_string (record, PACTE_PLAN_ID),
                   pacte_record_get_string (record, PACTE_PLAN_NAME), plan_owner);
     }
@@ -207,7 +219,7 @@ collect_plan (GPtrArray *items,
       const char *title = pacte_record_get_string (list[i], PACTE_EVENT_TITLE);
 
       if (date != 0 && date >= today && date <= horizon)
-        add_item (items, PACTE_AGENDA_EVENT, date, today, plan, list[i], title, title, plan_owner);
+        add_item (collector, PACTE_AGENDA_EVENT, date, today, plan, list[i], title, title, plan_owner);
     }
 }
 
@@ -230,27 +242,48 @@ compare_items (gconstpointer a,
   return strcmp (x->key, y->key);
 }
 
+static void
+collect (Collector      *collector,
+         PactePortfolio *portfolio,
+         guint32         today,
+         guint           days)
+{
+  guint32 horizon = today + MIN (days, G_MAXUINT32 - today);
+  GListModel *plans = pacte_portfolio_get_plans (portfolio);
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+
+      collect_plan (collector, plan, today, horizon);
+    }
+}
+
 GPtrArray *
 pacte_agenda_collect (PactePortfolio *portfolio,
                       guint32         today,
                       guint           days)
 {
-  GPtrArray *items;
-  GListModel *plans;
-  guint32 horizon;
+  Collector collector = { NULL, 0 };
 
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (today != 0, NULL);
 
-  items = g_ptr_array_new_with_free_func ((GDestroyNotify) pacte_agenda_item_free);
-  horizon = today + MIN (days, G_MAXUINT32 - today);
-  plans = pacte_portfolio_get_plans (portfolio);
-  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
-    {
-      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+  collector.items = g_ptr_array_new_with_free_func ((GDestroyNotify) pacte_agenda_item_free);
+  collect (&collector, portfolio, today, days);
+  g_ptr_array_sort (collector.items, compare_items);
+  return collector.items;
+}
 
-      collect_plan (items, plan, today, horizon);
-    }
-  g_ptr_array_sort (items, compare_items);
-  return items;
+guint
+pacte_agenda_count_overdue_at (PactePortfolio *portfolio,
+                               guint32         today)
+{
+  Collector collector = { NULL, 0 };
+
+  g_return_val_if_fail (PACTE_IS_PORTFOLIO (portfolio), 0);
+  g_return_val_if_fail (today != 0, 0);
+
+  collect (&collector, portfolio, today, 0);
+  return collector.n_overdue;
 }

@@ -164,5 +164,10 @@ guint32      pacte_plan_last_review      (PactePlan       *plan);
 guint32      pacte_plan_review_due       (PactePlan       *plan);
 /* How many items are overdue. */
 guint        pacte_agenda_count_overdue  (GPtrArray       *items);
+/* How many items of the portfolio's agenda at today are overdue, without
+ * making the agenda (what pacte_agenda_count_overdue() of
+ * pacte_agenda_collect() gives, for any days). */
+guint        pacte_agenda_count_overdue_at (PactePortfolio *portfolio,
+                                            guint32         today);
 
 G_END_DECLS

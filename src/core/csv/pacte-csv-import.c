@@ -18,7 +18,9 @@
 typedef struct
 {
   PacteCsvEntry entry;
-  PactePartner *values;  /* updates: the new values (detached); NULL for a new partner */
+  PactePartner *values;   /* updates: the new values (detached); NULL for a new partner */
+  PacteContact *contact;  /* updates: the row's contact, new (detached) or its new values; or NULL */
+  PacteContact *contact_target; /* the partner's contact it updates; NULL: contact is added */
 } Entry;
 
 struct _PacteCsvPlan
@@ -50,6 +52,8 @@ entry_free (gpointer data)
 
   g_clear_object (&entry->entry.partner);
   g_clear_object (&entry->values);
+  g_clear_object (&entry->contact);
+  g_clear_object (&entry->contact_target);
   g_clear_pointer (&entry->entry.changes, g_ptr_array_unref);
   g_free (entry);
 }
@@ -107,17 +111,20 @@ cell_text (PacteCsvTable *table,
   return *stripped;
 }
 
+/* A change of field (PACTE_PARTNER_*, or PACTE_CSV_CONTACT + a contact's
+ * field, read from the contacts before and after). */
 static PacteCsvChange *
 change_new (PacteRecord *before,
             PacteRecord *after,
             guint        field)
 {
   PacteCsvChange *change = g_new0 (PacteCsvChange, 1);
+  guint own = field >= PACTE_CSV_CONTACT ? field - PACTE_CSV_CONTACT : field;
 
   change->field = field;
-  change->before = before != NULL ? pacte_csv_format_record_value (before, field, NULL, FALSE)
+  change->before = before != NULL ? pacte_csv_format_record_value (before, own, NULL, FALSE)
                                   : g_strdup ("");
-  change->after = pacte_csv_format_record_value (after, field, NULL, FALSE);
+  change->after = pacte_csv_format_record_value (after, own, NULL, FALSE);
   return change;
 }
 
@@ -144,21 +151,27 @@ id_maker_next (IdMaker *maker)
     }
 }
 
-/* Reads the mapped cells of row into values; FALSE with the row and
- * column on a value the field cannot take. */
+/* Reads the mapped cells of row into values, and those of the contact's
+ * columns into contact (fields_set then holds PACTE_CSV_CONTACT + field);
+ * FALSE with the row and column on a value the field cannot take, or on a
+ * contact's details without the contact's name. */
 static gboolean
 read_row (PacteCsvTable   *table,
           PacteCsvMapping *mapping,
           guint            row,
           PactePartner    *values,
+          PacteContact    *contact,
           gboolean         with_id,
           GPtrArray       *fields_set,
           GError         **error)
 {
+  int contact_column = -1;
+
   for (guint c = 0; c < pacte_csv_table_get_n_columns (table); c++)
     {
       int field = pacte_csv_mapping_get_field (mapping, c);
       const char *cell = pacte_csv_table_get_cell (table, row, c);
+      PacteRecord *record = PACTE_RECORD (values);
       g_autoptr(GError) local_error = NULL;
       g_autofree char *stripped = NULL;
 
@@ -168,14 +181,50 @@ read_row (PacteCsvTable   *table,
       /* An empty cell leaves the field as it is. */
       if (*stripped == '\0')
         continue;
-      if (!pacte_csv_set_from_text (PACTE_RECORD (values), field, cell, &local_error))
+      if (field >= PACTE_CSV_CONTACT)
+        {
+          record = PACTE_RECORD (contact);
+          if (contact_column < 0)
+            contact_column = (int) c;
+        }
+      if (!pacte_csv_set_from_text (record, (guint) (field >= PACTE_CSV_CONTACT ? field - PACTE_CSV_CONTACT : field),
+                                    cell, &local_error))
         {
           row_error (error, PACTE_CSV_ERROR_VALUE, table, row, c, local_error->message);
           return FALSE;
         }
       g_ptr_array_add (fields_set, GUINT_TO_POINTER (field));
     }
+  if (contact_column >= 0 && *pacte_record_get_string (PACTE_RECORD (contact), PACTE_CONTACT_NAME) == '\0')
+    {
+      int name_column = pacte_csv_mapping_find_column (mapping, PACTE_CSV_CONTACT + PACTE_CONTACT_NAME);
+
+      row_error (error, PACTE_CSV_ERROR_VALUE, table, row, name_column >= 0 ? name_column : contact_column,
+                 name_column >= 0
+                 ? _("this row has a contact’s details but not the contact’s name: a contact needs one")
+                 : _("this row has a contact’s details, and no column is mapped to the contact’s name it needs"));
+      return FALSE;
+    }
   return TRUE;
+}
+
+/* The partner's contact of that name (without case or accents), or NULL. */
+static PacteContact *
+find_contact (PactePartner *partner,
+              const char   *name)
+{
+  g_autofree char *key = pacte_csv_match_key (name);
+  guint n;
+  PacteRecord * const *contacts = pacte_record_get_items (PACTE_RECORD (partner), PACTE_PARTNER_CONTACTS, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *other = pacte_csv_match_key (pacte_record_get_string (contacts[i], PACTE_CONTACT_NAME));
+
+      if (g_str_equal (key, other))
+        return PACTE_CONTACT (contacts[i]);
+    }
+  return NULL;
 }
 
 PacteCsvPlan *
@@ -272,16 +321,34 @@ pacte_csv_plan_new (PactePortfolio   *portfolio,
       if (partner != NULL)
         {
           g_autoptr(PactePartner) values = g_object_new (PACTE_TYPE_PARTNER, NULL);
+          g_autoptr(PacteContact) contact = g_object_new (PACTE_TYPE_CONTACT, NULL);
           g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (change_free);
+          PacteContact *target = NULL;
 
           g_hash_table_insert (targeted, partner, GUINT_TO_POINTER (number));
           /* The id only finds the partner: ids are what plans refer to. */
-          if (!read_row (table, mapping, row, values, FALSE, fields_set, error))
+          if (!read_row (table, mapping, row, values, contact, FALSE, fields_set, error))
             return NULL;
+          if (*pacte_record_get_string (PACTE_RECORD (contact), PACTE_CONTACT_NAME) != '\0')
+            target = find_contact (partner, pacte_record_get_string (PACTE_RECORD (contact), PACTE_CONTACT_NAME));
+          else
+            g_clear_object (&contact);
           for (guint i = 0; i < fields_set->len; i++)
             {
               guint field = GPOINTER_TO_UINT (g_ptr_array_index (fields_set, i));
 
+              if (field >= PACTE_CSV_CONTACT)
+                {
+                  guint own = field - PACTE_CSV_CONTACT;
+
+                  /* A contact found by name keeps its name as written. */
+                  if (target != NULL && (own == PACTE_CONTACT_NAME
+                                         || pacte_csv_same_value (PACTE_RECORD (contact), PACTE_RECORD (target), own)))
+                    continue;
+                  g_ptr_array_add (changes, change_new (target != NULL ? PACTE_RECORD (target) : NULL,
+                                                        PACTE_RECORD (contact), field));
+                  continue;
+                }
               /* A name that matched without case or accents stays as
                * the user wrote it in Pacte. */
               if (field == PACTE_PARTNER_NAME && !by_id)
@@ -299,6 +366,8 @@ pacte_csv_plan_new (PactePortfolio   *portfolio,
           entry->entry.partner = g_object_ref (partner);
           entry->entry.changes = g_steal_pointer (&changes);
           entry->values = g_steal_pointer (&values);
+          entry->contact = g_steal_pointer (&contact);
+          entry->contact_target = target != NULL ? g_object_ref (target) : NULL;
           g_ptr_array_add (self->entries, entry);
           self->n_updated++;
           continue;
@@ -309,6 +378,7 @@ pacte_csv_plan_new (PactePortfolio   *portfolio,
         g_autoptr(PactePartner) added = g_object_new (PACTE_TYPE_PARTNER, NULL);
         g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (change_free);
         g_autofree char *new_id = NULL;
+        PacteRecord *contact_added = NULL;  /* owned by added */
         gboolean empty = TRUE;
 
         for (guint c = 0; c < pacte_csv_table_get_n_columns (table) && empty; c++)
@@ -329,8 +399,18 @@ pacte_csv_plan_new (PactePortfolio   *portfolio,
                        : _("this row matches no partner, and no column is mapped to the name a new partner needs"));
             return NULL;
           }
-        if (!read_row (table, mapping, row, added, TRUE, fields_set, error))
-          return NULL;
+        {
+          g_autoptr(PacteContact) contact = g_object_new (PACTE_TYPE_CONTACT, NULL);
+
+          if (!read_row (table, mapping, row, added, contact, TRUE, fields_set, error))
+            return NULL;
+          /* The new partner's first contact. */
+          if (*pacte_record_get_string (PACTE_RECORD (contact), PACTE_CONTACT_NAME) != '\0')
+            {
+              pacte_record_list_insert (PACTE_RECORD (added), PACTE_PARTNER_CONTACTS, 0, PACTE_RECORD (contact));
+              contact_added = PACTE_RECORD (contact);
+            }
+        }
         if (*id == '\0')
           {
             new_id = id_maker_next (&maker);
@@ -341,8 +421,12 @@ pacte_csv_plan_new (PactePortfolio   *portfolio,
                              GUINT_TO_POINTER (number));
         g_hash_table_insert (new_by_name, g_steal_pointer (&name_key), GUINT_TO_POINTER (number));
         for (guint i = 0; i < fields_set->len; i++)
-          g_ptr_array_add (changes, change_new (NULL, PACTE_RECORD (added),
-                                                GPOINTER_TO_UINT (g_ptr_array_index (fields_set, i))));
+          {
+            guint field = GPOINTER_TO_UINT (g_ptr_array_index (fields_set, i));
+
+            g_ptr_array_add (changes, change_new (NULL, field >= PACTE_CSV_CONTACT ? contact_added : PACTE_RECORD (added),
+                                                  field));
+          }
         entry = g_new0 (Entry, 1);
         entry->entry.row_number = number;
         entry->entry.partner = g_steal_pointer (&added);
@@ -438,12 +522,25 @@ pacte_csv_plan_apply (PacteCsvPlan  *self,
                                     PACTE_RECORD (entry->entry.partner));
           continue;
         }
+      /* A new contact of the partner, added whole. */
+      if (entry->contact != NULL && entry->contact_target == NULL)
+        {
+          PacteRecord *partner = PACTE_RECORD (entry->entry.partner);
+
+          pacte_record_list_insert (partner, PACTE_PARTNER_CONTACTS,
+                                    g_list_model_get_n_items (pacte_record_get_list (partner, PACTE_PARTNER_CONTACTS)),
+                                    PACTE_RECORD (entry->contact));
+        }
       for (guint j = 0; j < entry->entry.changes->len; j++)
         {
           PacteCsvChange *change = g_ptr_array_index (entry->entry.changes, j);
+          gboolean of_contact = change->field >= PACTE_CSV_CONTACT;
 
-          if (!pacte_csv_copy_value (PACTE_RECORD (entry->values), PACTE_RECORD (entry->entry.partner),
-                                     change->field, error))
+          if (of_contact && entry->contact_target == NULL)
+            continue;
+          if (!pacte_csv_copy_value (of_contact ? PACTE_RECORD (entry->contact) : PACTE_RECORD (entry->values),
+                                     of_contact ? PACTE_RECORD (entry->contact_target) : PACTE_RECORD (entry->entry.partner),
+                                     of_contact ? change->field - PACTE_CSV_CONTACT : change->field, error))
             {
               /* Checked when the plan was made: only a bug gets here.
                * Take back what was done. */

@@ -18,7 +18,7 @@
 #include "pacte-language.h"
 #include "pacte-number.h"
 
-/* The fields a column can fill, in the order the export writes them. */
+/* The partner's own fields, in the order the export writes them. */
 static const guint partner_fields[] = {
   PACTE_PARTNER_ID,
   PACTE_PARTNER_NAME,
@@ -32,6 +32,42 @@ static const guint partner_fields[] = {
   PACTE_PARTNER_CROSS_BUSINESS_NOTES,
   PACTE_PARTNER_NOTES,
 };
+
+/* The fields a column can fill on import: the partner's own, then those of
+ * the row's contact (PACTE_CSV_CONTACT + PACTE_CONTACT_*). */
+static const guint import_fields[] = {
+  PACTE_PARTNER_ID,
+  PACTE_PARTNER_NAME,
+  PACTE_PARTNER_SEGMENT,
+  PACTE_PARTNER_LABEL,
+  PACTE_PARTNER_TERRITORIES,
+  PACTE_PARTNER_PRODUCTS,
+  PACTE_PARTNER_SECTORS,
+  PACTE_PARTNER_CROSS_BUSINESS_PARTNER_BUYS_FROM_US,
+  PACTE_PARTNER_CROSS_BUSINESS_WE_BUY_FROM_PARTNER,
+  PACTE_PARTNER_CROSS_BUSINESS_NOTES,
+  PACTE_PARTNER_NOTES,
+  PACTE_CSV_CONTACT + PACTE_CONTACT_NAME,
+  PACTE_CSV_CONTACT + PACTE_CONTACT_ROLE,
+  PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE,
+  PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL,
+  PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE,
+};
+
+/* A contact's fields as a column names them: "contact.email" for --map,
+ * "Contact email" in the dialog. */
+static const struct {
+  const char *json_path;
+  const char *property;
+  const char *label;
+} contact_names[] = {
+  { "contact.name", "contact-name", N_("Contact name") },
+  { "contact.role", "contact-role", N_("Contact role") },
+  { "contact.job_title", "contact-job-title", N_("Contact job title") },
+  { "contact.email", "contact-email", N_("Contact email") },
+  { "contact.phone", "contact-phone", N_("Contact phone") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (contact_names) == PACTE_CONTACT_N_FIELDS);
 
 /* Header names of CRM exports, as pacte_csv_header_key() gives them. A
  * weight of 1 only fills a field that no better column fills (a website
@@ -123,6 +159,41 @@ static const Synonym synonyms[] = {
   { "site internet", PACTE_PARTNER_NOTES, 1 },
   { "url", PACTE_PARTNER_NOTES, 1 },
   { "company domain name", PACTE_PARTNER_NOTES, 1 },
+  /* the row's contact (an account export with its primary contact) */
+  { "contact", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 8 },
+  { "contact name", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 10 },
+  { "primary contact", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 10 },
+  { "main contact", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 9 },
+  { "nom du contact", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 10 },
+  { "contact principal", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 10 },
+  { "interlocuteur", PACTE_CSV_CONTACT + PACTE_CONTACT_NAME, 8 },
+  { "contact role", PACTE_CSV_CONTACT + PACTE_CONTACT_ROLE, 10 },
+  { "role du contact", PACTE_CSV_CONTACT + PACTE_CONTACT_ROLE, 10 },
+  { "job title", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 10 },
+  { "contact title", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 10 },
+  { "title", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 7 },
+  { "fonction", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 9 },
+  { "fonction du contact", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 10 },
+  { "poste", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 8 },
+  { "intitule du poste", PACTE_CSV_CONTACT + PACTE_CONTACT_JOB_TITLE, 10 },
+  { "email", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "e mail", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "email address", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "contact email", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "mail", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 8 },
+  { "courriel", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "adresse e mail", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "adresse email", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "adresse electronique", PACTE_CSV_CONTACT + PACTE_CONTACT_EMAIL, 10 },
+  { "phone", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 10 },
+  { "phone number", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 10 },
+  { "contact phone", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 10 },
+  { "mobile", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 8 },
+  { "mobile phone", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 8 },
+  { "telephone", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 10 },
+  { "tel", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 8 },
+  { "numero de telephone", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 10 },
+  { "portable", PACTE_CSV_CONTACT + PACTE_CONTACT_PHONE, 7 },
 };
 
 /* A field's own names (JSON path, property, label in each language) weigh
@@ -137,12 +208,45 @@ pacte_csv_partner_fields (guint *n_fields)
   return partner_fields;
 }
 
+const guint *
+pacte_csv_import_fields (guint *n_fields)
+{
+  if (n_fields != NULL)
+    *n_fields = G_N_ELEMENTS (import_fields);
+  return import_fields;
+}
+
+/* The contact's field table with the names above. */
+static const PacteFieldInfo *
+contact_field_info (guint field)
+{
+  static PacteFieldInfo *infos;
+
+  if (g_once_init_enter (&infos))
+    {
+      g_autoptr(PacteRecord) probe = g_object_new (PACTE_TYPE_CONTACT, NULL);
+      PacteFieldInfo *table = g_new (PacteFieldInfo, PACTE_CONTACT_N_FIELDS);
+
+      for (guint f = 0; f < PACTE_CONTACT_N_FIELDS; f++)
+        {
+          table[f] = *pacte_record_get_field_info (probe, f);
+          table[f].json_path = contact_names[f].json_path;
+          table[f].property = contact_names[f].property;
+          table[f].label = contact_names[f].label;
+        }
+      g_once_init_leave (&infos, table);
+    }
+  return &infos[field];
+}
+
 static const PacteFieldInfo *
 partner_field_info (guint field)
 {
   /* The field table, through a partner kept for the program's life. */
   static PacteRecord *probe;
 
+  if (field >= PACTE_CSV_CONTACT)
+    return contact_field_info (field - PACTE_CSV_CONTACT);
   if (g_once_init_enter (&probe))
     g_once_init_leave (&probe, g_object_new (PACTE_TYPE_PARTNER, NULL));
   return pacte_record_get_field_info (probe, field);
@@ -163,8 +267,8 @@ pacte_csv_field_name (guint field)
 static gboolean
 is_mappable (guint field)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (partner_fields); i++)
-    if (partner_fields[i] == field)
+  for (guint i = 0; i < G_N_ELEMENTS (import_fields); i++)
+    if (import_fields[i] == field)
       return TRUE;
   return FALSE;
 }
@@ -291,14 +395,14 @@ pacte_csv_mapping_guess (PacteCsvTable *table)
       int best_field = PACTE_CSV_IGNORE;
       guint best = 0;
 
-      for (guint f = 0; f < G_N_ELEMENTS (partner_fields); f++)
+      for (guint f = 0; f < G_N_ELEMENTS (import_fields); f++)
         {
-          guint weight = header_weight (key, partner_fields[f]);
+          guint weight = header_weight (key, import_fields[f]);
 
           if (weight > best)
             {
               best = weight;
-              best_field = (int) partner_fields[f];
+              best_field = (int) import_fields[f];
             }
         }
       if (best_field == PACTE_CSV_IGNORE)
@@ -383,9 +487,9 @@ pacte_csv_field_from_name (const char *name)
   if (g_ascii_strcasecmp (name, "ignore") == 0 || g_str_equal (name, "-"))
     return PACTE_CSV_IGNORE;
   key = pacte_csv_header_key (name);
-  for (guint f = 0; f < G_N_ELEMENTS (partner_fields); f++)
-    if (header_weight (key, partner_fields[f]) == OWN_NAME_WEIGHT)
-      return (int) partner_fields[f];
+  for (guint f = 0; f < G_N_ELEMENTS (import_fields); f++)
+    if (header_weight (key, import_fields[f]) == OWN_NAME_WEIGHT)
+      return (int) import_fields[f];
   return -2;
 }
 
@@ -418,8 +522,8 @@ field_names (void)
 {
   GString *names = g_string_new (NULL);
 
-  for (guint f = 0; f < G_N_ELEMENTS (partner_fields); f++)
-    g_string_append_printf (names, "%s, ", pacte_csv_field_name (partner_fields[f]));
+  for (guint f = 0; f < G_N_ELEMENTS (import_fields); f++)
+    g_string_append_printf (names, "%s, ", pacte_csv_field_name (import_fields[f]));
   g_string_append (names, "ignore");
   return g_string_free (names, FALSE);
 }

@@ -74,13 +74,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PacteCsvTable, pacte_csv_table_free)
 
 /* ---- Mapping ---------------------------------------------------------- */
 
-/* The partner fields a column can fill (PACTE_PARTNER_* values): id, name,
- * segment, label, territories, products, sectors, the cross-business
- * figures and notes, notes.  Contacts are not imported. */
+/* The partner's own fields (PACTE_PARTNER_* values), as the export writes
+ * them: id, name, segment, label, territories, products, sectors, the
+ * cross-business figures and notes, notes. */
 const guint   *pacte_csv_partner_fields         (guint          *n_fields);
-/* A partner field's table entry (its label, kind…). */
+/* A field of the row's contact: PACTE_CSV_CONTACT + PACTE_CONTACT_*.  The
+ * contact is found by name among the partner's contacts (without case or
+ * accents), or added to them. */
+#define PACTE_CSV_CONTACT 1000
+/* The fields a column can fill on import: the partner's own, then the
+ * contact's name, role, job title, email and phone. */
+const guint   *pacte_csv_import_fields          (guint          *n_fields);
+/* A field's table entry (its label, kind…); for a contact's field, with
+ * the contact's names ("Contact email"). */
 const PacteFieldInfo *pacte_csv_field_info      (guint           field);
-/* A field's name for --map: its JSON path ("name", "cross_business.notes"). */
+/* A field's name for --map: its JSON path ("name", "cross_business.notes",
+ * "contact.email"). */
 const char    *pacte_csv_field_name             (guint           field);
 /* The field a --map name gives ("name", "Name", "cross-business-notes"),
  * or -1; "ignore" and "-" give PACTE_CSV_IGNORE. */

@@ -253,6 +253,11 @@ load_in_thread (GTask        *task,
 
   portfolio = pacte_portfolio_load_file_with_progress (d->file, d->rules, load_progress_cb, d->progress,
                                                        cancellable, &error);
+  /* What each plan's checks find, while this thread has the portfolio to
+   * itself: the window's first evaluation of every plan only renders. */
+  if (portfolio != NULL && d->rules != NULL)
+    pacte_rule_summaries_make (portfolio, d->rules, d->today != 0 ? d->today : pacte_rule_summaries_today (),
+                               cancellable);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else if (g_cancellable_set_error_if_cancelled (cancellable, &error))

@@ -87,6 +87,28 @@ typedef struct
   gboolean         fix_add;
 } PacteFailure;
 
+/* What a failing check leaves for its explanation: kept in a plan's
+ * summary (pacte-rule-summaries.c), or not, and rendered at each
+ * evaluation in the language of the moment. */
+typedef struct
+{
+  PacteFailure         f;
+  PacteFixTarget       fix;
+  const PacteTemplate *tmpl;   /* the check's explanation (or explanation_unset)
+                                * in every language; NULL: no partner chosen */
+} PacteCheckFailure;
+
+/* Runs check: TRUE when it passes or does not apply; else FALSE and failure
+ * filled in. */
+gboolean pacte_check_decide         (const PacteCheck        *check,
+                                     PacteEvalContext        *ctx,
+                                     PacteCheckFailure       *failure);
+/* The outcome of check failing as failure says (status, fix, explanation). */
+void     pacte_check_failure_render (const PacteCheck        *check,
+                                     PacteEvalContext        *ctx,
+                                     const PacteCheckFailure *failure,
+                                     PacteRuleOutcome        *outcome);
+
 /* Renders tmpl with what the failure f is about into outcome's explanation. */
 void pacte_check_render (const PacteTemplate *tmpl,
                          PacteEvalContext    *ctx,

@@ -283,14 +283,9 @@ typedef struct
   const double    *params;          /* the current rule's effective parameters */
   PacteRecord    **partners;        /* the plan's partners, resolved (missing ones skipped) */
   guint            n_partners;
-  gboolean         explain;         /* set by pacte_check_run: gather what a failure is about */
+  gboolean         explain;         /* set by pacte_check_decide: gather what a failure is about */
 } PacteEvalContext;
 
-/* Fills outcome (status and explanation) when the check fails and returns
- * FALSE; returns TRUE when it passes or does not apply. */
-gboolean pacte_check_run       (const PacteCheck  *check,
-                                PacteEvalContext  *ctx,
-                                PacteRuleOutcome  *outcome);
 /* Conditions on the plan outside a check (pacte-checks-compile.c,
  * pacte-checks.c). */
 gboolean pacte_conds_compile       (JsonObject       *object,
@@ -305,16 +300,19 @@ void     pacte_conds_clear         (PacteCond       **conds,
 gboolean pacte_conds_hold          (const PacteCond  *conds,
                                     guint             n,
                                     PacteEvalContext *ctx);
-/* The rule's "green_cases" (compiled at load) and, for a green, the text
- * that describes it best: the first case whose conditions hold, else the
- * rule's "green". */
+/* The rule's "green_cases" (compiled at load) and, for a green, the one
+ * that describes it best: the first case whose conditions hold (its index),
+ * else the rule's "green" (-1); and its text in a language. */
 gboolean pacte_green_cases_compile (JsonObject       *object,
                                     PacteRule        *rule,
                                     const char       *path,
                                     GError          **error);
 void     pacte_green_cases_clear   (PacteRule        *rule);
-const char *pacte_green_text       (const PacteRule  *rule,
+int      pacte_green_case          (const PacteRule  *rule,
                                     PacteEvalContext *ctx);
+const char *pacte_green_case_text  (const PacteRule  *rule,
+                                    int               green_case,
+                                    int               lang);
 /* The rule's "param_limits" (pacte-rule-extras.c): parsed after its
  * params (whose defaults must meet them), checked, and a break described in
  * the file's words ("amber_days is 200 but must be at most red_days (90)"). */

@@ -352,7 +352,7 @@ cond_eval (const PacteCond  *c,
 {
   PacteFailure local;
 
-  /* Only the explaining run (see pacte_check_run) gathers what a failure is
+  /* Only the explaining run (see pacte_check_decide) gathers what a failure is
    * about: the first one only says whether the condition holds. */
   if (!ctx->explain)
     return cond_test (c, record, ctx, f);
@@ -372,63 +372,58 @@ cond_eval (const PacteCond  *c,
   return FALSE;
 }
 
+/* Explaining only: what the failure of check leaves for its explanation
+ * (which template, what it is about, where it is fixed).  Returns FALSE. */
 static gboolean
-check_fails (const PacteCheck *check,
-             PacteEvalContext *ctx,
-             const PacteFailure    *f,
-             PacteRuleOutcome *outcome)
+check_fails (const PacteCheck   *check,
+             PacteEvalContext   *ctx,
+             const PacteFailure *f,
+             PacteCheckFailure  *out)
 {
-  const PacteTemplate *tmpl = check->explanation;
-
   if (!ctx->explain)
     return FALSE;
+  out->tmpl = check->explanation;
   if (f->unset && check->explanation_unset[0].source != NULL)
-    tmpl = check->explanation_unset;
-  outcome->status = check->severity;
-  outcome->fix.kind = PACTE_FIX_NONE;
-  outcome->fix.record = NULL;
-  outcome->fix.field = -1;
+    out->tmpl = check->explanation_unset;
+  out->f = *f;
+  out->fix.kind = PACTE_FIX_NONE;
+  out->fix.record = NULL;
+  out->fix.field = -1;
   if (check->fix_kind == PACTE_FIX_FIELD)
     {
-      outcome->fix.kind = PACTE_FIX_FIELD;
-      outcome->fix.record = ctx->plan_record;
-      outcome->fix.field = check->fix_field;
+      out->fix.kind = PACTE_FIX_FIELD;
+      out->fix.record = ctx->plan_record;
+      out->fix.field = check->fix_field;
     }
   else if (check->fix_kind == PACTE_FIX_ADD_ITEM
            && (!check->collection.via_partners || ctx->n_partners > 0))
     {
-      outcome->fix.kind = PACTE_FIX_ADD_ITEM;
-      outcome->fix.record = check->collection.via_partners ? ctx->partners[0] : ctx->plan_record;
-      outcome->fix.field = check->collection.list_field;
+      out->fix.kind = PACTE_FIX_ADD_ITEM;
+      out->fix.record = check->collection.via_partners ? ctx->partners[0] : ctx->plan_record;
+      out->fix.field = check->collection.list_field;
     }
   else if (f->fix_record != NULL && f->fix_field >= 0)
     {
-      outcome->fix.kind = f->fix_add ? PACTE_FIX_ADD_ITEM : PACTE_FIX_FIELD;
-      outcome->fix.record = f->fix_record;
-      outcome->fix.field = f->fix_field;
+      out->fix.kind = f->fix_add ? PACTE_FIX_ADD_ITEM : PACTE_FIX_FIELD;
+      out->fix.record = f->fix_record;
+      out->fix.field = f->fix_field;
     }
-  pacte_check_render (&tmpl[ctx->lang], ctx, f, outcome);
   return FALSE;
 }
 
 static gboolean
-no_partner (const PacteCheck *check,
-            PacteEvalContext *ctx,
-            PacteRuleOutcome *outcome)
+no_partner (PacteEvalContext  *ctx,
+            PacteCheckFailure *out)
 {
-  static const char *texts[PACTE_N_LANGS];
-
   if (!ctx->explain)
     return FALSE;
-  if (texts[ctx->lang] == NULL)
-    texts[ctx->lang] = pacte_gettext_lang (pacte_lang_code (ctx->lang),
-                                           N_("No partner is chosen for this plan yet."));
-  outcome->status = check->severity;
-  pacte_render_plain (texts[ctx->lang], outcome);
+  /* No template: the text is the program's own (see render). */
+  out->tmpl = NULL;
+  memset (&out->f, 0, sizeof out->f);
   /* Choosing a partner fixes it. */
-  outcome->fix.kind = PACTE_FIX_FIELD;
-  outcome->fix.record = ctx->plan_record;
-  outcome->fix.field = PACTE_PLAN_PARTNERS;
+  out->fix.kind = PACTE_FIX_FIELD;
+  out->fix.record = ctx->plan_record;
+  out->fix.field = PACTE_PLAN_PARTNERS;
   return FALSE;
 }
 
@@ -600,9 +595,9 @@ count_item (PacteRecord *item,
 }
 
 static gboolean
-run_check (const PacteCheck *check,
-           PacteEvalContext *ctx,
-           PacteRuleOutcome *outcome)
+run_check (const PacteCheck  *check,
+           PacteEvalContext  *ctx,
+           PacteCheckFailure *out)
 {
   PacteFailure f = { 0 };
   WalkData d;
@@ -629,14 +624,14 @@ run_check (const PacteCheck *check,
     return TRUE;
 
   if (check->collection.via_partners && ctx->n_partners == 0)
-    return no_partner (check, ctx, outcome);
+    return no_partner (ctx, out);
 
   switch (check->kind)
     {
     case PACTE_CHECK_PLAN:
       if (conds_all (check->require, check->n_require, ctx->plan_record, ctx, &f))
         return TRUE;
-      return check_fails (check, ctx, &f, outcome);
+      return check_fails (check, ctx, &f, out);
 
     case PACTE_CHECK_EACH_ITEM:
     case PACTE_CHECK_EACH_PARTNER:
@@ -644,7 +639,7 @@ run_check (const PacteCheck *check,
         return TRUE;
       if (check->kind == PACTE_CHECK_EACH_PARTNER)
         f.item = f.partner;
-      return check_fails (check, ctx, &f, outcome);
+      return check_fails (check, ctx, &f, out);
 
     case PACTE_CHECK_COUNT:
     case PACTE_CHECK_COUNT_DISTINCT:
@@ -669,7 +664,7 @@ run_check (const PacteCheck *check,
               return TRUE;
             if (ctx->explain)
               count_fix (check, &d, TRUE, &f);
-            return check_fails (check, ctx, &f, outcome);
+            return check_fails (check, ctx, &f, out);
           }
         have = check->kind == PACTE_CHECK_COUNT ? d.count : (gint64) d.n_distinct;
         f.count = have;
@@ -678,7 +673,7 @@ run_check (const PacteCheck *check,
           return TRUE;
         if (ctx->explain)
           count_fix (check, &d, check->kind == PACTE_CHECK_COUNT && d.count == 0, &f);
-        return check_fails (check, ctx, &f, outcome);
+        return check_fails (check, ctx, &f, out);
       }
 
     case PACTE_CHECK_LATEST_DATE:
@@ -693,14 +688,14 @@ run_check (const PacteCheck *check,
         if (d.latest == 0)
           {
             f.unset = TRUE;
-            return check_fails (check, ctx, &f, outcome);
+            return check_fails (check, ctx, &f, out);
           }
         f.date = d.latest;
         f.days = (gint64) ctx->today - (gint64) d.latest;
         f.has_days = TRUE;
         if ((double) f.days <= limit)
           return TRUE;
-        return check_fails (check, ctx, &f, outcome);
+        return check_fails (check, ctx, &f, out);
       }
 
     default:
@@ -713,17 +708,38 @@ run_check (const PacteCheck *check,
  * for an explanation; only a check that fails runs again, explaining (the
  * evaluation is deterministic, so the second run fails the same way). */
 gboolean
-pacte_check_run (const PacteCheck *check,
-                 PacteEvalContext *ctx,
-                 PacteRuleOutcome *outcome)
+pacte_check_decide (const PacteCheck  *check,
+                    PacteEvalContext  *ctx,
+                    PacteCheckFailure *failure)
 {
   ctx->explain = FALSE;
-  if (run_check (check, ctx, outcome))
+  if (run_check (check, ctx, failure))
     return TRUE;
   ctx->explain = TRUE;
-  run_check (check, ctx, outcome);
+  run_check (check, ctx, failure);
   ctx->explain = FALSE;
   return FALSE;
+}
+
+void
+pacte_check_failure_render (const PacteCheck        *check,
+                            PacteEvalContext        *ctx,
+                            const PacteCheckFailure *failure,
+                            PacteRuleOutcome        *outcome)
+{
+  static const char *no_partner_texts[PACTE_N_LANGS];
+
+  outcome->status = check->severity;
+  outcome->fix = failure->fix;
+  if (failure->tmpl != NULL)
+    {
+      pacte_check_render (&failure->tmpl[ctx->lang], ctx, &failure->f, outcome);
+      return;
+    }
+  if (no_partner_texts[ctx->lang] == NULL)
+    no_partner_texts[ctx->lang] = pacte_gettext_lang (pacte_lang_code (ctx->lang),
+                                                      N_("No partner is chosen for this plan yet."));
+  pacte_render_plain (no_partner_texts[ctx->lang], outcome);
 }
 
 gboolean

@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pacte-checks-private.h"
+#include "pacte-rule-summaries-private.h"
 #include "pacte-i18n.h"
 
 /* ---- Statuses ----------------------------------------------------------- */
@@ -162,6 +162,68 @@ collect_overrides (PacteRuleSet   *rules,
     }
 }
 
+/* The plan's partners, looked up once for all the rules. */
+static void
+resolve_partners (PacteEvalContext *ctx,
+                  PacteRecord     **stack,
+                  guint             stack_size,
+                  PacteRecord    ***heap)
+{
+  const char * const *partner_ids = pacte_record_get_strv (ctx->plan_record, PACTE_PLAN_PARTNERS);
+  guint n_ids = 0;
+
+  while (partner_ids[n_ids] != NULL)
+    n_ids++;
+  ctx->partners = stack;
+  if (n_ids > stack_size)
+    ctx->partners = *heap = g_new (PacteRecord *, n_ids);
+  for (guint i = 0; i < n_ids && ctx->portfolio != NULL; i++)
+    {
+      PactePartner *partner = pacte_portfolio_find_partner (ctx->portfolio, partner_ids[i]);
+
+      if (partner != NULL)
+        ctx->partners[ctx->n_partners++] = PACTE_RECORD (partner);
+    }
+}
+
+/* Runs rule's checks (ctx->params are its parameters) up to the first that
+ * fails, or finds its green. */
+static void
+decide_rule (const PacteRule   *rule,
+             PacteEvalContext  *ctx,
+             PacteRuleDecision *decision,
+             PacteCheckFailure *failure)
+{
+  for (guint c = 0; c < rule->n_checks; c++)
+    if (!pacte_check_decide (&rule->checks[c], ctx, failure))
+      {
+        decision->check = (int) c;
+        decision->green_case = -1;
+        return;
+      }
+  decision->check = -1;
+  decision->green_case = pacte_green_case (rule, ctx);
+}
+
+static void
+render_rule (const PacteRule         *rule,
+             PacteEvalContext        *ctx,
+             const PacteRuleDecision *decision,
+             const PacteCheckFailure *failure,
+             PacteRuleOutcome        *outcome)
+{
+  if (decision->check >= 0)
+    pacte_check_failure_render (&rule->checks[decision->check], ctx, failure, outcome);
+  else
+    {
+      outcome->status = PACTE_STATUS_GREEN;
+      outcome->fix.kind = PACTE_FIX_NONE;
+      outcome->fix.record = NULL;
+      outcome->fix.field = -1;
+      pacte_render_plain (pacte_green_case_text (rule, decision->green_case, ctx->lang), outcome);
+    }
+}
+
 int
 pacte_evaluate_plan (PacteRuleSet     *rules,
                      PactePortfolio   *portfolio,
@@ -170,15 +232,31 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
                      const char       *lang,
                      PacteRuleOutcome *outcomes)
 {
+  g_return_val_if_fail (PACTE_IS_RULE_SET (rules), -1);
+  g_return_val_if_fail (portfolio == NULL || PACTE_IS_PORTFOLIO (portfolio), -1);
+  g_return_val_if_fail (outcomes != NULL, -1);
+
+  return pacte_evaluate_plan_with (rules, portfolio, plan, today, lang, outcomes,
+                                   pacte_rule_summaries_lookup (portfolio, rules));
+}
+
+int
+pacte_evaluate_plan_with (PacteRuleSet       *rules,
+                          PactePortfolio     *portfolio,
+                          PactePlan          *plan,
+                          guint32             today,
+                          const char         *lang,
+                          PacteRuleOutcome   *outcomes,
+                          PacteRuleSummaries *summaries)
+{
   PacteRecord *partners_stack[64];
   PacteOverride *overrides_stack[2 * 64];
   g_autofree PacteOverride **overrides_heap = NULL;
   PacteOverride **plan_overrides, **settings;
   g_autofree PacteRecord **partners_heap = NULL;
-  const char * const *partner_ids;
-  double params[PACTE_MAX_PARAMS];
+  double params_stack[PACTE_MAX_PARAMS];
   PacteEvalContext ctx = { 0 };
-  guint n_ids = 0;
+  PactePlanSummary *summary = NULL;
   guint n_rules;
   guint n_on = 0, n_green = 0, n_amber = 0;
   int year, month, day;
@@ -187,7 +265,7 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
   g_return_val_if_fail (portfolio == NULL || PACTE_IS_PORTFOLIO (portfolio), -1);
   g_return_val_if_fail (PACTE_IS_PLAN (plan), -1);
   g_return_val_if_fail (today != 0, -1);
-  g_return_val_if_fail (outcomes != NULL, -1);
+  g_return_val_if_fail (outcomes != NULL || summaries != NULL, -1);
 
   ctx.rules = rules;
   ctx.portfolio = portfolio;
@@ -197,21 +275,22 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
   pacte_date_to_ymd (today, &year, &month, &day);
   ctx.today_quarter = year * 4 + (month - 1) / 3;
   ctx.lang = pacte_lang_index (lang);
-  ctx.params = params;
+  ctx.params = params_stack;
 
-  /* The plan's partners, looked up once for all the rules. */
-  partner_ids = pacte_record_get_strv (PACTE_RECORD (plan), PACTE_PLAN_PARTNERS);
-  while (partner_ids[n_ids] != NULL)
-    n_ids++;
-  ctx.partners = partners_stack;
-  if (n_ids > G_N_ELEMENTS (partners_stack))
-    ctx.partners = partners_heap = g_new (PacteRecord *, n_ids);
-  for (guint i = 0; i < n_ids && portfolio != NULL; i++)
+  /* A current summary knows the partners; otherwise they are looked up and
+   * the summary starts again. */
+  if (summaries != NULL)
+    summary = pacte_rule_summaries_get (summaries, plan, today);
+  if (summary != NULL)
     {
-      PactePartner *partner = pacte_portfolio_find_partner (portfolio, partner_ids[i]);
-
-      if (partner != NULL)
-        ctx.partners[ctx.n_partners++] = PACTE_RECORD (partner);
+      ctx.partners = summary->partners;
+      ctx.n_partners = summary->n_partners;
+    }
+  else
+    {
+      resolve_partners (&ctx, partners_stack, G_N_ELEMENTS (partners_stack), &partners_heap);
+      if (summaries != NULL)
+        summary = pacte_rule_summaries_reset (summaries, plan, today, ctx.partners, ctx.n_partners);
     }
 
   /* The overrides, by rule index: one pass over each list. */
@@ -228,30 +307,49 @@ pacte_evaluate_plan (PacteRuleSet     *rules,
   for (guint r = 0; r < n_rules; r++)
     {
       const PacteRule *rule = pacte_rule_set_get_rule (rules, r);
-      PacteRuleOutcome *outcome = &outcomes[r];
+      PacteRuleOutcome *outcome = outcomes != NULL ? &outcomes[r] : NULL;
       PacteOverride *plan_override = plan_overrides[r];
       PacteOverride *setting = settings[r];
       const char *reason = NULL;
-      gboolean passed = TRUE;
 
-      outcome->fix.kind = PACTE_FIX_NONE;
-      outcome->fix.record = NULL;
-      outcome->fix.field = -1;
       if (is_disabled (plan_override, setting, &reason))
         {
+          if (outcome == NULL)
+            continue;
+          outcome->fix.kind = PACTE_FIX_NONE;
+          outcome->fix.record = NULL;
+          outcome->fix.field = -1;
           outcome->status = PACTE_STATUS_OFF;
           pacte_render_plain (reason != NULL && *reason != '\0' ? reason : switched_off_text (ctx.lang),
                               outcome);
           continue;
         }
 
-      effective_params (rule, plan_override, setting, params);
-      for (guint c = 0; c < rule->n_checks && passed; c++)
-        passed = pacte_check_run (&rule->checks[c], &ctx, outcome);
-      if (passed)
+      effective_params (rule, plan_override, setting, params_stack);
+      if (summary == NULL)
         {
-          outcome->status = PACTE_STATUS_GREEN;
-          pacte_render_plain (pacte_green_text (rule, &ctx), outcome);
+          PacteRuleDecision decision;
+          PacteCheckFailure failure;
+
+          decide_rule (rule, &ctx, &decision, &failure);
+          render_rule (rule, &ctx, &decision, &failure, outcome);
+        }
+      else
+        {
+          /* The summary keeps each rule's parameters beside its decision:
+           * a rule decided with others runs again. */
+          double *params = summary->params + pacte_rule_summaries_param_offset (summaries, r);
+
+          if (!summary->known[r] || memcmp (params, params_stack, rule->n_params * sizeof (double)) != 0)
+            {
+              memcpy (params, params_stack, rule->n_params * sizeof (double));
+              decide_rule (rule, &ctx, &summary->decisions[r], &summary->failures[r]);
+              summary->known[r] = TRUE;
+              pacte_rule_summaries_count_run (summaries);
+            }
+          if (outcome == NULL)
+            continue;
+          render_rule (rule, &ctx, &summary->decisions[r], &summary->failures[r], outcome);
         }
 
       n_on++;

@@ -25,6 +25,9 @@ struct _PacteEvaluator
   gulong            changed_id;
   guint64           n_evaluations;
   PacteRuleOutcome *outcomes;
+  /* What each plan's checks found: an evaluation after an edit, a change of
+   * language or of a rule's setting reruns only what the change touched. */
+  PacteRuleSummaries *summaries;
 };
 
 enum {
@@ -331,8 +334,11 @@ pacte_evaluator_constructed (GObject *object)
     self->lang = g_strdup ("en");
   self->outcomes = g_new0 (PacteRuleOutcome, MAX (pacte_rule_set_get_n_rules (self->rules), 1));
   if (self->portfolio != NULL)
-    self->changed_id = g_signal_connect (self->portfolio, "record-changed",
-                                         G_CALLBACK (record_changed_cb), self);
+    {
+      self->summaries = pacte_rule_summaries_attach (self->portfolio, self->rules);
+      self->changed_id = g_signal_connect (self->portfolio, "record-changed",
+                                           G_CALLBACK (record_changed_cb), self);
+    }
 }
 
 static void
@@ -350,6 +356,7 @@ pacte_evaluator_dispose (GObject *object)
   g_hash_table_remove_all (self->dirty);
   g_hash_table_remove_all (self->by_partner);
   g_hash_table_remove_all (self->results);
+  g_clear_object (&self->summaries);
   g_clear_object (&self->portfolio);
 
   G_OBJECT_CLASS (pacte_evaluator_parent_class)->dispose (object);

@@ -80,14 +80,24 @@ pacte_green_cases_clear (PacteRule *rule)
   rule->n_limits = 0;
 }
 
-const char *
-pacte_green_text (const PacteRule  *rule,
+int
+pacte_green_case (const PacteRule  *rule,
                   PacteEvalContext *ctx)
 {
   for (guint i = 0; i < rule->n_green_cases; i++)
     if (pacte_conds_hold (rule->green_cases[i].when, rule->green_cases[i].n_when, ctx))
-      return rule->green_cases[i].text.text[ctx->lang];
-  return rule->green.text[ctx->lang];
+      return (int) i;
+  return -1;
+}
+
+const char *
+pacte_green_case_text (const PacteRule *rule,
+                       int              green_case,
+                       int              lang)
+{
+  if (green_case >= 0)
+    return rule->green_cases[green_case].text.text[lang];
+  return rule->green.text[lang];
 }
 
 /* ---- Parameter limits ---------------------------------------------------- */

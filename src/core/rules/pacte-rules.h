@@ -8,6 +8,8 @@
  *   pacte-plan-results.h  PactePlanResults: a plan's results, a GListModel
  *                         with a "score" property
  *   pacte-evaluator.h     PacteEvaluator: keeps every plan's results current
+ *   pacte-rule-summaries.h PacteRuleSummaries: what each plan's checks found,
+ *                         kept until what they read changes
  *
  * Include this one for all of them. */
 #pragma once
@@ -17,3 +19,4 @@
 #include "pacte-rule-result.h"
 #include "pacte-plan-results.h"
 #include "pacte-evaluator.h"
+#include "pacte-rule-summaries.h"

@@ -166,7 +166,7 @@ on_column_changed (AdwComboRow          *row,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "column"));
   guint selected = adw_combo_row_get_selected (row);
   guint n_fields;
-  const guint *fields = pacte_csv_partner_fields (&n_fields);
+  const guint *fields = pacte_csv_import_fields (&n_fields);
   int field = selected == 0 || selected > n_fields ? PACTE_CSV_IGNORE : (int) fields[selected - 1];
 
   if (self->mapping == NULL || pacte_csv_mapping_get_field (self->mapping, column) == field)
@@ -192,7 +192,7 @@ static guint
 field_position (int field)
 {
   guint n_fields;
-  const guint *fields = pacte_csv_partner_fields (&n_fields);
+  const guint *fields = pacte_csv_import_fields (&n_fields);
 
   for (guint i = 0; i < n_fields; i++)
     if ((int) fields[i] == field)
@@ -228,7 +228,7 @@ build_columns (PacteCsvImportDialog *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   guint n_fields;
-  const guint *fields = pacte_csv_partner_fields (&n_fields);
+  const guint *fields = pacte_csv_import_fields (&n_fields);
 
   for (guint i = 0; i < self->column_rows->len; i++)
     adw_preferences_group_remove (self->columns_group, g_ptr_array_index (self->column_rows, i));

@@ -18,7 +18,7 @@ struct _PacteHeatCell
   char        *accessible_name;
   char        *tooltip;  /* given on query (see set_tooltip) */
   const char  *status_class;  /* one of status_classes, or NULL */
-  GtkWidget   *label;  /* text mode */
+  GtkWidget   *label;  /* text mode; NULL until then */
 };
 
 G_DEFINE_FINAL_TYPE (PacteHeatCell, pacte_heat_cell, GTK_TYPE_WIDGET)
@@ -102,7 +102,8 @@ pacte_heat_cell_set_status (PacteHeatCell *self,
 
   self->is_light = TRUE;
   self->status = status;
-  gtk_widget_set_visible (self->label, FALSE);
+  if (self->label != NULL)
+    gtk_widget_set_visible (self->label, FALSE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   set_status_class (self);
   set_accessible_name (self, accessible_name);
@@ -118,6 +119,15 @@ pacte_heat_cell_set_text (PacteHeatCell *self,
   g_return_if_fail (PACTE_IS_HEAT_CELL (self));
 
   self->is_light = FALSE;
+  if (self->label == NULL)
+    {
+      self->label = gtk_label_new (NULL);
+      gtk_label_set_justify (GTK_LABEL (self->label), GTK_JUSTIFY_CENTER);
+      gtk_widget_add_css_class (self->label, "caption");
+      gtk_widget_set_parent (self->label, GTK_WIDGET (self));
+      /* The label repeats the accessible name of the cell. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+    }
   gtk_label_set_label (GTK_LABEL (self->label), text);
   gtk_widget_set_visible (self->label, TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
@@ -165,7 +175,7 @@ pacte_heat_cell_snapshot (GtkWidget   *widget,
                               SHAPE_SIZE, dark);
       cairo_destroy (cr);
     }
-  else
+  else if (self->label != NULL)
     gtk_widget_snapshot_child (widget, self->label, snapshot);
 }
 
@@ -231,14 +241,9 @@ pacte_heat_cell_init (PacteHeatCell *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
 
+  /* The label of text mode is made when first needed: most cells are
+   * lights, and a heat map on screen has hundreds. */
   self->status = PACTE_STATUS_OFF;
-  self->label = gtk_label_new (NULL);
-  gtk_label_set_justify (GTK_LABEL (self->label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (self->label, "caption");
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  gtk_widget_set_visible (self->label, FALSE);
-  /* The label repeats the accessible name of the cell. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   gtk_widget_set_size_request (GTK_WIDGET (self), 24, 28);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

@@ -355,6 +355,9 @@ _pacte_overview_agenda_update (PacteOverview *self,
   GtkStringList *list = gtk_string_list_new (NULL);
   guint selected = 0;
 
+  if (self->agenda == NULL)
+    self->agenda = pacte_agenda_collect (pacte_context_get_portfolio (self->context),
+                                         pacte_context_get_today (self->context), 30);
   /* The owners of the items, in order; the choice survives a refresh. */
   for (guint i = 0; self->agenda != NULL && i < self->agenda->len; i++)
     {
@@ -398,7 +401,7 @@ guint
 pacte_overview_count_overdue (PacteOverview *self)
 {
   g_return_val_if_fail (PACTE_IS_OVERVIEW (self), 0);
-  return self->agenda != NULL ? pacte_agenda_count_overdue (self->agenda) : 0;
+  return self->n_overdue;
 }
 
 void

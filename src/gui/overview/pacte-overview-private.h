@@ -13,11 +13,13 @@ struct _PacteOverview
 
   PacteContext       *context;
   PacteAnalysis      *analysis;      /* the last refresh's figures */
-  GPtrArray          *agenda;        /* every PacteAgendaItem of the last refresh */
+  GPtrArray          *agenda;        /* every PacteAgendaItem; made when the page is shown */
   GPtrArray          *agenda_shown;  /* those of agenda_owner (not owned) */
   char               *agenda_owner;  /* NULL: everyone */
+  guint               n_overdue;     /* of the whole agenda, counted at the refresh */
   guint               refresh_id;    /* pending idle */
   gboolean            dirty;         /* an edit since the last refresh */
+  /* Made when first needed, kept until the portfolio changes: */
   GHashTable         *sort_keys;     /* PactePlan -> collation key of its folded name */
   GHashTable         *search_texts;  /* PactePlan -> folded name, id, owner, partners */
   GHashTable         *changes;       /* PactePlan -> change since its last review + 1000 */
@@ -33,6 +35,10 @@ struct _PacteOverview
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
   GListStore         *slots;         /* PacteOverviewSlot: what the view lists */
+  struct _PacteOverviewSlotQueue *slot_queue;  /* rows out of view, bound after the frame */
+  guint               slots_max;     /* FIRST_ROWS at first, more after each frame, then G_MAXUINT */
+  gulong              first_paint_id;  /* the frame clock's after-paint, until then */
+  guint               more_rows_id;  /* idle */
   GListStore         *totals_store;  /* one item: the totals row */
   GObject            *totals_item;
 

@@ -31,7 +31,8 @@ set_plan (PacteOverviewSlot *self,
 
 void
 pacte_overview_slots_sync (GListStore *slots,
-                           GListModel *plans)
+                           GListModel *plans,
+                           guint       max)
 {
   guint n_slots, n_plans, common;
 
@@ -39,7 +40,7 @@ pacte_overview_slots_sync (GListStore *slots,
   g_return_if_fail (G_IS_LIST_MODEL (plans));
 
   n_slots = g_list_model_get_n_items (G_LIST_MODEL (slots));
-  n_plans = g_list_model_get_n_items (plans);
+  n_plans = MIN (g_list_model_get_n_items (plans), max);
   common = MIN (n_slots, n_plans);
   for (guint i = 0; i < common; i++)
     {
@@ -65,16 +66,30 @@ pacte_overview_slots_sync (GListStore *slots,
     g_list_store_splice (slots, n_plans, n_slots - n_plans, NULL, 0);
 }
 
-/* ---- factories ---------------------------------------------------------- */
+/* ---- the rows out of view ----------------------------------------------- */
+
+/* GTK 4.8's list views keep up to 200 rows bound, of which a screen shows
+ * about 25.  When a sort or filter gives the slots other plans, the rows in
+ * view are bound at once; the others are queued and bound after the frame
+ * (an idle below the redraw's priority), or at once when the view scrolls. */
+struct _PacteOverviewSlotQueue
+{
+  GtkWidget *view;     /* not owned: cleared by pacte_overview_slot_queue_detach() */
+  GPtrArray *pending;  /* GtkListItem, referenced */
+  guint      idle_id;
+};
+
+#define PENDING "pacte-slot-pending"
 
 typedef void (*CellFunc) (GtkSignalListItemFactory *factory,
                           GtkListItem              *item,
                           gpointer                  data);
 
 typedef struct {
-  CellFunc bind;
-  CellFunc unbind;
-  gpointer data;
+  CellFunc                bind;
+  CellFunc                unbind;
+  gpointer                data;
+  PacteOverviewSlotQueue *queue;
 } Column;
 
 #define BOUND_PLAN "pacte-bound-plan"
@@ -95,18 +110,133 @@ set_bound_plan (GtkListItem *item,
                           plan != NULL ? g_object_ref (plan) : NULL, plan != NULL ? g_object_unref : NULL);
 }
 
-/* The slot now holds another plan: the cell follows it. */
+/* The cell follows its slot's plan now. */
+static void
+rebind (GtkListItem       *item,
+        PacteOverviewSlot *slot)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  Column *column = g_object_get_data (G_OBJECT (child), "pacte-column");
+
+  g_object_set_data (G_OBJECT (child), PENDING, NULL);
+  if (column->unbind != NULL)
+    column->unbind (NULL, item, column->data);
+  set_bound_plan (item, slot->plan);
+  column->bind (NULL, item, column->data);
+}
+
+void
+pacte_overview_slot_queue_flush (PacteOverviewSlotQueue *queue)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  g_return_if_fail (queue != NULL);
+
+  g_clear_handle_id (&queue->idle_id, g_source_remove);
+  pending = g_steal_pointer (&queue->pending);
+  queue->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < pending->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (pending, i);
+      GtkWidget *child = gtk_list_item_get_child (item);
+      GObject *slot = gtk_list_item_get_item (item);
+
+      /* Still waiting (not rebound nor unbound meanwhile). */
+      if (child != NULL && PACTE_IS_OVERVIEW_SLOT (slot) && g_object_get_data (G_OBJECT (child), PENDING) != NULL)
+        rebind (item, PACTE_OVERVIEW_SLOT (slot));
+    }
+}
+
+static gboolean
+flush_idle (gpointer data)
+{
+  PacteOverviewSlotQueue *queue = data;
+
+  queue->idle_id = 0;
+  pacte_overview_slot_queue_flush (queue);
+  return G_SOURCE_REMOVE;
+}
+
+PacteOverviewSlotQueue *
+pacte_overview_slot_queue_new (GtkWidget *view)
+{
+  PacteOverviewSlotQueue *queue = g_rc_box_new0 (PacteOverviewSlotQueue);
+
+  queue->view = view;
+  queue->pending = g_ptr_array_new_with_free_func (g_object_unref);
+  return queue;
+}
+
+static void
+queue_clear (PacteOverviewSlotQueue *queue)
+{
+  g_clear_handle_id (&queue->idle_id, g_source_remove);
+  g_clear_pointer (&queue->pending, g_ptr_array_unref);
+}
+
+PacteOverviewSlotQueue *
+pacte_overview_slot_queue_ref (PacteOverviewSlotQueue *queue)
+{
+  return g_rc_box_acquire (queue);
+}
+
+void
+pacte_overview_slot_queue_unref (PacteOverviewSlotQueue *queue)
+{
+  g_rc_box_release_full (queue, (GDestroyNotify) queue_clear);
+}
+
+void
+pacte_overview_slot_queue_detach (PacteOverviewSlotQueue *queue)
+{
+  g_return_if_fail (queue != NULL);
+
+  queue->view = NULL;
+  g_clear_handle_id (&queue->idle_id, g_source_remove);
+  g_ptr_array_set_size (queue->pending, 0);
+}
+
+/* Whether the cell shows in the view: not allocated yet counts as shown. */
+static gboolean
+in_view (PacteOverviewSlotQueue *queue,
+         GtkWidget              *child)
+{
+  graphene_rect_t bounds;
+  int height;
+
+  if (queue->view == NULL || !gtk_widget_get_mapped (queue->view))
+    return TRUE;
+  height = gtk_widget_get_height (queue->view);
+  if (height <= 0 || !gtk_widget_compute_bounds (child, queue->view, &bounds) || bounds.size.height <= 0)
+    return TRUE;
+  return bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= height;
+}
+
+/* ---- factories ---------------------------------------------------------- */
+
+/* The slot now holds another plan: the cell follows it, now or after the
+ * frame when out of view. */
 static void
 on_slot_plan (PacteOverviewSlot *slot,
               GParamSpec        *pspec,
               GtkListItem       *item)
 {
-  Column *column = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "pacte-column");
+  GtkWidget *child = gtk_list_item_get_child (item);
+  Column *column = g_object_get_data (G_OBJECT (child), "pacte-column");
+  PacteOverviewSlotQueue *queue = column->queue;
 
-  if (column->unbind != NULL)
-    column->unbind (NULL, item, column->data);
-  set_bound_plan (item, slot->plan);
-  column->bind (NULL, item, column->data);
+  if (queue != NULL && !in_view (queue, child))
+    {
+      if (g_object_get_data (G_OBJECT (child), PENDING) == NULL)
+        {
+          g_object_set_data (G_OBJECT (child), PENDING, GINT_TO_POINTER (1));
+          g_ptr_array_add (queue->pending, g_object_ref (item));
+        }
+      if (queue->idle_id == 0)
+        queue->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_idle, queue, NULL);
+      return;
+    }
+  rebind (item, slot);
 }
 
 static void
@@ -124,6 +254,7 @@ slot_bind (GtkSignalListItemFactory *factory,
 {
   GObject *object = gtk_list_item_get_item (item);
 
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), PENDING, NULL);
   if (PACTE_IS_OVERVIEW_SLOT (object))
     {
       set_bound_plan (item, PACTE_OVERVIEW_SLOT (object)->plan);
@@ -141,6 +272,7 @@ slot_unbind (GtkSignalListItemFactory *factory,
 {
   GObject *object = gtk_list_item_get_item (item);
 
+  g_object_set_data (G_OBJECT (gtk_list_item_get_child (item)), PENDING, NULL);
   if (PACTE_IS_OVERVIEW_SLOT (object))
     g_signal_handlers_disconnect_by_func (object, on_slot_plan, item);
   if (column->unbind != NULL)
@@ -148,12 +280,23 @@ slot_unbind (GtkSignalListItemFactory *factory,
   set_bound_plan (item, NULL);
 }
 
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  if (column->queue != NULL)
+    pacte_overview_slot_queue_unref (column->queue);
+  g_free (column);
+}
+
 GtkListItemFactory *
-pacte_overview_slot_factory_new (GCallback      setup,
-                                 GCallback      bind,
-                                 GCallback      unbind,
-                                 gpointer       data,
-                                 GClosureNotify destroy_data)
+pacte_overview_slot_factory_new (PacteOverviewSlotQueue *queue,
+                                 GCallback               setup,
+                                 GCallback               bind,
+                                 GCallback               unbind,
+                                 gpointer                data,
+                                 GClosureNotify          destroy_data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   Column *column = g_new0 (Column, 1);
@@ -163,7 +306,8 @@ pacte_overview_slot_factory_new (GCallback      setup,
   column->bind = (CellFunc) (void (*) (void)) bind;
   column->unbind = (CellFunc) (void (*) (void)) unbind;
   column->data = data;
-  g_object_set_data_full (G_OBJECT (factory), "pacte-column", column, g_free);
+  column->queue = queue != NULL ? pacte_overview_slot_queue_ref (queue) : NULL;
+  g_object_set_data_full (G_OBJECT (factory), "pacte-column", column, column_free);
   g_signal_connect_data (factory, "setup", setup, data, destroy_data, 0);
   g_signal_connect_after (factory, "setup", G_CALLBACK (slot_setup), column);
   g_signal_connect (factory, "bind", G_CALLBACK (slot_bind), column);

@@ -21,21 +21,37 @@ G_DECLARE_FINAL_TYPE (PacteOverviewSlot, pacte_overview_slot, PACTE, OVERVIEW_SL
 
 PactePlan *pacte_overview_slot_get_plan (PacteOverviewSlot *self);
 
-/* Makes slots (a GListStore of PacteOverviewSlot) hold plans' items, in
- * order: slots that already hold their plan are left alone. */
+/* Makes slots (a GListStore of PacteOverviewSlot) hold plans' first max
+ * items (G_MAXUINT: all), in order: slots that already hold their plan are
+ * left alone. */
 void       pacte_overview_slots_sync    (GListStore        *slots,
-                                         GListModel        *plans);
+                                         GListModel        *plans,
+                                         guint              max);
+
+/* The rows a view keeps out of view (GTK 4.8 keeps up to 200 bound) are
+ * bound to their slot's new plan after the frame, not before it: a queue
+ * per view.  Flush it when the view scrolls; detach it when the view goes. */
+typedef struct _PacteOverviewSlotQueue PacteOverviewSlotQueue;
+
+PacteOverviewSlotQueue *pacte_overview_slot_queue_new    (GtkWidget              *view);
+PacteOverviewSlotQueue *pacte_overview_slot_queue_ref    (PacteOverviewSlotQueue *queue);
+void                    pacte_overview_slot_queue_unref  (PacteOverviewSlotQueue *queue);
+void                    pacte_overview_slot_queue_flush  (PacteOverviewSlotQueue *queue);
+void                    pacte_overview_slot_queue_detach (PacteOverviewSlotQueue *queue);
 
 /* A column's factory over slots.  bind and unbind are the column's own
  * (GtkSignalListItemFactory signatures, with data); they read the row's
  * plan with pacte_overview_slot_item_plan(), which is NULL for an item that
  * is no slot (the totals row).  When a slot's plan changes, the cell is
- * unbound from the old plan and bound to the new one in place. */
-GtkListItemFactory *pacte_overview_slot_factory_new (GCallback      setup,
-                                                     GCallback      bind,
-                                                     GCallback      unbind,
-                                                     gpointer       data,
-                                                     GClosureNotify destroy_data);
-PactePlan          *pacte_overview_slot_item_plan   (GtkListItem   *item);
+ * unbound from the old plan and bound to the new one in place: at once when
+ * it shows in the queue's view, after the frame otherwise (queue may be
+ * NULL: always at once). */
+GtkListItemFactory *pacte_overview_slot_factory_new (PacteOverviewSlotQueue *queue,
+                                                     GCallback               setup,
+                                                     GCallback               bind,
+                                                     GCallback               unbind,
+                                                     gpointer                data,
+                                                     GClosureNotify          destroy_data);
+PactePlan          *pacte_overview_slot_item_plan   (GtkListItem            *item);
 
 G_END_DECLS

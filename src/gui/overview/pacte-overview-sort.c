@@ -20,52 +20,60 @@ fold_for_search (const char *text)
 }
 
 /* Folding and collating names is the costly part of sorting and filtering
- * 2,000 plans: done once per plan (again after edits, in the refresh). */
-static void
-plan_keys (PacteOverview *self,
-           PactePlan     *plan)
-{
-  PacteRecord *record = PACTE_RECORD (plan);
-  g_autofree char *folded = pacte_name_fold (_pacte_overview_plan_name (plan));
-  const char * const *partners = pacte_record_get_strv (record, PACTE_PLAN_PARTNERS);
-  GString *search = g_string_new (NULL);
-
-  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_NAME));
-  g_string_append_c (search, '\n');
-  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_ID));
-  g_string_append_c (search, '\n');
-  g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_OWNER));
-  for (guint i = 0; partners[i] != NULL; i++)
-    {
-      PactePartner *partner = pacte_portfolio_find_partner (pacte_context_get_portfolio (self->context), partners[i]);
-
-      if (partner != NULL)
-        {
-          g_string_append_c (search, '\n');
-          g_string_append (search, pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME));
-        }
-    }
-  g_hash_table_insert (self->sort_keys, plan, g_utf8_collate_key (folded, -1));
-  g_hash_table_insert (self->search_texts, plan, fold_for_search (search->str));
-  g_string_free (search, TRUE);
-}
-
+ * 2,000 plans: done once per plan, when first needed (again after edits).
+ * A sort needs only the collation key; the search text (with the partners'
+ * names) is made at the first search. */
 static const char *
 plan_sort_key (PacteOverview *self,
                PactePlan     *plan)
 {
-  if (!g_hash_table_contains (self->sort_keys, plan))
-    plan_keys (self, plan);
-  return g_hash_table_lookup (self->sort_keys, plan);
+  const char *key = g_hash_table_lookup (self->sort_keys, plan);
+
+  if (key == NULL)
+    {
+      g_autofree char *folded = pacte_name_fold (_pacte_overview_plan_name (plan));
+      char *made = g_utf8_collate_key (folded, -1);
+
+      g_hash_table_insert (self->sort_keys, plan, made);
+      key = made;
+    }
+  return key;
 }
 
 static const char *
 plan_search_text (PacteOverview *self,
                   PactePlan     *plan)
 {
-  if (!g_hash_table_contains (self->search_texts, plan))
-    plan_keys (self, plan);
-  return g_hash_table_lookup (self->search_texts, plan);
+  const char *text = g_hash_table_lookup (self->search_texts, plan);
+
+  if (text == NULL)
+    {
+      PacteRecord *record = PACTE_RECORD (plan);
+      const char * const *partners = pacte_record_get_strv (record, PACTE_PLAN_PARTNERS);
+      GString *search = g_string_new (NULL);
+      char *made;
+
+      g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_NAME));
+      g_string_append_c (search, '\n');
+      g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_ID));
+      g_string_append_c (search, '\n');
+      g_string_append (search, pacte_record_get_string (record, PACTE_PLAN_OWNER));
+      for (guint i = 0; partners[i] != NULL; i++)
+        {
+          PactePartner *partner = pacte_portfolio_find_partner (pacte_context_get_portfolio (self->context), partners[i]);
+
+          if (partner != NULL)
+            {
+              g_string_append_c (search, '\n');
+              g_string_append (search, pacte_record_get_string (PACTE_RECORD (partner), PACTE_PARTNER_NAME));
+            }
+        }
+      made = fold_for_search (search->str);
+      g_string_free (search, TRUE);
+      g_hash_table_insert (self->search_texts, plan, made);
+      text = made;
+    }
+  return text;
 }
 
 int

@@ -27,6 +27,9 @@ typedef struct {
   guint          rule;
 } RuleColumn;
 
+static void on_first_paint (GdkFrameClock *clock,
+                            PacteOverview *self);
+
 /* ---- helpers ---------------------------------------------------------- */
 
 const char *
@@ -43,27 +46,33 @@ status_word_lower (PacteStatus status)
   return g_utf8_strdown (pacte_light_status_word (status), -1);
 }
 
-char *
-pacte_overview_cell_name (PacteContext *context,
-                          PactePlan    *plan,
-                          guint         rule_index)
+/* A cell's accessible name from its result. */
+static char *
+cell_name (PactePlan       *plan,
+           PacteRuleResult *result)
 {
-  PactePlanResults *results;
-  PacteRuleResult *result;
-  g_autofree char *word = NULL;
+  g_autofree char *word = status_word_lower (pacte_rule_result_get_status (result));
 
-  g_return_val_if_fail (PACTE_IS_CONTEXT (context), NULL);
-  g_return_val_if_fail (PACTE_IS_PLAN (plan), NULL);
-
-  results = pacte_context_get_results (context, plan);
-  result = pacte_plan_results_get_result (results, rule_index);
-  g_return_val_if_fail (result != NULL, NULL);
-  word = status_word_lower (pacte_rule_result_get_status (result));
   /* Translators: a heat-map cell: plan, rule id, rule title, status, explanation:
    * "Ashford & Lowe, R04 Strong governance: amber — the body … has no meeting cadence" */
   return g_strdup_printf (_("%s, %s %s: %s — %s"), _pacte_overview_plan_name (plan),
                           pacte_rule_result_get_rule_id (result), pacte_rule_result_get_title (result),
                           word, pacte_rule_result_get_explanation (result));
+}
+
+char *
+pacte_overview_cell_name (PacteContext *context,
+                          PactePlan    *plan,
+                          guint         rule_index)
+{
+  PacteRuleResult *result;
+
+  g_return_val_if_fail (PACTE_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (PACTE_IS_PLAN (plan), NULL);
+
+  result = pacte_plan_results_get_result (pacte_context_get_results (context, plan), rule_index);
+  g_return_val_if_fail (result != NULL, NULL);
+  return cell_name (plan, result);
 }
 
 gboolean
@@ -332,33 +341,74 @@ change_bind (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-/* The rule columns. */
-static void
-update_rule_cell (PacteHeatCell   *cell,
-                  GParamSpec      *pspec,
-                  PacteRuleResult *result)
-{
-  PacteOverview *self = g_object_get_data (G_OBJECT (cell), "overview");
-  PactePlan *plan = g_object_get_data (G_OBJECT (cell), "plan");
-  guint rule = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "rule"));
-  g_autofree char *name = pacte_overview_cell_name (self->context, plan, rule);
-  g_autofree char *tooltip = g_strdup_printf ("%s %s: %s\n%s", pacte_rule_result_get_rule_id (result),
-                                              pacte_rule_result_get_title (result),
-                                              pacte_light_status_word (pacte_rule_result_get_status (result)),
-                                              pacte_rule_result_get_explanation (result));
+/* The rule columns.  A sort rebinds every row the view keeps (GTK 4.8
+ * keeps up to 200, of which about 25 show): a cell's binding is kept cheap,
+ * one handler on its result, and its tooltip made when asked for. */
+typedef struct {
+  PacteOverview   *self;
+  guint            rule;
+  PactePlan       *plan;     /* bound, or NULL */
+  PacteRuleResult *result;   /* the plan's result for the rule (a reference) */
+  gulong           handler;  /* its "notify" */
+} RuleCell;
 
-  pacte_heat_cell_set_status (cell, pacte_rule_result_get_status (result), name, tooltip);
+static void
+rule_cell_free (gpointer data)
+{
+  RuleCell *rc = data;
+
+  if (rc->result != NULL)
+    g_clear_signal_handler (&rc->handler, rc->result);
+  g_clear_object (&rc->result);
+  g_clear_object (&rc->plan);
+  g_free (rc);
+}
+
+static void
+update_rule_cell (PacteHeatCell *cell,
+                  GParamSpec    *pspec,
+                  RuleCell      *rc)
+{
+  g_autofree char *name = cell_name (rc->plan, rc->result);
+
+  pacte_heat_cell_set_status (cell, pacte_rule_result_get_status (rc->result), name, NULL);
+}
+
+static void
+on_rule_result_notify (PacteRuleResult *result,
+                       GParamSpec      *pspec,
+                       PacteHeatCell   *cell)
+{
+  update_rule_cell (cell, pspec, g_object_get_data (G_OBJECT (cell), "rule-cell"));
+}
+
+static gboolean
+on_rule_cell_query_tooltip (PacteHeatCell *cell,
+                            int            x,
+                            int            y,
+                            gboolean       keyboard,
+                            GtkTooltip    *tooltip,
+                            RuleCell      *rc)
+{
+  g_autofree char *text = NULL;
+
+  if (rc->result == NULL)
+    return FALSE;
+  text = g_strdup_printf ("%s %s: %s\n%s", pacte_rule_result_get_rule_id (rc->result),
+                          pacte_rule_result_get_title (rc->result),
+                          pacte_light_status_word (pacte_rule_result_get_status (rc->result)),
+                          pacte_rule_result_get_explanation (rc->result));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 static void
 on_cell_activate (PacteHeatCell *cell,
-                  PacteOverview *self)
+                  RuleCell      *rc)
 {
-  PactePlan *plan = g_object_get_data (G_OBJECT (cell), "plan");
-  guint rule = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (cell), "rule"));
-
-  if (plan != NULL)
-    _pacte_overview_emit_plan (self, plan, pacte_rule_set_get_id (pacte_context_get_rules (self->context), rule));
+  if (rc->plan != NULL)
+    _pacte_overview_emit_plan (rc->self, rc->plan,
+                               pacte_rule_set_get_id (pacte_context_get_rules (rc->self->context), rc->rule));
 }
 
 static void
@@ -367,10 +417,13 @@ rule_setup (GtkSignalListItemFactory *factory,
             RuleColumn               *column)
 {
   GtkWidget *cell = pacte_heat_cell_new ();
+  RuleCell *rc = g_new0 (RuleCell, 1);
 
-  g_object_set_data (G_OBJECT (cell), "overview", column->self);
-  g_object_set_data (G_OBJECT (cell), "rule", GUINT_TO_POINTER (column->rule));
-  g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate), column->self);
+  rc->self = column->self;
+  rc->rule = column->rule;
+  g_object_set_data_full (G_OBJECT (cell), "rule-cell", rc, rule_cell_free);
+  g_signal_connect (cell, "activate", G_CALLBACK (on_cell_activate), rc);
+  g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_rule_cell_query_tooltip), rc);
   gtk_list_item_set_child (item, cell);
 }
 
@@ -381,8 +434,8 @@ rule_bind (GtkSignalListItemFactory *factory,
 {
   PacteOverview *self = column->self;
   PacteHeatCell *cell = PACTE_HEAT_CELL (gtk_list_item_get_child (item));
+  RuleCell *rc = g_object_get_data (G_OBJECT (cell), "rule-cell");
   PactePlan *plan = item_plan (self, item);
-  PacteRuleResult *result;
 
   if (plan == NULL)
     {
@@ -403,15 +456,13 @@ rule_bind (GtkSignalListItemFactory *factory,
                                                                          pacte_context_get_language (self->context)),
                                                r, a, g, o);
 
-      g_object_set_data (G_OBJECT (cell), "plan", NULL);
       pacte_heat_cell_set_text (cell, text, name);
       return;
     }
-  result = pacte_plan_results_get_result (pacte_context_get_results (self->context, plan), column->rule);
-  g_object_set_data_full (G_OBJECT (cell), "plan", g_object_ref (plan), g_object_unref);
-  update_rule_cell (cell, NULL, result);
-  g_signal_connect_object (result, "notify::status", G_CALLBACK (update_rule_cell), cell, G_CONNECT_SWAPPED);
-  g_signal_connect_object (result, "notify::explanation", G_CALLBACK (update_rule_cell), cell, G_CONNECT_SWAPPED);
+  rc->plan = g_object_ref (plan);
+  rc->result = g_object_ref (pacte_plan_results_get_result (pacte_context_get_results (self->context, plan), column->rule));
+  update_rule_cell (cell, NULL, rc);
+  rc->handler = g_signal_connect (rc->result, "notify", G_CALLBACK (on_rule_result_notify), cell);
 }
 
 static void
@@ -419,14 +470,12 @@ rule_unbind (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              RuleColumn               *column)
 {
-  PactePlan *plan = item_plan (column->self, item);
-  GtkWidget *cell = gtk_list_item_get_child (item);
+  RuleCell *rc = g_object_get_data (G_OBJECT (gtk_list_item_get_child (item)), "rule-cell");
 
-  if (plan != NULL)
-    g_signal_handlers_disconnect_by_func (pacte_plan_results_get_result (pacte_context_get_results (column->self->context, plan),
-                                                                         column->rule),
-                                          update_rule_cell, cell);
-  g_object_set_data (G_OBJECT (cell), "plan", NULL);
+  if (rc->result != NULL)
+    g_clear_signal_handler (&rc->handler, rc->result);
+  g_clear_object (&rc->result);
+  g_clear_object (&rc->plan);
 }
 
 static GtkColumnViewColumn *
@@ -438,7 +487,7 @@ add_column (PacteOverview *self,
             gpointer       data,
             GClosureNotify destroy_data)
 {
-  GtkListItemFactory *factory = pacte_overview_slot_factory_new (setup, bind, unbind, data, destroy_data);
+  GtkListItemFactory *factory = pacte_overview_slot_factory_new (self->slot_queue, setup, bind, unbind, data, destroy_data);
   GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
 
   gtk_column_view_append_column (self->view, column);
@@ -506,7 +555,7 @@ update_summary (PacteOverview *self)
   g_autofree char *plans = g_strdup_printf (ngettext ("%u plan", "%u plans", n), n);
   g_autofree char *text = NULL;
   GString *histogram = g_string_new (_("Scores:"));
-  guint overdue = self->agenda != NULL ? pacte_agenda_count_overdue (self->agenda) : 0;
+  guint overdue = self->n_overdue;
 
   if (isnan (average))
     text = g_strdup (plans);
@@ -580,8 +629,8 @@ pacte_overview_refresh (PacteOverview *self)
   g_clear_pointer (&self->analysis, pacte_analysis_free);
   self->analysis = pacte_analysis_new (rules);
   g_hash_table_remove_all (self->changes);
-  g_hash_table_remove_all (self->sort_keys);
-  g_hash_table_remove_all (self->search_texts);
+  /* The sort keys and search texts stay: names change through
+   * on_portfolio_changed(), which drops them. */
   plans = pacte_portfolio_get_plans (portfolio);
   for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
     {
@@ -597,8 +646,10 @@ pacte_overview_refresh (PacteOverview *self)
         g_hash_table_insert (self->changes, plan, GINT_TO_POINTER (change + NO_CHANGE));
     }
 
+  /* The agenda's items (15,000 for 2,000 plans) are made when its page is
+   * shown; the summary only counts the overdue ones. */
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
-  self->agenda = pacte_agenda_collect (portfolio, pacte_context_get_today (self->context), 30);
+  self->n_overdue = pacte_agenda_count_overdue_at (portfolio, pacte_context_get_today (self->context));
 
   self->fix_first_stale = TRUE;
   self->agenda_stale = TRUE;
@@ -607,8 +658,18 @@ pacte_overview_refresh (PacteOverview *self)
   g_set_object (&self->totals_item, totals);
   g_list_store_splice (self->totals_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->totals_store)),
                        (gpointer *) &self->totals_item, 1);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  /* The first refresh gives the models their filter and order (sorted
+   * once); later ones filter and sort again. */
+  if (gtk_sort_list_model_get_sorter (self->sorted) == NULL)
+    {
+      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+      gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (self->sorter));
+    }
+  else
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+    }
   update_pages (self);
 }
 
@@ -649,6 +710,19 @@ pacte_overview_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (pacte_overview_parent_class)->map (widget);
   if (self->dirty)
     pacte_overview_refresh (self);
+  if (self->slots_max != G_MAXUINT && self->first_paint_id == 0)
+    self->first_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                             G_CALLBACK (on_first_paint), self);
+}
+
+static void
+pacte_overview_unmap (GtkWidget *widget)
+{
+  PacteOverview *self = PACTE_OVERVIEW (widget);
+
+  if (self->first_paint_id != 0)
+    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (widget));
+  GTK_WIDGET_CLASS (pacte_overview_parent_class)->unmap (widget);
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -696,7 +770,36 @@ choice_drop (const char         *all,
 static void
 on_sorted_changed (PacteOverview *self)
 {
-  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted));
+  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted), self->slots_max);
+}
+
+/* The first frame lists the first FIRST_ROWS plans, more than a screen
+ * holds: the view makes and binds a row per item up to 200 (GTK 4.8), most
+ * of them out of view.  The others come after that frame is drawn, a batch
+ * of rows per frame (each batch's rows are made in its frame), then the
+ * rest at once when the view has made all the rows it keeps. */
+#define FIRST_ROWS 40
+#define ROWS_KEPT 240  /* more than GTK 4.8's list views keep */
+
+static gboolean
+more_rows_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->more_rows_id = 0;
+  self->slots_max = self->slots_max >= ROWS_KEPT ? G_MAXUINT : self->slots_max + FIRST_ROWS;
+  on_sorted_changed (self);
+  if (self->slots_max == G_MAXUINT && self->first_paint_id != 0)
+    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                PacteOverview *self)
+{
+  if (self->more_rows_id == 0 && self->slots_max != G_MAXUINT)
+    self->more_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, more_rows_idle, self, NULL);
 }
 
 static GtkWidget *
@@ -760,15 +863,15 @@ build_heat_map (PacteOverview *self)
   /* The model: a totals row, then the plans, filtered and sorted. */
   self->filter = gtk_custom_filter_new (_pacte_overview_filter_plan, self, NULL);
   self->sorter = gtk_custom_sorter_new (_pacte_overview_compare_plans, self, NULL);
+  /* Without filter and order until the first refresh (which has the scores). */
   self->filtered = gtk_filter_list_model_new (g_object_ref (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context))),
-                                              GTK_FILTER (g_object_ref (self->filter)));
-  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
-                                          GTK_SORTER (g_object_ref (self->sorter)));
+                                              NULL);
+  self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
   self->totals_store = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (parts, self->totals_store);
   /* The view lists slots that follow the sorted plans (pacte-overview-slot.h). */
   self->slots = g_list_store_new (PACTE_TYPE_OVERVIEW_SLOT);
-  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted));
+  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted), self->slots_max);
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_changed), self);
   g_list_store_append (parts, self->slots);
   flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
@@ -780,6 +883,10 @@ build_heat_map (PacteOverview *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Heat map of the plans and the golden rules"), -1);
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activate), self);
+  self->slot_queue = pacte_overview_slot_queue_new (GTK_WIDGET (self->view));
+  /* Rows that scroll into view are bound before they are drawn. */
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
+                            G_CALLBACK (pacte_overview_slot_queue_flush), self->slot_queue);
 
   column = add_column (self, _("Plan"), G_CALLBACK (label_setup_start), G_CALLBACK (name_bind),
                        G_CALLBACK (name_unbind), self, NULL);
@@ -819,6 +926,12 @@ pacte_overview_dispose (GObject *object)
   PacteOverview *self = PACTE_OVERVIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->more_rows_id, g_source_remove);
+  if (self->slot_queue != NULL)
+    {
+      pacte_overview_slot_queue_detach (self->slot_queue);
+      g_clear_pointer (&self->slot_queue, pacte_overview_slot_queue_unref);
+    }
   if (self->context != NULL)
     {
       PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
@@ -866,6 +979,7 @@ pacte_overview_class_init (PacteOverviewClass *klass)
   object_class->dispose = pacte_overview_dispose;
   object_class->finalize = pacte_overview_finalize;
   widget_class->map = pacte_overview_map;
+  widget_class->unmap = pacte_overview_unmap;
 
   signals[SIGNAL_PLAN_ACTIVATED] =
     g_signal_new ("plan-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -880,6 +994,7 @@ pacte_overview_init (PacteOverview *self)
   self->sort_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sort = PACTE_OVERVIEW_SORT_WORST;
+  self->slots_max = FIRST_ROWS;
 }
 
 GtkWidget *

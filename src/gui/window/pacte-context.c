@@ -160,6 +160,9 @@ pacte_context_new_adopting (PacteLoadPrepared *prepared,
   self->today = prepared->today;
   self->language = g_intern_string (prepared->lang);
   self->evaluator = g_object_ref (prepared->evaluator);
+  /* The rule summaries the evaluator made in the worker thread serve this
+   * thread now (pacte-rule-summaries.h). */
+  g_object_unref (pacte_rule_summaries_attach (self->portfolio, self->rules));
   return self;
 }
 
