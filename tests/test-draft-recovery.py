@@ -217,7 +217,9 @@ def main():
                 open_first_plan(app)
             return False
         try:
-            wait_for("the restored portfolio", restored, step=1.0)
+            # Each try walks the whole accessible tree two or three times,
+            # seconds apiece on a loaded machine: a minute, not twenty seconds.
+            wait_for("the restored portfolio", restored, timeout=60.0, step=1.0)
         except SystemExit:
             for n in walk(app):
                 if n.getRoleName() in ("frame", "dialog", "alert") or (n.getRoleName() == "text" and n.name.startswith("Alliance")):

@@ -529,6 +529,18 @@ run_frames (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The same, as a condition to wait for. */
+static gboolean
+focus_in_view (GtkWidget *window)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *scrolled = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_rect_t bounds;
+
+  return scrolled != NULL && gtk_widget_compute_bounds (focus, scrolled, &bounds)
+         && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
 /* The focused widget lies wholly in the visible part of its scrolled window. */
 static void
 assert_focus_in_view (GtkWidget *window)
@@ -607,6 +619,79 @@ test_plan_switch (Fixture       *fixture,
   pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (fixture->editor), NULL);
   g_assert_false (pacte_plan_editor_reveal_fix (PACTE_PLAN_EDITOR (fixture->editor), PACTE_FIX_FIELD,
                                                 PACTE_RECORD (fixture->plan), "revenue-target"));
+}
+
+/* A switch folds the page's groups below the view, so that the frame
+ * showing the plan lays out only what is seen; they come back by
+ * themselves, with the new plan's rows, the user scrolling down or not, and
+ * a light followed into one of them still lands on its field. */
+static void
+test_plan_switch_folds (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  PactePlanEditor *editor = PACTE_PLAN_EDITOR (fixture->editor);
+  GListModel *plans = pacte_portfolio_get_plans (fixture->portfolio);
+  /* Taken now: the accessors unfold what they return. */
+  PacteListSection *last = PACTE_LIST_SECTION (pacte_plan_editor_get_section (editor, "activity"));
+  GtkWidget *name = pacte_field_row_get_editor (plan_row (fixture, "name"));
+  GtkWidget *agreement = pacte_field_row_get_editor (plan_row (fixture, "agreement-type"));
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (last), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gint64 end;
+
+  g_assert_cmpuint (g_list_model_get_n_items (plans), >=, 3);
+  run_frames (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+
+  for (guint i = 1; i <= 2; i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+      GListModel *items = pacte_record_get_list (PACTE_RECORD (plan), pacte_list_section_get_list_field (last));
+      GtkWidget *list_box;
+      guint n_rows = 0;
+
+      pacte_plan_editor_set_plan (editor, plan);
+      /* What is in view is there at once; the end of the page is folded. */
+      g_assert_true (gtk_widget_is_visible (name));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
+                       pacte_record_get_string (PACTE_RECORD (plan), PACTE_PLAN_NAME));
+      g_assert_false (gtk_widget_get_visible (GTK_WIDGET (last)));
+      g_assert_false (gtk_widget_is_visible (agreement));
+      /* The second time, the user scrolls to the end at once. */
+      if (i == 2)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+
+      end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while ((!gtk_widget_get_mapped (GTK_WIDGET (last)) || pacte_list_section_get_pending (last))
+             && g_get_monotonic_time () < end)
+        run_frames (20);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
+      g_assert_false (pacte_list_section_get_pending (last));
+      g_assert_true (gtk_widget_is_visible (agreement));
+      /* Its rows are the new plan's items, one each. */
+      list_box = GTK_WIDGET (pacte_list_section_get_list_box (last));
+      for (GtkWidget *row = gtk_widget_get_first_child (list_box); row != NULL; row = gtk_widget_get_next_sibling (row))
+        n_rows++;
+      g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (items));
+      g_assert_cmpint (gtk_widget_get_visible (list_box), ==, g_list_model_get_n_items (items) > 0);
+    }
+
+  /* Back to the top, another plan, and at once a light that leads to the
+   * agreement's type, folded below the view: the field is shown and focused. */
+  gtk_adjustment_set_value (adjustment, 0);
+  run_frames (300);
+  pacte_plan_editor_set_plan (editor, fixture->plan);
+  g_assert_false (gtk_widget_is_visible (agreement));
+  g_assert_true (pacte_plan_editor_reveal_fix (editor, PACTE_FIX_FIELD, PACTE_RECORD (fixture->plan), "agreement-type"));
+  /* The page is laid out again, then scrolled: on a loaded machine, more
+   * than a few frames. */
+  end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  do
+    run_frames (50);
+  while (!focus_in_view (fixture->window) && g_get_monotonic_time () < end);
+  g_assert_true (gtk_widget_is_visible (agreement));
+  g_assert_true (has_focus_within (fixture->window, agreement));
+  assert_focus_in_view (fixture->window);
 }
 
 /* ---- Partner editor ---------------------------------------------------------- */
@@ -719,6 +804,7 @@ main (int   argc,
   PLAN_TEST ("/editors/plan/focus-rule", test_plan_focus_rule);
   PLAN_TEST ("/editors/plan/focus-rule-in-view", test_plan_focus_rule_in_view);
   PLAN_TEST ("/editors/plan/switch", test_plan_switch);
+  PLAN_TEST ("/editors/plan/switch-folds", test_plan_switch_folds);
   PARTNER_TEST ("/editors/partner/contacts", test_partner_contacts);
   PARTNER_TEST ("/editors/partner/tags", test_partner_tags);
 

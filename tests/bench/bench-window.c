@@ -545,6 +545,16 @@ bench_keystrokes (PacteWindow *window,
   gulong handler;
 
   printf ("c. Keystroke in the revenue target to the redrawn light of R01 (%u keystrokes)\n", n_keys);
+  /* No plan shown yet after the open: the first one, as a click would. */
+  if (light == NULL && pacte_window_get_plan (window) == NULL
+      && g_list_model_get_n_items (pacte_window_get_plan_list (window)) > 0)
+    {
+      g_autoptr(PactePlan) first = g_list_model_get_item (pacte_window_get_plan_list (window), 0);
+
+      pacte_window_select_plan (window, first);
+      settle (200);
+      light = lw.light = rule_light (window, "R01");
+    }
   if (entry == NULL || light == NULL)
     {
       g_printerr ("bench-window: no revenue target entry or no R01 light\n");
@@ -621,6 +631,50 @@ plan_shown (gpointer data)
   return TRUE;
 }
 
+/* The first three figures of /proc/loadavg, for the goal's line. */
+static const char *
+load_average (void)
+{
+  static char text[64];
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &contents, NULL, NULL))
+    return "unknown";
+  fields = g_strsplit (g_strstrip (contents), " ", 4);
+  if (g_strv_length (fields) < 3)
+    return "unknown";
+  g_snprintf (text, sizeof text, "%s %s %s", fields[0], fields[1], fields[2]);
+  return text;
+}
+
+/* CPU time of the main thread, in µs: on a machine shared with other
+ * jobs, the figure that does not count the time spent waiting for a core. */
+static gint64
+thread_cpu_us (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+/* PACTE_BENCH_PERF_CTL=FIFO: the control fifo of `perf record --control
+ * fifo:FIFO -D -1`, so that a profile holds the switches alone (from the
+ * selection to the frame that shows the plan), not the load before them
+ * nor the frames between them. */
+static void
+perf_control (const char *command)
+{
+  const char *fifo = g_getenv ("PACTE_BENCH_PERF_CTL");
+  FILE *control;
+
+  if (fifo == NULL || (control = fopen (fifo, "w")) == NULL)
+    return;
+  fprintf (control, "%s\n", command);
+  fclose (control);
+}
+
 static gboolean
 bench_switch (PacteWindow *window,
               guint        n_switches)
@@ -628,25 +682,34 @@ bench_switch (PacteWindow *window,
   GListModel *plans = pacte_window_get_plan_list (window);
   guint n = g_list_model_get_n_items (plans);
   g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) total_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rebind = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) editor_rebind = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) layout = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) draw = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) made = g_array_new (FALSE, FALSE, sizeof (double));
   guint made_first = 0, made_max = 0;
+  const char *renderer = g_getenv ("GSK_RENDERER");
+  gboolean cairo = renderer != NULL && g_ascii_strcasecmp (renderer, "cairo") == 0;
+  double goal = cairo ? 50 : 100;
+  Stats t, c;
 
   seen_quark = g_quark_from_static_string ("bench-window-seen");
   mark_widgets (GTK_WIDGET (window));
   if (g_getenv ("PACTE_BENCH_WIDGETS") != NULL)
     made_types = g_hash_table_new (g_str_hash, g_str_equal);
   printf ("d. Switching the selected plan (%u switches, plans spread over the list)\n", n_switches);
+  printf ("  switch   rebinding (editor)    layout    drawing     total   main-thread CPU   widgets made\n");
   for (guint i = 0; i < n_switches; i++)
     {
       g_autoptr(PactePlan) plan = g_list_model_get_item (plans, (i * 997 + 1) % n);
-      gint64 start, editor_bound, bound, shown;
+      gint64 start, start_cpu, editor_bound, bound, shown, shown_cpu;
+      double n_made;
 
       settle (20);
+      perf_control ("enable");
       start = g_get_monotonic_time ();
+      start_cpu = thread_cpu_us ();
       /* The editor first, to tell its share; the window then finds it bound. */
       pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (pacte_window_get_plan_editor (window)), plan);
       editor_bound = g_get_monotonic_time ();
@@ -654,26 +717,33 @@ bench_switch (PacteWindow *window,
       bound = g_get_monotonic_time ();
       watch_start (plan_shown, NULL);
       shown = watch_wait ();
+      shown_cpu = thread_cpu_us ();
+      perf_control ("disable");
       if (shown == 0)
         return FALSE;
       add_ms (total, start, shown);
+      add_ms (total_cpu, start_cpu, shown_cpu);
       add_ms (rebind, start, bound);
       add_ms (editor_rebind, start, editor_bound);
       add_ms (layout, watch.met_frame_start, watch.met_laid_out);
       add_ms (draw, watch.met_laid_out, shown);
-      {
-        double n_made = mark_widgets (GTK_WIDGET (window));
-
-        if (i == 0)
-          made_first = (guint) n_made;
-        else
-          {
-            g_array_append_val (made, n_made);
-            made_max = MAX (made_max, (guint) n_made);
-          }
-      }
+      n_made = mark_widgets (GTK_WIDGET (window));
+      if (i == 0)
+        made_first = (guint) n_made;
+      else
+        {
+          g_array_append_val (made, n_made);
+          made_max = MAX (made_max, (guint) n_made);
+        }
+      printf ("  %6u %8.1f ms (%5.1f) %7.1f ms %7.1f ms %7.1f ms %11.1f ms %10u\n",
+              i + 1, (bound - start) / 1000.0, (editor_bound - start) / 1000.0,
+              (watch.met_laid_out - watch.met_frame_start) / 1000.0, (shown - watch.met_laid_out) / 1000.0,
+              (shown - start) / 1000.0, (shown_cpu - start_cpu) / 1000.0, (guint) n_made);
     }
+  t = stats_of (total);
+  c = stats_of (total_cpu);
   print_stats ("select to drawn", total);
+  print_stats ("(main thread's CPU time)", total_cpu);
   print_stats ("(rebinding, synchronous)", rebind);
   print_stats ("(of which the plan editor)", editor_rebind);
   print_stats ("(layout of that frame)", layout);
@@ -719,7 +789,9 @@ bench_switch (PacteWindow *window,
         printf ("    %6u %s\n", GPOINTER_TO_UINT (count), (const char *) name);
       g_clear_pointer (&made_types, g_hash_table_unref);
     }
-  printf ("\n");
+  printf ("plan switch median %.1f ms (goal %.0f ms %s): %s   [main thread's CPU %.1f ms; load %s]\n\n",
+          t.median, goal, cairo ? "cairo" : "GL", t.median <= goal ? "met" : "not met", c.median,
+          load_average ());
   return TRUE;
 }
 

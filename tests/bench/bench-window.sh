@@ -10,6 +10,9 @@
 # PACTE_BENCH_FILE=FILE measures another portfolio (the sample:
 # data/samples/…); PACTE_BENCH_A11Y=1 keeps the accessibility bridge on, as
 # with a screen reader (the accessible tree is then exported over AT-SPI).
+# Profiling the switches alone: mkfifo CTL; PACTE_BENCH_PERF_CTL=CTL perf
+# record -g --control fifo:CTL -D -1 -- tests/bench/bench-window.sh … (the
+# benchmark enables the events for its switches only).
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +20,10 @@ root=$(cd "$here/../.." && pwd)
 build=${1:-build}
 [ $# -gt 0 ] && shift
 
-meson compile -C "$build" tests/bench/bench-window tests/bench/bench-bare-window >/dev/null
+if ! out=$(meson compile -C "$build" tests/bench/bench-window tests/bench/bench-bare-window 2>&1); then
+  printf '%s\n' "$out" >&2
+  exit 1
+fi
 
 portfolio=${PACTE_BENCH_FILE:-"$build/tests/bench/bench-10000-2000.pacte.json"}
 if [ ! -f "$portfolio" ]; then

@@ -733,12 +733,16 @@ finish_record (Loader                 *self,
       if (!pacte_record_is_set (record, f))
         {
           g_auto(GStrv) parts = g_strsplit (info->json_path, ".", -1);
+          guint depth = self->n_parts;
 
           for (guint p = 0; parts[p] != NULL; p++)
             pacte_reader_path_push_member (self, parts[p]);
-          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
-                       _("missing or empty; expected %s"),
-                       info->kind == PACTE_FIELD_STRING ? _("a non-empty string") : pacte_reader_kind_phrase (info->kind));
+          pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
+                             _("missing or empty; expected %s"),
+                             info->kind == PACTE_FIELD_STRING ? _("a non-empty string") : pacte_reader_kind_phrase (info->kind));
+          /* parts are freed on return: off the path. */
+          pacte_reader_path_pop (self, depth);
+          return FALSE;
         }
     }
   return TRUE;

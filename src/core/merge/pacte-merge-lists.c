@@ -33,7 +33,6 @@ typedef struct {
 typedef struct {
   const char *member;                 /* "partners", "plans" */
   guint       field;                  /* of the portfolio */
-  GType       item_type;
   guint       id_field;
   GListModel *items[N_SIDES];         /* borrowed; NULL for a NULL base */
   GHashTable *by_id[N_SIDES];         /* id -> PacteRecord (borrowed) */
@@ -76,7 +75,6 @@ pacte_merge_lists_new (PactePortfolio *base,
       list->member = members[l];
       list->field = fields[l];
       list->id_field = id_fields[l];
-      list->item_type = pacte_record_get_field_info (PACTE_RECORD (ours), fields[l])->item_type ();
       list->merged = g_array_new (FALSE, TRUE, sizeof (MergedItem));
       g_array_set_clear_func (list->merged, merged_item_clear);
       for (guint s = 0; s < N_SIDES; s++)

@@ -15,7 +15,8 @@ struct _PactePartnerChooser
   char               *search;        /* casefolded, or NULL */
 
   GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
+  GtkFilterListModel *filtered;      /* made when first shown */
+  gboolean            stale;         /* the exclusion changed while hidden */
 
   GtkSearchEntry     *search_entry;
   GtkStack           *stack;
@@ -59,15 +60,45 @@ partner_matches (gpointer item,
 static void
 update_stack (PactePartnerChooser *self)
 {
-  gtk_stack_set_visible_child_name (self->stack,
-                                    pacte_partner_chooser_get_n_shown (self) > 0 ? "list" : "empty");
+  guint n = self->filtered != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
 }
 
 static void
 refilter (PactePartnerChooser *self)
 {
+  self->stale = FALSE;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_stack (self);
+}
+
+/* The partners sorted by name and filtered, made when the chooser is first
+ * needed: a window that never adds a partner does not sort 10,000 names,
+ * and a plan switch (a new exclusion) does not filter them while the
+ * chooser is closed. */
+static void
+ensure_model (PactePartnerChooser *self)
+{
+  g_autoptr(GtkSorter) sorter = NULL;
+  GtkSortListModel *sorted;
+  GtkNoSelection *selection;
+
+  if (self->filtered == NULL && self->context != NULL)
+    {
+      /* Sorted by name, so a long list reads like a directory. */
+      sorter = pacte_name_sorter_new (PACTE_TYPE_PARTNER);
+      sorted = gtk_sort_list_model_new (g_object_ref (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context))),
+                                        g_object_ref (sorter));
+      self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (GTK_FILTER (self->filter)));
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+      g_object_unref (selection);
+      self->stale = FALSE;
+      update_stack (self);
+    }
+  if (self->stale)
+    refilter (self);
 }
 
 static void
@@ -187,6 +218,7 @@ pacte_partner_chooser_show (GtkWidget *widget)
 {
   PactePartnerChooser *self = PACTE_PARTNER_CHOOSER (widget);
 
+  ensure_model (self);
   GTK_WIDGET_CLASS (pacte_partner_chooser_parent_class)->show (widget);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_stack (self);
@@ -222,6 +254,7 @@ pacte_partner_chooser_init (PactePartnerChooser *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   self->excluded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->filter = gtk_custom_filter_new (partner_matches, self, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), NULL);
@@ -239,10 +272,6 @@ void
 pacte_partner_chooser_set_context (PactePartnerChooser *self,
                                    PacteContext        *context)
 {
-  g_autoptr(GtkSorter) sorter = NULL;
-  GtkSortListModel *sorted;
-  GtkNoSelection *selection;
-
   g_return_if_fail (PACTE_IS_PARTNER_CHOOSER (self));
   g_return_if_fail (context == NULL || PACTE_IS_CONTEXT (context));
 
@@ -250,23 +279,9 @@ pacte_partner_chooser_set_context (PactePartnerChooser *self,
     return;
 
   g_clear_object (&self->filtered);
-  if (context == NULL)
-    {
-      gtk_list_view_set_model (self->list_view, NULL);
-      return;
-    }
-
-  if (self->filter == NULL)
-    self->filter = gtk_custom_filter_new (partner_matches, self, NULL);
-
-  /* Sorted by name, so a long list reads like a directory. */
-  sorter = pacte_name_sorter_new (PACTE_TYPE_PARTNER);
-  sorted = gtk_sort_list_model_new (g_object_ref (pacte_portfolio_get_partners (pacte_context_get_portfolio (context))),
-                                    g_object_ref (sorter));
-  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (sorted), g_object_ref (GTK_FILTER (self->filter)));
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  g_object_unref (selection);
+  gtk_list_view_set_model (self->list_view, NULL);
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    ensure_model (self);
   update_stack (self);
 }
 
@@ -279,8 +294,12 @@ pacte_partner_chooser_set_excluded (PactePartnerChooser *self,
   g_hash_table_remove_all (self->excluded);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     g_hash_table_add (self->excluded, g_strdup (ids[i]));
-  if (self->filter != NULL)
+  if (self->filtered == NULL)
+    return;
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
     refilter (self);
+  else
+    self->stale = TRUE;
 }
 
 guint
@@ -288,6 +307,7 @@ pacte_partner_chooser_get_n_shown (PactePartnerChooser *self)
 {
   g_return_val_if_fail (PACTE_IS_PARTNER_CHOOSER (self), 0);
 
+  ensure_model (self);
   return self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
 }
 
@@ -297,6 +317,7 @@ pacte_partner_chooser_set_search (PactePartnerChooser *self,
 {
   g_return_if_fail (PACTE_IS_PARTNER_CHOOSER (self));
 
+  ensure_model (self);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   search_changed_cb (self);
 }

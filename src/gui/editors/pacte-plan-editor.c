@@ -11,7 +11,12 @@
  * the cost of showing a plan: the sections are deferred, and made from the
  * frame clock, those in view in the frame that shows the plan, the others
  * one per frame after it, in page order.  Anything that needs a section's
- * rows (focus, the tests' accessors) makes them at once. */
+ * rows (focus, the tests' accessors) makes them at once.
+ *
+ * The page's groups below the view are folded (hidden) when another plan is
+ * shown, so that the frame showing it measures only what the user sees;
+ * they come back one per frame after it, in page order, and at once for
+ * anything that needs them (a light followed to its field, the accessors). */
 #include "config.h"
 
 #include <string.h>
@@ -34,6 +39,7 @@ struct _PactePlanEditor
   GPtrArray         *field_rows;   /* every PacteFieldRow of the template */
   GPtrArray         *sections;     /* every PacteListSection of the template */
   guint              populate_id;  /* tick callback making deferred sections */
+  GPtrArray         *folded;       /* groups of the page hidden below the view */
   GPtrArray         *spare_people; /* person rows out of the list, for later plans */
 
   GtkStack          *stack;
@@ -192,23 +198,7 @@ portfolio_record_changed_cb (PactePlanEditor *self,
     rebuild_people (self);
 }
 
-/* ---- Focus for a rule ------------------------------------------------------ */
-
-gboolean
-pacte_plan_editor_reveal_fix (PactePlanEditor *self,
-                              PacteFixKind     kind,
-                              PacteRecord     *record,
-                              const char      *field)
-{
-  g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), FALSE);
-
-  if (self->plan == NULL || record == NULL
-      || pacte_record_get_owner (record) != PACTE_RECORD (self->plan))
-    return FALSE;
-  return pacte_editor_reveal_fix (self->field_rows, self->sections, kind, record, field);
-}
-
-/* ---- Deferred sections ---------------------------------------------------- */
+/* ---- Deferred sections and folded groups ---------------------------------- */
 
 /* In the page's view. */
 static gboolean
@@ -218,10 +208,85 @@ section_near_view (GtkWidget *section)
   graphene_rect_t bounds;
   float height;
 
+  /* A folded group keeps its last allocation: it is not in view. */
+  if (!gtk_widget_get_mapped (section))
+    return FALSE;
   if (scrolled == NULL || !gtk_widget_compute_bounds (section, scrolled, &bounds))
     return FALSE;
   height = gtk_widget_get_height (scrolled);
   return bounds.origin.y < height && bounds.origin.y + bounds.size.height > 0;
+}
+
+/* The box of the page's groups, in page order. */
+static GtkWidget *
+groups_box (PactePlanEditor *self)
+{
+  return gtk_widget_get_parent (GTK_WIDGET (self->objectives_section));
+}
+
+static void
+unfold (PactePlanEditor *self,
+        GtkWidget       *group)
+{
+  if (!g_ptr_array_remove (self->folded, group))
+    return;
+  gtk_widget_set_visible (group, TRUE);
+  if (PACTE_IS_LIST_SECTION (group))
+    pacte_list_section_ensure_rows (PACTE_LIST_SECTION (group));
+}
+
+static void
+unfold_all (PactePlanEditor *self)
+{
+  while (self->folded->len > 0)
+    unfold (self, g_ptr_array_index (self->folded, 0));
+}
+
+/* The folded group holding widget, shown again (its rows are wanted). */
+static void
+unfold_around (PactePlanEditor *self,
+               GtkWidget       *widget)
+{
+  for (guint i = 0; i < self->folded->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (self->folded, i);
+
+      if (widget == group || gtk_widget_is_ancestor (widget, group))
+        {
+          unfold (self, group);
+          return;
+        }
+    }
+}
+
+/* Before another plan's texts go in: the groups wholly below the view (as
+ * last laid out) are hidden, so that the frame showing the plan does not
+ * measure them.  Never those above: the content in view stays put. */
+static void
+fold_below_view (PactePlanEditor *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self->objectives_section), GTK_TYPE_SCROLLED_WINDOW);
+  float height;
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (scrolled))
+    return;
+  height = gtk_widget_get_height (scrolled);
+  if (height <= 0)
+    return;
+  for (GtkWidget *group = gtk_widget_get_first_child (groups_box (self));
+       group != NULL;
+       group = gtk_widget_get_next_sibling (group))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_mapped (group) || !gtk_widget_compute_bounds (group, scrolled, &bounds))
+        continue;
+      if (bounds.origin.y >= height)
+        {
+          gtk_widget_set_visible (group, FALSE);
+          g_ptr_array_add (self->folded, group);
+        }
+    }
 }
 
 static gboolean
@@ -248,15 +313,23 @@ populate_tick_cb (GtkWidget     *widget,
           made++;
         }
     }
-  for (guint i = 0; i < self->sections->len; i++)
+  /* The first thing left in page order: a folded group, or a section
+   * (above the view) whose rows are not made. */
+  for (GtkWidget *group = gtk_widget_get_first_child (groups_box (self));
+       group != NULL;
+       group = gtk_widget_get_next_sibling (group))
     {
-      PacteListSection *section = g_ptr_array_index (self->sections, i);
+      gboolean left = g_ptr_array_find (self->folded, group, NULL)
+                      || (PACTE_IS_LIST_SECTION (group) && pacte_list_section_get_pending (PACTE_LIST_SECTION (group)));
 
-      if (!pacte_list_section_get_pending (section))
+      if (!left)
         continue;
       if (made == 0)
         {
-          pacte_list_section_ensure_rows (section);
+          if (g_ptr_array_find (self->folded, group, NULL))
+            unfold (self, group);
+          else
+            pacte_list_section_ensure_rows (PACTE_LIST_SECTION (group));
           made++;
         }
       else
@@ -274,6 +347,25 @@ schedule_populate (PactePlanEditor *self)
 {
   if (self->populate_id == 0)
     self->populate_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), populate_tick_cb, NULL, NULL);
+}
+
+/* ---- Focus for a rule ------------------------------------------------------ */
+
+gboolean
+pacte_plan_editor_reveal_fix (PactePlanEditor *self,
+                              PacteFixKind     kind,
+                              PacteRecord     *record,
+                              const char      *field)
+{
+  g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), FALSE);
+
+  if (self->plan == NULL || record == NULL
+      || pacte_record_get_owner (record) != PACTE_RECORD (self->plan))
+    return FALSE;
+  /* The field may be in a group still folded: the whole page, as the user
+   * is taken somewhere in it. */
+  unfold_all (self);
+  return pacte_editor_reveal_fix (self->field_rows, self->sections, kind, record, field);
 }
 
 /* ---- Plumbing ---------------------------------------------------------------- */
@@ -324,6 +416,7 @@ pacte_plan_editor_dispose (GObject *object)
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->sections, g_ptr_array_unref);
   g_clear_pointer (&self->spare_people, g_ptr_array_unref);
+  g_clear_pointer (&self->folded, g_ptr_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (pacte_plan_editor_parent_class)->dispose (object);
@@ -425,6 +518,7 @@ pacte_plan_editor_init (PactePlanEditor *self)
   self->field_rows = g_ptr_array_new ();
   self->sections = g_ptr_array_new ();
   self->spare_people = g_ptr_array_new_with_free_func (g_object_unref);
+  self->folded = g_ptr_array_new ();
   pacte_editor_collect_rows (GTK_WIDGET (self->page), PACTE_TYPE_PLAN, self->field_rows, self->sections);
 }
 
@@ -450,6 +544,10 @@ pacte_plan_editor_set_plan (PactePlanEditor *self,
     g_clear_signal_handler (&self->partners_notify_id, self->plan);
   g_set_object (&self->plan, plan);
 
+  if (plan != NULL)
+    fold_below_view (self);
+  else
+    unfold_all (self);
   for (guint i = 0; i < self->field_rows->len; i++)
     pacte_field_row_set_record (g_ptr_array_index (self->field_rows, i), PACTE_RECORD (plan));
   for (guint i = 0; i < self->sections->len; i++)
@@ -482,9 +580,14 @@ GtkWidget *
 pacte_plan_editor_get_field_row (PactePlanEditor *self,
                                  const char      *key)
 {
+  GtkWidget *row;
+
   g_return_val_if_fail (PACTE_IS_PLAN_EDITOR (self), NULL);
 
-  return pacte_editor_find_field_row (self->field_rows, key);
+  row = pacte_editor_find_field_row (self->field_rows, key);
+  if (row != NULL)
+    unfold_around (self, row);
+  return row;
 }
 
 GtkWidget *
@@ -495,6 +598,9 @@ pacte_plan_editor_get_section (PactePlanEditor *self,
 
   for (guint i = 0; i < self->sections->len; i++)
     if (g_strcmp0 (pacte_list_section_get_key (g_ptr_array_index (self->sections, i)), key) == 0)
-      return g_ptr_array_index (self->sections, i);
+      {
+        unfold_around (self, g_ptr_array_index (self->sections, i));
+        return g_ptr_array_index (self->sections, i);
+      }
   return NULL;
 }

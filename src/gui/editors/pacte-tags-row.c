@@ -6,6 +6,7 @@
 
 #include "pacte-field-row-private.h"
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-tags-row.h"
 
 typedef struct
@@ -122,7 +123,7 @@ chip_show (PacteTagsRow *self,
   g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”"), display);
 
   gtk_label_set_text (GTK_LABEL (label), display);
-  gtk_widget_set_tooltip_text (button, remove_label);
+  pacte_lazy_tooltip_set (button, remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
                                   -1);

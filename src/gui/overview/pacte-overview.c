@@ -802,6 +802,14 @@ on_first_paint (GdkFrameClock *clock,
     self->more_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, more_rows_idle, self, NULL);
 }
 
+/* Rows that scroll into view are bound before they are drawn. */
+static void
+on_scrolled (PacteOverview *self)
+{
+  if (self->slot_queue != NULL)
+    pacte_overview_slot_queue_flush (self->slot_queue);
+}
+
 static GtkWidget *
 build_heat_map (PacteOverview *self)
 {
@@ -884,9 +892,8 @@ build_heat_map (PacteOverview *self)
                                   _("Heat map of the plans and the golden rules"), -1);
   g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activate), self);
   self->slot_queue = pacte_overview_slot_queue_new (GTK_WIDGET (self->view));
-  /* Rows that scroll into view are bound before they are drawn. */
-  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
-                            G_CALLBACK (pacte_overview_slot_queue_flush), self->slot_queue);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
+                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
 
   column = add_column (self, _("Plan"), G_CALLBACK (label_setup_start), G_CALLBACK (name_bind),
                        G_CALLBACK (name_unbind), self, NULL);

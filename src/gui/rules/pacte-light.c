@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-light.h"
 
 #define DEFAULT_SIZE 16
@@ -134,18 +135,24 @@ static void
 update_accessible (PacteLight *self)
 {
   g_autofree char *word = g_utf8_strdown (pacte_light_status_word (self->status), -1);
+  g_autofree char *text = NULL;
 
-  g_free (self->accessible_text);
   if (self->rule_label != NULL && *self->rule_label != '\0')
     /* Translators: accessible name of a light: "R04 Strong governance: amber" */
-    self->accessible_text = g_strdup_printf (_("%s: %s"), self->rule_label, word);
+    text = g_strdup_printf (_("%s: %s"), self->rule_label, word);
   else
-    self->accessible_text = g_strdup (pacte_light_status_word (self->status));
+    text = g_strdup (pacte_light_status_word (self->status));
+  /* Not for the same text (a plan switch gives most lights the status
+   * they had): the accessible's change is sent to the bus. */
+  if (g_strcmp0 (text, self->accessible_text) == 0)
+    return;
+  g_free (self->accessible_text);
+  self->accessible_text = g_steal_pointer (&text);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->accessible_text,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->accessible_text);
+  pacte_lazy_tooltip_set (GTK_WIDGET (self), self->accessible_text);
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
 
@@ -27,11 +28,15 @@ struct _PacteRuleRow
 
 G_DEFINE_FINAL_TYPE (PacteRuleRow, pacte_rule_row, GTK_TYPE_LIST_BOX_ROW)
 
-/* The menu is made once: its items act on the row's rule through the
- * row's actions, which pass the rule's id to the panel's ("rules.…").
- * Switching off is offered only when the rule is on, on only when it is
- * off, tuning when it has parameters: the others are disabled, and a
- * disabled item is hidden.  A plan switch thus makes no popover. */
+/* The menu's items act on the row's rule through the row's actions, which
+ * pass the rule's id to the panel's ("rules.…").  Switching off is offered
+ * only when the rule is on, on only when it is off, tuning when it has
+ * parameters: the others are disabled, and a disabled item is hidden.
+ *
+ * A menu's popover makes and drops its items as actions are enabled and
+ * disabled, so a plan switch that turns a rule on or off would make one:
+ * the menu is given to the button when it opens and taken back once
+ * closed, and a plan switch makes no widget. */
 static void
 row_action (GtkWidget  *widget,
             const char *action_name,
@@ -57,15 +62,40 @@ add_menu_item (GMenu      *menu,
   g_menu_append_item (menu, item);
 }
 
-static void
-build_menu (PacteRuleRow *self)
+static gboolean
+drop_menu_cb (gpointer user_data)
 {
-  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkMenuButton *button = user_data;
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
 
+  if (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)))
+    gtk_menu_button_set_menu_model (button, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+menu_closed_cb (GtkPopover    *popover,
+                GtkMenuButton *button)
+{
+  /* Not from within the popover's own signal: once it is done. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, drop_menu_cb, g_object_ref (button), g_object_unref);
+}
+
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  g_autoptr(GMenu) menu = NULL;
+
+  if (gtk_menu_button_get_menu_model (button) != NULL)
+    return;
+  menu = g_menu_new ();
   add_menu_item (menu, _("Switch O_n"), "rule.switch-on");
   add_menu_item (menu, _("Switch _Off for This Plan…"), "rule.switch-off");
   add_menu_item (menu, _("_Tune Parameters…"), "rule.tune");
-  gtk_menu_button_set_menu_model (self->menu_button, G_MENU_MODEL (menu));
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "closed",
+                           G_CALLBACK (menu_closed_cb), button, 0);
 }
 
 static void
@@ -102,7 +132,7 @@ update_mark (PacteRuleRow *self,
   if (icon != NULL)
     {
       gtk_image_set_from_icon_name (self->mark_image, icon);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark_image), what);
+      pacte_lazy_tooltip_set (GTK_WIDGET (self->mark_image), what);
       /* Translators: a rule's accessible name with its state: "R09 Don’t give up, parameters tuned" */
       name = g_strdup_printf (_("%s, %s"), self->rule_label, what);
     }
@@ -188,7 +218,7 @@ static void
 pacte_rule_row_init (PacteRuleRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  build_menu (self);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, NULL, NULL);
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include "pacte-i18n.h"
 #include "pacte-language.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-trend-chart.h"
 
 #define CHART_HEIGHT 56
@@ -137,7 +138,7 @@ pacte_trend_chart_update (PacteTrendChart *self,
   self->description = g_steal_pointer (&description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   self->description, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->area), self->description);
+  pacte_lazy_tooltip_set (GTK_WIDGET (self->area), self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self->area));
 }
 
