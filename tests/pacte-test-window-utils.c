@@ -143,3 +143,20 @@ pacte_test_find_descendant (GtkWidget *widget,
 {
   return pacte_test_find_widget (widget, is_of_type, GSIZE_TO_POINTER (type));
 }
+
+void
+pacte_test_assert_names (GListModel         *list,
+                         const char * const *expected)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (item, "name", &name, NULL);
+      g_assert_cmpstr (name, ==, expected[i]);
+    }
+}

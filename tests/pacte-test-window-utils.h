@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 void         pacte_test_flush_events     (void);
 /* A shown window holding the sample (default rules), on PACTE_TEST_SAMPLE_DAY. */
 PacteWindow *pacte_test_window_with_sample (void);
+/* Asserts that the items of list (plans or partners) are named expected
+ * (NULL-terminated), in that order. */
+void         pacte_test_assert_names     (GListModel         *list,
+                                          const char * const *expected);
 /* Destroys window without asking about unsaved changes. */
 void         pacte_test_destroy_window   (PacteWindow *window);
 /* Waits for a file chooser (the one a Save As or Export action opened),

@@ -149,6 +149,126 @@ test_load (Fixture       *fx,
 }
 
 static void
+take_prepared_cb (PacteDocument      *document,
+                  GParamSpec         *pspec,
+                  PacteLoadPrepared **prepared)
+{
+  PactePortfolio *portfolio = pacte_document_get_portfolio (document);
+
+  if (portfolio != NULL)
+    *prepared = pacte_document_take_prepared (document, portfolio);
+}
+
+static void
+assert_in_name_order (GPtrArray  *records,
+                      GListModel *list)
+{
+  g_assert_cmpuint (records->len, ==, g_list_model_get_n_items (list));
+  for (guint i = 1; i < records->len; i++)
+    g_assert_cmpint (pacte_name_order_compare (g_ptr_array_index (records, i - 1),
+                                               g_ptr_array_index (records, i)), <=, 0);
+}
+
+/* A load asked to prepare evaluates every plan and orders the plans and
+ * partners by name in its worker thread, for whoever shows the portfolio. */
+static void
+test_prepare (Fixture       *fx,
+              gconstpointer  data)
+{
+  g_autoptr(PacteLoadPrepared) prepared = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 today = pacte_date_parse ("2027-03-15");
+  PactePortfolio *portfolio;
+  guint n_plans;
+
+  /* Not asked: nothing prepared. */
+  g_signal_connect (fx->document, "notify::portfolio", G_CALLBACK (take_prepared_cb), &prepared);
+  g_assert_true (load (fx->document, fx->file, &error));
+  g_assert_no_error (error);
+  g_assert_null (prepared);
+
+  pacte_document_set_prepare (fx->document, today, "fr");
+  g_assert_true (load (fx->document, fx->file, &error));
+  g_assert_no_error (error);
+  portfolio = pacte_document_get_portfolio (fx->document);
+  g_assert_nonnull (prepared);
+  g_assert_true (prepared->portfolio == portfolio);
+  g_assert_true (prepared->rules == pacte_rule_set_get_default ());
+  g_assert_cmpuint (prepared->today, ==, today);
+  g_assert_cmpstr (prepared->lang, ==, "fr");
+  /* Taken once. */
+  g_assert_null (pacte_document_take_prepared (fx->document, portfolio));
+
+  /* Every plan evaluated already: asking for results evaluates nothing. */
+  n_plans = g_list_model_get_n_items (pacte_portfolio_get_plans (portfolio));
+  g_assert_cmpuint (n_plans, >, 1);
+  g_assert_cmpuint (pacte_evaluator_get_n_evaluations (prepared->evaluator), ==, n_plans);
+  for (guint i = 0; i < n_plans; i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), i);
+
+      g_assert_cmpint (pacte_plan_results_get_score (pacte_evaluator_get_results (prepared->evaluator, plan)), >=, 0);
+    }
+  g_assert_cmpuint (pacte_evaluator_get_n_evaluations (prepared->evaluator), ==, n_plans);
+
+  assert_in_name_order (prepared->plans_by_name, pacte_portfolio_get_plans (portfolio));
+  assert_in_name_order (prepared->partners_by_name, pacte_portfolio_get_partners (portfolio));
+
+  /* The rule summaries made for that day in the worker serve this thread
+   * once it takes them over (as the window's context does): an unchanged
+   * plan evaluated again runs no check. */
+  {
+    g_autoptr(PacteRuleSummaries) summaries = pacte_rule_summaries_attach (portfolio, prepared->rules);
+    g_autoptr(PactePlan) plan = g_list_model_get_item (pacte_portfolio_get_plans (portfolio), 0);
+    g_autofree PacteRuleOutcome *outcomes = g_new0 (PacteRuleOutcome, pacte_rule_set_get_n_rules (prepared->rules));
+    guint64 runs = pacte_rule_summaries_get_n_runs (summaries);
+
+    g_assert_cmpuint (runs, >, 0);
+    pacte_evaluate_plan (prepared->rules, portfolio, plan, today, "fr", outcomes);
+    g_assert_cmpuint (pacte_rule_summaries_get_n_runs (summaries), ==, runs);
+  }
+}
+
+/* Names in the order a person expects: accents and case do not count but
+ * to break ties, numbers by value; a renamed record compares by its new
+ * name. */
+static void
+test_name_order (void)
+{
+  static const char * const names[] = { "alpha", "B\u00e9rard", "b\u00e9rard", "Brightwater", "\u00c9lectronique",
+                                        "Plan #2", "Plan #10", "Zebra" };
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = G_N_ELEMENTS (names); i > 0; i--)
+    {
+      PacteRecord *plan = g_object_new (PACTE_TYPE_PLAN, NULL);
+
+      g_assert_true (pacte_record_set_string (plan, PACTE_PLAN_NAME, names[i - 1], &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (plans, plan);
+    }
+  pacte_name_order_sort (plans);
+  /* "Bérard" and "bérard" are equal but for the tiebreak: either order,
+   * always the same one. */
+  g_assert_cmpint (pacte_name_order_compare (g_ptr_array_index (plans, 1), g_ptr_array_index (plans, 2)), !=, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *name = pacte_record_get_string (g_ptr_array_index (plans, i), PACTE_PLAN_NAME);
+
+      if (i == 1 || i == 2)
+        g_assert_true (g_str_equal (name, names[1]) || g_str_equal (name, names[2]));
+      else
+        g_assert_cmpstr (name, ==, names[i]);
+    }
+
+  /* "Zebra" renamed "Aardvark" is first now. */
+  g_assert_true (pacte_record_set_string (g_ptr_array_index (plans, 7), PACTE_PLAN_NAME, "Aardvark", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pacte_name_order_compare (g_ptr_array_index (plans, 7), g_ptr_array_index (plans, 0)), <, 0);
+}
+
+static void
 test_cancel (Fixture       *fx,
              gconstpointer  data)
 {
@@ -285,6 +405,8 @@ main (int    argc,
 
   g_test_add ("/document/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/document/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/document/prepare", Fixture, NULL, fixture_set_up, test_prepare, fixture_tear_down);
+  g_test_add_func ("/document/name-order", test_name_order);
   g_test_add ("/document/save", Fixture, NULL, fixture_set_up, test_save, fixture_tear_down);
   g_test_add ("/document/close", Fixture, NULL, fixture_set_up, test_close, fixture_tear_down);
   return g_test_run ();

@@ -170,6 +170,113 @@ test_quick_open_shows_no_page (void)
   pacte_test_destroy_window (window);
 }
 
+static PacteRecord *
+find_named (GListModel *list,
+            const char *name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(PacteRecord) record = g_list_model_get_item (list, i);
+      g_autofree char *seen = NULL;
+
+      g_object_get (record, "name", &seen, NULL);
+      if (g_str_equal (seen, name))
+        return record;
+    }
+  return NULL;
+}
+
+/* An opened file's lists are in name order (made in the loading thread),
+ * and stay in order as names are edited, undone, and plans or partners
+ * added and removed; the selected plan stays selected where it moves. */
+static void
+test_lists_stay_sorted (void)
+{
+  static const char json[] =
+    "{ \"format\": \"pacte-portfolio\", \"version\": 1,\n"
+    "  \"partners\": [ { \"id\": \"p-1\", \"name\": \"Zebra\" }, { \"id\": \"p-2\", \"name\": \"\u00c9lectronique\" },\n"
+    "                  { \"id\": \"p-3\", \"name\": \"B\u00e9rard\" }, { \"id\": \"p-4\", \"name\": \"Brightwater\" } ],\n"
+    "  \"plans\": [ { \"id\": \"plan-1\", \"name\": \"Zebra\" }, { \"id\": \"plan-2\", \"name\": \"Plan #10\" },\n"
+    "               { \"id\": \"plan-3\", \"name\": \"\u00e9t\u00e9\" }, { \"id\": \"plan-4\", \"name\": \"Plan #2\" },\n"
+    "               { \"id\": \"plan-5\", \"name\": \"alpha\" } ] }\n";
+  g_autofree char *dir = g_dir_make_tmp ("pacte-open-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "names.pacte.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PacteWindow *window = pacte_window_new (NULL);
+  Watch w = { window, 0, 0, FALSE };
+  GListModel *plans, *partners, *doc_plans;
+  PactePortfolio *doc;
+  PacteRecord *zebra, *alpha;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_open_file (window, file);
+  g_assert_true (pacte_test_wait_for (not_loading, &w, 30000));
+  pacte_test_flush_events ();
+
+  plans = pacte_window_get_plan_list (window);
+  partners = pacte_window_get_partner_list (window);
+  doc = pacte_window_get_portfolio (window);
+  doc_plans = pacte_portfolio_get_plans (doc);
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", "Zebra", NULL });
+  pacte_test_assert_names (partners, (const char *[]) { "B\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL });
+  /* The file keeps its own order. */
+  pacte_test_assert_names (doc_plans, (const char *[]) { "Zebra", "Plan #10", "\u00e9t\u00e9", "Plan #2", "alpha", NULL });
+
+  /* Renamed, the selected plan moves to its place and stays selected. */
+  zebra = find_named (doc_plans, "Zebra");
+  pacte_window_select_plan (window, PACTE_PLAN (zebra));
+  pacte_test_flush_events ();
+  g_assert_true (pacte_record_set_string (zebra, PACTE_PLAN_NAME, "Aardvark", &error));
+  g_assert_no_error (error);
+  pacte_test_flush_events ();
+  pacte_test_assert_names (plans, (const char *[]) { "Aardvark", "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", NULL });
+  g_assert_true (gtk_single_selection_get_selected_item (window->plan_selection) == (gpointer) zebra);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->plan_selection), ==, 0);
+  g_assert_true (pacte_window_get_plan (window) == PACTE_PLAN (zebra));
+  /* Undone: back to the end. */
+  g_assert_true (pacte_portfolio_undo (doc));
+  pacte_test_flush_events ();
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "Plan #2", "Plan #10", "Zebra", NULL });
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->plan_selection), ==, 4);
+
+  /* Added (at the end of the file's list): in its place in the list. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-plan", NULL);
+  pacte_test_flush_events ();
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
+  /* Removed: gone from the list; undone: back in its place. */
+  alpha = find_named (doc_plans, "alpha");
+  for (guint i = 0; i < g_list_model_get_n_items (doc_plans); i++)
+    {
+      g_autoptr(PacteRecord) item = g_list_model_get_item (doc_plans, i);
+
+      if (item == alpha)
+        {
+          pacte_record_list_remove (PACTE_RECORD (doc), PACTE_PORTFOLIO_PLANS, i);
+          break;
+        }
+    }
+  pacte_test_flush_events ();
+  pacte_test_assert_names (plans, (const char *[]) { "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
+  g_assert_true (pacte_portfolio_undo (doc));
+  pacte_test_flush_events ();
+  pacte_test_assert_names (plans, (const char *[]) { "alpha", "\u00e9t\u00e9", "New Plan", "Plan #2", "Plan #10", "Zebra", NULL });
+
+  /* A partner renamed likewise. */
+  g_assert_true (pacte_record_set_string (find_named (pacte_portfolio_get_partners (doc), "Zebra"),
+                                          PACTE_PARTNER_NAME, "\u00c2ne", &error));
+  g_assert_no_error (error);
+  pacte_test_flush_events ();
+  pacte_test_assert_names (partners, (const char *[]) { "\u00c2ne", "B\u00e9rard", "Brightwater", "\u00c9lectronique", NULL });
+
+  pacte_portfolio_set_unmodified (doc);
+  pacte_test_destroy_window (window);
+  pacte_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +289,7 @@ main (int    argc,
 
   g_test_add_func ("/open/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/open/quick-open-shows-no-page", test_quick_open_shows_no_page);
+  g_test_add_func ("/open/lists-stay-sorted", test_lists_stay_sorted);
   status = g_test_run ();
   if (big_path != NULL)
     {

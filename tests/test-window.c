@@ -660,23 +660,6 @@ test_search_no_results (void)
   pacte_test_destroy_window (window);
 }
 
-static void
-assert_names (GListModel         *list,
-              const char * const *expected)
-{
-  guint n = g_list_model_get_n_items (list);
-
-  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (list, i);
-      g_autofree char *name = NULL;
-
-      g_object_get (item, "name", &name, NULL);
-      g_assert_cmpstr (name, ==, expected[i]);
-    }
-}
-
 /* Sorting by name reads as the alphabet whatever the locale (the tests run
  * under C.UTF-8, whose collation is byte order): accents and case do not
  * send "Électronique" after "Zebra" nor "Bérard" after "Brightwater". */
@@ -703,7 +686,7 @@ test_sort_by_name_ignores_accents (void)
   g_assert_no_error (error);
   pacte_window_set_portfolio (window, portfolio);
   pacte_test_flush_events ();
-  assert_names (pacte_window_get_plan_list (window), plans);
+  pacte_test_assert_names (pacte_window_get_plan_list (window), plans);
   {
     GListModel *list = pacte_window_get_partner_list (window);
     g_autoptr(GObject) second = g_list_model_get_item (list, 1);
@@ -714,7 +697,7 @@ test_sort_by_name_ignores_accents (void)
     g_assert_true (g_str_equal (name, "B\u00e9rard") || g_str_equal (name, "b\u00e9rard"));
     partners_seen = g_str_equal (name, "b\u00e9rard") ? partners
                     : (const char * const[]) { "b\u00e9rard", "B\u00e9rard", "Brightwater", "\u00c9lectronique", "Zebra", NULL };
-    assert_names (list, partners_seen);
+    pacte_test_assert_names (list, partners_seen);
   }
 
   pacte_test_destroy_window (window);

@@ -36,13 +36,15 @@ home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 export XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state"
 export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC PACTE_LOCALEDIR="$build/po"
+# An absolute folder: with a relative one, every gettext lookup asks for
+# the current directory (getcwd), which an installed program never does.
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE=en TZ=UTC PACTE_LOCALEDIR="$(cd "$build" && pwd)/po"
+# GTK 4 reads GTK_A11Y (NO_AT_BRIDGE is GTK 3's): without it the accessible
+# tree is exported over the session bus's accessibility bus all the same.
 if [ "${PACTE_BENCH_A11Y:-0}" = 1 ]; then
   unset NO_AT_BRIDGE GTK_A11Y
   bridge="accessibility bus on"
 else
-  # GTK 4 reads GTK_A11Y (NO_AT_BRIDGE is GTK 3's): without it, the
-  # accessible tree is exported over AT-SPI all the same.
   export NO_AT_BRIDGE=1 GTK_A11Y=none
   bridge="no accessibility bridge"
 fi

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "pacte-document.h"
+#include "pacte-load-prepared.h"
 #include "pacte-rules.h"
 
 struct _PacteDocument
@@ -18,6 +19,9 @@ struct _PacteDocument
   GFile           *loading;           /* the file being loaded, or NULL */
   GCancellable    *load_cancellable;  /* of the load in progress */
   double           progress;
+  guint32          prepare_today;     /* 0: loads prepare nothing */
+  char            *prepare_lang;
+  PacteLoadPrepared *prepared;        /* by the last load, until taken */
 
   guint            discarding : 1;    /* the changes were discarded: no draft to keep */
   guint            restored : 1;      /* a restored draft, not saved since */
@@ -204,7 +208,25 @@ typedef struct {
   PacteRuleSet  *rules;
   Progress      *progress;
   gboolean       discard;    /* Reload: the changes here go without a draft */
+  guint32        today;      /* 0: nothing to prepare */
+  char          *lang;
 } LoadData;
+
+/* What the worker thread hands over. */
+typedef struct {
+  PactePortfolio    *portfolio;
+  PacteLoadPrepared *prepared;
+} Loaded;
+
+static void
+loaded_free (gpointer data)
+{
+  Loaded *loaded = data;
+
+  g_clear_object (&loaded->portfolio);
+  pacte_load_prepared_free (loaded->prepared);
+  g_free (loaded);
+}
 
 static void
 load_data_free (gpointer data)
@@ -213,6 +235,7 @@ load_data_free (gpointer data)
 
   g_clear_object (&d->file);
   g_clear_object (&d->rules);
+  g_free (d->lang);
   g_atomic_rc_box_release_full (d->progress, progress_clear);
   g_free (d);
 }
@@ -226,13 +249,15 @@ load_in_thread (GTask        *task,
   LoadData *d = task_data;
   GError *error = NULL;
   PactePortfolio *portfolio;
+  Loaded *loaded;
 
   portfolio = pacte_portfolio_load_file_with_progress (d->file, d->rules, load_progress_cb, d->progress,
                                                        cancellable, &error);
   /* What each plan's checks find, while this thread has the portfolio to
    * itself: the window's first evaluation of every plan only renders. */
   if (portfolio != NULL && d->rules != NULL)
-    pacte_rule_summaries_make (portfolio, d->rules, pacte_date_today (), cancellable);
+    pacte_rule_summaries_make (portfolio, d->rules, d->today != 0 ? d->today : pacte_date_today (),
+                               cancellable);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else if (g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -241,7 +266,21 @@ load_in_thread (GTask        *task,
       g_task_return_error (task, error);
     }
   else
-    g_task_return_pointer (task, portfolio, g_object_unref);
+    {
+      loaded = g_new0 (Loaded, 1);
+      loaded->portfolio = portfolio;
+      /* The window's work on a new portfolio, done here rather than in
+       * the main loop: evaluating every plan, ordering the lists. */
+      if (d->today != 0)
+        loaded->prepared = pacte_load_prepared_new (portfolio, d->rules, d->today, d->lang, cancellable);
+      if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+        {
+          loaded_free (loaded);
+          g_task_return_error (task, error);
+        }
+      else
+        g_task_return_pointer (task, loaded, loaded_free);
+    }
 }
 
 static void
@@ -253,10 +292,12 @@ load_done (GObject      *source,
   PacteDocument *self = g_task_get_source_object (task);
   LoadData *d = g_task_get_task_data (G_TASK (result));
   GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
-  g_autoptr(PactePortfolio) portfolio = NULL;
+  Loaded *loaded;
+  PactePortfolio *portfolio;
   GError *error = NULL;
 
-  portfolio = g_task_propagate_pointer (G_TASK (result), &error);
+  loaded = g_task_propagate_pointer (G_TASK (result), &error);
+  portfolio = loaded != NULL ? loaded->portfolio : NULL;
   /* A later load replaced this one: it is the later one's turn. */
   if (cancellable == self->load_cancellable)
     {
@@ -270,7 +311,12 @@ load_done (GObject      *source,
     }
   if (d->discard)
     self->discarding = TRUE;
+  pacte_load_prepared_free (self->prepared);
+  self->prepared = g_steal_pointer (&loaded->prepared);
   replace (self, portfolio, NULL);
+  /* Not taken while the portfolio was shown: of no use any more. */
+  g_clear_pointer (&self->prepared, pacte_load_prepared_free);
+  loaded_free (loaded);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -300,6 +346,8 @@ start_load (PacteDocument       *self,
   d->progress->cancellable = g_object_ref (self->load_cancellable);
   d->progress->context = g_main_context_ref_thread_default ();
   d->discard = discard;
+  d->today = self->prepare_today;
+  d->lang = g_strdup (self->prepare_lang);
   inner = g_task_new (self, self->load_cancellable, load_done, task);
   g_task_set_task_data (inner, d, load_data_free);
   /* A cancelled load reports the cancellation, even when it finished. */
@@ -363,6 +411,29 @@ pacte_document_cancel_load (PacteDocument *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   set_loading (self, NULL);
+}
+
+void
+pacte_document_set_prepare (PacteDocument *self,
+                            guint32        today,
+                            const char    *lang)
+{
+  g_return_if_fail (PACTE_IS_DOCUMENT (self));
+
+  self->prepare_today = today;
+  g_free (self->prepare_lang);
+  self->prepare_lang = g_strdup (lang);
+}
+
+PacteLoadPrepared *
+pacte_document_take_prepared (PacteDocument  *self,
+                              PactePortfolio *portfolio)
+{
+  g_return_val_if_fail (PACTE_IS_DOCUMENT (self), NULL);
+
+  if (self->prepared == NULL || self->prepared->portfolio != portfolio)
+    return NULL;
+  return g_steal_pointer (&self->prepared);
 }
 
 void
@@ -585,6 +656,7 @@ pacte_document_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->rules);
+  g_free (self->prepare_lang);
 
   G_OBJECT_CLASS (pacte_document_parent_class)->finalize (object);
 }

@@ -16,6 +16,7 @@
 #include "pacte-autosave.h"
 #include "pacte-draft-store.h"
 #include "pacte-file-watch.h"
+#include "pacte-load-prepared.h"
 #include "pacte-portfolio.h"
 
 G_BEGIN_DECLS
@@ -46,6 +47,19 @@ PacteAutosave  *pacte_document_get_autosave       (PacteDocument   *self);
 PacteDraftStore *pacte_document_get_draft_store   (PacteDocument   *self);
 void            pacte_document_set_rules          (PacteDocument   *self,
                                                    PacteRuleSet    *rules);
+
+/* Loads started after this also prepare, in their worker thread, what a
+ * window needs to show the portfolio: every plan evaluated against the
+ * document's rules for today in lang, the plans and partners in name order
+ * (pacte-load-prepared.h).  today 0: nothing is prepared (the default). */
+void            pacte_document_set_prepare        (PacteDocument   *self,
+                                                   guint32          today,
+                                                   const char      *lang);
+/* What the load of portfolio prepared (transfer full), while it is being
+ * shown ("portfolio" notification); NULL for a portfolio not loaded here,
+ * or when nothing was prepared. */
+PacteLoadPrepared *pacte_document_take_prepared   (PacteDocument   *self,
+                                                   PactePortfolio  *portfolio);
 
 /* Shows portfolio (a new one, or one loaded elsewhere) in place of the
  * current one, cancelling a load in progress.  The portfolio replaced keeps

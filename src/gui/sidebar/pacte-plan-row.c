@@ -77,24 +77,49 @@ update_phase (PactePlanRow *self)
                        *phase != '\0' ? pacte_choice_display_name (phase) : _("No phase"));
 }
 
+static char *
+strip_text (PactePlanRow *self,
+            const char   *score)
+{
+  g_autofree char *counts = pacte_rules_panel_counts_text_sep (self->results, ", ");
+
+  /* Translators: the accessible name of a plan's strip of sixteen lights */
+  return g_strdup_printf (_("Score %s: %s"), score, counts);
+}
+
+/* The strip's tooltip is made when asked for: setting a tooltip's text
+ * asks the X server where the pointer is, for every row bound. */
+static gboolean
+strip_query_tooltip_cb (GtkWidget    *strip,
+                        int           x,
+                        int           y,
+                        gboolean      keyboard,
+                        GtkTooltip   *tooltip,
+                        PactePlanRow *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->results == NULL)
+    return FALSE;
+  text = strip_text (self, gtk_label_get_label (self->score_label));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_results (PactePlanRow *self)
 {
   g_autofree char *score = NULL;
   g_autofree char *strip_a11y = NULL;
-  g_autofree char *counts = NULL;
   int value = pacte_plan_results_get_score (self->results);
 
   score = value < 0 ? g_strdup ("–") : g_strdup_printf ("%d", value);
   if (g_strcmp0 (gtk_label_get_label (self->score_label), score) != 0)
     gtk_label_set_label (self->score_label, score);
 
-  /* Translators: the accessible name of a plan's strip of sixteen lights */
-  counts = pacte_rules_panel_counts_text_sep (self->results, ", ");
-  strip_a11y = g_strdup_printf (_("Score %s: %s"), score, counts);
+  strip_a11y = strip_text (self, score);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->strip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, strip_a11y, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->strip), strip_a11y);
   gtk_widget_queue_draw (GTK_WIDGET (self->strip));
 }
 
@@ -191,6 +216,8 @@ pacte_plan_row_init (PactePlanRow *self)
   pacte_label_tooltip_when_cut (self->name_label);
   gtk_drawing_area_set_content_height (self->strip, STRIP_LIGHT + 2);
   gtk_drawing_area_set_draw_func (self->strip, draw_strip, self, NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->strip), TRUE);
+  g_signal_connect (self->strip, "query-tooltip", G_CALLBACK (strip_query_tooltip_cb), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Health score out of 100"), -1);
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",

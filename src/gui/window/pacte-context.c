@@ -141,6 +141,28 @@ pacte_context_new (PactePortfolio *portfolio,
   return self;
 }
 
+PacteContext *
+pacte_context_new_adopting (PacteLoadPrepared *prepared,
+                            GSettings         *settings)
+{
+  PacteContext *self;
+
+  g_return_val_if_fail (prepared != NULL && PACTE_IS_EVALUATOR (prepared->evaluator), NULL);
+  g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (PACTE_TYPE_CONTEXT, NULL);
+  self->portfolio = g_object_ref (prepared->portfolio);
+  self->rules = g_object_ref (prepared->rules);
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  self->today = prepared->today;
+  self->language = g_intern_string (prepared->lang);
+  self->evaluator = g_object_ref (prepared->evaluator);
+  /* The rule summaries the evaluator made in the worker thread serve this
+   * thread now (pacte-rule-summaries.h). */
+  g_object_unref (pacte_rule_summaries_attach (self->portfolio, self->rules));
+  return self;
+}
+
 PactePortfolio *
 pacte_context_get_portfolio (PacteContext *self)
 {

@@ -15,6 +15,7 @@
 
 #include "pacte-portfolio.h"
 #include "pacte-rules.h"
+#include "pacte-load-prepared.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,11 @@ PacteContext   *pacte_context_new           (PactePortfolio *portfolio,
                                              PacteRuleSet   *rules,
                                              GSettings      *settings,
                                              guint32         today);
+/* The context of a portfolio whose load prepared its evaluator in the
+ * worker thread (every plan evaluated already): that evaluator, its rules,
+ * date and language. */
+PacteContext   *pacte_context_new_adopting  (PacteLoadPrepared *prepared,
+                                             GSettings      *settings);
 
 /* Properties: "portfolio", "evaluator", "rules", "settings", "today", "language". */
 PactePortfolio *pacte_context_get_portfolio (PacteContext   *self);

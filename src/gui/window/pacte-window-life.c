@@ -80,6 +80,16 @@ load_done (GObject      *source,
     show_open_failure (self, error);
 }
 
+/* The load evaluates the plans and orders the lists in its worker thread,
+ * for the rules, date and language the window will show them in. */
+static void
+prepare_load (PacteWindow *self)
+{
+  pacte_document_set_rules (self->document, _pacte_window_get_rules (self));
+  pacte_document_set_prepare (self->document, _pacte_window_get_today (self),
+                              pacte_i18n_user_language ());
+}
+
 void
 pacte_window_open_file (PacteWindow *self,
                         GFile       *file)
@@ -87,7 +97,7 @@ pacte_window_open_file (PacteWindow *self,
   g_return_if_fail (PACTE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  pacte_document_set_rules (self->document, _pacte_window_get_rules (self));
+  prepare_load (self);
   pacte_document_load_async (self->document, file, NULL, load_done, g_object_ref (self));
 }
 
@@ -96,7 +106,7 @@ bar_reload_cb (PacteDocumentBar *bar,
                PacteWindow      *self)
 {
   /* Reload drops the changes made here: no draft of them is kept. */
-  pacte_document_set_rules (self->document, _pacte_window_get_rules (self));
+  prepare_load (self);
   pacte_document_reload_async (self->document, NULL, load_done, g_object_ref (self));
 }
 

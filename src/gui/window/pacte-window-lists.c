@@ -4,6 +4,7 @@
  * or segment: the property actions win.sort-plans and win.sort-partners). */
 #include "config.h"
 
+#include "pacte-list-mirror.h"
 #include "pacte-name-sorter.h"
 #include "pacte-partner-row.h"
 #include "pacte-plan-row.h"
@@ -121,6 +122,48 @@ _pacte_window_set_sort (PacteWindow *self,
       gtk_sort_list_model_set_sorter (self->partner_sorted, sorter);
     }
   g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+/* A sort model does not watch its items: a change to what orders a list
+ * (a name; a phase or segment when sorted by it) sorts it again.  The list
+ * is in order but for that one item, so that is one pass. */
+void
+_pacte_window_lists_record_changed (PacteWindow *self,
+                                    PacteRecord *owner,
+                                    PacteRecord *record,
+                                    guint        field)
+{
+  GtkSortListModel *sorted = NULL;
+
+  if (record != owner)
+    return;
+  if (PACTE_IS_PLAN (owner) &&
+      (field == PACTE_PLAN_NAME || (field == PACTE_PLAN_PHASE && g_strcmp0 (self->plan_sort, "phase") == 0)))
+    sorted = self->plan_sorted;
+  else if (PACTE_IS_PARTNER (owner) &&
+           (field == PACTE_PARTNER_NAME || (field == PACTE_PARTNER_SEGMENT && g_strcmp0 (self->partner_sort, "segment") == 0)))
+    sorted = self->partner_sorted;
+  if (sorted != NULL)
+    gtk_sorter_changed (gtk_sort_list_model_get_sorter (sorted), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* The lists of doc (NULL: none).  In name order already when the load
+ * prepared it: the sort models have then one pass to make. */
+void
+_pacte_window_lists_set_portfolio (PacteWindow       *self,
+                                   PactePortfolio    *doc,
+                                   PacteLoadPrepared *prepared)
+{
+  g_autoptr(GListModel) plans = NULL;
+  g_autoptr(GListModel) partners = NULL;
+
+  if (doc != NULL)
+    {
+      plans = pacte_list_mirror_new (pacte_portfolio_get_plans (doc), prepared != NULL ? prepared->plans_by_name : NULL);
+      partners = pacte_list_mirror_new (pacte_portfolio_get_partners (doc), prepared != NULL ? prepared->partners_by_name : NULL);
+    }
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), plans);
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), partners);
 }
 
 /* ---- list rows ------------------------------------------------------ */

@@ -98,6 +98,7 @@ gboolean _pacte_window_stop_at_rejected           (PacteWindow    *self);
 gboolean _pacte_window_ask_leave_rejected         (PacteWindow    *self,
                                                    GObject        *wanted);
 PacteRuleSet *_pacte_window_get_rules             (PacteWindow    *self);
+guint32       _pacte_window_get_today             (PacteWindow    *self);
 void     _pacte_window_update_title               (PacteWindow    *self);
 gboolean _pacte_window_close_request              (GtkWindow      *window);
 /* Undo and Redo items after the history changed (labels, enabled). */
@@ -162,6 +163,14 @@ void     _pacte_window_partner_unbind             (GtkSignalListItemFactory *fac
                                                    gpointer        user_data);
 GtkSorter *_pacte_window_make_plan_sorter         (PacteWindow    *self);
 GtkSorter *_pacte_window_make_partner_sorter      (PacteWindow    *self);
+/* Sorts a list again when what orders it changed (portfolio's "record-changed"). */
+void     _pacte_window_lists_record_changed       (PacteWindow    *self,
+                                                   PacteRecord    *owner,
+                                                   PacteRecord    *record,
+                                                   guint           field);
+void     _pacte_window_lists_set_portfolio        (PacteWindow    *self,
+                                                   PactePortfolio *doc,
+                                                   PacteLoadPrepared *prepared);
 void     _pacte_window_set_sort                   (PacteWindow    *self,
                                                    char          **field,
                                                    const char     *value,

@@ -66,9 +66,15 @@ update_page (PacteWindow *self)
     }
   /* Translators: %s is a file name */
   title = name != NULL ? g_strdup_printf (_("Opening “%s”"), name) : g_strdup (_("Opening"));
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->progress_page), title);
+  if (g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (self->progress_page)), title) != 0)
+    adw_status_page_set_title (ADW_STATUS_PAGE (self->progress_page), title);
   /* Translators: how much of the file is read, as a percentage ("42 %" in French) */
   percent = g_strdup_printf (_("%d%%"), (int) (progress * 100));
+  /* The load tells every thousandth: the page changes (is laid out and
+   * drawn again, in the main loop the load shares the processor with) at
+   * each percent. */
+  if (g_strcmp0 (gtk_progress_bar_get_text (self->progress_bar), percent) == 0)
+    return;
   gtk_progress_bar_set_fraction (self->progress_bar, progress);
   gtk_progress_bar_set_text (self->progress_bar, percent);
 }
@@ -100,7 +106,8 @@ _pacte_window_update_progress (PacteWindow *self)
 {
   if (pacte_document_get_loading (self->document))
     {
-      adw_window_title_set_subtitle (self->window_title, _("Opening…"));
+      if (g_strcmp0 (adw_window_title_get_subtitle (self->window_title), _("Opening…")) != 0)
+        adw_window_title_set_subtitle (self->window_title, _("Opening…"));
       if (_pacte_window_progress_shown (self))
         update_page (self);
       else if (self->progress_timeout == 0)

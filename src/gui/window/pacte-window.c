@@ -63,13 +63,42 @@ show_nothing (PacteWindow *self)
   _pacte_window_update_actions (self);
 }
 
+/* The editors are built when first needed, not at open: a portfolio opens
+ * on its overview. */
+static GtkWidget *
+ensure_editor (PacteWindow  *self,
+               GtkWidget   **editor,
+               GtkBox       *box,
+               GtkWidget   *(*new_editor) (PacteContext *context))
+{
+  if (*editor == NULL && self->context != NULL)
+    {
+      *editor = new_editor (self->context);
+      gtk_widget_set_vexpand (*editor, TRUE);
+      gtk_box_append (box, *editor);
+    }
+  return *editor;
+}
+
+static GtkWidget *
+ensure_plan_editor (PacteWindow *self)
+{
+  return ensure_editor (self, &self->plan_editor, self->plan_editor_box, pacte_plan_editor_new);
+}
+
+static GtkWidget *
+ensure_partner_editor (PacteWindow *self)
+{
+  return ensure_editor (self, &self->partner_editor, self->partner_editor_box, pacte_partner_editor_new);
+}
+
 static void
 show_plan (PacteWindow *self,
            PactePlan   *plan)
 {
   g_clear_object (&self->partner);
   g_set_object (&self->plan, plan);
-  if (self->plan_editor != NULL)
+  if (ensure_plan_editor (self) != NULL)
     pacte_plan_editor_set_plan (PACTE_PLAN_EDITOR (self->plan_editor), plan);
   pacte_rules_panel_set_plan (self->rules_panel, plan);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), TRUE);
@@ -83,7 +112,7 @@ show_partner (PacteWindow  *self,
 {
   g_clear_object (&self->plan);
   g_set_object (&self->partner, partner);
-  if (self->partner_editor != NULL)
+  if (ensure_partner_editor (self) != NULL)
     pacte_partner_editor_set_partner (PACTE_PARTNER_EDITOR (self->partner_editor), partner);
   pacte_rules_panel_set_plan (self->rules_panel, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
@@ -353,8 +382,7 @@ drop_document (PacteWindow *self)
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
   show_nothing (self);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), NULL);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), NULL);
+  _pacte_window_lists_set_portfolio (self, NULL, NULL);
   pacte_rules_panel_set_context (self->rules_panel, NULL);
   _pacte_window_overview_detach (self);
   clear_editor (self->plan_editor_box, &self->plan_editor);
@@ -378,11 +406,22 @@ _pacte_window_show_portfolio (PacteWindow    *self,
 {
   PactePortfolio *doc;
   g_autoptr(PacteContext) context = NULL;
+  g_autoptr(PacteLoadPrepared) prepared = NULL;
 
   if (portfolio != NULL && self->context != NULL && pacte_context_get_portfolio (self->context) == portfolio)
     return;
   if (portfolio != NULL)
-    context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
+    {
+      /* Loaded here: every plan was evaluated in the worker thread, for
+       * the date and language of now (unless they changed since). */
+      prepared = pacte_document_take_prepared (self->document, portfolio);
+      if (prepared != NULL && prepared->rules == _pacte_window_get_rules (self) &&
+          prepared->today == _pacte_window_get_today (self) &&
+          g_strcmp0 (prepared->lang, pacte_i18n_user_language ()) == 0)
+        context = pacte_context_new_adopting (prepared, self->settings);
+      else
+        context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
+    }
   drop_document (self);
   if (portfolio == NULL)
     {
@@ -406,12 +445,8 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   g_signal_connect_swapped (pacte_portfolio_get_plans (doc), "items-changed", G_CALLBACK (on_records_changed), self);
   g_signal_connect_swapped (pacte_portfolio_get_partners (doc), "items-changed", G_CALLBACK (on_records_changed), self);
 
-  self->plan_editor = pacte_plan_editor_new (self->context);
-  self->partner_editor = pacte_partner_editor_new (self->context);
-  gtk_widget_set_vexpand (self->plan_editor, TRUE);
-  gtk_widget_set_vexpand (self->partner_editor, TRUE);
-  gtk_box_append (self->plan_editor_box, self->plan_editor);
-  gtk_box_append (self->partner_editor_box, self->partner_editor);
+  g_signal_connect_swapped (doc, "record-changed", G_CALLBACK (_pacte_window_lists_record_changed), self);
+
   pacte_rules_panel_set_context (self->rules_panel, self->context);
   _pacte_window_overview_attach (self);
 
@@ -419,10 +454,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
   g_clear_pointer (&self->plan_words, g_strfreev);
   g_clear_pointer (&self->partner_words, g_strfreev);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)),
-                                   pacte_portfolio_get_plans (doc));
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)),
-                                   pacte_portfolio_get_partners (doc));
+  _pacte_window_lists_set_portfolio (self, doc, prepared);
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
 
@@ -816,6 +848,13 @@ pacte_window_get_context (PacteWindow *self)
   return self->context;
 }
 
+/* The date the rules are checked for: the window's, or the day's. */
+guint32
+_pacte_window_get_today (PacteWindow *self)
+{
+  return self->today != 0 ? self->today : pacte_context_today_now ();
+}
+
 void
 pacte_window_set_today (PacteWindow *self,
                         guint32      today)
@@ -911,14 +950,14 @@ GtkWidget *
 pacte_window_get_plan_editor (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
-  return self->plan_editor;
+  return ensure_plan_editor (self);
 }
 
 GtkWidget *
 pacte_window_get_partner_editor (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
-  return self->partner_editor;
+  return ensure_partner_editor (self);
 }
 
 GListModel *

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "pacte-load-prepared.h"
+
+static GPtrArray *
+sorted_by_name (GListModel *list)
+{
+  guint n = g_list_model_get_n_items (list);
+  GPtrArray *records = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (records, g_list_model_get_item (list, i));
+  pacte_name_order_sort (records);
+  return records;
+}
+
+PacteLoadPrepared *
+pacte_load_prepared_new (PactePortfolio *portfolio,
+                         PacteRuleSet   *rules,
+                         guint32         today,
+                         const char     *lang,
+                         GCancellable   *cancellable)
+{
+  g_autoptr(PacteLoadPrepared) prepared = g_new0 (PacteLoadPrepared, 1);
+  GListModel *plans = pacte_portfolio_get_plans (portfolio);
+  guint n_plans = g_list_model_get_n_items (plans);
+
+  g_return_val_if_fail (PACTE_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (today != 0, NULL);
+
+  prepared->portfolio = g_object_ref (portfolio);
+  prepared->rules = g_object_ref (rules != NULL ? rules : pacte_rule_set_get_default ());
+  prepared->today = today;
+  prepared->lang = g_strdup (lang != NULL ? lang : "en");
+  prepared->evaluator = pacte_evaluator_new (portfolio, prepared->rules, today, prepared->lang);
+  for (guint i = 0; i < n_plans; i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+
+      if (i % 64 == 0 && g_cancellable_is_cancelled (cancellable))
+        return NULL;
+      pacte_evaluator_get_results (prepared->evaluator, plan);
+    }
+  prepared->plans_by_name = sorted_by_name (plans);
+  if (g_cancellable_is_cancelled (cancellable))
+    return NULL;
+  prepared->partners_by_name = sorted_by_name (pacte_portfolio_get_partners (portfolio));
+  return g_steal_pointer (&prepared);
+}
+
+void
+pacte_load_prepared_free (PacteLoadPrepared *prepared)
+{
+  if (prepared == NULL)
+    return;
+  g_clear_object (&prepared->evaluator);
+  g_clear_object (&prepared->portfolio);
+  g_clear_object (&prepared->rules);
+  g_clear_pointer (&prepared->plans_by_name, g_ptr_array_unref);
+  g_clear_pointer (&prepared->partners_by_name, g_ptr_array_unref);
+  g_free (prepared->lang);
+  g_free (prepared);
+}
