@@ -39,6 +39,34 @@ typedef struct
   GArray   *items;            /* PacteJsonSpan */
 } PacteJsonOutline;
 
+/* Messages of the scan (pacte-json-messages.c): each sets error to
+ * "display:line:column: what" and returns FALSE. */
+gboolean pacte_json_fail_at       (GError     **error,
+                                   int          code,
+                                   const char  *display,
+                                   const char  *data,
+                                   gsize        offset,
+                                   const char  *format,
+                                   ...) G_GNUC_PRINTF (6, 7);
+gboolean pacte_json_fail_encoding (GError     **error,
+                                   const char  *display,
+                                   const char  *data,
+                                   gsize        offset);
+/* 1-based line and column (in characters) of a byte offset. */
+void     pacte_json_position_of   (const char *data,
+                                   gsize       offset,
+                                   guint      *line,
+                                   guint      *column);
+/* A short quotable form of the token at data[offset]. */
+char    *pacte_json_excerpt       (const char *data,
+                                   gsize       len,
+                                   gsize       offset,
+                                   gsize       token_len);
+/* The character at data[offset], quoted, or its code point. */
+char    *pacte_json_describe_char (const char *data,
+                                   gsize       len,
+                                   gsize       offset);
+
 void     pacte_json_outline_init  (PacteJsonOutline *outline);
 void     pacte_json_outline_clear (PacteJsonOutline *outline);
 

@@ -15,104 +15,6 @@
 #include "pacte-json-scan-private.h"
 #include "pacte-large-buffer.h"
 
-/* ---- Positions and messages --------------------------------------------- */
-
-/* 1-based line and column (in characters) of a byte offset. */
-static void
-position_of (const char *data,
-             gsize       offset,
-             guint      *line,
-             guint      *column)
-{
-  guint l = 1, c = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      guchar b = data[i];
-
-      if (b == '\n')
-        {
-          l++;
-          c = 1;
-        }
-      else if ((b & 0xC0) != 0x80)
-        c++;
-    }
-  *line = l;
-  *column = c;
-}
-
-static gboolean G_GNUC_PRINTF (6, 7)
-fail_at (GError     **error,
-         int          code,
-         const char  *display,
-         const char  *data,
-         gsize        offset,
-         const char  *format,
-         ...)
-{
-  g_autofree char *what = NULL;
-  guint line, column;
-  va_list args;
-
-  va_start (args, format);
-  what = g_strdup_vprintf (format, args);
-  va_end (args);
-  position_of (data, offset, &line, &column);
-  g_set_error (error, PACTE_MODEL_ERROR, code, "%s:%u:%u: %s", display, line, column, what);
-  return FALSE;
-}
-
-/* A short quotable form of the text at data[offset], for messages. */
-static char *
-excerpt (const char *data,
-         gsize       len,
-         gsize       offset,
-         gsize       token_len)
-{
-  gsize n = MIN (token_len, len - offset);
-
-  if (n > 40)
-    {
-      const char *end = g_utf8_find_prev_char (data + offset, data + offset + 40);
-
-      return g_strdup_printf ("%.*s…", (int) (end - (data + offset)), data + offset);
-    }
-  return g_strndup (data + offset, n);
-}
-
-/* The character at data[offset], quoted, or its code point. */
-static char *
-describe_char (const char *data,
-               gsize       len,
-               gsize       offset)
-{
-  gunichar c = g_utf8_get_char_validated (data + offset, len - offset);
-
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    return g_strdup_printf ("0x%02X", (guchar) data[offset]);
-  if (c == '"')
-    return g_strdup ("'\"'");
-  if (g_unichar_isgraph (c))
-    return g_strdup_printf ("\"%.*s\"", (int) g_unichar_to_utf8 (c, NULL), data + offset);
-  return g_strdup_printf ("U+%04X", c);
-}
-
-/* The text is not UTF-8 from data[offset] on. */
-static gboolean
-fail_encoding (GError     **error,
-               const char  *display,
-               const char  *data,
-               gsize        offset)
-{
-  if (data[offset] == '\0')
-    return fail_at (error, PACTE_MODEL_ERROR_ENCODING, display, data, offset,
-                    _("a NUL byte (is this a binary file?); expected UTF-8 text"));
-  return fail_at (error, PACTE_MODEL_ERROR_ENCODING, display, data, offset,
-                  _("byte 0x%02X is not valid UTF-8; expected a file saved as UTF-8"),
-                  (guchar) data[offset]);
-}
-
 /* ---- Step 1: the bytes -------------------------------------------------- */
 
 typedef enum {
@@ -225,7 +127,7 @@ scan_string (Scanner *s,
           i += 8;
         }
       if (i >= s->len)
-        return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
+        return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
                         _("unterminated string; expected a closing '\"'"));
       c = data[i];
       if (c == '"')
@@ -233,9 +135,9 @@ scan_string (Scanner *s,
       if (c < 0x20)
         {
           if (c == '\n' || c == '\r')
-            return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+            return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                             _("line break inside a string; expected \\n or a closing '\"'"));
-          return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+          return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                           _("control character U+%04X inside a string; expected it written as an escape such as \\t or \\u%04X"),
                           c, c);
         }
@@ -253,13 +155,13 @@ scan_string (Scanner *s,
                 int u = read_hex4 (s, i + 2);
 
                 if (u < 0)
-                  return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+                  return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                                   _("invalid \\u escape; expected four hexadecimal digits"));
                 if (u == 0)
-                  return fail_at (s->error, PACTE_MODEL_ERROR_ENCODING, s->display, data, i,
+                  return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_ENCODING, s->display, data, i,
                                   _("\\u0000 (a NUL character) inside a string; expected text without NUL characters"));
                 if (u >= 0xDC00 && u <= 0xDFFF)
-                  return fail_at (s->error, PACTE_MODEL_ERROR_ENCODING, s->display, data, i,
+                  return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_ENCODING, s->display, data, i,
                                   _("lone low surrogate \\u%04X; expected a complete character"), u);
                 if (u >= 0xD800 && u <= 0xDBFF)
                   {
@@ -267,7 +169,7 @@ scan_string (Scanner *s,
                               ? read_hex4 (s, i + 8) : -1;
 
                     if (low < 0xDC00 || low > 0xDFFF)
-                      return fail_at (s->error, PACTE_MODEL_ERROR_ENCODING, s->display, data, i,
+                      return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_ENCODING, s->display, data, i,
                                       _("lone high surrogate \\u%04X; expected it followed by a low surrogate \\uDC00 to \\uDFFF"), u);
                     i += 6;
                   }
@@ -276,12 +178,12 @@ scan_string (Scanner *s,
               }
             default:
               if (e == 0 && i + 1 >= s->len)
-                return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
+                return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
                                 _("unterminated string; expected a closing '\"'"));
               {
-                g_autofree char *what = describe_char (data, s->len, i + 1);
+                g_autofree char *what = pacte_json_describe_char (data, s->len, i + 1);
 
-                return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+                return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                                 _("invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX"),
                                 what);
               }
@@ -295,10 +197,10 @@ scan_string (Scanner *s,
       const char *bad = NULL;
 
       if (!g_utf8_validate_len (data + start + 1, i - start - 1, &bad))
-        return fail_encoding (s->error, s->display, data, bad - data);
+        return pacte_json_fail_encoding (s->error, s->display, data, bad - data);
     }
   if (i - start - 1 > PACTE_JSON_MAX_STRING_BYTES)
-    return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
+    return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
                     _("string of %lu bytes; expected at most 1 MiB"),
                     (unsigned long) (i - start - 1));
   *pos = i + 1;
@@ -331,14 +233,14 @@ scan_number (Scanner *s,
   if (data[i] == '-')
     i++;
   if (i >= s->len || !g_ascii_isdigit (data[i]))
-    return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+    return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                     _("a minus sign not followed by a digit; expected a number"));
   if (data[i] == '0')
     {
       i++;
       int_digits = 1;
       if (i < s->len && g_ascii_isdigit (data[i]))
-        return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
+        return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, start,
                         _("a number with a leading zero; expected a number written without leading zeros"));
     }
   else
@@ -352,7 +254,7 @@ scan_number (Scanner *s,
       is_integer = FALSE;
       i++;
       if (i >= s->len || !g_ascii_isdigit (data[i]))
-        return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+        return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                         _("no digit after the decimal point; expected a digit"));
       while (i < s->len && g_ascii_isdigit (data[i]))
         i++;
@@ -365,7 +267,7 @@ scan_number (Scanner *s,
       if (i < s->len && (data[i] == '+' || data[i] == '-'))
         i++;
       if (i >= s->len || !g_ascii_isdigit (data[i]))
-        return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
+        return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, data, i,
                         _("no digit in the exponent; expected a digit"));
       while (i < s->len && g_ascii_isdigit (data[i]))
         i++;
@@ -384,9 +286,9 @@ scan_number (Scanner *s,
         }
       if (too_large)
         {
-          g_autofree char *text = excerpt (data, s->len, start, i - start);
+          g_autofree char *text = pacte_json_excerpt (data, s->len, start, i - start);
 
-          return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
+          return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
                           _("number %s is out of range; expected a whole number between -9007199254740992 and 9007199254740992"),
                           text);
         }
@@ -413,17 +315,17 @@ scan_number (Scanner *s,
         }
       if (!isfinite (value))
         {
-          g_autofree char *shown = excerpt (data, s->len, start, i - start);
+          g_autofree char *shown = pacte_json_excerpt (data, s->len, start, i - start);
 
-          return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
+          return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
                           _("number %s is too large; expected a finite number"), shown);
         }
       /* 1e-400 reads as 0: refuse it rather than change the value. */
       if (value == 0 && strpbrk_len (data + start, mantissa_end - start, "123456789"))
         {
-          g_autofree char *shown = excerpt (data, s->len, start, i - start);
+          g_autofree char *shown = pacte_json_excerpt (data, s->len, start, i - start);
 
-          return fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
+          return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_TOO_LARGE, s->display, data, start,
                           _("number %s is too close to zero to be stored (it would become 0); expected 0 or a number of magnitude at least 5e-324"),
                           shown);
         }
@@ -459,8 +361,8 @@ scan_literal (Scanner *s,
 
     while (end < s->len && g_ascii_isalnum (s->data[end]))
       end++;
-    word = excerpt (s->data, s->len, i, end - i);
-    return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
+    word = pacte_json_excerpt (s->data, s->len, i, end - i);
+    return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
                     _("unknown word \"%s\"; expected a value: a string in double quotes, a number, true, false, null, an object or an array"),
                     word);
   }
@@ -576,11 +478,11 @@ fail_duplicate (Scanner *s,
                 gsize    end,
                 gsize    first)
 {
-  g_autofree char *shown = excerpt (s->data, s->len, start, end - start);
+  g_autofree char *shown = pacte_json_excerpt (s->data, s->len, start, end - start);
   guint line, column;
 
-  position_of (s->data, first, &line, &column);
-  return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
+  pacte_json_position_of (s->data, first, &line, &column);
+  return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, start,
                   _("duplicate member name %s, already at %u:%u in the same object; expected each name once"),
                   shown, line, column);
 }
@@ -641,13 +543,13 @@ fail_unexpected (Scanner    *s,
   guchar c = s->data[i];
 
   if (c == '/')
-    return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
+    return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
                     _("a comment; expected %s (JSON has no comments)"), expected);
   if (c == '\'')
-    return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
+    return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
                     _("a single quote; expected %s (JSON strings are in double quotes)"), expected);
-  what = describe_char (s->data, s->len, i);
-  return fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
+  what = pacte_json_describe_char (s->data, s->len, i);
+  return pacte_json_fail_at (s->error, PACTE_MODEL_ERROR_SYNTAX, s->display, s->data, i,
                   _("unexpected character %s; expected %s"), what, expected);
 }
 
@@ -825,14 +727,14 @@ scan_tokens (const char        *data,
               expected = _("a value");
               break;
             }
-          return fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, len,
+          return pacte_json_fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, len,
                           _("the file ends too early; expected %s"), expected);
         }
       c = data[i];
       switch (state)
         {
         case ST_DONE:
-          return fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, i,
+          return pacte_json_fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, i,
                           _("more content after the end of the JSON document; expected nothing after its closing bracket"));
 
         case ST_COLON:
@@ -877,7 +779,7 @@ scan_tokens (const char        *data,
           if (c != '"')
             {
               if (after_comma && c == '}')
-                return fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, i,
+                return pacte_json_fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, i,
                                 _("a comma before \"}\"; expected another member (JSON allows no trailing comma)"));
               return fail_unexpected (&s, i, _("a member name in double quotes"));
             }
@@ -914,7 +816,7 @@ scan_tokens (const char        *data,
               if (depth == 0 && outline != NULL)
                 outline->root_is_object = c == '{';
               if (depth >= PACTE_JSON_MAX_DEPTH)
-                return fail_at (error, PACTE_MODEL_ERROR_TOO_DEEP, display, data, i,
+                return pacte_json_fail_at (error, PACTE_MODEL_ERROR_TOO_DEEP, display, data, i,
                                 _("nested more than %d levels deep; expected a portfolio nested at most %d levels"),
                                 PACTE_JSON_MAX_DEPTH, PACTE_JSON_MAX_DEPTH);
               if (c == '{')
@@ -941,7 +843,7 @@ scan_tokens (const char        *data,
                 return FALSE;
             }
           else if (after_comma && (c == ']' || c == '}'))
-            return fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, i,
+            return pacte_json_fail_at (error, PACTE_MODEL_ERROR_SYNTAX, display, data, i,
                             _("a comma before \"%c\"; expected another value (JSON allows no trailing comma)"), c);
           else
             return fail_unexpected (&s, i, _("a value"));
@@ -984,7 +886,7 @@ scan_json (const char        *text,
   if (!g_utf8_validate_len (text, text_len, &end))
     {
       g_clear_error (&local_error);
-      fail_encoding (&local_error, display, text, end - text);
+      pacte_json_fail_encoding (&local_error, display, text, end - text);
     }
   g_propagate_error (error, local_error);
   return FALSE;
