@@ -59,6 +59,9 @@ struct _PacteOverview
 #define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
 
 /* pacte-overview.c */
+/* The heat map's columns and cells (pacte-overview-columns.c). */
+void        _pacte_overview_add_columns   (PacteOverview *self,
+                                           PacteRuleSet  *rules);
 const char *_pacte_overview_plan_name     (PactePlan     *plan);
 gboolean    _pacte_overview_plan_change   (PacteOverview *self,
                                            PactePlan     *plan,

@@ -209,4 +209,14 @@ void     _pacte_window_show_message          (PacteWindow    *self,
 /* pacte-window-recent.c */
 void     _pacte_window_install_recent_actions (GtkWidgetClass *widget_class);
 
+/* The lists' search (pacte-window-search.c). */
+gboolean _pacte_window_plan_matches              (gpointer        item,
+                                                  gpointer        user_data);
+gboolean _pacte_window_partner_matches           (gpointer        item,
+                                                  gpointer        user_data);
+void     _pacte_window_on_plan_search_changed    (PacteWindow    *self,
+                                                  GtkSearchEntry *entry);
+void     _pacte_window_on_partner_search_changed (PacteWindow    *self,
+                                                  GtkSearchEntry *entry);
+
 G_END_DECLS
