@@ -8,6 +8,7 @@
 
 #include "pacte-heat-cell.h"
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-light.h"
 #include "pacte-overview-private.h"
 #include "pacte-overview-slot.h"
@@ -64,37 +65,10 @@ item_plan (PacteOverview *self,
   return pacte_overview_slot_item_plan (item);
 }
 
-/* A label's tooltip given when asked for: gtk_widget_set_tooltip_text()
- * re-queries the tooltip at once, an X round trip per row bound. */
-static gboolean
-on_query_tooltip (GtkWidget  *widget,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip)
-{
-  const char *text = g_object_get_data (G_OBJECT (widget), "pacte-tooltip");
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-static void
-set_tooltip (GtkWidget  *widget,
-             const char *text)
-{
-  g_object_set_data_full (G_OBJECT (widget), "pacte-tooltip", g_strdup (text), g_free);
-}
-
 static GtkWidget *
 new_label (double xalign)
 {
   GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -148,7 +122,7 @@ name_bind (GtkSignalListItemFactory *factory,
     }
   update_name_label (label, NULL, plan);
   g_signal_connect_object (plan, "notify::name", G_CALLBACK (update_name_label), label, G_CONNECT_SWAPPED);
-  set_tooltip (GTK_WIDGET (label), _pacte_overview_plan_name (plan));
+  pacte_lazy_tooltip_set (GTK_WIDGET (label), _pacte_overview_plan_name (plan));
 }
 
 static void
@@ -231,7 +205,7 @@ change_bind (GtkSignalListItemFactory *factory,
       gtk_label_set_label (label, "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       plan != NULL ? _("No review recorded") : "", -1);
-      set_tooltip (GTK_WIDGET (label), NULL);
+      pacte_lazy_tooltip_set (GTK_WIDGET (label), NULL);
       return;
     }
   if (change > 0)
@@ -250,7 +224,7 @@ change_bind (GtkSignalListItemFactory *factory,
       name = g_strdup (_("Unchanged since the last review"));
     }
   gtk_label_set_label (label, text);
-  set_tooltip (GTK_WIDGET (label), name);
+  pacte_lazy_tooltip_set (GTK_WIDGET (label), name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
