@@ -276,15 +276,24 @@ watch_start (Condition condition,
   watch.met = FALSE;
 }
 
+/* Wakes the main loop up, so that a wait with no frame coming ends. */
+static gboolean
+wake_up (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until a drawn frame meets the condition started with
  * watch_start(); returns its after-paint time, or 0 after 30 s. */
 static gint64
 watch_wait (void)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (500, wake_up, NULL);
 
   while (!watch.met && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
   watch.condition = NULL;
   if (!watch.met)
     {
@@ -841,6 +850,12 @@ bench_scroll (PacteWindow *window,
       return FALSE;
     }
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  if (gtk_adjustment_get_upper (adjustment) <= gtk_adjustment_get_page_size (adjustment))
+    {
+      /* A short list (the sample's) fits: no scroll, so no frame to wait for. */
+      printf ("  the list fits in the view: nothing to scroll\n\n");
+      return TRUE;
+    }
   for (guint i = 0; i < n_steps; i++)
     {
       gint64 start, shown;
