@@ -30,7 +30,7 @@ import pyatspi  # noqa: E402  (Debian: python3-pyatspi)
 
 # The end-to-end tests' reading of an accessible's name and role.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from pacte_e2e import name_of, role_of  # noqa: E402
+from pacte_e2e import name_of, role_of, start_x_server as start_private_x_server  # noqa: E402
 
 
 def children(node, visible_only):
@@ -100,19 +100,11 @@ def stats(values):
 
 
 def start_x_server():
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24",
-                               "-nolisten", "tcp"], pass_fds=(write_fd,),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = b""
-    with os.fdopen(read_fd, "rb") as pipe:
-        while not number.endswith(b"\n"):
-            chunk = pipe.read(1)
-            if not chunk:
-                break
-            number += chunk
-    return server, ":" + number.decode().strip()
+    # The window benchmark's screen (bench-window.sh).
+    started = start_private_x_server("1280x800x24")
+    if started is None:
+        sys.exit("bench-a11y: Xvfb did not start")
+    return started
 
 
 def main(argv):

@@ -51,12 +51,12 @@ def role_of(node):
         return ""
 
 
-def start_x_server():
+def start_x_server(screen="1280x1024x24"):
     """A private X server with a screen the window fits in; -displayfd picks
     a free display number without racing other X servers on the machine.
     Returns (server, display), or None when it did not start."""
     read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24",
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen,
                                "-nolisten", "tcp"], pass_fds=(write_fd,),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.close(write_fd)
