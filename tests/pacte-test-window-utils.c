@@ -12,6 +12,23 @@ pacte_test_flush_events (void)
       ;
 }
 
+static gboolean
+timeout_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+pacte_test_run_frames (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_done_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 PacteWindow *
 pacte_test_window_with_sample (void)
 {

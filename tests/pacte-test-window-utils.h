@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 /* Runs the main loop until nothing is pending, a few times over: the
  * evaluator's idle and the redraw both run. */
 void         pacte_test_flush_events     (void);
+/* Lets the main loop and the frame clock run for ms milliseconds (reveals
+ * and expanders wait for layout). */
+void         pacte_test_run_frames       (guint ms);
 /* A shown window holding the sample (default rules), on PACTE_TEST_SAMPLE_DAY. */
 PacteWindow *pacte_test_window_with_sample (void);
 /* Asserts that the items of list (plans or partners) are named expected

@@ -29,23 +29,6 @@ is_french (void)
   return g_str_equal (pacte_i18n_user_language (), "fr");
 }
 
-static gboolean
-timeout_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_frames (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The first mapped widget under root that is a label showing text, or a
  * button labelled text. */
 static GtkWidget *
@@ -156,7 +139,7 @@ test_overdue_note (void)
   /* Its button opens the agenda, which lists those items. */
   /* A button's activation clicks it after its pressed look (250 ms). */
   g_assert_true (gtk_widget_activate (button));
-  run_frames (400);
+  pacte_test_run_frames (400);
   pacte_test_flush_events ();
   g_assert_cmpstr (pacte_overview_get_page (PACTE_OVERVIEW (pacte_window_get_overview (window))), ==, "agenda");
   g_assert_cmpuint (pacte_agenda_count_overdue (pacte_overview_get_agenda (PACTE_OVERVIEW (pacte_window_get_overview (window)))),
@@ -224,7 +207,7 @@ test_fix_first (void)
   end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
   do
     {
-      run_frames (20);
+      pacte_test_run_frames (20);
       focus = gtk_root_get_focus (GTK_ROOT (window));
       row = focus != NULL ? gtk_widget_get_ancestor (focus, PACTE_TYPE_FIELD_ROW) : NULL;
       if (row != NULL && pacte_field_row_get_record (PACTE_FIELD_ROW (row)) == pacte_rule_result_get_fix_record (result)

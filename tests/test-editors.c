@@ -17,6 +17,7 @@
 #include "pacte-partner-editor.h"
 #include "pacte-plan-editor.h"
 #include "pacte-test-utils.h"
+#include "pacte-test-window-utils.h"
 
 typedef struct {
   PactePortfolio *portfolio;
@@ -511,24 +512,6 @@ test_plan_focus_rule (Fixture       *fixture,
   g_assert_true (has_focus_within (fixture->window, add_body));
 }
 
-static gboolean
-timeout_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the frame clock run for ms milliseconds (the reveal waits for layout). */
-static void
-run_frames (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The same, as a condition to wait for. */
 static gboolean
 focus_in_view (GtkWidget *window)
@@ -575,14 +558,14 @@ test_plan_focus_rule_in_view (Fixture       *fixture,
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     while (g_list_model_get_n_items (pacte_record_get_list (plan, lists[l])) > 0)
       pacte_record_list_remove (plan, lists[l], 0);
-  run_frames (200);
+  pacte_test_run_frames (200);
   for (guint i = 0; i < pacte_rule_set_get_n_rules (rules); i++)
     {
       g_test_message ("rule %s", pacte_rule_set_get_id (rules, i));
       if (!reveal_rule (fixture, pacte_rule_set_get_id (rules, i)))
         continue;
       n_revealed++;
-      run_frames (400);
+      pacte_test_run_frames (400);
       assert_focus_in_view (fixture->window);
     }
   g_assert_cmpuint (n_revealed, >=, 5);
@@ -640,7 +623,7 @@ test_plan_switch_folds (Fixture       *fixture,
   gint64 end;
 
   g_assert_cmpuint (g_list_model_get_n_items (plans), >=, 3);
-  run_frames (500);
+  pacte_test_run_frames (500);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
 
   for (guint i = 1; i <= 2; i++)
@@ -664,7 +647,7 @@ test_plan_switch_folds (Fixture       *fixture,
       end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
       while ((!gtk_widget_get_mapped (GTK_WIDGET (last)) || pacte_list_section_get_pending (last))
              && g_get_monotonic_time () < end)
-        run_frames (20);
+        pacte_test_run_frames (20);
       g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (last)));
       g_assert_false (pacte_list_section_get_pending (last));
       g_assert_true (gtk_widget_is_visible (agreement));
@@ -679,7 +662,7 @@ test_plan_switch_folds (Fixture       *fixture,
   /* Back to the top, another plan, and at once a light that leads to the
    * agreement's type, folded below the view: the field is shown and focused. */
   gtk_adjustment_set_value (adjustment, 0);
-  run_frames (300);
+  pacte_test_run_frames (300);
   pacte_plan_editor_set_plan (editor, fixture->plan);
   g_assert_false (gtk_widget_is_visible (agreement));
   g_assert_true (pacte_plan_editor_reveal_fix (editor, PACTE_FIX_FIELD, PACTE_RECORD (fixture->plan), "agreement-type"));
@@ -687,7 +670,7 @@ test_plan_switch_folds (Fixture       *fixture,
    * than a few frames. */
   end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
   do
-    run_frames (50);
+    pacte_test_run_frames (50);
   while (!focus_in_view (fixture->window) && g_get_monotonic_time () < end);
   g_assert_true (gtk_widget_is_visible (agreement));
   g_assert_true (has_focus_within (fixture->window, agreement));

@@ -18,24 +18,6 @@
 #include "pacte-test-window-utils.h"
 #include "pacte-window.h"
 
-static gboolean
-timeout_done_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the frame clock run (reveals wait for layout and expanders). */
-static void
-run_frames (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_done_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static PacteRuleResult *
 result_of (PacteWindow *window,
            PactePlan   *plan,
@@ -116,7 +98,7 @@ activate_rule (PacteWindow *window,
   g_assert_nonnull (want_field);
   do
     {
-      run_frames (20);
+      pacte_test_run_frames (20);
       if (focused_target (window, &record, &field, &add)
           && record == want && g_strcmp0 (field, want_field) == 0 && add == want_add)
         break;
@@ -202,7 +184,7 @@ test_known_cases (void)
   pacte_test_flush_events ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-rule", "(ss)",
                                              "plan-lumiere-retail", "R04"));
-  run_frames (300);
+  pacte_test_run_frames (300);
   g_assert_true (pacte_window_get_plan (window) == lumiere);
 
   pacte_test_destroy_window (window);
