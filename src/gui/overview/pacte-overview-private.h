@@ -34,16 +34,8 @@ struct _PacteOverview
   GtkCustomSorter    *sorter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
-  GListStore         *slots;         /* PacteOverviewSlot: what the view lists */
-  struct _PacteOverviewSlotQueue *slot_queue;  /* rows out of view, bound after the frame */
-  guint               slots_max;     /* FIRST_ROWS at first, more after each frame, then G_MAXUINT */
-  gulong              first_paint_id;  /* the frame clock's after-paint, until then */
-  guint               more_rows_id;  /* idle */
-  GListStore         *totals_store;  /* one item: the totals row */
-  GObject            *totals_item;
-
   GtkStack           *stack;  /* not an AdwViewStack: the window's lists own the only one */
-  GtkColumnView      *view;
+  GtkWidget          *grid;          /* PacteHeatGrid */
   GtkLabel           *summary_label;
   GtkDrawingArea     *histogram;
   GtkSearchEntry     *search_entry;
@@ -59,9 +51,6 @@ struct _PacteOverview
 #define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
 
 /* pacte-overview.c */
-/* The heat map's columns and cells (pacte-overview-columns.c). */
-void        _pacte_overview_add_columns   (PacteOverview *self,
-                                           PacteRuleSet  *rules);
 const char *_pacte_overview_plan_name     (PactePlan     *plan);
 gboolean    _pacte_overview_plan_change   (PacteOverview *self,
                                            PactePlan     *plan,

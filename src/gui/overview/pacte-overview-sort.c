@@ -9,7 +9,6 @@
 #include "pacte-i18n.h"
 #include "pacte-name-sorter.h"
 #include "pacte-overview-private.h"
-#include "pacte-overview-slot.h"
 
 static char *
 fold_for_search (const char *text)

@@ -12,7 +12,7 @@
 #include "pacte-light.h"
 #include "pacte-name-sorter.h"
 #include "pacte-overview-private.h"
-#include "pacte-overview-slot.h"
+#include "pacte-heat-grid.h"
 #include "pacte-report-format.h"
 #include "pacte-rules-panel.h"
 
@@ -21,9 +21,6 @@ G_DEFINE_FINAL_TYPE (PacteOverview, pacte_overview, GTK_TYPE_BOX)
 
 enum { SIGNAL_PLAN_ACTIVATED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void on_first_paint (GdkFrameClock *clock,
-                            PacteOverview *self);
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -99,16 +96,6 @@ on_segment_selected (PacteOverview *self)
 
   if (g_strcmp0 (segment, self->segment) != 0)
     pacte_overview_set_segment_filter (self, segment);
-}
-
-static void
-on_row_activate (PacteOverview *self,
-                 guint          position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->view)), position);
-
-  if (PACTE_IS_OVERVIEW_SLOT (item) && pacte_overview_slot_get_plan (PACTE_OVERVIEW_SLOT (item)) != NULL)
-    _pacte_overview_emit_plan (self, pacte_overview_slot_get_plan (PACTE_OVERVIEW_SLOT (item)), NULL);
 }
 
 /* ---- the figures ------------------------------------------------------ */
@@ -220,7 +207,6 @@ pacte_overview_refresh (PacteOverview *self)
   GListModel *plans;
   g_autofree PacteStatus *statuses = NULL;
   guint n_rules;
-  g_autoptr(GObject) totals = g_object_new (G_TYPE_OBJECT, NULL);
 
   g_return_if_fail (PACTE_IS_OVERVIEW (self));
 
@@ -260,10 +246,6 @@ pacte_overview_refresh (PacteOverview *self)
   self->fix_first_stale = TRUE;
   self->agenda_stale = TRUE;
   update_summary (self);
-  /* A new totals item: its row binds again with the new figures. */
-  g_set_object (&self->totals_item, totals);
-  g_list_store_splice (self->totals_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->totals_store)),
-                       (gpointer *) &self->totals_item, 1);
   /* The first refresh gives the models their filter and order (sorted
    * once); later ones filter and sort again. */
   if (gtk_sort_list_model_get_sorter (self->sorted) == NULL)
@@ -276,6 +258,9 @@ pacte_overview_refresh (PacteOverview *self)
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
+  /* The totals and the rows in view show the new figures. */
+  if (self->grid != NULL)
+    pacte_heat_grid_update (PACTE_HEAT_GRID (self->grid));
   update_pages (self);
 }
 
@@ -316,19 +301,6 @@ pacte_overview_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (pacte_overview_parent_class)->map (widget);
   if (self->dirty)
     pacte_overview_refresh (self);
-  if (self->slots_max != G_MAXUINT && self->first_paint_id == 0)
-    self->first_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                             G_CALLBACK (on_first_paint), self);
-}
-
-static void
-pacte_overview_unmap (GtkWidget *widget)
-{
-  PacteOverview *self = PACTE_OVERVIEW (widget);
-
-  if (self->first_paint_id != 0)
-    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (widget));
-  GTK_WIDGET_CLASS (pacte_overview_parent_class)->unmap (widget);
 }
 
 /* ---- pages ------------------------------------------------------------ */
@@ -373,49 +345,6 @@ choice_drop (const char         *all,
   return drop;
 }
 
-static void
-on_sorted_changed (PacteOverview *self)
-{
-  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted), self->slots_max);
-}
-
-/* The first frame lists the first FIRST_ROWS plans, more than a screen
- * holds: the view makes and binds a row per item up to 200 (GTK 4.8), most
- * of them out of view.  The others come after that frame is drawn, a batch
- * of rows per frame (each batch's rows are made in its frame), then the
- * rest at once when the view has made all the rows it keeps. */
-#define FIRST_ROWS 40
-#define ROWS_KEPT 240  /* more than GTK 4.8's list views keep */
-
-static gboolean
-more_rows_idle (gpointer data)
-{
-  PacteOverview *self = data;
-
-  self->more_rows_id = 0;
-  self->slots_max = self->slots_max >= ROWS_KEPT ? G_MAXUINT : self->slots_max + FIRST_ROWS;
-  on_sorted_changed (self);
-  if (self->slots_max == G_MAXUINT && self->first_paint_id != 0)
-    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_paint (GdkFrameClock *clock,
-                PacteOverview *self)
-{
-  if (self->more_rows_id == 0 && self->slots_max != G_MAXUINT)
-    self->more_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, more_rows_idle, self, NULL);
-}
-
-/* Rows that scroll into view are bound before they are drawn. */
-static void
-on_scrolled (PacteOverview *self)
-{
-  if (self->slot_queue != NULL)
-    pacte_overview_slot_queue_flush (self->slot_queue);
-}
-
 static GtkWidget *
 build_heat_map (PacteOverview *self)
 {
@@ -423,9 +352,6 @@ build_heat_map (PacteOverview *self)
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  PacteRuleSet *rules = pacte_context_get_rules (self->context);
-  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  GtkFlattenListModel *flat;
   const char * const sorts[] = {
     _("Worst first"), _("Best first"), _("Name"), _("Phase"), _("Change since review"), NULL
   };
@@ -473,36 +399,20 @@ build_heat_map (PacteOverview *self)
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->sort_drop));
   gtk_box_append (GTK_BOX (page), controls);
 
-  /* The model: a totals row, then the plans, filtered and sorted. */
+  /* The model: the plans, filtered and sorted. */
   self->filter = gtk_custom_filter_new (_pacte_overview_filter_plan, self, NULL);
   self->sorter = gtk_custom_sorter_new (_pacte_overview_compare_plans, self, NULL);
   /* Without filter and order until the first refresh (which has the scores). */
   self->filtered = gtk_filter_list_model_new (g_object_ref (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context))),
                                               NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
-  self->totals_store = g_list_store_new (G_TYPE_OBJECT);
-  g_list_store_append (parts, self->totals_store);
-  /* The view lists slots that follow the sorted plans (pacte-overview-slot.h). */
-  self->slots = g_list_store_new (PACTE_TYPE_OVERVIEW_SLOT);
-  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted), self->slots_max);
-  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_changed), self);
-  g_list_store_append (parts, self->slots);
-  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
-
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (flat)))));
-  gtk_column_view_set_show_column_separators (self->view, FALSE);
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "heat-map");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  /* The heat map: a row widget per plan in view (pacte-heat-grid.h). */
+  self->grid = pacte_heat_grid_new (self, G_LIST_MODEL (self->sorted));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Heat map of the plans and the golden rules"), -1);
-  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activate), self);
-  self->slot_queue = pacte_overview_slot_queue_new (GTK_WIDGET (self->view));
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
-                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
-
-  _pacte_overview_add_columns (self, rules);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
+  /* As wide as its columns: a narrow window scrolls the overview sideways. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->grid);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (page), scrolled);
   return page;
@@ -516,12 +426,6 @@ pacte_overview_dispose (GObject *object)
   PacteOverview *self = PACTE_OVERVIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->more_rows_id, g_source_remove);
-  if (self->slot_queue != NULL)
-    {
-      pacte_overview_slot_queue_detach (self->slot_queue);
-      g_clear_pointer (&self->slot_queue, pacte_overview_slot_queue_unref);
-    }
   if (self->context != NULL)
     {
       PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
@@ -533,11 +437,8 @@ pacte_overview_dispose (GObject *object)
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->slots);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
-  g_clear_object (&self->totals_store);
-  g_clear_object (&self->totals_item);
   G_OBJECT_CLASS (pacte_overview_parent_class)->dispose (object);
 }
 
@@ -569,7 +470,6 @@ pacte_overview_class_init (PacteOverviewClass *klass)
   object_class->dispose = pacte_overview_dispose;
   object_class->finalize = pacte_overview_finalize;
   widget_class->map = pacte_overview_map;
-  widget_class->unmap = pacte_overview_unmap;
 
   signals[SIGNAL_PLAN_ACTIVATED] =
     g_signal_new ("plan-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -584,7 +484,6 @@ pacte_overview_init (PacteOverview *self)
   self->sort_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sort = PACTE_OVERVIEW_SORT_WORST;
-  self->slots_max = FIRST_ROWS;
 }
 
 GtkWidget *
