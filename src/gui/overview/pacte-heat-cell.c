@@ -17,7 +17,6 @@ struct _PacteHeatCell
   PacteStatus  status;
   char        *accessible_name;
   char        *tooltip;  /* given on query (see set_tooltip) */
-  const char  *status_class;  /* one of status_classes, or NULL */
   GtkWidget   *label;  /* text mode; NULL until then */
 };
 
@@ -25,24 +24,6 @@ G_DEFINE_FINAL_TYPE (PacteHeatCell, pacte_heat_cell, GTK_TYPE_WIDGET)
 
 enum { SIGNAL_ACTIVATE, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static const char * const status_classes[] = { "green", "amber", "red", "off" };
-
-/* A class change restyles the row: only when the status word changes (a
- * sort rebinds every cell on screen, mostly to the same few statuses). */
-static void
-set_status_class (PacteHeatCell *self)
-{
-  const char *wanted = self->is_light ? status_classes[self->status] : NULL;
-
-  if (g_strcmp0 (wanted, self->status_class) == 0)
-    return;
-  if (self->status_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), self->status_class);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
-  self->status_class = wanted;
-}
 
 static void
 set_accessible_name (PacteHeatCell *self,
@@ -105,7 +86,6 @@ pacte_heat_cell_set_status (PacteHeatCell *self,
   if (self->label != NULL)
     gtk_widget_set_visible (self->label, FALSE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  set_status_class (self);
   set_accessible_name (self, accessible_name);
   set_tooltip (self, tooltip);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -131,7 +111,6 @@ pacte_heat_cell_set_text (PacteHeatCell *self,
   gtk_label_set_label (GTK_LABEL (self->label), text);
   gtk_widget_set_visible (self->label, TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
-  set_status_class (self);
   set_accessible_name (self, accessible_name);
   set_tooltip (self, accessible_name);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -16,13 +16,16 @@ struct _PacteOverview
   GPtrArray          *agenda;        /* every PacteAgendaItem; made when the page is shown */
   GPtrArray          *agenda_shown;  /* those of agenda_owner (not owned) */
   char               *agenda_owner;  /* NULL: everyone */
-  guint               n_overdue;     /* of the whole agenda, counted at the refresh */
+  guint               n_overdue;     /* of the whole agenda, unless overdue_stale */
+  gboolean            overdue_stale; /* counted after the refresh's frame */
+  guint               overdue_id;    /* its idle */
+  gulong              after_paint_id; /* the frame clock's, until that frame */
   guint               refresh_id;    /* pending idle */
   gboolean            dirty;         /* an edit since the last refresh */
   /* Made when first needed, kept until the portfolio changes: */
   GHashTable         *sort_keys;     /* PactePlan -> collation key of its folded name */
   GHashTable         *search_texts;  /* PactePlan -> folded name, id, owner, partners */
-  GHashTable         *changes;       /* PactePlan -> change since its last review + 1000 */
+  GHashTable         *changes;       /* PactePlan -> change since its last review + 1000, 0: none (made when asked) */
 
   PacteOverviewSort   sort;
   char               *search;        /* folded, or NULL */
