@@ -398,19 +398,42 @@ min_width (void)
   return NAME_WIDTH + SCORE_WIDTH + CHANGE_WIDTH;
 }
 
+/* A rule's column: as wide as its light, or as its totals when they need
+ * more ("■1030" for 2,000 plans). */
+static int
+rule_width (PacteHeatGrid *self,
+            guint          rule)
+{
+  int natural = 0;
+
+  if (self->totals != NULL)
+    gtk_widget_measure (pacte_heat_row_get_cell (PACTE_HEAT_ROW (self->totals), rule), GTK_ORIENTATION_HORIZONTAL, -1,
+                        NULL, &natural, NULL, NULL);
+  return MAX (RULE_WIDTH, natural + 4);
+}
+
+static int
+rules_width (PacteHeatGrid *self)
+{
+  int width = 0;
+
+  for (guint r = 0; r < self->columns.n - PACTE_HEAT_FIRST_RULE; r++)
+    width += rule_width (self, r);
+  return width;
+}
+
 static void
 set_columns (PacteHeatGrid *self,
              int            width)
 {
-  int rules_width = (int) (self->columns.n - PACTE_HEAT_FIRST_RULE) * RULE_WIDTH;
-  int name = MAX (NAME_WIDTH, width - rules_width - SCORE_WIDTH - CHANGE_WIDTH);
+  int name = MAX (NAME_WIDTH, width - rules_width (self) - SCORE_WIDTH - CHANGE_WIDTH);
 
   self->columns.x[0] = 0;
   self->columns.x[1] = name;
   self->columns.x[2] = name + SCORE_WIDTH;
   self->columns.x[3] = name + SCORE_WIDTH + CHANGE_WIDTH;
   for (guint i = PACTE_HEAT_FIRST_RULE; i < self->columns.n; i++)
-    self->columns.x[i + 1] = self->columns.x[i] + RULE_WIDTH;
+    self->columns.x[i + 1] = self->columns.x[i] + rule_width (self, i - PACTE_HEAT_FIRST_RULE);
 }
 
 static int
@@ -450,7 +473,7 @@ pacte_heat_grid_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = min_width () + (int) (self->columns.n - PACTE_HEAT_FIRST_RULE) * RULE_WIDTH;
+      *minimum = min_width () + rules_width (self);
       *natural = *minimum + NAME_WIDTH;
       return;
     }
