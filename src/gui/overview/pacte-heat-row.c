@@ -74,6 +74,8 @@ update_name (PacteHeatRow *self)
 
   gtk_label_set_label (GTK_LABEL (self->name), name);
   pacte_lazy_tooltip_set (self->name, name);
+  /* The row reads as its plan (its cells say the rest). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -168,6 +170,7 @@ update_totals (PacteHeatRow *self)
                                               : g_strdup_printf (_("Average score %s"), avg);
 
   gtk_label_set_label (GTK_LABEL (self->name), all);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, all, -1);
   gtk_label_set_label (GTK_LABEL (self->score), avg);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->score), GTK_ACCESSIBLE_PROPERTY_LABEL, avg_name, -1);
   for (guint r = 0; r < self->n_rules; r++)
@@ -461,6 +464,8 @@ pacte_heat_row_new (PacteOverview          *overview,
   if (kind == PACTE_HEAT_ROW_TITLES)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "titles");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Heat map columns"), -1);
       self->name = new_label (self, _("Plan"), 0.0);
       self->score = new_label (self, _("Score"), 1.0);
       self->change = new_label (self, _("Change"), 1.0);
