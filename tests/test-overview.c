@@ -270,8 +270,25 @@ test_filter (void)
   pacte_test_destroy_window (window);
 }
 
+static gboolean
+is_summary_with_overdue (GtkWidget *widget,
+                         gpointer   data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && strstr (gtk_label_get_label (GTK_LABEL (widget)), data) != NULL;
+}
+
+static gboolean
+summary_says (gpointer data)
+{
+  gpointer *args = data;
+
+  return pacte_test_find_widget (args[0], is_summary_with_overdue, args[1]) != NULL;
+}
+
 /* The agenda page lists the sample's overdue items (as the core finds
- * them), filters by owner, and opens an item's plan. */
+ * them), filters by owner, and opens an item's plan.  The heat map's
+ * summary counts them once its figures are drawn. */
 static void
 test_agenda (void)
 {
@@ -304,6 +321,14 @@ test_agenda (void)
   /* The sample on its review day: Bérard's review and Kühne's steering
    * committee are overdue. */
   g_assert_cmpuint (n_overdue, ==, 2);
+  g_assert_cmpuint (pacte_overview_count_overdue (overview), ==, 2);
+  pacte_overview_show_page (overview, "heat-map");
+  {
+    gpointer args[2] = { overview, (gpointer) (is_french () ? "2 éléments en retard" : "2 items overdue") };
+
+    g_assert_true (pacte_test_wait_for (summary_says, args, 5000));
+  }
+  pacte_overview_show_page (overview, "agenda");
   g_assert_cmpstr (((PacteAgendaItem *) g_ptr_array_index (shown, 0))->key, ==, "plan-berard-relance");
 
   pacte_overview_set_agenda_owner (overview, "Hélène Vasseur");

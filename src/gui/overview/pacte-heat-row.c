@@ -159,7 +159,7 @@ on_rule_result_notify (PacteRuleResult *result,
 static void
 update_totals (PacteHeatRow *self)
 {
-  PacteAnalysis *analysis = pacte_overview_get_analysis (self->overview);
+  PacteAnalysis *analysis = self->overview->analysis;  /* not the getter: it takes the steps left */
   PacteContext *context = pacte_overview_get_context (self->overview);
   PacteRuleSet *rules = pacte_context_get_rules (context);
   guint n = pacte_analysis_get_n_plans (analysis);

@@ -21,6 +21,9 @@ struct _PacteOverview
   guint               overdue_id;    /* its idle */
   gulong              after_paint_id; /* the frame clock's, until that frame */
   guint               refresh_id;    /* pending idle */
+  guint               figures_id;    /* a new overview's first figures, then */
+  guint               order_id;      /* its first order (idles) */
+  gboolean            first_step;    /* the first figures: the order after */
   gboolean            dirty;         /* an edit since the last refresh */
   /* Made when first needed, kept until the portfolio changes: */
   GHashTable         *sort_keys;     /* PactePlan -> collation key of its folded name */
@@ -60,6 +63,7 @@ gboolean    _pacte_overview_plan_change   (PacteOverview *self,
                                            int           *change);
 int         _pacte_overview_plan_score    (PacteOverview *self,
                                            PactePlan     *plan);
+void        _pacte_overview_ensure_ready  (PacteOverview *self);
 /* pacte-overview-sort.c: the view's sorter and filter functions. */
 int         _pacte_overview_compare_plans (gconstpointer  a,
                                            gconstpointer  b,

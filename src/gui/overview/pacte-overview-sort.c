@@ -214,6 +214,7 @@ GListModel *
 pacte_overview_get_plans (PacteOverview *self)
 {
   g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  _pacte_overview_ensure_ready (self);
   return G_LIST_MODEL (self->sorted);
 }
 

@@ -20,7 +20,7 @@
 
 G_DEFINE_FINAL_TYPE (PacteOverview, pacte_overview, GTK_TYPE_BOX)
 
-enum { SIGNAL_PLAN_ACTIVATED, N_SIGNALS };
+enum { SIGNAL_PLAN_ACTIVATED, SIGNAL_OVERDUE_COUNTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -223,6 +223,7 @@ count_overdue (PacteOverview *self)
   self->n_overdue = pacte_agenda_count_overdue_at (pacte_context_get_portfolio (self->context),
                                                    pacte_context_get_today (self->context));
   self->overdue_stale = FALSE;
+  g_signal_emit (self, signals[SIGNAL_OVERDUE_COUNTED], 0, self->n_overdue);
 }
 
 guint
@@ -271,6 +272,60 @@ schedule_overdue (PacteOverview *self)
     self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
 }
 
+/* A new overview shows its portfolio in three steps of the main loop
+ * before its first frame, none of which stalls the loop long on 2,000
+ * plans: pacte_overview_new() makes the widgets; an idle the figures
+ * (analysis, summary, totals); another the order (filter and sort, with the
+ * plans' name keys).  Then the frame lays out the rows in view.  The idles
+ * run before the frame clock's paint (measured: at G_PRIORITY_HIGH_IDLE + 10
+ * they ran after it in GTK 4.8, at the default priority before it). */
+#define FIRST_STEPS_PRIORITY G_PRIORITY_DEFAULT
+
+static void
+set_order (PacteOverview *self)
+{
+  g_clear_handle_id (&self->order_id, g_source_remove);
+  if (gtk_sort_list_model_get_sorter (self->sorted) != NULL)
+    return;
+  gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (self->sorter));
+}
+
+static gboolean
+order_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->order_id = 0;
+  set_order (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+figures_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->figures_id = 0;
+  self->first_step = TRUE;
+  pacte_overview_refresh (self);
+  self->first_step = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* What is asked for now is ready now: the steps left are taken at once. */
+void
+_pacte_overview_ensure_ready (PacteOverview *self)
+{
+  if (self->figures_id != 0)
+    {
+      g_clear_handle_id (&self->figures_id, g_source_remove);
+      pacte_overview_refresh (self);
+    }
+  if (self->order_id != 0)
+    set_order (self);
+}
+
 void
 pacte_overview_refresh (PacteOverview *self)
 {
@@ -283,6 +338,7 @@ pacte_overview_refresh (PacteOverview *self)
   g_return_if_fail (PACTE_IS_OVERVIEW (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->figures_id, g_source_remove);
   self->dirty = FALSE;
   portfolio = pacte_context_get_portfolio (self->context);
   rules = pacte_context_get_rules (self->context);
@@ -317,11 +373,14 @@ pacte_overview_refresh (PacteOverview *self)
   self->agenda_stale = TRUE;
   update_summary (self);
   /* The first refresh gives the models their filter and order (sorted
-   * once); later ones filter and sort again. */
+   * once; made by pacte_overview_new(), in a step of its own); later ones
+   * filter and sort again. */
   if (gtk_sort_list_model_get_sorter (self->sorted) == NULL)
     {
-      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-      gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (self->sorter));
+      if (!self->first_step)
+        set_order (self);
+      else if (self->order_id == 0)
+        self->order_id = g_idle_add_full (FIRST_STEPS_PRIORITY, order_idle, self, NULL);
     }
   else
     {
@@ -338,6 +397,7 @@ PacteAnalysis *
 pacte_overview_get_analysis (PacteOverview *self)
 {
   g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  _pacte_overview_ensure_ready (self);
   return self->analysis;
 }
 
@@ -369,7 +429,7 @@ pacte_overview_map (GtkWidget *widget)
   PacteOverview *self = PACTE_OVERVIEW (widget);
 
   GTK_WIDGET_CLASS (pacte_overview_parent_class)->map (widget);
-  if (self->dirty)
+  if (self->dirty && self->figures_id == 0)
     pacte_overview_refresh (self);
   else if (self->overdue_stale)
     schedule_overdue (self);
@@ -509,6 +569,8 @@ pacte_overview_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->overdue_id, g_source_remove);
+  g_clear_handle_id (&self->figures_id, g_source_remove);
+  g_clear_handle_id (&self->order_id, g_source_remove);
   if (self->context != NULL)
     {
       PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
@@ -558,6 +620,9 @@ pacte_overview_class_init (PacteOverviewClass *klass)
   signals[SIGNAL_PLAN_ACTIVATED] =
     g_signal_new ("plan-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, PACTE_TYPE_PLAN, G_TYPE_STRING);
+  signals[SIGNAL_OVERDUE_COUNTED] =
+    g_signal_new ("overdue-counted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -568,6 +633,7 @@ pacte_overview_init (PacteOverview *self)
   self->sort_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sort = PACTE_OVERVIEW_SORT_WORST;
+  self->overdue_stale = TRUE;  /* counted after the first frame */
 }
 
 GtkWidget *
@@ -603,6 +669,8 @@ pacte_overview_new (PacteContext *context)
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_pages), self);
   g_signal_connect_swapped (portfolio, "record-changed", G_CALLBACK (on_portfolio_changed), self);
   g_signal_connect_swapped (pacte_portfolio_get_plans (portfolio), "items-changed", G_CALLBACK (on_portfolio_changed), self);
-  pacte_overview_refresh (self);
+  /* The figures and the order in the next steps (see FIRST_STEPS_PRIORITY). */
+  self->dirty = TRUE;
+  self->figures_id = g_idle_add_full (FIRST_STEPS_PRIORITY, figures_idle, self, NULL);
   return GTK_WIDGET (self);
 }
