@@ -22,6 +22,9 @@
  *     parsed (pacte-load-pipeline.c), so with two free cores most of the
  *     work around the parse is off the critical path.  On a busy machine the
  *     second thread waits for a core and this figure grows.
+ *   loading thread's CPU: (its CPU time − the parse alone's CPU time) ÷ the
+ *     parse alone's: what the wall-clock figure would be with a core for
+ *     each thread (a quiet machine), hardly changed by other jobs.
  *   CPU: the CPU time of every thread of the load, less the parse's, ÷ the
  *     parse's: the work done, whatever the cores.
  *
@@ -80,11 +83,11 @@ main (int    argc,
   };
   g_autoptr(GFile) file = NULL;
   g_autofree double *values = NULL;
-  g_autofree double *walls = NULL, *cpus = NULL, *alone = NULL, *alone_cpu = NULL;
+  g_autofree double *walls = NULL, *cpus = NULL, *alone = NULL, *alone_cpu = NULL, *mine = NULL;
   g_autofree char *loadavg = NULL;
   guint runs = 3, pieces = 0;
   double best[N_PHASES], wall, cpu, parse_wall, parse_cpu;
-  double around_wall, around_cpu, wall_ratio, cpu_ratio;
+  double around_wall, around_cpu, wall_ratio, cpu_ratio, loading, path_ratio;
   int i = 1;
 
   for (;;)
@@ -108,6 +111,7 @@ main (int    argc,
   cpus = g_new (double, runs);
   alone = g_new (double, runs);
   alone_cpu = g_new (double, runs);
+  mine = g_new (double, runs);
   for (guint r = 0; r < runs; r++)
     {
       g_autoptr(GError) error = NULL;
@@ -131,6 +135,7 @@ main (int    argc,
       walls[r] = phases.wall;
       /* The load's own clock readings are not its work. */
       cpus[r] = MAX (phases.cpu - 4 * cost, 0);
+      mine[r] = MAX (phases.cpu - phases.other_threads - 4 * cost, 0);
       pieces = phases.pieces;
 
       g_clear_object (&portfolio);
@@ -143,7 +148,7 @@ main (int    argc,
       alone_cpu[r] = MAX (phases.parse - clock_cost () * phases.pieces, 0);
     }
   printf ("file: %s, %u pieces, median of %u loads and %u parses alone\n", argv[i], pieces, runs, runs);
-  printf ("CPU time per phase (loading thread; builder thread for the records and the trees):\n");
+  printf ("CPU time per phase (both threads of the lists added up):\n");
   for (guint p = 0; p < N_PHASES; p++)
     best[p] = median (values + p * runs, runs);
   for (guint p = 0; p < N_PHASES; p++)
@@ -161,12 +166,22 @@ main (int    argc,
   printf ("load after the read: %.3f s wall, %.3f s CPU (of which parse %.3f s); parse alone: %.3f s wall, %.3f s CPU\n",
           wall, cpu, best[PARSE], parse_wall, parse_cpu);
   printf ("  wall clock added to the parse: %.3f s = %.1f %% of the parse alone\n", around_wall, 100 * wall_ratio);
+  /* With a core for each thread, the load lasts about as long as the
+   * loading thread's CPU time (the other thread takes items as they come
+   * and ends with it), and the parse alone as long as its CPU time: an
+   * estimate of the wall clock on a quiet machine that other jobs on a busy
+   * one hardly change. */
+  loading = median (mine, runs);
+  path_ratio = (loading - parse_cpu) / parse_cpu;
+  printf ("  loading thread's CPU:          %.3f s (the other thread %.3f s) = %.1f %% more than the parse alone's CPU\n",
+          loading, cpu - loading, 100 * path_ratio);
   printf ("  CPU around the parse:          %.3f s = %.1f %% of the parse's CPU\n", around_cpu, 100 * cpu_ratio);
   if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
     printf ("load average: %s", loadavg);
   printf ("goal: everything around json-glib's parse < 50 %% of the parse (judged in wall-clock time, what the user waits for): "
-          "measured %.1f %% (%.3f s added to %.3f s of parse alone), %s; in CPU time %.1f %% (%.3f s around, %.3f s parse), %s\n",
+          "measured %.1f %% (%.3f s added to %.3f s of parse alone), %s; "
+          "on the loading thread's CPU (a quiet machine's wall clock) %.1f %%; in CPU time of all threads %.1f %% (%.3f s around, %.3f s parse)\n",
           100 * wall_ratio, around_wall, parse_wall, wall_ratio < 0.5 ? "met" : "NOT met",
-          100 * cpu_ratio, around_cpu, best[PARSE], cpu_ratio < 0.5 ? "would be met" : "not met");
+          100 * path_ratio, 100 * cpu_ratio, around_cpu, best[PARSE]);
   return 0;
 }

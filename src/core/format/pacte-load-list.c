@@ -317,7 +317,7 @@ pacte_load_list_read (PacteLoadList  *list,
       /* Stopped before the end, or cancelled at the end: only a cancel
        * does that. */
       if (stop_error == NULL)
-        g_set_error_literal (&stop_error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+        g_set_error_literal (&stop_error, G_IO_ERROR, G_IO_ERROR_CANCELLED, g_dgettext ("glib20", "Operation was cancelled"));
       g_propagate_error (error, g_steal_pointer (&stop_error));
       ok = FALSE;
     }
