@@ -11,9 +11,11 @@
  * Then the portfolio is read piece by piece: json-glib parses one partner or
  * plan (or one other member) at a time from the compact text into a small
  * tree that becomes records at once (pacte-record-reader.c) and is dropped
- * before the next piece is parsed.  The whole tree of the file is never in
- * memory: only the compact text, the model and one piece's tree (the text
- * as read is dropped after the scan when the loader owns it).
+ * then.  The partners and the plans are read so by two threads at once, each
+ * item by one of them (pacte-load-list.c).  The whole tree of the file is
+ * never in memory: only the compact text, the model and one piece's tree
+ * per thread (the text as read is dropped after the scan when the loader
+ * owns it).
  *
  * Every failure is one GError naming the file and either line:column (the
  * text) or the JSON path (the values), and what was expected. */
