@@ -79,7 +79,7 @@ main (int    argc,
 {
   static const char * const names[N_PHASES] = {
     "read (with impossible-byte check)", "UTF-8, strict scan, outline, white space removal",
-    "json-glib parse", "records from the trees (builder)", "freeing the trees (builder)", "freeing the text",
+    "json-glib parse", "records from the trees", "freeing the trees", "freeing the text",
   };
   g_autoptr(GFile) file = NULL;
   g_autofree double *values = NULL;
