@@ -4,6 +4,7 @@
  * pacte-portfolio-load.c and the tests. */
 #pragma once
 
+#include <time.h>
 #include <json-glib/json-glib.h>
 
 #include "pacte-json-scan-private.h"
@@ -48,6 +49,9 @@ gboolean pacte_load_list_read             (PacteLoadList  *list,
 void     pacte_load_set_parser_error      (GError        **error,
                                            const char     *display,
                                            const char     *message);
+
+/* The time of that clock in seconds (0 when it cannot be read). */
+double   pacte_load_clock                 (clockid_t       id);
 
 /* For the tests: how many threads read a list (1: the loading thread
  * alone; 0: as many as the machine has cores, at most 2: the default). */

@@ -68,25 +68,18 @@ pacte_load_list_set_threads_for_tests (guint threads)
   g_atomic_int_set (&threads_for_tests, threads);
 }
 
-static double
-cpu_clock (void)
+double
+pacte_load_clock (clockid_t id)
 {
   struct timespec now;
 
-  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
+  if (clock_gettime (id, &now) != 0)
     return 0;
   return now.tv_sec + now.tv_nsec / 1e9;
 }
 
-static double
-wall_clock (void)
-{
-  struct timespec now;
-
-  if (clock_gettime (CLOCK_MONOTONIC, &now) != 0)
-    return 0;
-  return now.tv_sec + now.tv_nsec / 1e9;
-}
+#define cpu_clock() pacte_load_clock (CLOCK_THREAD_CPUTIME_ID)
+#define wall_clock() pacte_load_clock (CLOCK_MONOTONIC)
 
 /* json-glib's messages look like "<data>:12:5: Parse error: unexpected …". */
 void

@@ -104,25 +104,17 @@ typedef struct
   PacteLoadPhases *phases;     /* may be NULL */
 } Pieces;
 
-/* The CPU time of this thread, when phases are timed. */
+/* The CPU time of this thread, and the wall clock, when phases are timed. */
 static double
 phase_clock (PacteLoadPhases *phases)
 {
-  struct timespec now;
-
-  if (phases == NULL || clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
-    return 0;
-  return now.tv_sec + now.tv_nsec / 1e9;
+  return phases != NULL ? pacte_load_clock (CLOCK_THREAD_CPUTIME_ID) : 0;
 }
 
 static double
 wall_clock (PacteLoadPhases *phases)
 {
-  struct timespec now;
-
-  if (phases == NULL || clock_gettime (CLOCK_MONOTONIC, &now) != 0)
-    return 0;
-  return now.tv_sec + now.tv_nsec / 1e9;
+  return phases != NULL ? pacte_load_clock (CLOCK_MONOTONIC) : 0;
 }
 
 /* The tree of data[span], owned by the parser until the next piece. */
