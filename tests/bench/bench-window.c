@@ -413,6 +413,9 @@ stall_tick (gpointer data)
       Gap gap = { now, now - stall.last, cpu - stall.last_cpu };
 
       g_array_append_val (stall.over, gap);
+      if (g_getenv ("PACTE_BENCH_GAPS") != NULL)
+        g_printerr ("gap: CPU %.1f ms, monotonic %.6f .. %.6f s\n", (cpu - stall.last_cpu) / 1000.0,
+                    stall.last / 1e6, now / 1e6);
     }
   stall.last = now;
   stall.last_cpu = cpu;

@@ -297,8 +297,11 @@ clear_editor (GtkBox     *box,
   *editor = NULL;
 }
 
+/* later: a new portfolio takes its place, and the old one goes in a
+ * thread of its own (pacte_context_release_in_thread). */
 static void
-drop_document (PacteWindow *self)
+drop_document (PacteWindow *self,
+               gboolean     later)
 {
   if (self->context == NULL)
     return;
@@ -314,7 +317,10 @@ drop_document (PacteWindow *self)
   _pacte_window_overview_detach (self);
   clear_editor (self->plan_editor_box, &self->plan_editor);
   clear_editor (self->partner_editor_box, &self->partner_editor);
-  g_clear_object (&self->context);
+  if (later)
+    pacte_context_release_in_thread (g_steal_pointer (&self->context));
+  else
+    g_clear_object (&self->context);
 }
 
 void
@@ -350,7 +356,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
       else
         context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
     }
-  drop_document (self);
+  drop_document (self, portfolio != NULL);
   if (portfolio == NULL)
     {
       if (gtk_widget_get_parent (self->document_page) != NULL)
@@ -502,7 +508,7 @@ pacte_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   _pacte_window_progress_dispose (self);
   _pacte_window_life_dispose (self);
-  drop_document (self);
+  drop_document (self, FALSE);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
   if (self->view_stack != NULL)
