@@ -22,6 +22,9 @@
  *     drawn;
  *  e. scrolling the 10,000-partner list half a page per frame: work per frame.
  *
+ * PACTE_BENCH_GAPS=1 prints each stall of an open with its monotonic times,
+ * to find it in `perf record -k CLOCK_MONOTONIC` (perf report --time).
+ *
  * Internal: "--first-frame-child" runs the Pacte application until its
  * window's first frame and prints "FIRST-FRAME MAIN_US FRAME_US" (wall-clock
  * µs), as bench-bare-window does. */

@@ -33,6 +33,7 @@ struct _PacteWindow
   GtkProgressBar       *progress_bar;
   guint                 progress_timeout;
   guint                 progress_delay; /* ms before the progress shows */
+  gint64                progress_shown_at; /* when the page last changed */
   char                 *plan_sort;     /* "name", "phase", "score" */
   char                 *partner_sort;  /* "name", "segment" */
 
