@@ -37,14 +37,17 @@ next_step (PacteWindow *self)
       self->step = STEP_DONE;
       /* Unless a plan or partner was chosen meanwhile: the overview is
        * then made when shown. */
-      if (self->overview_page != NULL && self->overview == NULL &&
+      if (self->overview_page == NULL)
+        return TRUE;
+      if (self->overview == NULL &&
           gtk_stack_get_visible_child (self->content_stack) == self->overview_page)
         {
           _pacte_window_overview_build (self);
           /* The page asked for when the portfolio opened. */
           pacte_overview_show_page (PACTE_OVERVIEW (self->overview), "heat-map");
-          _pacte_window_overview_opened (self);
         }
+      /* The note of the items overdue, counted by the overview when made. */
+      _pacte_window_overview_opened (self);
       return TRUE;
     default:
       return FALSE;
