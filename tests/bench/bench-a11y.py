@@ -30,7 +30,7 @@ import pyatspi  # noqa: E402  (Debian: python3-pyatspi)
 
 # The end-to-end tests' reading of an accessible's name and role.
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "e2e"))
-from pacte_e2e import name_of, role_of, start_x_server as start_private_x_server  # noqa: E402
+from pacte_e2e import in_plan_list, name_of, role_of, start_x_server as start_private_x_server  # noqa: E402
 
 
 def children(node, visible_only):
