@@ -11,9 +11,11 @@
  * Then the portfolio is read piece by piece: json-glib parses one partner or
  * plan (or one other member) at a time from the compact text into a small
  * tree that becomes records at once (pacte-record-reader.c) and is dropped
- * before the next piece is parsed.  The whole tree of the file is never in
- * memory: only the compact text, the model and one piece's tree (the text
- * as read is dropped after the scan when the loader owns it).
+ * then.  The partners and the plans are read so by two threads at once, each
+ * item by one of them (pacte-load-list.c).  The whole tree of the file is
+ * never in memory: only the compact text, the model and one piece's tree
+ * per thread (the text as read is dropped after the scan when the loader
+ * owns it).
  *
  * Every failure is one GError naming the file and either line:column (the
  * text) or the JSON path (the values), and what was expected. */
@@ -24,6 +26,7 @@
 
 #include "pacte-progress-relay.h"
 #include "pacte-json-scan-private.h"
+#include "pacte-load-list-private.h"
 #include "pacte-portfolio-load-private.h"
 #include "pacte-record-private.h"
 #include "pacte-record-reader-private.h"
@@ -31,41 +34,6 @@
 #include "pacte-i18n.h"
 #include "pacte-merge.h"
 #include "pacte-rule-set.h"
-
-/* json-glib's messages look like "<data>:12:5: Parse error: unexpected …". */
-static void
-set_parser_error (GError     **error,
-                  const char  *display,
-                  const char  *message)
-{
-  const char *p = message;
-  guint64 line, column;
-  char *rest;
-
-  if (g_str_has_prefix (p, "<data>:"))
-    {
-      p += strlen ("<data>:");
-      line = g_ascii_strtoull (p, &rest, 10);
-      if (rest != p && *rest == ':')
-        {
-          p = rest + 1;
-          column = g_ascii_strtoull (p, &rest, 10);
-          if (rest != p && *rest == ':')
-            {
-              p = rest + 1;
-              while (*p == ' ')
-                p++;
-              if (g_str_has_prefix (p, "Parse error: "))
-                p += strlen ("Parse error: ");
-              g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_SYNTAX,
-                           "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
-                           display, line, column, p);
-              return;
-            }
-        }
-    }
-  g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_SYNTAX, "%s: %s", display, message);
-}
 
 /* ---- Progress and cancellation ---------------------------------------- */
 
@@ -136,15 +104,17 @@ typedef struct
   PacteLoadPhases *phases;     /* may be NULL */
 } Pieces;
 
-/* The CPU time of this thread, when phases are timed. */
+/* The CPU time of this thread, and the wall clock, when phases are timed. */
 static double
 phase_clock (PacteLoadPhases *phases)
 {
-  struct timespec now;
+  return phases != NULL ? pacte_load_clock (CLOCK_THREAD_CPUTIME_ID) : 0;
+}
 
-  if (phases == NULL || clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now) != 0)
-    return 0;
-  return now.tv_sec + now.tv_nsec / 1e9;
+static double
+wall_clock (PacteLoadPhases *phases)
+{
+  return phases != NULL ? pacte_load_clock (CLOCK_MONOTONIC) : 0;
 }
 
 /* The tree of data[span], owned by the parser until the next piece. */
@@ -154,17 +124,19 @@ parse_piece (Pieces         *self,
              GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
+  double w0 = wall_clock (self->phases);
   double t0 = phase_clock (self->phases);
 
   /* The text passed every check: json-glib cannot fail on it. */
   if (!json_parser_load_from_data (self->parser, self->data + span.start, span.end - span.start, &local_error))
     {
-      set_parser_error (error, self->display, local_error->message);
+      pacte_load_set_parser_error (error, self->display, local_error->message);
       return NULL;
     }
   if (self->phases != NULL)
     {
       self->phases->parse += phase_clock (self->phases) - t0;
+      self->phases->parse_wall += wall_clock (self->phases) - w0;
       self->phases->pieces++;
     }
   return json_parser_get_root (self->parser);
@@ -248,7 +220,18 @@ read_header (Pieces             *self,
   return TRUE;
 }
 
-/* One of the portfolio's lists, one item at a time. */
+static gboolean
+reach_source (gpointer   data,
+              gsize      source_end,
+              GError   **error)
+{
+  Pieces *self = data;
+
+  return load_progress_reach (self->progress, self->offset + source_end, error);
+}
+
+/* One of the portfolio's lists, its items read by two threads
+ * (pacte-load-list.c). */
 static gboolean
 read_list (Pieces                 *self,
            PacteRecordReader      *reader,
@@ -256,27 +239,68 @@ read_list (Pieces                 *self,
            const PacteJsonMember  *member,
            GError                **error)
 {
-  pacte_record_reader_list_begin (reader, member->name);
-  for (guint i = 0; i < member->n_items; i++)
-    {
-      PacteJsonSpan span = g_array_index (outline->items, PacteJsonSpan, member->first_item + i);
-      JsonNode *item = parse_piece (self, span, error);
-      double t0 = phase_clock (self->phases), t1;
+  PacteLoadList list;
+  gboolean ok;
 
-      if (item == NULL || !pacte_record_reader_list_item (reader, item, error))
-        return FALSE;
-      /* Dropped now rather than by the next parse, to time it apart. */
-      t1 = phase_clock (self->phases);
-      json_node_unref (json_parser_steal_root (self->parser));
-      if (self->phases != NULL)
-        {
-          self->phases->build += t1 - t0;
-          self->phases->free += phase_clock (self->phases) - t1;
-        }
-      if (!load_progress_reach (self->progress, self->offset + span.source_end, error))
-        return FALSE;
+  memset (&list, 0, sizeof list);
+  list.data = self->data;
+  list.display = self->display;
+  list.items = &g_array_index (outline->items, PacteJsonSpan, member->first_item);
+  list.n = member->n_items;
+  list.reader = reader;
+  list.reach = reach_source;
+  list.reach_data = self;
+  list.timed = self->phases != NULL;
+
+  pacte_record_reader_list_begin (reader, member->name);
+  ok = pacte_load_list_read (&list, error);
+  if (self->phases != NULL)
+    {
+      self->phases->parse += list.parse;
+      self->phases->parse_wall += list.parse_wall;
+      self->phases->build += list.build;
+      self->phases->free += list.free;
+      self->phases->other_threads += list.other_threads;
+      self->phases->pieces += list.pieces;
     }
-  return pacte_record_reader_list_end (reader, error);
+  return ok && pacte_record_reader_list_end (reader, error);
+}
+
+/* Every piece a load parses, each tree dropped at once (untimed): the
+ * parse alone (pacte_portfolio_parse_file_timed ()). */
+static gboolean
+parse_only (const char        *data,
+            PacteJsonOutline  *outline,
+            const char        *display,
+            PacteLoadPhases   *phases,
+            GError           **error)
+{
+  Pieces pieces = { data, display, json_parser_new (), NULL, 0, phases };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; ok && i < outline->members->len; i++)
+    {
+      const PacteJsonMember *member = &g_array_index (outline->members, PacteJsonMember, i);
+      JsonNode *node;
+
+      if (!member->is_array || member->n_items == 0)
+        {
+          ok = (node = parse_piece_kept (&pieces, member->value, error)) != NULL;
+          if (ok)
+            json_node_unref (node);
+          continue;
+        }
+      for (guint k = 0; ok && k < member->n_items; k++)
+        {
+          PacteJsonSpan span = g_array_index (outline->items, PacteJsonSpan, member->first_item + k);
+
+          ok = (node = parse_piece_kept (&pieces, span, error)) != NULL;
+          if (ok)
+            json_node_unref (node);
+        }
+    }
+  g_object_unref (pieces.parser);
+  return ok;
 }
 
 /* The portfolio of a text that passed pacte_json_check_text(). */
@@ -354,7 +378,9 @@ load_text (const char       *data,
   char *compact = NULL;
   gsize compact_len = 0, offset;
   PactePortfolio *portfolio = NULL;
-  double t0 = phase_clock (phases);
+  double w0 = wall_clock (phases);
+  double c0 = phase_clock (phases);
+  double t0 = c0;
   gboolean ok;
 
   pacte_json_outline_init (&outline);
@@ -369,10 +395,17 @@ load_text (const char       *data,
       if (phases != NULL)
         phases->text_free += phase_clock (phases) - t0;
     }
-  if (ok)
+  if (ok && phases != NULL && phases->parse_only)
+    parse_only (compact, &outline, display, phases, error);
+  else if (ok)
     portfolio = read_portfolio (compact, offset, &outline, display, rules, progress, phases, error);
   pacte_json_outline_clear (&outline);
   g_free (compact);
+  if (phases != NULL)
+    {
+      phases->wall = wall_clock (phases) - w0;
+      phases->cpu = phase_clock (phases) - c0 + phases->other_threads;
+    }
   return portfolio;
 }
 
@@ -532,6 +565,25 @@ pacte_portfolio_load_file_timed (GFile            *file,
 
   memset (phases, 0, sizeof *phases);
   return load_file (file, rules, NULL, NULL, phases, NULL, error);
+}
+
+gboolean
+pacte_portfolio_parse_file_timed (GFile            *file,
+                                  PacteLoadPhases  *phases,
+                                  GError          **error)
+{
+  GError *local_error = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (phases != NULL, FALSE);
+
+  memset (phases, 0, sizeof *phases);
+  phases->parse_only = TRUE;
+  load_file (file, NULL, NULL, NULL, phases, NULL, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, local_error);
+  return FALSE;
 }
 
 PactePortfolio *

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pacte-reader-values.c: what the record reader (pacte-record-reader.c)
  * says of values: their JSON paths, the phrases of its messages, what a
- * node holds, and the numbers the model can hold. */
+ * node holds, and the numbers the model can hold; and the file's header
+ * (format and version). */
 #include "config.h"
 
 #include <math.h>
@@ -230,3 +231,48 @@ pacte_reader_check_number (PacteRecordReader  *self,
   return TRUE;
 }
 
+/* ---- The file's header ------------------------------------------------ */
+
+/* format and version, before anything else. */
+gboolean
+pacte_record_reader_check_header (PacteRecordReader  *self,
+                                  JsonNode           *format,
+                                  JsonNode           *version,
+                                  GError            **error)
+{
+  double number;
+
+  if (format == NULL || !pacte_reader_node_is_string (format)
+      || !g_str_equal (json_node_get_string (format), PACTE_PORTFOLIO_FORMAT))
+    goto not_portfolio;
+
+  pacte_reader_path_push_member (self, "version");
+  if (version == NULL || JSON_NODE_HOLDS_NULL (version))
+    return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("missing; expected the file version, 1"));
+  if (!pacte_reader_node_get_number (version, &number))
+    return pacte_reader_fail_type (self, error, version, _("the file version, 1"));
+  if (number == floor (number) && number > PACTE_PORTFOLIO_VERSION)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_FUTURE_VERSION,
+                   _("%s: written by a newer version of Pacte (file version %s, this program reads version %d)"),
+                   self->display, g_ascii_formatd (buffer, sizeof buffer, "%.0f", number), PACTE_PORTFOLIO_VERSION);
+      return FALSE;
+    }
+  if (number != PACTE_PORTFOLIO_VERSION)
+    {
+      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+      return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("unknown file version %s; expected 1"),
+                   g_ascii_dtostr (buffer, sizeof buffer, number));
+    }
+  pacte_reader_path_pop (self, 0);
+  return TRUE;
+
+not_portfolio:
+  g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_NOT_PORTFOLIO,
+               _("%s is not a Pacte portfolio (expected \"format\": \"pacte-portfolio\")"),
+               self->display);
+  return FALSE;
+}

@@ -56,6 +56,7 @@ typedef struct
   guint           root_start;
   PacteListReader list;          /* the portfolio's list being read */
   guint           list_path_depth;
+  const char     *list_member;   /* its name, alive while it is read */
   /* The record classes met so far (without the lock of
    * pacte_format_layout_get() for every record). */
   GPtrArray      *classes;       /* PacteReaderClass */
@@ -96,6 +97,24 @@ gboolean pacte_record_reader_list_end     (PacteRecordReader  *self,
                                            GError            **error);
 gboolean pacte_record_reader_end          (PacteRecordReader  *self,
                                            GError            **error);
+
+/* A list's items built in other threads (pacte-portfolio-load.c), between
+ * list_begin and list_end: each thread its own reader, made for the list
+ * being read by list_reader; the list's reader takes the items built, in
+ * order (their ids are checked then).  pending: the partner ids an item
+ * names before the partners are read (NULL when none), for add_built. */
+void         pacte_record_reader_init_worker    (PacteRecordReader  *self,
+                                                 PacteRecordReader  *list_reader);
+PacteRecord *pacte_record_reader_build_item     (PacteRecordReader  *self,
+                                                 guint               index,
+                                                 JsonNode           *item,
+                                                 GArray            **pending,
+                                                 GError            **error);
+gboolean     pacte_record_reader_list_add_built (PacteRecordReader  *self,
+                                                 PacteRecord        *item,
+                                                 GArray             *pending,
+                                                 GError            **error);
+void         pacte_pending_refs_free            (GArray             *pending);
 
 /* ---- Shared by the reader's files (pacte-reader-values.c) ---------------- */
 

@@ -404,21 +404,39 @@ list_reader_init (ListReader           *list,
   list->n = 0;
 }
 
-static gboolean
-list_reader_add (Loader      *self,
-                 ListReader  *list,
-                 JsonNode    *item_node,
-                 GError     **error)
+/* The record of the list's item at index, not yet in the list; NULL with
+ * error set when the item is not one.  Partner ids it names before the
+ * partners are read go to self->pending. */
+static PacteRecord *
+list_reader_build (Loader      *self,
+                   GType        item_type,
+                   guint        index,
+                   JsonNode    *item_node,
+                   GError     **error)
 {
-  guint depth = pacte_reader_path_push_index (self, list->n);
+  guint depth = pacte_reader_path_push_index (self, index);
   g_autoptr(PacteRecord) item = NULL;
-  guint i = list->n++;
 
   if (!JSON_NODE_HOLDS_OBJECT (item_node))
-    return pacte_reader_fail_type (self, error, item_node, _("an object"));
-  item = g_object_new (list->item_type, NULL);
+    {
+      pacte_reader_fail_type (self, error, item_node, _("an object"));
+      return NULL;
+    }
+  item = g_object_new (item_type, NULL);
   if (!load_record (self, item, json_node_get_object (item_node), error))
-    return FALSE;
+    return NULL;
+  pacte_reader_path_pop (self, depth);
+  return g_steal_pointer (&item);
+}
+
+/* The next item of the list, built: its id checked, then appended. */
+static gboolean
+list_reader_add_built (Loader      *self,
+                       ListReader  *list,
+                       PacteRecord *item,
+                       GError     **error)
+{
+  guint i = list->n++;
 
   if (i == 0)
     {
@@ -435,9 +453,8 @@ list_reader_add (Loader      *self,
       if (first != NULL)
         {
           g_autofree char *where = NULL;
+          guint depth = pacte_reader_path_push_index (self, GPOINTER_TO_UINT (first) - 1);
 
-          pacte_reader_path_pop (self, depth);
-          pacte_reader_path_push_index (self, GPOINTER_TO_UINT (first) - 1);
           where = g_strdup (pacte_reader_path (self));
           pacte_reader_path_pop (self, depth);
           pacte_reader_path_push_index (self, i);
@@ -448,8 +465,23 @@ list_reader_add (Loader      *self,
       g_hash_table_insert (list->ids, (gpointer) id, GUINT_TO_POINTER (i + 1));
     }
   pacte_record_list_append_raw (list->record, list->field, item);
-  pacte_reader_path_pop (self, depth);
   return TRUE;
+}
+
+static gboolean
+list_reader_add (Loader      *self,
+                 ListReader  *list,
+                 JsonNode    *item_node,
+                 GError     **error)
+{
+  g_autoptr(PacteRecord) item = list_reader_build (self, list->item_type, list->n, item_node, error);
+
+  if (item == NULL)
+    {
+      list->n++;
+      return FALSE;
+    }
+  return list_reader_add_built (self, list, item, error);
 }
 
 static gboolean
@@ -764,51 +796,6 @@ load_record (Loader      *self,
   return finish_record (self, record, cls, start, error);
 }
 
-/* format and version, before anything else. */
-gboolean
-pacte_record_reader_check_header (Loader      *self,
-                                  JsonNode    *format,
-                                  JsonNode    *version,
-                                  GError     **error)
-{
-  double number;
-
-  if (format == NULL || !pacte_reader_node_is_string (format)
-      || !g_str_equal (json_node_get_string (format), PACTE_PORTFOLIO_FORMAT))
-    goto not_portfolio;
-
-  pacte_reader_path_push_member (self, "version");
-  if (version == NULL || JSON_NODE_HOLDS_NULL (version))
-    return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("missing; expected the file version, 1"));
-  if (!pacte_reader_node_get_number (version, &number))
-    return pacte_reader_fail_type (self, error, version, _("the file version, 1"));
-  if (number == floor (number) && number > PACTE_PORTFOLIO_VERSION)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_FUTURE_VERSION,
-                   _("%s: written by a newer version of Pacte (file version %s, this program reads version %d)"),
-                   self->display, g_ascii_formatd (buffer, sizeof buffer, "%.0f", number), PACTE_PORTFOLIO_VERSION);
-      return FALSE;
-    }
-  if (number != PACTE_PORTFOLIO_VERSION)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-      return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID, _("unknown file version %s; expected 1"),
-                   g_ascii_dtostr (buffer, sizeof buffer, number));
-    }
-  pacte_reader_path_pop (self, 0);
-  return TRUE;
-
-not_portfolio:
-  g_set_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_NOT_PORTFOLIO,
-               _("%s is not a Pacte portfolio (expected \"format\": \"pacte-portfolio\")"),
-               self->display);
-  return FALSE;
-}
-
-
 /* ---- The portfolio, member by member ------------------------------------ */
 
 void
@@ -887,6 +874,7 @@ pacte_record_reader_list_begin (PacteRecordReader *self,
 
   g_return_if_fail (entry != NULL && entry->field >= 0);
 
+  self->list_member = member;
   self->list_path_depth = pacte_reader_path_push_member (self, member);
   list_reader_init (&self->list, record, entry->field, pacte_record_get_field_info (record, entry->field));
 }
@@ -920,4 +908,64 @@ pacte_record_reader_end (PacteRecordReader  *self,
   if (self->pending->len > 0)
     return check_pending_refs (self, error);
   return TRUE;
+}
+
+/* ---- A list's items built in other threads ------------------------------ */
+
+void
+pacte_record_reader_init_worker (PacteRecordReader *self,
+                                 PacteRecordReader *list_reader)
+{
+  pacte_record_reader_init (self, list_reader->display, list_reader->rules);
+  if (list_reader->partner_ids != NULL)
+    self->partner_ids = g_hash_table_ref (list_reader->partner_ids);
+  self->list.item_type = list_reader->list.item_type;
+  pacte_reader_path_push_member (self, list_reader->list_member);
+}
+
+PacteRecord *
+pacte_record_reader_build_item (PacteRecordReader  *self,
+                                guint               index,
+                                JsonNode           *item,
+                                GArray            **pending,
+                                GError            **error)
+{
+  PacteRecord *record = list_reader_build (self, self->list.item_type, index, item, error);
+
+  *pending = NULL;
+  if (record != NULL && self->pending->len > 0)
+    {
+      *pending = g_steal_pointer (&self->pending);
+      self->pending = g_array_new (FALSE, FALSE, sizeof (PendingRef));
+      g_array_set_clear_func (self->pending, pending_ref_clear);
+    }
+  /* After an error the path and the stack of unknown members hold the
+   * item's: back to the list's (the worker takes no item after it, but
+   * nothing of the item's tree, about to be freed, is kept). */
+  self->n_parts = MIN (self->n_parts, 1);
+  g_array_set_size (self->unknowns, 0);
+  return record;
+}
+
+gboolean
+pacte_record_reader_list_add_built (PacteRecordReader  *self,
+                                    PacteRecord        *item,
+                                    GArray             *pending,
+                                    GError            **error)
+{
+  if (pending != NULL)
+    {
+      g_array_append_vals (self->pending, pending->data, pending->len);
+      /* The strings moved. */
+      g_array_set_clear_func (pending, NULL);
+      g_array_unref (pending);
+    }
+  return list_reader_add_built (self, &self->list, item, error);
+}
+
+void
+pacte_pending_refs_free (GArray *pending)
+{
+  if (pending != NULL)
+    g_array_unref (pending);
 }

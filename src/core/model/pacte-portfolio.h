@@ -91,7 +91,9 @@ typedef void (*PacteLoadProgressFunc) (guint64  done,
 
 /* pacte_portfolio_load_file() that reports its progress and can be cancelled
  * while it parses, not only while it reads.  It uses no main context and no
- * shared mutable state: it may run in any thread, several at once.  progress
+ * shared mutable state: it may run in any thread, several at once (a large
+ * portfolio's lists are read with a second thread of its own, ended before
+ * it returns).  progress
  * (may be NULL) is called in the calling thread, about every 1 % of the file
  * (every 64 KiB at least).  Once cancellable is cancelled, the load stops
  * within one such step and fails with G_IO_ERROR_CANCELLED. */
