@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "pacte-i18n.h"
+#include "pacte-overview.h"
 #include "pacte-test-window-utils.h"
 #include "pacte-window-private.h"
 
@@ -277,6 +278,178 @@ test_lists_stay_sorted (void)
   pacte_test_remove_tree (dir);
 }
 
+
+/* ---- A large portfolio shown in steps ------------------------------------- */
+
+/* A file of n_plans plans and n_partners partners named "<what> #N", in
+ * reverse order of their numbers (the lists must sort them). */
+static char *
+write_numbered (const char *dir,
+                const char *name,
+                const char *what,
+                guint       n_plans,
+                guint       n_partners)
+{
+  g_autoptr(GString) json = g_string_new ("{ \"format\": \"pacte-portfolio\", \"version\": 1,\n  \"partners\": [\n");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = n_partners; i >= 1; i--)
+    g_string_append_printf (json, "    { \"id\": \"p-%u\", \"name\": \"%s partner #%u\" }%s\n", i, what, i, i > 1 ? "," : "");
+  g_string_append (json, "  ],\n  \"plans\": [\n");
+  for (guint i = n_plans; i >= 1; i--)
+    g_string_append_printf (json, "    { \"id\": \"plan-%u\", \"name\": \"%s plan #%u\", \"partners\": [\"p-%u\"] }%s\n",
+                            i, what, i, 1 + i % n_partners, i > 1 ? "," : "");
+  g_string_append (json, "  ] }\n");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+/* The model a list view shows (its rows), through its selection. */
+static GListModel *
+shown_rows (GtkSingleSelection *selection)
+{
+  return gtk_single_selection_get_model (selection);
+}
+
+static gboolean
+all_rows_shown (gpointer data)
+{
+  PacteWindow *window = data;
+
+  return g_list_model_get_n_items (shown_rows (window->plan_selection)) ==
+         g_list_model_get_n_items (pacte_window_get_plan_list (window));
+}
+
+/* Every item of list is named "<what> … #N" with N from 1 to n, in order. */
+static void
+assert_numbered (GListModel *list,
+                 const char *what,
+                 const char *kind,
+                 guint       n)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+      g_autofree char *name = NULL;
+      g_autofree char *expected = g_strdup_printf ("%s %s #%u", what, kind, i + 1);
+
+      g_object_get (item, "name", &name, NULL);
+      g_assert_cmpstr (name, ==, expected);
+    }
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  PacteWindow *window = data;
+
+  return !pacte_document_get_loading (pacte_window_get_document (window));
+}
+
+static PactePlan *
+plan_named (PacteWindow *window,
+            const char  *name)
+{
+  return PACTE_PLAN (find_named (pacte_portfolio_get_plans (pacte_window_get_portfolio (window)), name));
+}
+
+/* Opened, a long list shows its first rows, then the others a batch per
+ * frame; the partners' list and the overview come after the plans, each in
+ * a turn of the main loop of its own.  Meanwhile the lists are whole and
+ * sorted, any plan can be selected, another open replaces the portfolio
+ * being shown, and a cancelled one leaves it whole. */
+static void
+test_shown_in_steps (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pacte-open-XXXXXX", NULL);
+  g_autofree char *path_a = write_numbered (dir, "a.pacte.json", "Alpha", 300, 500);
+  g_autofree char *path_b = write_numbered (dir, "b.pacte.json", "Beta", 250, 400);
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+  g_autoptr(GFile) big = big_file ();
+  PacteWindow *window = pacte_window_new (NULL);
+  guint first_rows;
+  PactePlan *last;
+
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_test_flush_events ();
+
+  /* The turn that receives the portfolio: the plans, whole and sorted;
+   * the view is given its first rows only; no partners' list nor
+   * overview yet. */
+  pacte_window_open_file (window, file_a);
+  while (pacte_window_get_portfolio (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  assert_numbered (pacte_window_get_plan_list (window), "Alpha", "plan", 300);
+  first_rows = g_list_model_get_n_items (shown_rows (window->plan_selection));
+  g_assert_cmpuint (first_rows, >, 0);
+  g_assert_cmpuint (first_rows, <=, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->partner_sorted)), ==, 0);
+  g_assert_null (window->overview);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "document");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "overview");
+
+  /* Their turns come. */
+  pacte_test_flush_events ();
+  g_assert_nonnull (window->overview);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_overview_get_plans (PACTE_OVERVIEW (window->overview))), ==, 300);
+  assert_numbered (G_LIST_MODEL (window->partner_sorted), "Alpha", "partner", 500);
+  /* The rows, a batch per frame, to the last. */
+  g_assert_true (pacte_test_wait_for (all_rows_shown, window, 10000));
+  assert_numbered (shown_rows (window->plan_selection), "Alpha", "plan", 300);
+
+  /* Another open, selected at once: the plan at the end of the list is
+   * selected and shown before its row was made. */
+  pacte_window_open_file (window, file_b);
+  while (pacte_window_get_portfolio (window) == NULL ||
+         pacte_window_get_plan_list (window) == NULL ||
+         g_list_model_get_n_items (pacte_window_get_plan_list (window)) != 250)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window->plan_selection)), <, 250);
+  last = plan_named (window, "Beta plan #250");
+  pacte_window_select_plan (window, last);
+  g_assert_true (pacte_window_get_plan (window) == last);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->plan_selection), ==, 249);
+  g_assert_true (gtk_single_selection_get_selected_item (window->plan_selection) == (gpointer) last);
+  pacte_test_flush_events ();
+  assert_numbered (G_LIST_MODEL (window->partner_sorted), "Beta", "partner", 400);
+  /* A plan was chosen before the overview's turn: it is made when shown. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "plan");
+  pacte_window_show_overview (window, NULL);
+  g_assert_nonnull (window->overview);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_overview_get_plans (PACTE_OVERVIEW (window->overview))), ==, 250);
+
+  /* A opened over B; another open, cancelled while A's rows are still
+   * coming: A stays, whole. */
+  pacte_window_open_file (window, file_a);
+  while (pacte_window_get_portfolio (window) == NULL ||
+         g_list_model_get_n_items (pacte_window_get_plan_list (window)) != 300)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window->plan_selection)), <, 300);
+  _pacte_window_set_progress_delay (window, 1);
+  pacte_window_open_file (window, big);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_true (loaded (window));
+  pacte_test_flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "document");
+  assert_numbered (pacte_window_get_plan_list (window), "Alpha", "plan", 300);
+  assert_numbered (pacte_window_get_partner_list (window), "Alpha", "partner", 500);
+  g_assert_true (pacte_test_wait_for (all_rows_shown, window, 10000));
+  assert_numbered (shown_rows (window->plan_selection), "Alpha", "plan", 300);
+
+  /* Closed while the rows of a new open are still coming. */
+  pacte_window_open_file (window, file_b);
+  g_assert_true (pacte_test_wait_for (loaded, window, 30000));
+  g_assert_false (all_rows_shown (window));
+  pacte_test_destroy_window (window);
+  pacte_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -290,6 +463,7 @@ main (int    argc,
   g_test_add_func ("/open/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/open/quick-open-shows-no-page", test_quick_open_shows_no_page);
   g_test_add_func ("/open/lists-stay-sorted", test_lists_stay_sorted);
+  g_test_add_func ("/open/shown-in-steps", test_shown_in_steps);
   status = g_test_run ();
   if (big_path != NULL)
     {

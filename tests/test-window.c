@@ -15,6 +15,7 @@
 #include "pacte-plan-editor.h"
 #include "pacte-rule-row.h"
 #include "pacte-test-window-utils.h"
+#include "pacte-growing-list.h"
 #include "pacte-window.h"
 
 static GFile *
@@ -711,9 +712,14 @@ list_view_of (GtkWidget  *widget,
   if (GTK_IS_LIST_VIEW (widget))
     {
       GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (widget));
+      GListModel *shown = GTK_IS_SINGLE_SELECTION (selection)
+                          ? gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) : NULL;
 
-      if (GTK_IS_SINGLE_SELECTION (selection)
-          && gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection)) == model)
+      /* The view shows the list through a PacteGrowingList (its first rows
+       * after an open, then a batch more per frame). */
+      if (PACTE_IS_GROWING_LIST (shown))
+        shown = pacte_growing_list_get_source (PACTE_GROWING_LIST (shown));
+      if (shown != NULL && shown == model)
         return GTK_LIST_VIEW (widget);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;

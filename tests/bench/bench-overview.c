@@ -9,7 +9,8 @@
  *     the overview's own (a new overview of the loaded portfolio, alone in a
  *     window of the same size → its first frame);
  *  c. sort and filter → the frame that shows the result;
- *  d. scrolling a page → the frame that shows it.
+ *  d. scrolling a page → the frame that shows it;
+ *  e. the widgets the overview keeps alive (issue 13 item 6: its memory).
  *
  * Each step is split into what the overview does when called ("call": a
  * sort or filter rebinding the rows in view), the frame's layout (measure,
@@ -22,7 +23,7 @@
  * figures are what the step costs.  The frames are requested from the frame
  * clock, not forced: a frame redraws only what the step changed.
  *
- * At the end, one line per goal: "GOAL name: measured; goal; met/not met",
+ * At the end, one line per goal: "GOAL name: measured; goal; met/NOT met",
  * judged on wall-clock time (what a user sees).  Run it with
  * GSK_RENDERER=cairo and with the default (GL) renderer.
  *
@@ -30,9 +31,11 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <malloc.h>
 #include <time.h>
 
 #include "pacte-analysis.h"
+#include "pacte-heat-grid.h"
 #include "pacte-i18n.h"
 #include "pacte-overview.h"
 #include "pacte-window.h"
@@ -172,6 +175,7 @@ report_step (const char *label,
 typedef struct {
   char   *name;
   double  wall, cpu, goal;
+  gboolean count;  /* a number of widgets, not a time */
 } Goal;
 
 static GArray *goals;
@@ -182,7 +186,17 @@ add_goal (const char *name,
           double      cpu,
           double      goal)
 {
-  Goal g = { g_strdup (name), wall, cpu, goal };
+  Goal g = { g_strdup (name), wall, cpu, goal, FALSE };
+
+  g_array_append_val (goals, g);
+}
+
+static void
+add_count_goal (const char *name,
+                guint       count,
+                guint       goal)
+{
+  Goal g = { g_strdup (name), count, 0, goal, TRUE };
 
   g_array_append_val (goals, g);
 }
@@ -192,7 +206,7 @@ static GtkWidget *
 overview_scrolled (GtkWidget *widget)
 {
   if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget) &&
-      GTK_IS_COLUMN_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
+      PACTE_IS_HEAT_GRID (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
@@ -202,6 +216,17 @@ overview_scrolled (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+/* Widgets under widget, itself included. */
+static guint
+count_widgets (GtkWidget *widget)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child);
+  return n;
 }
 
 static void
@@ -214,6 +239,15 @@ present (GtkWidget *window)
   watch_frames (window);
   step_start ();
   step_finish (window);
+}
+
+/* Bytes malloc has handed out and not had back. */
+static double
+heap_in_use (void)
+{
+  struct mallinfo2 info = mallinfo2 ();
+
+  return (double) info.uordblks + (double) info.hblkhd;
 }
 
 static int
@@ -300,6 +334,7 @@ main (int   argc,
   guint32 today = pacte_date_parse (TODAY);
   Stamp start;
   double fix_wall, fix_cpu;
+  double heap_before;
 
   if (argc != 2)
     {
@@ -363,10 +398,14 @@ main (int   argc,
   while (!gtk_widget_get_mapped (alone))
     g_main_context_iteration (NULL, TRUE);
   watch_frames (alone);
+  heap_before = heap_in_use ();
   step_start ();
   gtk_window_set_child (GTK_WINDOW (alone), pacte_overview_new (pacte_overview_get_context (overview)));
   step_finish (alone);
   report_step ("overview alone: made → first frame", &step);
+  /* The heap it holds (malloc's count: GTK's caches shared with the
+   * window's overview are not counted twice). */
+  printf ("  overview alone: heap in use %+.1f MiB once drawn\n", (heap_in_use () - heap_before) / 1048576.0);
   add_goal ("the overview's first frame (made for the loaded portfolio → drawn)",
             total_wall (&step), total_cpu (&step), 100);
   gtk_window_destroy (GTK_WINDOW (alone));
@@ -408,7 +447,7 @@ main (int   argc,
     GtkWidget *view = overview_scrolled (GTK_WIDGET (overview));
     GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (view));
     const int steps = 20;
-    double walls[20], worst_cpu = 0;
+    double walls[20], works[20], worst_cpu = 0, worst_wait = 0;
     Step worst = { 0 };
 
     for (int i = 0; i < steps; i++)
@@ -418,15 +457,38 @@ main (int   argc,
                                               + gtk_adjustment_get_page_increment (adjustment));
         step_finish (GTK_WIDGET (window));
         walls[i] = total_wall (&step);
-        if (total_wall (&step) >= total_wall (&worst))
+        /* The work: the call, then the frame from its start (the wait for
+         * the frame clock's next tick, up to a frame, left out). */
+        works[i] = (step.called.wall - step.start.wall) + (step.painted.wall - step.frame.wall);
+        worst_wait = MAX (worst_wait, step.frame.wall - step.called.wall);
+        if (works[i] >= (worst.painted.wall - worst.frame.wall) + (worst.called.wall - worst.start.wall))
           worst = step;
         worst_cpu = MAX (worst_cpu, total_cpu (&step));
       }
     qsort (walls, steps, sizeof walls[0], compare_doubles);
-    printf ("  a page down, %d times: median %.1f ms wall, worst %.1f ms wall (CPU worst %.1f ms)\n",
-            steps, walls[steps / 2], walls[steps - 1], worst_cpu);
+    qsort (works, steps, sizeof works[0], compare_doubles);
+    printf ("  a page down, %d times: median %.1f ms wall, worst %.1f ms wall (CPU worst %.1f ms);"
+            " without the wait for the frame clock's tick (worst wait %.1f ms): median %.1f ms, worst %.1f ms\n",
+            steps, walls[steps / 2], walls[steps - 1], worst_cpu, worst_wait, works[steps / 2], works[steps - 1]);
     report_step ("the worst page down", &worst);
-    add_goal ("a page down → drawn (worst of 20)", walls[steps - 1], worst_cpu, FRAME_MS);
+    /* Within a frame: the work fits in 16.7 ms (the tick it waits for is
+     * the display's pace, not work). */
+    add_goal ("a page down → drawn within a frame (worst of 20, the wait for the frame clock's tick left out)",
+              works[steps - 1], worst_cpu, FRAME_MS);
+  }
+
+  /* What the overview keeps alive: the widgets of the whole overview
+   * (heat map, controls, fix first, agenda), after 20 pages scrolled. */
+  {
+    GtkWidget *grid = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (overview_scrolled (GTK_WIDGET (overview))));
+    guint in_grid = count_widgets (grid);
+    guint in_overview = count_widgets (GTK_WIDGET (overview));
+
+    printf ("e. Widgets alive: %u in the overview, %u in its heat map (%u row widgets) for %u plans x 16 rules\n",
+            in_overview, in_grid, pacte_heat_grid_get_n_rows (PACTE_HEAT_GRID (grid)),
+            g_list_model_get_n_items (pacte_overview_get_plans (overview)));
+    /* GTK 4.8's column view kept ~200 rows of ~40 widgets (8,000+). */
+    add_count_goal ("widgets alive in the overview (after scrolling 20 pages)", in_overview, 1500);
   }
 
   printf ("Goals (judged on wall-clock time; renderer %s):\n",
@@ -435,8 +497,12 @@ main (int   argc,
     {
       Goal *g = &g_array_index (goals, Goal, i);
 
-      printf ("GOAL %s: %.1f ms wall, %.1f ms CPU; goal < %.1f ms: %s\n", g->name, g->wall, g->cpu, g->goal,
-              g->wall < g->goal ? "met" : "not met");
+      if (g->count)
+        printf ("GOAL %s: %.0f widgets; goal < %.0f: %s\n", g->name, g->wall, g->goal,
+                g->wall < g->goal ? "met" : "NOT met");
+      else
+        printf ("GOAL %s: %.1f ms wall, %.1f ms CPU; goal < %.1f ms: %s\n", g->name, g->wall, g->cpu, g->goal,
+                g->wall < g->goal ? "met" : "NOT met");
       g_free (g->name);
     }
   g_array_unref (goals);

@@ -4,14 +4,13 @@
 #include "pacte-load-prepared.h"
 
 static GPtrArray *
-sorted_by_name (GListModel *list)
+records_of (GListModel *list)
 {
   guint n = g_list_model_get_n_items (list);
   GPtrArray *records = g_ptr_array_new_full (n, g_object_unref);
 
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (records, g_list_model_get_item (list, i));
-  pacte_name_order_sort (records);
   return records;
 }
 
@@ -25,6 +24,8 @@ pacte_load_prepared_new (PactePortfolio *portfolio,
   g_autoptr(PacteLoadPrepared) prepared = g_new0 (PacteLoadPrepared, 1);
   GListModel *plans = pacte_portfolio_get_plans (portfolio);
   guint n_plans = g_list_model_get_n_items (plans);
+  PacteNameKeysJob *keys;
+  gboolean cancelled = FALSE;
 
   g_return_val_if_fail (PACTE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (today != 0, NULL);
@@ -34,18 +35,21 @@ pacte_load_prepared_new (PactePortfolio *portfolio,
   prepared->today = today;
   prepared->lang = g_strdup (lang != NULL ? lang : "en");
   prepared->evaluator = pacte_evaluator_new (portfolio, prepared->rules, today, prepared->lang);
-  for (guint i = 0; i < n_plans; i++)
+  prepared->plans_by_name = records_of (plans);
+  prepared->partners_by_name = records_of (pacte_portfolio_get_partners (portfolio));
+  /* The names' sort keys in a second thread while this one evaluates. */
+  keys = pacte_name_order_keys_start (prepared->plans_by_name, prepared->partners_by_name);
+  for (guint i = 0; i < n_plans && !cancelled; i++)
     {
-      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
-
-      if (i % 64 == 0 && g_cancellable_is_cancelled (cancellable))
-        return NULL;
-      pacte_evaluator_get_results (prepared->evaluator, plan);
+      if (i % 64 == 0)
+        cancelled = g_cancellable_is_cancelled (cancellable);
+      pacte_evaluator_get_results (prepared->evaluator, g_ptr_array_index (prepared->plans_by_name, i));
     }
-  prepared->plans_by_name = sorted_by_name (plans);
-  if (g_cancellable_is_cancelled (cancellable))
+  pacte_name_order_keys_finish (keys);
+  if (cancelled || g_cancellable_is_cancelled (cancellable))
     return NULL;
-  prepared->partners_by_name = sorted_by_name (pacte_portfolio_get_partners (portfolio));
+  pacte_name_order_sort (prepared->plans_by_name);
+  pacte_name_order_sort (prepared->partners_by_name);
   return g_steal_pointer (&prepared);
 }
 

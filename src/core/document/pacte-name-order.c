@@ -158,3 +158,72 @@ pacte_name_order_sort (GPtrArray *records)
     get_keys (g_ptr_array_index (records, i));
   g_ptr_array_sort (records, compare_pointers);
 }
+
+/* ---- Keys made beside other work ------------------------------------------ */
+
+#define KEYS_CHUNK 64
+
+struct _PacteNameKeysJob
+{
+  GPtrArray *arrays[2];
+  guint      len;      /* of both */
+  gint       next;     /* atomic: the first record no thread has taken */
+  GThread   *thread;
+};
+
+static PacteRecord *
+job_record (PacteNameKeysJob *job,
+            guint             i)
+{
+  guint first_len = job->arrays[0] != NULL ? job->arrays[0]->len : 0;
+
+  return i < first_len ? g_ptr_array_index (job->arrays[0], i) : g_ptr_array_index (job->arrays[1], i - first_len);
+}
+
+/* Takes chunks of records until none is left.  Each record is taken by
+ * one thread only: its object data is set by that thread alone. */
+static void
+job_work (PacteNameKeysJob *job)
+{
+  for (;;)
+    {
+      guint start = (guint) g_atomic_int_add (&job->next, KEYS_CHUNK);
+
+      if (start >= job->len)
+        return;
+      for (guint i = start; i < MIN (start + KEYS_CHUNK, job->len); i++)
+        get_keys (job_record (job, i));
+    }
+}
+
+static gpointer
+job_thread (gpointer data)
+{
+  job_work (data);
+  return NULL;
+}
+
+PacteNameKeysJob *
+pacte_name_order_keys_start (GPtrArray *first,
+                             GPtrArray *second)
+{
+  PacteNameKeysJob *job = g_new0 (PacteNameKeysJob, 1);
+
+  job->arrays[0] = first;
+  job->arrays[1] = second;
+  job->len = (first != NULL ? first->len : 0) + (second != NULL ? second->len : 0);
+  if (job->len > 2 * KEYS_CHUNK)
+    job->thread = g_thread_new ("pacte-name-keys", job_thread, job);
+  return job;
+}
+
+void
+pacte_name_order_keys_finish (PacteNameKeysJob *job)
+{
+  g_return_if_fail (job != NULL);
+
+  job_work (job);
+  if (job->thread != NULL)
+    g_thread_join (job->thread);
+  g_free (job);
+}

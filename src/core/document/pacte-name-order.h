@@ -33,4 +33,15 @@ int       pacte_name_order_compare (PacteRecord *a,
 /* Sorts records (PacteRecord *) by name, computing their keys. */
 void      pacte_name_order_sort    (GPtrArray   *records);
 
+/* Makes the keys of the records of two arrays (PacteRecord *, either may
+ * be NULL) in a thread of its own, while the caller does something else
+ * that does not touch those records' names; _finish() makes, in the
+ * caller's thread, the keys the other has not started yet, and waits for
+ * it.  The arrays must outlive the job.  (An open makes 12,000 names' keys
+ * beside the evaluation of 2,000 plans: on two cores, in half the time.) */
+typedef struct _PacteNameKeysJob PacteNameKeysJob;
+PacteNameKeysJob *pacte_name_order_keys_start  (GPtrArray        *first,
+                                                GPtrArray        *second);
+void              pacte_name_order_keys_finish (PacteNameKeysJob *job);
+
 G_END_DECLS

@@ -17,7 +17,6 @@ struct _PacteHeatCell
   PacteStatus  status;
   char        *accessible_name;
   char        *tooltip;  /* given on query (see set_tooltip) */
-  const char  *status_class;  /* one of status_classes, or NULL */
   GtkWidget   *label;  /* text mode; NULL until then */
 };
 
@@ -25,24 +24,6 @@ G_DEFINE_FINAL_TYPE (PacteHeatCell, pacte_heat_cell, GTK_TYPE_WIDGET)
 
 enum { SIGNAL_ACTIVATE, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static const char * const status_classes[] = { "green", "amber", "red", "off" };
-
-/* A class change restyles the row: only when the status word changes (a
- * sort rebinds every cell on screen, mostly to the same few statuses). */
-static void
-set_status_class (PacteHeatCell *self)
-{
-  const char *wanted = self->is_light ? status_classes[self->status] : NULL;
-
-  if (g_strcmp0 (wanted, self->status_class) == 0)
-    return;
-  if (self->status_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), self->status_class);
-  if (wanted != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self), wanted);
-  self->status_class = wanted;
-}
 
 static void
 set_accessible_name (PacteHeatCell *self,
@@ -105,7 +86,6 @@ pacte_heat_cell_set_status (PacteHeatCell *self,
   if (self->label != NULL)
     gtk_widget_set_visible (self->label, FALSE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
-  set_status_class (self);
   set_accessible_name (self, accessible_name);
   set_tooltip (self, tooltip);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -131,7 +111,6 @@ pacte_heat_cell_set_text (PacteHeatCell *self,
   gtk_label_set_label (GTK_LABEL (self->label), text);
   gtk_widget_set_visible (self->label, TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), FALSE);
-  set_status_class (self);
   set_accessible_name (self, accessible_name);
   set_tooltip (self, accessible_name);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -158,6 +137,43 @@ pacte_heat_cell_get_accessible_name (PacteHeatCell *self)
   return self->accessible_name;
 }
 
+/* The four shapes, drawn once per theme and scale into textures: a heat
+ * map shows hundreds of lights, and with the GL renderer a cairo node per
+ * cell would be a texture upload per cell and frame. */
+#define MAX_SCALE 4
+
+static GdkTexture *shape_textures[2][PACTE_STATUS_OFF + 1][MAX_SCALE];
+
+static GdkTexture *
+shape_texture (PacteStatus status,
+               gboolean    dark,
+               int         scale)
+{
+  GdkTexture **texture;
+
+  scale = CLAMP (scale, 1, MAX_SCALE);
+  texture = &shape_textures[dark ? 1 : 0][status][scale - 1];
+  if (*texture == NULL)
+    {
+      int size = SHAPE_SIZE * scale;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+      cairo_t *cr = cairo_create (surface);
+      g_autoptr(GBytes) bytes = NULL;
+
+      cairo_scale (cr, scale, scale);
+      pacte_light_draw_shape (cr, status, 0, 0, SHAPE_SIZE, dark);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                           (gsize) cairo_image_surface_get_stride (surface) * size);
+      /* GDK_MEMORY_DEFAULT is cairo's ARGB32 in memory order. */
+      *texture = gdk_memory_texture_new (size, size, GDK_MEMORY_DEFAULT, bytes,
+                                         cairo_image_surface_get_stride (surface));
+      cairo_surface_destroy (surface);
+    }
+  return *texture;
+}
+
 static void
 pacte_heat_cell_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
@@ -166,14 +182,13 @@ pacte_heat_cell_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
 
-  if (self->is_light && width > 0 && height > 0)
+  if (self->is_light && width > 0 && height > 0 && self->status <= PACTE_STATUS_OFF)
     {
       gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      pacte_light_draw_shape (cr, self->status, (width - SHAPE_SIZE) / 2.0, (height - SHAPE_SIZE) / 2.0,
-                              SHAPE_SIZE, dark);
-      cairo_destroy (cr);
+      gtk_snapshot_append_texture (snapshot, shape_texture (self->status, dark, gtk_widget_get_scale_factor (widget)),
+                                   &GRAPHENE_RECT_INIT ((width - SHAPE_SIZE) / 2, (height - SHAPE_SIZE) / 2,
+                                                        SHAPE_SIZE, SHAPE_SIZE));
     }
   else if (self->label != NULL)
     gtk_widget_snapshot_child (widget, self->label, snapshot);

@@ -397,13 +397,6 @@ pacte_overview_get_agenda (PacteOverview *self)
   return self->agenda_shown;
 }
 
-guint
-pacte_overview_count_overdue (PacteOverview *self)
-{
-  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), 0);
-  return self->n_overdue;
-}
-
 void
 pacte_overview_set_agenda_owner (PacteOverview *self,
                                  const char    *owner)

@@ -16,13 +16,19 @@ struct _PacteOverview
   GPtrArray          *agenda;        /* every PacteAgendaItem; made when the page is shown */
   GPtrArray          *agenda_shown;  /* those of agenda_owner (not owned) */
   char               *agenda_owner;  /* NULL: everyone */
-  guint               n_overdue;     /* of the whole agenda, counted at the refresh */
+  guint               n_overdue;     /* of the whole agenda, unless overdue_stale */
+  gboolean            overdue_stale; /* counted after the refresh's frame */
+  guint               overdue_id;    /* its idle */
+  gulong              after_paint_id; /* the frame clock's, until that frame */
   guint               refresh_id;    /* pending idle */
+  guint               figures_id;    /* a new overview's first figures, then */
+  guint               order_id;      /* its first order (idles) */
+  gboolean            first_step;    /* the first figures: the order after */
   gboolean            dirty;         /* an edit since the last refresh */
   /* Made when first needed, kept until the portfolio changes: */
   GHashTable         *sort_keys;     /* PactePlan -> collation key of its folded name */
   GHashTable         *search_texts;  /* PactePlan -> folded name, id, owner, partners */
-  GHashTable         *changes;       /* PactePlan -> change since its last review + 1000 */
+  GHashTable         *changes;       /* PactePlan -> change since its last review + 1000, 0: none (made when asked) */
 
   PacteOverviewSort   sort;
   char               *search;        /* folded, or NULL */
@@ -34,16 +40,8 @@ struct _PacteOverview
   GtkCustomSorter    *sorter;
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
-  GListStore         *slots;         /* PacteOverviewSlot: what the view lists */
-  struct _PacteOverviewSlotQueue *slot_queue;  /* rows out of view, bound after the frame */
-  guint               slots_max;     /* FIRST_ROWS at first, more after each frame, then G_MAXUINT */
-  gulong              first_paint_id;  /* the frame clock's after-paint, until then */
-  guint               more_rows_id;  /* idle */
-  GListStore         *totals_store;  /* one item: the totals row */
-  GObject            *totals_item;
-
   GtkStack           *stack;  /* not an AdwViewStack: the window's lists own the only one */
-  GtkColumnView      *view;
+  GtkWidget          *grid;          /* PacteHeatGrid */
   GtkLabel           *summary_label;
   GtkDrawingArea     *histogram;
   GtkSearchEntry     *search_entry;
@@ -59,15 +57,13 @@ struct _PacteOverview
 #define NO_CHANGE 1000  /* changes are stored + NO_CHANGE; absent: no review */
 
 /* pacte-overview.c */
-/* The heat map's columns and cells (pacte-overview-columns.c). */
-void        _pacte_overview_add_columns   (PacteOverview *self,
-                                           PacteRuleSet  *rules);
 const char *_pacte_overview_plan_name     (PactePlan     *plan);
 gboolean    _pacte_overview_plan_change   (PacteOverview *self,
                                            PactePlan     *plan,
                                            int           *change);
 int         _pacte_overview_plan_score    (PacteOverview *self,
                                            PactePlan     *plan);
+void        _pacte_overview_ensure_ready  (PacteOverview *self);
 /* pacte-overview-sort.c: the view's sorter and filter functions. */
 int         _pacte_overview_compare_plans (gconstpointer  a,
                                            gconstpointer  b,

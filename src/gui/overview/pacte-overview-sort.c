@@ -9,7 +9,6 @@
 #include "pacte-i18n.h"
 #include "pacte-name-sorter.h"
 #include "pacte-overview-private.h"
-#include "pacte-overview-slot.h"
 
 static char *
 fold_for_search (const char *text)
@@ -215,6 +214,7 @@ GListModel *
 pacte_overview_get_plans (PacteOverview *self)
 {
   g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  _pacte_overview_ensure_ready (self);
   return G_LIST_MODEL (self->sorted);
 }
 

@@ -9,21 +9,19 @@
 
 #include "pacte-heat-cell.h"
 #include "pacte-i18n.h"
+#include "pacte-lazy-tooltip.h"
 #include "pacte-light.h"
 #include "pacte-name-sorter.h"
 #include "pacte-overview-private.h"
-#include "pacte-overview-slot.h"
+#include "pacte-heat-grid.h"
 #include "pacte-report-format.h"
 #include "pacte-rules-panel.h"
 
 
 G_DEFINE_FINAL_TYPE (PacteOverview, pacte_overview, GTK_TYPE_BOX)
 
-enum { SIGNAL_PLAN_ACTIVATED, N_SIGNALS };
+enum { SIGNAL_PLAN_ACTIVATED, SIGNAL_OVERDUE_COUNTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
-
-static void on_first_paint (GdkFrameClock *clock,
-                            PacteOverview *self);
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -35,6 +33,8 @@ _pacte_overview_plan_name (PactePlan *plan)
   return *name != '\0' ? name : _("Unnamed plan");
 }
 
+/* Computed when first asked for after a refresh (the rows in view, or a
+ * sort by change): 2,000 plans' review history is not read for a frame. */
 gboolean
 _pacte_overview_plan_change (PacteOverview *self,
                              PactePlan     *plan,
@@ -42,7 +42,19 @@ _pacte_overview_plan_change (PacteOverview *self,
 {
   gpointer value;
 
-  if (self->changes == NULL || !g_hash_table_lookup_extended (self->changes, plan, NULL, &value))
+  if (self->changes == NULL)
+    return FALSE;
+  if (!g_hash_table_lookup_extended (self->changes, plan, NULL, &value))
+    {
+      int computed = 0;
+
+      value = GINT_TO_POINTER (0);  /* no review */
+      if (pacte_plan_change_since_review (pacte_context_get_rules (self->context), plan,
+                                          _pacte_overview_plan_score (self, plan), &computed))
+        value = GINT_TO_POINTER (computed + NO_CHANGE);
+      g_hash_table_insert (self->changes, plan, value);
+    }
+  if (GPOINTER_TO_INT (value) == 0)
     return FALSE;
   *change = GPOINTER_TO_INT (value) - NO_CHANGE;
   return TRUE;
@@ -101,16 +113,6 @@ on_segment_selected (PacteOverview *self)
     pacte_overview_set_segment_filter (self, segment);
 }
 
-static void
-on_row_activate (PacteOverview *self,
-                 guint          position)
-{
-  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (gtk_column_view_get_model (self->view)), position);
-
-  if (PACTE_IS_OVERVIEW_SLOT (item) && pacte_overview_slot_get_plan (PACTE_OVERVIEW_SLOT (item)) != NULL)
-    _pacte_overview_emit_plan (self, pacte_overview_slot_get_plan (PACTE_OVERVIEW_SLOT (item)), NULL);
-}
-
 /* ---- the figures ------------------------------------------------------ */
 
 static void
@@ -161,7 +163,7 @@ update_summary (PacteOverview *self)
   g_autofree char *plans = g_strdup_printf (ngettext ("%u plan", "%u plans", n), n);
   g_autofree char *text = NULL;
   GString *histogram = g_string_new (_("Scores:"));
-  guint overdue = self->n_overdue;
+  guint overdue = self->overdue_stale ? 0 : self->n_overdue;
 
   if (isnan (average))
     text = g_strdup (plans);
@@ -212,6 +214,118 @@ update_pages (PacteOverview *self)
     }
 }
 
+/* The summary's count of overdue items reads every plan's dates (30 ms
+ * for 2,000 plans): counted in an idle after the frame that shows the
+ * refreshed figures, or when asked for. */
+static void
+count_overdue (PacteOverview *self)
+{
+  self->n_overdue = pacte_agenda_count_overdue_at (pacte_context_get_portfolio (self->context),
+                                                   pacte_context_get_today (self->context));
+  self->overdue_stale = FALSE;
+  g_signal_emit (self, signals[SIGNAL_OVERDUE_COUNTED], 0, self->n_overdue);
+}
+
+guint
+pacte_overview_count_overdue (PacteOverview *self)
+{
+  g_return_val_if_fail (PACTE_IS_OVERVIEW (self), 0);
+
+  if (self->overdue_stale)
+    {
+      count_overdue (self);
+      update_summary (self);
+    }
+  return self->n_overdue;
+}
+
+static gboolean
+overdue_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->overdue_id = 0;
+  if (self->overdue_stale)
+    {
+      count_overdue (self);
+      update_summary (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                PacteOverview *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  if (self->overdue_id == 0)
+    self->overdue_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, overdue_idle, self, NULL);
+}
+
+/* After the next frame if shown; otherwise when mapped (or asked for). */
+static void
+schedule_overdue (PacteOverview *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL;
+
+  if (clock != NULL && self->after_paint_id == 0 && self->overdue_id == 0)
+    self->after_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+}
+
+/* A new overview shows its portfolio in three steps of the main loop
+ * before its first frame, none of which stalls the loop long on 2,000
+ * plans: pacte_overview_new() makes the widgets; an idle the figures
+ * (analysis, summary, totals); another the order (filter and sort, with the
+ * plans' name keys).  Then the frame lays out the rows in view.  The idles
+ * run before the frame clock's paint (measured: at G_PRIORITY_HIGH_IDLE + 10
+ * they ran after it in GTK 4.8, at the default priority before it). */
+#define FIRST_STEPS_PRIORITY G_PRIORITY_DEFAULT
+
+static void
+set_order (PacteOverview *self)
+{
+  g_clear_handle_id (&self->order_id, g_source_remove);
+  if (gtk_sort_list_model_get_sorter (self->sorted) != NULL)
+    return;
+  gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
+  gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (self->sorter));
+}
+
+static gboolean
+order_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->order_id = 0;
+  set_order (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+figures_idle (gpointer data)
+{
+  PacteOverview *self = data;
+
+  self->figures_id = 0;
+  self->first_step = TRUE;
+  pacte_overview_refresh (self);
+  self->first_step = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* What is asked for now is ready now: the steps left are taken at once. */
+void
+_pacte_overview_ensure_ready (PacteOverview *self)
+{
+  if (self->figures_id != 0)
+    {
+      g_clear_handle_id (&self->figures_id, g_source_remove);
+      pacte_overview_refresh (self);
+    }
+  if (self->order_id != 0)
+    set_order (self);
+}
+
 void
 pacte_overview_refresh (PacteOverview *self)
 {
@@ -220,11 +334,11 @@ pacte_overview_refresh (PacteOverview *self)
   GListModel *plans;
   g_autofree PacteStatus *statuses = NULL;
   guint n_rules;
-  g_autoptr(GObject) totals = g_object_new (G_TYPE_OBJECT, NULL);
 
   g_return_if_fail (PACTE_IS_OVERVIEW (self));
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->figures_id, g_source_remove);
   self->dirty = FALSE;
   portfolio = pacte_context_get_portfolio (self->context);
   rules = pacte_context_get_rules (self->context);
@@ -243,39 +357,39 @@ pacte_overview_refresh (PacteOverview *self)
       g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
       PactePlanResults *results = pacte_context_get_results (self->context, plan);
       int score = pacte_plan_results_get_score (results);
-      int change;
 
       for (guint r = 0; r < n_rules; r++)
         statuses[r] = pacte_rule_result_get_status (pacte_plan_results_get_result (results, r));
       pacte_analysis_add_plan (self->analysis, plan, statuses, score);
-      if (pacte_plan_change_since_review (rules, plan, score, &change))
-        g_hash_table_insert (self->changes, plan, GINT_TO_POINTER (change + NO_CHANGE));
     }
 
   /* The agenda's items (15,000 for 2,000 plans) are made when its page is
-   * shown; the summary only counts the overdue ones. */
+   * shown; the summary only counts the overdue ones, after the frame. */
   g_clear_pointer (&self->agenda, g_ptr_array_unref);
-  self->n_overdue = pacte_agenda_count_overdue_at (portfolio, pacte_context_get_today (self->context));
+  self->overdue_stale = TRUE;
+  schedule_overdue (self);
 
   self->fix_first_stale = TRUE;
   self->agenda_stale = TRUE;
   update_summary (self);
-  /* A new totals item: its row binds again with the new figures. */
-  g_set_object (&self->totals_item, totals);
-  g_list_store_splice (self->totals_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->totals_store)),
-                       (gpointer *) &self->totals_item, 1);
   /* The first refresh gives the models their filter and order (sorted
-   * once); later ones filter and sort again. */
+   * once; made by pacte_overview_new(), in a step of its own); later ones
+   * filter and sort again. */
   if (gtk_sort_list_model_get_sorter (self->sorted) == NULL)
     {
-      gtk_filter_list_model_set_filter (self->filtered, GTK_FILTER (self->filter));
-      gtk_sort_list_model_set_sorter (self->sorted, GTK_SORTER (self->sorter));
+      if (!self->first_step)
+        set_order (self);
+      else if (self->order_id == 0)
+        self->order_id = g_idle_add_full (FIRST_STEPS_PRIORITY, order_idle, self, NULL);
     }
   else
     {
       gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
       gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
     }
+  /* The totals and the rows in view show the new figures. */
+  if (self->grid != NULL)
+    pacte_heat_grid_update (PACTE_HEAT_GRID (self->grid));
   update_pages (self);
 }
 
@@ -283,6 +397,7 @@ PacteAnalysis *
 pacte_overview_get_analysis (PacteOverview *self)
 {
   g_return_val_if_fail (PACTE_IS_OVERVIEW (self), NULL);
+  _pacte_overview_ensure_ready (self);
   return self->analysis;
 }
 
@@ -314,11 +429,10 @@ pacte_overview_map (GtkWidget *widget)
   PacteOverview *self = PACTE_OVERVIEW (widget);
 
   GTK_WIDGET_CLASS (pacte_overview_parent_class)->map (widget);
-  if (self->dirty)
+  if (self->dirty && self->figures_id == 0)
     pacte_overview_refresh (self);
-  if (self->slots_max != G_MAXUINT && self->first_paint_id == 0)
-    self->first_paint_id = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                             G_CALLBACK (on_first_paint), self);
+  else if (self->overdue_stale)
+    schedule_overdue (self);
 }
 
 static void
@@ -326,8 +440,8 @@ pacte_overview_unmap (GtkWidget *widget)
 {
   PacteOverview *self = PACTE_OVERVIEW (widget);
 
-  if (self->first_paint_id != 0)
-    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (widget));
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (widget));
   GTK_WIDGET_CLASS (pacte_overview_parent_class)->unmap (widget);
 }
 
@@ -369,51 +483,8 @@ choice_drop (const char         *all,
     gtk_string_list_append (list, pacte_choice_display_name (values[i]));
   drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (list), NULL));
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (drop), accessible);
+  pacte_lazy_tooltip_set (GTK_WIDGET (drop), accessible);
   return drop;
-}
-
-static void
-on_sorted_changed (PacteOverview *self)
-{
-  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted), self->slots_max);
-}
-
-/* The first frame lists the first FIRST_ROWS plans, more than a screen
- * holds: the view makes and binds a row per item up to 200 (GTK 4.8), most
- * of them out of view.  The others come after that frame is drawn, a batch
- * of rows per frame (each batch's rows are made in its frame), then the
- * rest at once when the view has made all the rows it keeps. */
-#define FIRST_ROWS 40
-#define ROWS_KEPT 240  /* more than GTK 4.8's list views keep */
-
-static gboolean
-more_rows_idle (gpointer data)
-{
-  PacteOverview *self = data;
-
-  self->more_rows_id = 0;
-  self->slots_max = self->slots_max >= ROWS_KEPT ? G_MAXUINT : self->slots_max + FIRST_ROWS;
-  on_sorted_changed (self);
-  if (self->slots_max == G_MAXUINT && self->first_paint_id != 0)
-    g_clear_signal_handler (&self->first_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_first_paint (GdkFrameClock *clock,
-                PacteOverview *self)
-{
-  if (self->more_rows_id == 0 && self->slots_max != G_MAXUINT)
-    self->more_rows_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, more_rows_idle, self, NULL);
-}
-
-/* Rows that scroll into view are bound before they are drawn. */
-static void
-on_scrolled (PacteOverview *self)
-{
-  if (self->slot_queue != NULL)
-    pacte_overview_slot_queue_flush (self->slot_queue);
 }
 
 static GtkWidget *
@@ -423,9 +494,6 @@ build_heat_map (PacteOverview *self)
   GtkWidget *controls = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *figures = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
-  PacteRuleSet *rules = pacte_context_get_rules (self->context);
-  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  GtkFlattenListModel *flat;
   const char * const sorts[] = {
     _("Worst first"), _("Best first"), _("Name"), _("Phase"), _("Change since review"), NULL
   };
@@ -468,41 +536,25 @@ build_heat_map (PacteOverview *self)
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->segment_drop));
   self->sort_drop = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (sorts));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sort_drop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sort plans"), -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_drop), _("Sort plans"));
+  pacte_lazy_tooltip_set (GTK_WIDGET (self->sort_drop), _("Sort plans"));
   g_signal_connect_swapped (self->sort_drop, "notify::selected", G_CALLBACK (on_sort_selected), self);
   gtk_box_append (GTK_BOX (controls), GTK_WIDGET (self->sort_drop));
   gtk_box_append (GTK_BOX (page), controls);
 
-  /* The model: a totals row, then the plans, filtered and sorted. */
+  /* The model: the plans, filtered and sorted. */
   self->filter = gtk_custom_filter_new (_pacte_overview_filter_plan, self, NULL);
   self->sorter = gtk_custom_sorter_new (_pacte_overview_compare_plans, self, NULL);
   /* Without filter and order until the first refresh (which has the scores). */
   self->filtered = gtk_filter_list_model_new (g_object_ref (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context))),
                                               NULL);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)), NULL);
-  self->totals_store = g_list_store_new (G_TYPE_OBJECT);
-  g_list_store_append (parts, self->totals_store);
-  /* The view lists slots that follow the sorted plans (pacte-overview-slot.h). */
-  self->slots = g_list_store_new (PACTE_TYPE_OVERVIEW_SLOT);
-  pacte_overview_slots_sync (self->slots, G_LIST_MODEL (self->sorted), self->slots_max);
-  g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_changed), self);
-  g_list_store_append (parts, self->slots);
-  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (parts)));
-
-  self->view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (flat)))));
-  gtk_column_view_set_show_column_separators (self->view, FALSE);
-  gtk_column_view_set_show_row_separators (self->view, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->view), "heat-map");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  /* The heat map: a row widget per plan in view (pacte-heat-grid.h). */
+  self->grid = pacte_heat_grid_new (self, G_LIST_MODEL (self->sorted));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Heat map of the plans and the golden rules"), -1);
-  g_signal_connect_swapped (self->view, "activate", G_CALLBACK (on_row_activate), self);
-  self->slot_queue = pacte_overview_slot_queue_new (GTK_WIDGET (self->view));
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)), "value-changed",
-                           G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
-
-  _pacte_overview_add_columns (self, rules);
-
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->view));
+  /* As wide as its columns: a narrow window scrolls the overview sideways. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->grid);
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_box_append (GTK_BOX (page), scrolled);
   return page;
@@ -516,12 +568,9 @@ pacte_overview_dispose (GObject *object)
   PacteOverview *self = PACTE_OVERVIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  g_clear_handle_id (&self->more_rows_id, g_source_remove);
-  if (self->slot_queue != NULL)
-    {
-      pacte_overview_slot_queue_detach (self->slot_queue);
-      g_clear_pointer (&self->slot_queue, pacte_overview_slot_queue_unref);
-    }
+  g_clear_handle_id (&self->overdue_id, g_source_remove);
+  g_clear_handle_id (&self->figures_id, g_source_remove);
+  g_clear_handle_id (&self->order_id, g_source_remove);
   if (self->context != NULL)
     {
       PactePortfolio *portfolio = pacte_context_get_portfolio (self->context);
@@ -533,11 +582,8 @@ pacte_overview_dispose (GObject *object)
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->slots);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);
-  g_clear_object (&self->totals_store);
-  g_clear_object (&self->totals_item);
   G_OBJECT_CLASS (pacte_overview_parent_class)->dispose (object);
 }
 
@@ -574,6 +620,9 @@ pacte_overview_class_init (PacteOverviewClass *klass)
   signals[SIGNAL_PLAN_ACTIVATED] =
     g_signal_new ("plan-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, PACTE_TYPE_PLAN, G_TYPE_STRING);
+  signals[SIGNAL_OVERDUE_COUNTED] =
+    g_signal_new ("overdue-counted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -584,7 +633,7 @@ pacte_overview_init (PacteOverview *self)
   self->sort_keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->sort = PACTE_OVERVIEW_SORT_WORST;
-  self->slots_max = FIRST_ROWS;
+  self->overdue_stale = TRUE;  /* counted after the first frame */
 }
 
 GtkWidget *
@@ -620,6 +669,8 @@ pacte_overview_new (PacteContext *context)
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (update_pages), self);
   g_signal_connect_swapped (portfolio, "record-changed", G_CALLBACK (on_portfolio_changed), self);
   g_signal_connect_swapped (pacte_portfolio_get_plans (portfolio), "items-changed", G_CALLBACK (on_portfolio_changed), self);
-  pacte_overview_refresh (self);
+  /* The figures and the order in the next steps (see FIRST_STEPS_PRIORITY). */
+  self->dirty = TRUE;
+  self->figures_id = g_idle_add_full (FIRST_STEPS_PRIORITY, figures_idle, self, NULL);
   return GTK_WIDGET (self);
 }

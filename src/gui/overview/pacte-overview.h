@@ -9,6 +9,12 @@
  * Signals:
  *   "plan-activated" (PactePlan *plan, const char *rule_id or NULL): open
  *     the plan, with that rule's row focused.
+ *   "overdue-counted" (guint n): the agenda's overdue items were counted
+ *     (after the frame that shows new figures: 30 ms for 2,000 plans).
+ *
+ * A new overview takes its first figures and order in two idles before its
+ * first frame (pacte_overview_new() itself only makes widgets); what is
+ * asked for before then (plans, analysis) is made at once.
  */
 #pragma once
 
@@ -68,7 +74,8 @@ void           _pacte_overview_agenda_update    (PacteOverview     *self,
                                                  GtkWidget         *page);
 /* The agenda's items as listed (after the owner filter): PacteAgendaItem. */
 GPtrArray     *pacte_overview_get_agenda        (PacteOverview     *self);
-/* How many items of the whole agenda (every owner) are overdue. */
+/* How many items of the whole agenda (every owner) are overdue: counted
+ * now if not yet (see "overdue-counted" to be told without waiting). */
 guint          pacte_overview_count_overdue     (PacteOverview     *self);
 void           pacte_overview_set_agenda_owner  (PacteOverview     *self,
                                                  const char        *owner);

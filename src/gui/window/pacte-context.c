@@ -213,3 +213,22 @@ pacte_context_get_results (PacteContext *self,
   g_return_val_if_fail (PACTE_IS_PLAN (plan), NULL);
   return pacte_evaluator_get_results (self->evaluator, plan);
 }
+
+static gpointer
+release_thread (gpointer data)
+{
+  g_object_unref (data);
+  return NULL;
+}
+
+void
+pacte_context_release_in_thread (PacteContext *self)
+{
+  g_return_if_fail (PACTE_IS_CONTEXT (self));
+
+  /* The evaluator's idle must not run on an evaluator going in the other
+   * thread. */
+  if (self->evaluator != NULL)
+    pacte_evaluator_flush (self->evaluator);
+  g_thread_unref (g_thread_new ("pacte-release", release_thread, self));
+}

@@ -51,5 +51,11 @@ PactePlanResults *pacte_context_get_results (PacteContext   *self,
 
 /* The current local date as a Julian day (same numbering as pacte_date_parse()). */
 guint32         pacte_context_today_now     (void);
+/* Drops the caller's reference to self in a thread of its own: when it is
+ * the last one held on the portfolio too, its 150,000 records are freed
+ * there, not in the main loop (300 ms of it when a large portfolio is
+ * replaced by another).  The caller holds nothing of the portfolio any
+ * more (widgets unbound); pending evaluations are run first, here. */
+void            pacte_context_release_in_thread (PacteContext *self);
 
 G_END_DECLS

@@ -147,23 +147,47 @@ _pacte_window_lists_record_changed (PacteWindow *self,
     gtk_sorter_changed (gtk_sort_list_model_get_sorter (sorted), GTK_SORTER_CHANGE_DIFFERENT);
 }
 
-/* The lists of doc (NULL: none).  In name order already when the load
- * prepared it: the sort models have then one pass to make. */
-void
-_pacte_window_lists_set_portfolio (PacteWindow       *self,
-                                   PactePortfolio    *doc,
-                                   PacteLoadPrepared *prepared)
-{
-  g_autoptr(GListModel) plans = NULL;
-  g_autoptr(GListModel) partners = NULL;
+/* A long list shows its first rows in the frame that shows the portfolio,
+ * and a batch more in each frame after it (pacte-growing-list.h). */
+#define FIRST_ROWS 20
+#define ROWS_PER_FRAME 20
 
-  if (doc != NULL)
-    {
-      plans = pacte_list_mirror_new (pacte_portfolio_get_plans (doc), prepared != NULL ? prepared->plans_by_name : NULL);
-      partners = pacte_list_mirror_new (pacte_portfolio_get_partners (doc), prepared != NULL ? prepared->partners_by_name : NULL);
-    }
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->plan_sorted)), plans);
-  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (self->partner_sorted)), partners);
+static void
+set_list (GtkSortListModel *sorted,
+          PacteGrowingList *growing,
+          GtkListView      *view,
+          GListModel       *records,
+          GPtrArray        *order)
+{
+  g_autoptr(GListModel) mirror = NULL;
+
+  if (records != NULL && g_list_model_get_n_items (records) > FIRST_ROWS + ROWS_PER_FRAME)
+    pacte_growing_list_restart (growing, GTK_WIDGET (view), FIRST_ROWS, ROWS_PER_FRAME);
+  else
+    pacte_growing_list_complete (growing);
+  /* In name order already when the load prepared it: the sort model has
+   * then one pass to make. */
+  if (records != NULL)
+    mirror = pacte_list_mirror_new (records, order);
+  gtk_filter_list_model_set_model (GTK_FILTER_LIST_MODEL (gtk_sort_list_model_get_model (sorted)), mirror);
+}
+
+void
+_pacte_window_lists_set_plans (PacteWindow    *self,
+                               PactePortfolio *doc,
+                               GPtrArray      *order)
+{
+  set_list (self->plan_sorted, self->plan_growing, self->plan_view,
+            doc != NULL ? pacte_portfolio_get_plans (doc) : NULL, order);
+}
+
+void
+_pacte_window_lists_set_partners (PacteWindow    *self,
+                                  PactePortfolio *doc,
+                                  GPtrArray      *order)
+{
+  set_list (self->partner_sorted, self->partner_growing, self->partner_view,
+            doc != NULL ? pacte_portfolio_get_partners (doc) : NULL, order);
 }
 
 /* ---- list rows ------------------------------------------------------ */

@@ -60,36 +60,52 @@ on_plan_activated (PacteWindow   *self,
     }
 }
 
-void
-pacte_window_show_overview (PacteWindow *self,
-                            const char  *page)
+/* The overview's page (a scroller) without the overview: shown while an
+ * open makes it. */
+static void
+ensure_page (PacteWindow *self)
 {
-  g_return_if_fail (PACTE_IS_WINDOW (self));
+  if (self->overview_page != NULL)
+    return;
+  self->overview_page = gtk_scrolled_window_new ();
+  g_object_add_weak_pointer (G_OBJECT (self->overview_page), (gpointer *) &self->overview_page);
+  /* Its controls and sixteen columns are wider than a narrow window (and
+   * a stack is as wide as its widest page): it scrolls sideways then. */
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->overview_page), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_stack_add_named (self->content_stack, self->overview_page, "overview");
+}
 
+void
+_pacte_window_overview_build (PacteWindow *self)
+{
+  if (self->overview != NULL || self->context == NULL)
+    return;
+  ensure_page (self);
+  self->overview = pacte_overview_new (self->context);
+  /* Its drop-downs' toggle buttons get names (pacte-accessible.c). */
+  pacte_accessible_tidy_on_map (self->overview);
+  g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->overview_page), self->overview);
+}
+
+void
+_pacte_window_overview_show_page (PacteWindow *self,
+                                  const char  *page,
+                                  gboolean     build)
+{
   if (self->context == NULL)
     return;
   /* Made when first shown: a window that never shows it pays nothing. */
-  if (self->overview == NULL)
-    {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-
-      self->overview = pacte_overview_new (self->context);
-      /* Its drop-downs' toggle buttons get names (pacte-accessible.c). */
-      pacte_accessible_tidy_on_map (self->overview);
-      g_signal_connect_swapped (self->overview, "plan-activated", G_CALLBACK (on_plan_activated), self);
-      /* Its controls and sixteen columns are wider than a narrow window (and
-       * a stack is as wide as its widest page): it scrolls sideways then. */
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->overview);
-      gtk_stack_add_named (self->content_stack, scroller, "overview");
-    }
+  ensure_page (self);
+  if (build)
+    _pacte_window_overview_build (self);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
   pacte_rules_panel_set_plan (self->rules_panel, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_toggle), FALSE);
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
-  if (page != NULL)
+  if (page != NULL && self->overview != NULL)
     pacte_overview_show_page (PACTE_OVERVIEW (self->overview), page);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   if (adw_leaflet_get_folded (self->leaflet))
@@ -98,10 +114,22 @@ pacte_window_show_overview (PacteWindow *self,
   _pacte_window_update_title (self);
 }
 
+void
+pacte_window_show_overview (PacteWindow *self,
+                            const char  *page)
+{
+  g_return_if_fail (PACTE_IS_WINDOW (self));
+
+  /* Asked for now: what an open left for later is done first. */
+  _pacte_window_steps_finish (self);
+  _pacte_window_overview_show_page (self, page, TRUE);
+}
+
 GtkWidget *
 pacte_window_get_overview (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  _pacte_window_steps_finish (self);
   return self->overview;
 }
 
@@ -256,8 +284,8 @@ _pacte_window_overview_opened (PacteWindow *self)
 void
 _pacte_window_overview_detach (PacteWindow *self)
 {
-  if (self->overview != NULL)
-    gtk_stack_remove (self->content_stack, gtk_stack_get_child_by_name (self->content_stack, "overview"));
+  if (self->overview_page != NULL)
+    gtk_stack_remove (self->content_stack, self->overview_page);
   self->overview = NULL;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);

@@ -6,6 +6,7 @@
 
 #include "pacte-document.h"
 #include "pacte-field-row.h"
+#include "pacte-growing-list.h"
 #include "pacte-window.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,7 @@ struct _PacteWindow
   GtkProgressBar       *progress_bar;
   guint                 progress_timeout;
   guint                 progress_delay; /* ms before the progress shows */
+  gint64                progress_shown_at; /* when the page last changed */
   char                 *plan_sort;     /* "name", "phase", "score" */
   char                 *partner_sort;  /* "name", "segment" */
 
@@ -42,13 +44,21 @@ struct _PacteWindow
   char                **partner_words;
   GtkSortListModel     *plan_sorted;
   GtkSortListModel     *partner_sorted;
+  PacteGrowingList     *plan_growing;     /* between sorted and selection */
+  PacteGrowingList     *partner_growing;
   GtkSingleSelection   *plan_selection;
   GtkSingleSelection   *partner_selection;
 
   /* editors, created for each document */
   GtkWidget            *plan_editor;
   GtkWidget            *partner_editor;
-  GtkWidget            *overview;      /* PacteOverview, in content_stack as "overview" */
+  GtkWidget            *overview;      /* PacteOverview, in content_stack's "overview" */
+  GtkWidget            *overview_page; /* its scroller, "overview" (weak) */
+
+  /* a new portfolio shown in steps (pacte-window-steps.c) */
+  guint                 steps_id;      /* idle of the next step */
+  guint                 step;
+  GPtrArray            *partner_order; /* partners in name order, for their list */
   AdwToast             *overdue_note;  /* "3 items overdue", while shown (weak) */
   PactePlan            *plan;
   PactePartner         *partner;
@@ -168,9 +178,30 @@ void     _pacte_window_lists_record_changed       (PacteWindow    *self,
                                                    PacteRecord    *owner,
                                                    PacteRecord    *record,
                                                    guint           field);
-void     _pacte_window_lists_set_portfolio        (PacteWindow    *self,
+/* The list of plans (or partners) of doc (NULL: none), in order (plans
+ * or partners in name order, or NULL); a long list's rows are made a
+ * batch per frame (PacteGrowingList). */
+void     _pacte_window_lists_set_plans            (PacteWindow    *self,
                                                    PactePortfolio *doc,
-                                                   PacteLoadPrepared *prepared);
+                                                   GPtrArray      *order);
+void     _pacte_window_lists_set_partners         (PacteWindow    *self,
+                                                   PactePortfolio *doc,
+                                                   GPtrArray      *order);
+
+/* pacte-window-search.c: the list's filter for the search words (none
+ * without words). */
+void     _pacte_window_apply_search               (GtkSortListModel *sorted,
+                                                   GtkCustomFilter  *filter,
+                                                   char            **words);
+
+/* pacte-window-steps.c: after the plans list, a new portfolio's partners
+ * list and overview come each in its own turn of the main loop, so that
+ * none blocks it long; _finish() does what is left at once (for code that
+ * needs them now). */
+void     _pacte_window_steps_start                (PacteWindow    *self,
+                                                   GPtrArray      *partner_order);
+void     _pacte_window_steps_finish               (PacteWindow    *self);
+void     _pacte_window_steps_cancel               (PacteWindow    *self);
 void     _pacte_window_set_sort                   (PacteWindow    *self,
                                                    char          **field,
                                                    const char     *value,
@@ -183,6 +214,12 @@ void     _pacte_window_on_rule_activated          (PacteWindow    *self,
 /* pacte-window-overview.c */
 void     _pacte_window_class_add_overview_actions (GtkWidgetClass *widget_class);
 void     _pacte_window_overview_attach            (PacteWindow    *self);
+/* Shows the overview's page now, and builds the overview itself when
+ * build; else _pacte_window_overview_build() does it later. */
+void     _pacte_window_overview_show_page         (PacteWindow    *self,
+                                                   const char     *page,
+                                                   gboolean        build);
+void     _pacte_window_overview_build             (PacteWindow    *self);
 void     _pacte_window_overview_detach            (PacteWindow    *self);
 /* After a portfolio opened: the note saying how many items are overdue. */
 void     _pacte_window_overview_opened            (PacteWindow    *self);

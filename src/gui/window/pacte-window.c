@@ -34,8 +34,9 @@ update_nothing_page (PacteWindow *self)
 
   if (self->plan != NULL || self->partner != NULL)
     return;
-  /* The overview stays until a plan or partner is chosen. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "overview") == 0 && self->overview != NULL)
+  /* The overview stays until a plan or partner is chosen (also while it
+   * is being made, after an open). */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "overview") == 0 && self->overview_page != NULL)
     return;
   if (self->context != NULL)
     {
@@ -296,8 +297,11 @@ clear_editor (GtkBox     *box,
   *editor = NULL;
 }
 
+/* later: a new portfolio takes its place, and the old one goes in a
+ * thread of its own (pacte_context_release_in_thread). */
 static void
-drop_document (PacteWindow *self)
+drop_document (PacteWindow *self,
+               gboolean     later)
 {
   if (self->context == NULL)
     return;
@@ -305,13 +309,18 @@ drop_document (PacteWindow *self)
   g_signal_handlers_disconnect_by_data (pacte_context_get_portfolio (self->context), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_plans (pacte_context_get_portfolio (self->context)), self);
   g_signal_handlers_disconnect_by_data (pacte_portfolio_get_partners (pacte_context_get_portfolio (self->context)), self);
+  _pacte_window_steps_cancel (self);
   show_nothing (self);
-  _pacte_window_lists_set_portfolio (self, NULL, NULL);
+  _pacte_window_lists_set_plans (self, NULL, NULL);
+  _pacte_window_lists_set_partners (self, NULL, NULL);
   pacte_rules_panel_set_context (self->rules_panel, NULL);
   _pacte_window_overview_detach (self);
   clear_editor (self->plan_editor_box, &self->plan_editor);
   clear_editor (self->partner_editor_box, &self->partner_editor);
-  g_clear_object (&self->context);
+  if (later)
+    pacte_context_release_in_thread (g_steal_pointer (&self->context));
+  else
+    g_clear_object (&self->context);
 }
 
 void
@@ -331,6 +340,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   PactePortfolio *doc;
   g_autoptr(PacteContext) context = NULL;
   g_autoptr(PacteLoadPrepared) prepared = NULL;
+  gboolean many;
 
   if (portfolio != NULL && self->context != NULL && pacte_context_get_portfolio (self->context) == portfolio)
     return;
@@ -346,7 +356,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
       else
         context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
     }
-  drop_document (self);
+  drop_document (self, portfolio != NULL);
   if (portfolio == NULL)
     {
       if (gtk_widget_get_parent (self->document_page) != NULL)
@@ -378,19 +388,25 @@ _pacte_window_show_portfolio (PacteWindow    *self,
   gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
   g_clear_pointer (&self->plan_words, g_strfreev);
   g_clear_pointer (&self->partner_words, g_strfreev);
-  _pacte_window_lists_set_portfolio (self, doc, prepared);
+  _pacte_window_apply_search (self->plan_sorted, self->plan_filter, NULL);
+  _pacte_window_apply_search (self->partner_sorted, self->partner_filter, NULL);
+  /* The plans now, their first rows in the next frame; the partners and
+   * the overview each in a turn of the main loop after it. */
+  _pacte_window_lists_set_plans (self, doc, prepared != NULL ? prepared->plans_by_name : NULL);
   gtk_single_selection_set_selected (self->plan_selection, GTK_INVALID_LIST_POSITION);
   gtk_single_selection_set_selected (self->partner_selection, GTK_INVALID_LIST_POSITION);
+  many = g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 1;
+  _pacte_window_steps_start (self, prepared != NULL ? prepared->partners_by_name : NULL);
 
   gtk_stack_set_visible_child_name (self->main_stack, "document");
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
 
   /* A portfolio opens on its overview; a file of one plan on that plan
    * (an overview of one row says less than the plan's own page). */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 1)
+  if (many)
     {
       adw_view_stack_set_visible_child_name (self->view_stack, "plans");
-      pacte_window_show_overview (self, "heat-map");
+      _pacte_window_overview_show_page (self, "heat-map", FALSE);
     }
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->plan_sorted)) > 0)
     {
@@ -404,12 +420,17 @@ _pacte_window_show_portfolio (PacteWindow    *self,
     }
   else if (g_list_model_get_n_items (pacte_portfolio_get_plans (doc)) == 0 &&
            g_list_model_get_n_items (pacte_portfolio_get_partners (doc)) > 0)
-    adw_view_stack_set_visible_child_name (self->view_stack, "partners");
+    {
+      _pacte_window_steps_finish (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, "partners");
+    }
 
   update_nothing_page (self);
   _pacte_window_update_title (self);
   _pacte_window_update_actions (self);
-  _pacte_window_overview_opened (self);
+  /* With an overview, when it is made. */
+  if (!many)
+    _pacte_window_overview_opened (self);
 }
 
 /* ---- object --------------------------------------------------------- */
@@ -487,7 +508,7 @@ pacte_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   _pacte_window_progress_dispose (self);
   _pacte_window_life_dispose (self);
-  drop_document (self);
+  drop_document (self, FALSE);
   g_clear_object (&self->plan);
   g_clear_object (&self->partner);
   if (self->view_stack != NULL)
@@ -506,6 +527,8 @@ pacte_window_dispose (GObject *object)
   g_clear_pointer (&self->partner_words, g_strfreev);
   g_clear_object (&self->plan_sorted);
   g_clear_object (&self->partner_sorted);
+  g_clear_object (&self->plan_growing);
+  g_clear_object (&self->partner_growing);
   g_clear_object (&self->settings);
   g_clear_object (&self->rules);
 
@@ -640,6 +663,7 @@ setup_list (PacteWindow         *self,
             GtkSorter           *sorter,
             GtkCustomFilter    **filter,
             GtkSortListModel   **sorted,
+            PacteGrowingList   **growing,
             GtkSingleSelection **selection,
             GtkListView         *view,
             GCallback            setup,
@@ -652,10 +676,12 @@ setup_list (PacteWindow         *self,
 
   *filter = gtk_custom_filter_new (type == PACTE_TYPE_PLAN ? _pacte_window_plan_matches : _pacte_window_partner_matches, self, NULL);
 
-  filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (*filter)));
+  /* No filter until a search (_pacte_window_apply_search). */
+  filtered = gtk_filter_list_model_new (NULL, NULL);
   *sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered), sorter);
   g_object_ref (*sorted);
-  *selection = gtk_single_selection_new (G_LIST_MODEL (*sorted));
+  *growing = pacte_growing_list_new (G_LIST_MODEL (*sorted));
+  *selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (*growing)));
   gtk_single_selection_set_autoselect (*selection, FALSE);
   gtk_single_selection_set_can_unselect (*selection, TRUE);
   g_signal_connect_swapped (*selection, "notify::selected-item", selected, self);
@@ -688,11 +714,11 @@ pacte_window_init (PacteWindow *self)
   pacte_accessible_tidy (self->document_page);
 
   setup_list (self, PACTE_TYPE_PLAN, _pacte_window_make_plan_sorter (self),
-              &self->plan_filter, &self->plan_sorted, &self->plan_selection, self->plan_view,
+              &self->plan_filter, &self->plan_sorted, &self->plan_growing, &self->plan_selection, self->plan_view,
               G_CALLBACK (_pacte_window_plan_setup), G_CALLBACK (_pacte_window_plan_bind), G_CALLBACK (_pacte_window_plan_unbind),
               G_CALLBACK (on_plan_selected));
   setup_list (self, PACTE_TYPE_PARTNER, _pacte_window_make_partner_sorter (self),
-              &self->partner_filter, &self->partner_sorted, &self->partner_selection, self->partner_view,
+              &self->partner_filter, &self->partner_sorted, &self->partner_growing, &self->partner_selection, self->partner_view,
               G_CALLBACK (_pacte_window_partner_setup), G_CALLBACK (_pacte_window_partner_bind), G_CALLBACK (_pacte_window_partner_unbind),
               G_CALLBACK (on_partner_selected));
 
@@ -794,8 +820,11 @@ select_in (GtkSingleSelection *selection,
            gpointer            item)
 {
   GListModel *model = G_LIST_MODEL (selection);
-  guint n = g_list_model_get_n_items (model);
+  guint n;
 
+  /* The item may be past the rows shown so far after an open. */
+  pacte_growing_list_complete (PACTE_GROWING_LIST (gtk_single_selection_get_model (selection)));
+  n = g_list_model_get_n_items (model);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) other = g_list_model_get_item (model, i);
@@ -822,7 +851,7 @@ pacte_window_select_plan (PacteWindow *self,
       /* Hidden by the search: clear it and try again. */
       gtk_editable_set_text (GTK_EDITABLE (self->plan_search), "");
       g_clear_pointer (&self->plan_words, g_strfreev);
-      gtk_filter_changed (GTK_FILTER (self->plan_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      _pacte_window_apply_search (self->plan_sorted, self->plan_filter, NULL);
       if (!select_in (self->plan_selection, plan))
         return;
     }
@@ -838,12 +867,13 @@ pacte_window_select_partner (PacteWindow  *self,
   g_return_if_fail (PACTE_IS_WINDOW (self));
   g_return_if_fail (PACTE_IS_PARTNER (partner));
 
+  _pacte_window_steps_finish (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "partners");
   if (!select_in (self->partner_selection, partner))
     {
       gtk_editable_set_text (GTK_EDITABLE (self->partner_search), "");
       g_clear_pointer (&self->partner_words, g_strfreev);
-      gtk_filter_changed (GTK_FILTER (self->partner_filter), GTK_FILTER_CHANGE_LESS_STRICT);
+      _pacte_window_apply_search (self->partner_sorted, self->partner_filter, NULL);
       if (!select_in (self->partner_selection, partner))
         return;
     }
@@ -897,6 +927,7 @@ GListModel *
 pacte_window_get_partner_list (PacteWindow *self)
 {
   g_return_val_if_fail (PACTE_IS_WINDOW (self), NULL);
+  _pacte_window_steps_finish (self);
   return G_LIST_MODEL (self->partner_sorted);
 }
 
