@@ -15,9 +15,11 @@
 #include "pacte-field-row.h"
 #include "pacte-fix-first-list.h"
 #include "pacte-i18n.h"
+#include "pacte-light.h"
 #include "pacte-overview.h"
 #include "pacte-partner-360.h"
 #include "pacte-partner-editor.h"
+#include "pacte-rule-row.h"
 #include "pacte-rules-panel.h"
 #include "pacte-test-window-utils.h"
 #include "pacte-trend-chart.h"
@@ -223,6 +225,142 @@ test_fix_first (void)
   pacte_test_destroy_window (window);
 }
 
+/* ---- 2b. Fix first, the score chart and the lights follow an edit ---- */
+
+/* The list says what the core says for the plan's results now. */
+static void
+assert_fix_first_is_core (PacteFixFirstList *list,
+                          PactePlanResults  *results)
+{
+  guint n_rules = g_list_model_get_n_items (G_LIST_MODEL (results));
+  PacteStatus statuses[32];
+  PacteFix fixes[32];
+  guint n;
+
+  g_assert_cmpuint (n_rules, <=, G_N_ELEMENTS (statuses));
+  for (guint r = 0; r < n_rules; r++)
+    statuses[r] = pacte_rule_result_get_status (pacte_plan_results_get_result (results, r));
+  n = pacte_fix_first_plan (statuses, n_rules, fixes);
+  g_assert_cmpuint (pacte_fix_first_list_get_n_fixes (list), ==, n);
+  for (guint f = 0; f < n; f++)
+    {
+      g_assert_cmpstr (pacte_fix_first_list_get_rule_id (list, f), ==,
+                       pacte_rule_result_get_rule_id (pacte_plan_results_get_result (results, fixes[f].rule_index)));
+      g_assert_cmpint (pacte_fix_first_list_get_gain (list, f), ==, fixes[f].gain);
+    }
+}
+
+/* "R01 +8, R05 +6…": what the list shows. */
+static char *
+fixes_text (PacteFixFirstList *list)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint f = 0; f < pacte_fix_first_list_get_n_fixes (list); f++)
+    g_string_append_printf (text, "%s +%d, ", pacte_fix_first_list_get_rule_id (list, f),
+                            pacte_fix_first_list_get_gain (list, f));
+  return g_string_free (text, FALSE);
+}
+
+static PacteLight *
+rule_light (PacteRulesPanel *panel,
+            const char      *rule_id)
+{
+  GtkWidget *row = pacte_rules_panel_get_row (panel, rule_id);
+
+  g_assert_nonnull (row);
+  return pacte_rule_row_get_light (PACTE_RULE_ROW (row));
+}
+
+/* Every light of the panel as wide as the others, whatever its status
+ * word ("Green", « Désactivée »): the titles line up. */
+static int
+assert_lights_line_up (PacteRulesPanel *panel)
+{
+  int width = -1;
+
+  for (guint i = 1; i <= 16; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("R%02u", i);
+      PacteLight *light = rule_light (panel, id);
+
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (light)), >, 0);
+      if (width < 0)
+        width = gtk_widget_get_width (GTK_WIDGET (light));
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (light)), ==, width);
+    }
+  return width;
+}
+
+static void
+test_fix_first_follows_edits (void)
+{
+  PacteWindow *window = pacte_test_window_with_sample ();
+  PactePlan *plan = pacte_portfolio_find_plan (pacte_window_get_portfolio (window), "plan-berard-relance");
+  PacteContext *context = pacte_window_get_context (window);
+  PactePlanResults *results = pacte_context_get_results (context, plan);
+  PacteRulesPanel *panel = pacte_window_get_rules_panel (window);
+  PacteFixFirstList *list = PACTE_FIX_FIRST_LIST (pacte_rules_panel_get_fix_first (panel));
+  PacteTrendChart *chart = PACTE_TREND_CHART (pacte_rules_panel_get_trend_chart (panel));
+  PacteLight *r01;
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const PacteTrendPoint *points, *again;
+  g_autofree char *before = NULL, *after = NULL;
+  guint n_points;
+  int width;
+
+  pacte_window_select_plan (window, plan);
+  pacte_test_flush_events ();
+  r01 = rule_light (panel, "R01");
+  /* No revenue target: R01 red, among the fixes. */
+  g_assert_true (pacte_record_set_number (PACTE_RECORD (plan), PACTE_PLAN_REVENUE_TARGET, 0, &error));
+  g_assert_no_error (error);
+  pacte_test_run_frames (100);
+  pacte_test_flush_events ();
+  g_assert_cmpint (pacte_light_get_status (r01), ==, PACTE_STATUS_RED);
+  assert_fix_first_is_core (list, results);
+  width = assert_lights_line_up (panel);
+  for (guint f = 0; f < pacte_fix_first_list_get_n_fixes (list); f++)
+    g_ptr_array_add (buttons, pacte_fix_first_list_get_button (list, f));
+  before = fixes_text (list);
+  points = pacte_trend_chart_get_points (chart, &n_points);
+
+  /* An edit that changes no light: the list and the chart stay as they
+   * are, entries and points alike. */
+  g_assert_true (pacte_record_set_string (PACTE_RECORD (plan), PACTE_PLAN_OWNER, "Someone Else", &error));
+  g_assert_no_error (error);
+  pacte_test_run_frames (50);
+  assert_fix_first_is_core (list, results);
+  for (guint f = 0; f < buttons->len; f++)
+    g_assert_true (pacte_fix_first_list_get_button (list, f) == g_ptr_array_index (buttons, f));
+  again = pacte_trend_chart_get_points (chart, NULL);
+  g_assert_true (again == points);
+
+  /* A revenue target: R01 is no longer red, the list changes and its
+   * entries are the same widgets given other fixes; the chart's last
+   * point is the new score; R01's light keeps its width and still lines
+   * up with the others. */
+  g_assert_true (pacte_record_set_number (PACTE_RECORD (plan), PACTE_PLAN_REVENUE_TARGET, 2500000, &error));
+  g_assert_no_error (error);
+  pacte_test_run_frames (100);
+  pacte_test_flush_events ();
+  g_assert_cmpint (pacte_light_get_status (r01), !=, PACTE_STATUS_RED);
+  assert_fix_first_is_core (list, results);
+  after = fixes_text (list);
+  g_assert_cmpstr (after, !=, before);
+  for (guint f = 0; f < MIN (buttons->len, pacte_fix_first_list_get_n_fixes (list)); f++)
+    g_assert_true (pacte_fix_first_list_get_button (list, f) == g_ptr_array_index (buttons, f));
+  points = pacte_trend_chart_get_points (chart, &n_points);
+  if (n_points > 0)
+    {
+      g_assert_true (points[n_points - 1].current);
+      g_assert_cmpint (points[n_points - 1].score, ==, pacte_plan_results_get_score (results));
+    }
+  g_assert_cmpint (assert_lights_line_up (panel), ==, width);
+  pacte_test_destroy_window (window);
+}
+
 /* ---- 4. The score chart ---------------------------------------------- */
 
 static void
@@ -407,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/cockpit/opens-first", test_opens_first);
   g_test_add_func ("/cockpit/overdue-note", test_overdue_note);
   g_test_add_func ("/cockpit/fix-first", test_fix_first);
+  g_test_add_func ("/cockpit/fix-first-follows-edits", test_fix_first_follows_edits);
   g_test_add_func ("/cockpit/trend-chart", test_trend_chart);
   g_test_add_func ("/cockpit/partner-360", test_partner_360);
   g_test_add_func ("/cockpit/change-sort", test_change_sort);

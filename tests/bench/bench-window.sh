@@ -12,7 +12,13 @@
 # with a screen reader (the accessible tree is then exported over AT-SPI).
 # Profiling the switches alone: mkfifo CTL; PACTE_BENCH_PERF_CTL=CTL perf
 # record -g --control fifo:CTL -D -1 -- tests/bench/bench-window.sh … (the
-# benchmark enables the events for its switches only).
+# benchmark enables the events for its keystrokes and switches only).
+# Which widgets a keystroke has GTK measure again: perf probe -x
+# libgtk-4.so.1 'gtk_widget_measure widget=%di:u64 orient=%si:s32
+# for_size=%dx:s32' (and gtk_widget_measure%return, gtk_widget_queue_resize
+# widget=%di:u64), record those events with the control fifo above, and
+# PACTE_BENCH_WIDGET_MAP=FILE writes every widget's address, type and path
+# to read the addresses with.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)

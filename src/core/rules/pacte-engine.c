@@ -342,14 +342,17 @@ pacte_evaluate_plan_with (PacteRuleSet       *rules,
 
           if (!summary->known[r] || memcmp (params, params_stack, rule->n_params * sizeof (double)) != 0)
             {
+              PacteCheckFailure failure;
+
               memcpy (params, params_stack, rule->n_params * sizeof (double));
-              decide_rule (rule, &ctx, &summary->decisions[r], &summary->failures[r]);
+              decide_rule (rule, &ctx, &summary->decisions[r], &failure);
+              pacte_rule_summaries_keep_failure (summary, r, summary->decisions[r].check >= 0 ? &failure : NULL);
               summary->known[r] = TRUE;
               pacte_rule_summaries_count_run (summaries);
             }
           if (outcome == NULL)
             continue;
-          render_rule (rule, &ctx, &summary->decisions[r], &summary->failures[r], outcome);
+          render_rule (rule, &ctx, &summary->decisions[r], summary->failures[r], outcome);
         }
 
       n_on++;

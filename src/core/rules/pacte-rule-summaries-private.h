@@ -23,12 +23,15 @@ typedef struct
   guint              epoch;        /* the summaries' epoch it was made in */
   gboolean           valid;        /* FALSE: the plan changed since */
   guint              n_partners;
+  guint              n_rules;      /* the length of failures */
   PacteRecord      **partners;     /* the plan's partners, resolved */
   guint             *partner_gens; /* their generations then */
   guint8            *known;        /* per rule: decisions[r] is current */
   double            *params;       /* per rule: the parameters it was decided with */
   PacteRuleDecision *decisions;    /* per rule */
-  PacteCheckFailure *failures;     /* per rule: when its check failed */
+  PacteCheckFailure **failures;    /* per rule: what its failing check found,
+                                    * or NULL (most rules pass: a failure is
+                                    * ~200 bytes, kept only when there is one) */
 } PactePlanSummary;
 
 /* portfolio's summaries for rules when attached and used in this thread,
@@ -46,6 +49,10 @@ PactePlanSummary   *pacte_rule_summaries_reset    (PacteRuleSummaries *self,
                                                    guint32             today,
                                                    PacteRecord * const *partners,
                                                    guint               n_partners);
+/* Keeps failure (NULL: the rule passed) as rule's in summary. */
+void                pacte_rule_summaries_keep_failure (PactePlanSummary        *summary,
+                                                       guint                    rule,
+                                                       const PacteCheckFailure *failure);
 /* Where rule's parameters are kept in a summary's params. */
 guint               pacte_rule_summaries_param_offset (PacteRuleSummaries *self,
                                                        guint               rule);

@@ -44,6 +44,8 @@ summary_free (gpointer data)
 
   g_free (summary->partners);
   g_free (summary->partner_gens);
+  for (guint r = 0; r < summary->n_rules; r++)
+    g_free (summary->failures[r]);
   g_free (summary);
 }
 
@@ -180,8 +182,10 @@ pacte_rule_summaries_reset (PacteRuleSummaries  *self,
       offset += known_size (self->n_rules);
       summary->params = (double *) (block + offset);
       offset += self->n_params * sizeof (double);
-      summary->failures = (PacteCheckFailure *) (block + offset);
-      offset += self->n_rules * sizeof (PacteCheckFailure);
+      summary->failures = (PacteCheckFailure **) (block + offset);
+      offset += self->n_rules * sizeof (PacteCheckFailure *);
+      summary->n_rules = self->n_rules;
+      memset (summary->failures, 0, self->n_rules * sizeof (PacteCheckFailure *));
       summary->decisions = (PacteRuleDecision *) (block + offset);
       g_hash_table_insert (self->plans, plan, summary);
       g_object_weak_ref (G_OBJECT (plan), plan_finalized, self);
@@ -199,6 +203,21 @@ pacte_rule_summaries_reset (PacteRuleSummaries  *self,
       summary->partner_gens[i] = partner_gen (self, partners[i]);
     }
   return summary;
+}
+
+void
+pacte_rule_summaries_keep_failure (PactePlanSummary        *summary,
+                                   guint                    rule,
+                                   const PacteCheckFailure *failure)
+{
+  if (failure == NULL)
+    {
+      g_clear_pointer (&summary->failures[rule], g_free);
+      return;
+    }
+  if (summary->failures[rule] == NULL)
+    summary->failures[rule] = g_new (PacteCheckFailure, 1);
+  *summary->failures[rule] = *failure;
 }
 
 guint
@@ -252,7 +271,7 @@ pacte_rule_summaries_attach (PactePortfolio *portfolio,
   self->block_size = sizeof (PactePlanSummary)
                      + known_size (self->n_rules)
                      + self->n_params * sizeof (double)
-                     + self->n_rules * sizeof (PacteCheckFailure)
+                     + self->n_rules * sizeof (PacteCheckFailure *)
                      + self->n_rules * sizeof (PacteRuleDecision);
   if (g_once_init_enter (&hook_added))
     {

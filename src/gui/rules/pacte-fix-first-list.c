@@ -70,7 +70,11 @@ fix_row_new (PacteFixFirstList *self,
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  r.row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* A grid, not a horizontal box: a box allocating its children asks each
+   * its width for the row's height, which for the wrapped advice is a
+   * search over widths (a dozen text layouts) at every change. */
+  r.row = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (r.row), 6);
   gtk_widget_add_css_class (r.row, "fix-first-row");
   r.light = pacte_light_new ();
   gtk_widget_set_valign (r.light, GTK_ALIGN_CENTER);
@@ -98,13 +102,13 @@ fix_row_new (PacteFixFirstList *self,
   gtk_widget_add_css_class (r.advice, "dim-label");
   gtk_box_append (GTK_BOX (texts), r.advice);
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (r.row), texts);
+  gtk_grid_attach (GTK_GRID (r.row), texts, 0, 0, 1, 1);
 
   r.button = gtk_button_new_from_icon_name ("go-jump-symbolic");
   gtk_widget_set_valign (r.button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (r.button, "flat");
   g_signal_connect (r.button, "clicked", G_CALLBACK (on_button_clicked), self);
-  gtk_box_append (GTK_BOX (r.row), r.button);
+  gtk_grid_attach (GTK_GRID (r.row), r.button, 1, 0, 1, 1);
 
   gtk_box_append (GTK_BOX (n < N_SHOWN ? self->rows : self->more_rows), r.row);
   return r;

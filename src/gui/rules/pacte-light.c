@@ -15,7 +15,15 @@ struct _PacteLight
 {
   GtkWidget    parent_instance;
 
-  GtkWidget   *label;       /* the word, shown when show_text */
+  /* The word, drawn beside the shape when show_text.  Not a GtkLabel: a
+   * label's new text asks for a new layout of the window, and the light
+   * keeps one size whatever its status (that of the widest word in its
+   * font), so a new status only needs a redraw, and the lights of a list
+   * line up without a size group. */
+  PangoLayout *layout;
+  PangoFontDescription *words_font;   /* the font the widths were measured in */
+  int          words_width;
+  int          words_height;
   PacteStatus  status;
   gboolean     show_text;
   int          size;
@@ -169,6 +177,33 @@ update_css (PacteLight *self)
     }
 }
 
+/* The widest and tallest of the four words in the light's current font,
+ * measured again only when the font changes. */
+static void
+measure_words (PacteLight *self)
+{
+  static const PacteStatus statuses[] = { PACTE_STATUS_GREEN, PACTE_STATUS_AMBER, PACTE_STATUS_RED, PACTE_STATUS_OFF };
+  const PangoFontDescription *font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  PangoLayout *layout;
+
+  if (self->words_font != NULL && font != NULL && pango_font_description_equal (font, self->words_font))
+    return;
+  g_clear_pointer (&self->words_font, pango_font_description_free);
+  self->words_font = font != NULL ? pango_font_description_copy (font) : NULL;
+  self->words_width = self->words_height = 0;
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      int width, height;
+
+      pango_layout_set_text (layout, pacte_light_status_word (statuses[i]), -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      self->words_width = MAX (self->words_width, width);
+      self->words_height = MAX (self->words_height, height);
+    }
+  g_object_unref (layout);
+}
+
 static void
 pacte_light_measure (GtkWidget      *widget,
                      GtkOrientation  orientation,
@@ -179,41 +214,13 @@ pacte_light_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   PacteLight *self = PACTE_LIGHT (widget);
-  int label_min = 0, label_nat = 0;
 
   if (self->show_text)
-    gtk_widget_measure (self->label, orientation, -1, &label_min, &label_nat, NULL, NULL);
-
+    measure_words (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      int extra = self->show_text ? SPACING : 0;
-
-      *minimum = self->size + extra + label_min;
-      *natural = self->size + extra + label_nat;
-    }
+    *minimum = *natural = self->size + (self->show_text ? SPACING + self->words_width : 0);
   else
-    {
-      *minimum = MAX (self->size, label_min);
-      *natural = MAX (self->size, label_nat);
-    }
-}
-
-static void
-pacte_light_size_allocate (GtkWidget *widget,
-                           int        width,
-                           int        height,
-                           int        baseline)
-{
-  PacteLight *self = PACTE_LIGHT (widget);
-
-  if (self->show_text)
-    {
-      int x = self->size + SPACING;
-
-      gtk_widget_size_allocate (self->label,
-                                &(GtkAllocation) { x, 0, MAX (0, width - x), height },
-                                baseline);
-    }
+    *minimum = *natural = MAX (self->size, self->show_text ? self->words_height : 0);
 }
 
 static void
@@ -232,7 +239,21 @@ pacte_light_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   if (self->show_text)
-    gtk_widget_snapshot_child (widget, self->label, snapshot);
+    {
+      GdkRGBA color;
+      int text_width, text_height;
+
+      if (self->layout == NULL)
+        self->layout = gtk_widget_create_pango_layout (widget, pacte_light_status_word (self->status));
+      pango_layout_get_pixel_size (self->layout, &text_width, &text_height);
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (self->size + SPACING, (height - text_height) / 2));
+      gtk_snapshot_append_layout (snapshot, self->layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
 }
 
 static void
@@ -248,7 +269,7 @@ pacte_light_dispose (GObject *object)
 
   g_signal_handlers_disconnect_by_func (adw_style_manager_get_default (),
                                         on_dark_changed, self);
-  g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_object (&self->layout);
   G_OBJECT_CLASS (pacte_light_parent_class)->dispose (object);
 }
 
@@ -259,6 +280,7 @@ pacte_light_finalize (GObject *object)
 
   g_free (self->rule_label);
   g_free (self->accessible_text);
+  g_clear_pointer (&self->words_font, pango_font_description_free);
   G_OBJECT_CLASS (pacte_light_parent_class)->finalize (object);
 }
 
@@ -337,7 +359,6 @@ pacte_light_class_init (PacteLightClass *klass)
   object_class->set_property = pacte_light_set_property;
 
   widget_class->measure = pacte_light_measure;
-  widget_class->size_allocate = pacte_light_size_allocate;
   widget_class->snapshot = pacte_light_snapshot;
 
   properties[PROP_STATUS] =
@@ -363,14 +384,6 @@ pacte_light_init (PacteLight *self)
 {
   self->status = PACTE_STATUS_OFF;
   self->size = DEFAULT_SIZE;
-
-  self->label = gtk_label_new (pacte_light_status_word (self->status));
-  gtk_label_set_xalign (GTK_LABEL (self->label), 0);
-  gtk_widget_set_visible (self->label, FALSE);
-  gtk_widget_set_parent (self->label, GTK_WIDGET (self));
-  /* The word is already part of the light's accessible name. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 
   g_signal_connect_swapped (adw_style_manager_get_default (), "notify::dark",
                             G_CALLBACK (on_dark_changed), self);
@@ -400,14 +413,12 @@ pacte_light_set_status (PacteLight  *self,
   if (self->status == status)
     return;
   self->status = status;
-  gtk_label_set_label (GTK_LABEL (self->label), pacte_light_status_word (status));
+  if (self->layout != NULL)
+    pango_layout_set_text (self->layout, pacte_light_status_word (status), -1);
   update_css (self);
   update_accessible (self);
-  /* Only the word can change the size. */
-  if (self->show_text)
-    gtk_widget_queue_resize (GTK_WIDGET (self));
-  else
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* As wide as the widest word whatever the status: a redraw only. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
@@ -428,8 +439,6 @@ pacte_light_set_show_text (PacteLight *self,
   if (self->show_text == show_text)
     return;
   self->show_text = show_text;
-  gtk_label_set_label (GTK_LABEL (self->label), pacte_light_status_word (self->status));
-  gtk_widget_set_visible (self->label, show_text);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_TEXT]);
 }

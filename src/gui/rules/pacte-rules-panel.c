@@ -28,10 +28,10 @@ struct _PacteRulesPanel
   GtkLabel         *score_label;
   PacteTrendChart  *trend_chart;     /* the score at each review, then now */
   PacteFixFirstList *fix_first;      /* the failing rules, largest gain first */
+  /* The titles line up whatever the status word ("Green", "Désactivée"):
+   * every light is as wide as the widest word (no size group, whose
+   * members would all be measured again when one light changes). */
   GtkListBox       *list_box;
-  /* The lights of every row, so that the titles line up whatever the
-   * length of the status word ("Green", "Désactivée"). */
-  GtkSizeGroup     *light_sizes;
 };
 
 G_DEFINE_FINAL_TYPE (PacteRulesPanel, pacte_rules_panel, GTK_TYPE_BOX)
@@ -321,7 +321,6 @@ bind_rows (PacteRulesPanel *self)
         {
           GtkWidget *row = pacte_rule_row_new (result, has_params);
 
-          gtk_size_group_add_widget (self->light_sizes, GTK_WIDGET (pacte_rule_row_get_light (PACTE_RULE_ROW (row))));
           gtk_list_box_append (self->list_box, row);
         }
     }
@@ -612,7 +611,6 @@ pacte_rules_panel_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), PACTE_TYPE_RULES_PANEL);
-  g_clear_object (&self->light_sizes);
   G_OBJECT_CLASS (pacte_rules_panel_parent_class)->dispose (object);
 }
 
@@ -668,7 +666,6 @@ pacte_rules_panel_class_init (PacteRulesPanelClass *klass)
 static void
 pacte_rules_panel_init (PacteRulesPanel *self)
 {
-  self->light_sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
