@@ -944,6 +944,8 @@ pacte_record_reader_build_item (PacteRecordReader  *self,
    * nothing of the item's tree, about to be freed, is kept). */
   self->n_parts = MIN (self->n_parts, 1);
   g_array_set_size (self->unknowns, 0);
+  if (record == NULL)
+    g_array_set_size (self->pending, 0);
   return record;
 }
 
