@@ -4,19 +4,64 @@
 
 #include "pacte-test-window-utils.h"
 
-void
-pacte_test_flush_events (void)
+static gboolean
+timeout_done_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_pending (void)
 {
   for (int i = 0; i < 5; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
 }
 
-static gboolean
-timeout_done_cb (gpointer data)
+static void
+painted_cb (GdkFrameClock *clock,
+            gpointer       data)
 {
   *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+}
+
+/* Waits for the next frame of window's frame clock (at most a second). */
+static void
+wait_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean done = FALSE;
+  guint timeout;
+  gulong handler;
+
+  if (clock == NULL)
+    return;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
+  timeout = g_timeout_add (1000, timeout_done_cb, &done);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  g_source_remove (timeout);
+}
+
+/* What is pending, then a frame of each window shown, so that what the
+ * frame lays out (the heat map's rows, a list's rows) is there whatever the
+ * machine's load; then what that frame queued. */
+void
+pacte_test_flush_events (void)
+{
+  GList *windows;
+
+  iterate_pending ();
+  windows = gtk_window_list_toplevels ();
+  g_list_foreach (windows, (GFunc) g_object_ref, NULL);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (gtk_widget_get_mapped (l->data))
+      wait_frame (l->data);
+  g_list_free_full (windows, g_object_unref);
+  iterate_pending ();
 }
 
 void

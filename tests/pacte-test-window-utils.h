@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 /* The day the window tests pretend it is, for the sample's lights. */
 #define PACTE_TEST_SAMPLE_DAY "2027-03-15"
 
-/* Runs the main loop until nothing is pending, a few times over: the
- * evaluator's idle and the redraw both run. */
+/* Runs the main loop until nothing is pending, a few times over, and waits
+ * for a frame of each window shown: the evaluator's idle, the layout and
+ * the redraw all run. */
 void         pacte_test_flush_events     (void);
 /* Lets the main loop and the frame clock run for ms milliseconds (reveals
  * and expanders wait for layout). */
