@@ -159,6 +159,44 @@ test_overdue_note (void)
   pacte_test_destroy_window (window);
 }
 
+/* A label shown whose text contains needle. */
+static gboolean
+shows_text_containing (GtkWidget  *root,
+                       const char *needle)
+{
+  if (gtk_widget_get_mapped (root) && GTK_IS_LABEL (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_text_containing (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+note_and_summary_shown (gpointer window)
+{
+  return note_shown (window) &&
+         shows_text_containing (window, is_french () ? "2 éléments en retard" : "2 items overdue");
+}
+
+/* Opened from its file (the load's worker counts the overdue items): the
+ * note and the overview's summary say the same two items. */
+static void
+test_overdue_note_opened (void)
+{
+  g_autofree char *path = pacte_test_sample_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PacteWindow *window = pacte_window_new (NULL);
+
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_window_open_file (window, file);
+  g_assert_true (pacte_test_wait_for (note_and_summary_shown, window, 10000));
+  g_assert_cmpuint (pacte_overview_count_overdue (PACTE_OVERVIEW (pacte_window_get_overview (window))), ==, 2);
+  pacte_test_destroy_window (window);
+}
+
 /* ---- 2. Fix first in the plan page ----------------------------------- */
 
 static void
@@ -544,6 +582,7 @@ main (int   argc,
 
   g_test_add_func ("/cockpit/opens-first", test_opens_first);
   g_test_add_func ("/cockpit/overdue-note", test_overdue_note);
+  g_test_add_func ("/cockpit/overdue-note-opened", test_overdue_note_opened);
   g_test_add_func ("/cockpit/fix-first", test_fix_first);
   g_test_add_func ("/cockpit/fix-first-follows-edits", test_fix_first_follows_edits);
   g_test_add_func ("/cockpit/trend-chart", test_trend_chart);

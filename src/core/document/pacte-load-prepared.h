@@ -3,7 +3,7 @@
  * window beside the portfolio, so that showing a large portfolio costs the
  * main loop little: every plan evaluated (an evaluator the window adopts)
  * and the plans and partners in name order (pacte-name-order.h), their sort
- * keys computed.  Made in the worker before the main thread sees the
+ * keys computed, and how many items of the agenda are overdue.  Made in the worker before the main thread sees the
  * portfolio; used only by the main thread afterwards. */
 #pragma once
 
@@ -20,6 +20,8 @@ typedef struct {
   char           *lang;
   GPtrArray      *plans_by_name;     /* PactePlan *, references */
   GPtrArray      *partners_by_name;  /* PactePartner *, references */
+  guint           n_overdue;         /* the agenda's overdue items today
+                                      * (pacte_agenda_count_overdue_at) */
 } PacteLoadPrepared;
 
 /* In the worker thread.  NULL when cancelled. */

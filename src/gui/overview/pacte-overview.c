@@ -239,6 +239,20 @@ pacte_overview_count_overdue (PacteOverview *self)
   return self->n_overdue;
 }
 
+void
+pacte_overview_set_overdue_count (PacteOverview *self,
+                                  guint          n_overdue)
+{
+  g_return_if_fail (PACTE_IS_OVERVIEW (self));
+
+  g_clear_handle_id (&self->overdue_id, g_source_remove);
+  self->n_overdue = n_overdue;
+  self->overdue_stale = FALSE;
+  if (self->analysis != NULL)
+    update_summary (self);
+  g_signal_emit (self, signals[SIGNAL_OVERDUE_COUNTED], 0, self->n_overdue);
+}
+
 static gboolean
 overdue_idle (gpointer data)
 {

@@ -77,6 +77,10 @@ GPtrArray     *pacte_overview_get_agenda        (PacteOverview     *self);
 /* How many items of the whole agenda (every owner) are overdue: counted
  * now if not yet (see "overdue-counted" to be told without waiting). */
 guint          pacte_overview_count_overdue     (PacteOverview     *self);
+/* The count made elsewhere for this portfolio and day (the load's worker
+ * thread): not counted again until the portfolio changes. */
+void           pacte_overview_set_overdue_count (PacteOverview     *self,
+                                                 guint              n_overdue);
 void           pacte_overview_set_agenda_owner  (PacteOverview     *self,
                                                  const char        *owner);
 void           _pacte_overview_emit_plan        (PacteOverview     *self,

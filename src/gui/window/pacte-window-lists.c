@@ -135,6 +135,8 @@ _pacte_window_lists_record_changed (PacteWindow *self,
 {
   GtkSortListModel *sorted = NULL;
 
+  /* Any change: the load's count of overdue items no longer holds. */
+  self->prepared_overdue = -1;
   if (record != owner)
     return;
   if (PACTE_IS_PLAN (owner) &&

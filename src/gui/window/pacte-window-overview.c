@@ -258,8 +258,15 @@ _pacte_window_overview_opened (PacteWindow *self)
   _pacte_window_overview_dismiss_note (self);
   if (self->context == NULL)
     return;
-  /* The overview, when open, has just counted them. */
-  if (self->overview != NULL)
+  /* Counted by the load's worker thread: told to the overview too. */
+  if (self->prepared_overdue >= 0)
+    {
+      overdue = (guint) self->prepared_overdue;
+      self->prepared_overdue = -1;
+      if (self->overview != NULL)
+        pacte_overview_set_overdue_count (PACTE_OVERVIEW (self->overview), overdue);
+    }
+  else if (self->overview != NULL)
     overdue = pacte_overview_count_overdue (PACTE_OVERVIEW (self->overview));
   else
     {

@@ -59,6 +59,8 @@ struct _PacteWindow
   guint                 steps_id;      /* idle of the next step */
   guint                 step;
   GPtrArray            *partner_order; /* partners in name order, for their list */
+  int                   prepared_overdue; /* the load's count of overdue items,
+                                           * -1 when unknown or out of date */
   AdwToast             *overdue_note;  /* "3 items overdue", while shown (weak) */
   PactePlan            *plan;
   PactePartner         *partner;

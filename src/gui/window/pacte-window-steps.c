@@ -46,7 +46,8 @@ next_step (PacteWindow *self)
           /* The page asked for when the portfolio opened. */
           pacte_overview_show_page (PACTE_OVERVIEW (self->overview), "heat-map");
         }
-      /* The note of the items overdue, counted by the overview when made. */
+      /* The note of the items overdue, counted by the load's worker (or
+       * now, when the portfolio did not come from a load). */
       _pacte_window_overview_opened (self);
       return TRUE;
     default:

@@ -259,6 +259,7 @@ on_records_changed (PacteWindow *self,
 {
   if (self->context == NULL)
     return;
+  self->prepared_overdue = -1;
   update_nothing_page (self);
   /* A change that the search hides entirely does not reach the lists. */
   update_list_stacks (self);
@@ -344,6 +345,7 @@ _pacte_window_show_portfolio (PacteWindow    *self,
 
   if (portfolio != NULL && self->context != NULL && pacte_context_get_portfolio (self->context) == portfolio)
     return;
+  self->prepared_overdue = -1;
   if (portfolio != NULL)
     {
       /* Loaded here: every plan was evaluated in the worker thread, for
@@ -352,7 +354,10 @@ _pacte_window_show_portfolio (PacteWindow    *self,
       if (prepared != NULL && prepared->rules == _pacte_window_get_rules (self) &&
           prepared->today == _pacte_window_get_today (self) &&
           g_strcmp0 (prepared->lang, pacte_i18n_user_language ()) == 0)
-        context = pacte_context_new_adopting (prepared, self->settings);
+        {
+          context = pacte_context_new_adopting (prepared, self->settings);
+          self->prepared_overdue = (int) MIN (prepared->n_overdue, G_MAXINT);
+        }
       else
         context = pacte_context_new (portfolio, _pacte_window_get_rules (self), self->settings, self->today);
     }
@@ -703,6 +708,7 @@ pacte_window_init (PacteWindow *self)
 
   self->plan_sort = g_strdup ("name");
   self->partner_sort = g_strdup ("name");
+  self->prepared_overdue = -1;
   if (today != NULL && *today != '\0')
     self->today = pacte_date_parse (today);
 
