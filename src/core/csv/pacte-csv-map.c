@@ -18,23 +18,9 @@
 #include "pacte-language.h"
 #include "pacte-number.h"
 
-/* The partner's own fields, in the order the export writes them. */
-static const guint partner_fields[] = {
-  PACTE_PARTNER_ID,
-  PACTE_PARTNER_NAME,
-  PACTE_PARTNER_SEGMENT,
-  PACTE_PARTNER_LABEL,
-  PACTE_PARTNER_TERRITORIES,
-  PACTE_PARTNER_PRODUCTS,
-  PACTE_PARTNER_SECTORS,
-  PACTE_PARTNER_CROSS_BUSINESS_PARTNER_BUYS_FROM_US,
-  PACTE_PARTNER_CROSS_BUSINESS_WE_BUY_FROM_PARTNER,
-  PACTE_PARTNER_CROSS_BUSINESS_NOTES,
-  PACTE_PARTNER_NOTES,
-};
-
-/* The fields a column can fill on import: the partner's own, then those of
- * the row's contact (PACTE_CSV_CONTACT + PACTE_CONTACT_*). */
+/* The fields a column can fill on import: the partner's own, in the order
+ * the export writes them, then those of the row's contact
+ * (PACTE_CSV_CONTACT + PACTE_CONTACT_*). */
 static const guint import_fields[] = {
   PACTE_PARTNER_ID,
   PACTE_PARTNER_NAME,
@@ -200,12 +186,17 @@ static const Synonym synonyms[] = {
  * more than any synonym. */
 #define OWN_NAME_WEIGHT 20
 
+/* The partner's own fields: those of import_fields before the contact's. */
 const guint *
 pacte_csv_partner_fields (guint *n_fields)
 {
+  guint n = 0;
+
+  while (n < G_N_ELEMENTS (import_fields) && import_fields[n] < PACTE_CSV_CONTACT)
+    n++;
   if (n_fields != NULL)
-    *n_fields = G_N_ELEMENTS (partner_fields);
-  return partner_fields;
+    *n_fields = n;
+  return import_fields;
 }
 
 const guint *
