@@ -269,12 +269,8 @@ _pacte_window_overview_opened (PacteWindow *self)
   else if (self->overview != NULL)
     overdue = pacte_overview_count_overdue (PACTE_OVERVIEW (self->overview));
   else
-    {
-      g_autoptr(GPtrArray) agenda = pacte_agenda_collect (pacte_context_get_portfolio (self->context),
-                                                          pacte_context_get_today (self->context), 30);
-
-      overdue = pacte_agenda_count_overdue (agenda);
-    }
+    overdue = pacte_agenda_count_overdue_at (pacte_context_get_portfolio (self->context),
+                                             pacte_context_get_today (self->context));
   if (overdue == 0)
     return;
   /* Translators: a passing note when a portfolio opens */
