@@ -25,16 +25,21 @@
  *  e. scrolling the 10,000-partner list half a page per frame: work per frame.
  *
  * PACTE_BENCH_GAPS=1 prints each stall of an open with its monotonic times,
- * to find it in `perf record -k CLOCK_MONOTONIC` (perf report --time).
+ * to find it in `perf record -k CLOCK_MONOTONIC` (perf report --time);
+ * PACTE_BENCH_FRAMES=1 prints every frame too (layout, drawing, main-thread
+ * CPU and page faults: with GTK's cairo renderer, a frame that draws a
+ * large region in fresh memory spends much of its time in page faults).
  *
  * Internal: "--first-frame-child" runs the Pacte application until its
  * window's first frame and prints "FIRST-FRAME MAIN_US FRAME_US" (wall-clock
  * µs), as bench-bare-window does. */
+#define _GNU_SOURCE  /* RUSAGE_THREAD */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include <adwaita.h>
@@ -240,9 +245,22 @@ static struct {
 /* The frames drawn during an open: when each began, was laid out, drawn. */
 typedef struct {
   gint64 start, laid_out, end, cpu;
+  long faults;
 } Frame;
 static GArray *frame_log;
 static gint64 frame_start_cpu;
+static long frame_start_faults;
+
+/* The main thread's page faults so far (fresh memory is costly in a VM). */
+static long
+thread_faults (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_THREAD, &usage) != 0)
+    return 0;
+  return usage.ru_minflt + usage.ru_majflt;
+}
 static gint64 cpu_us (clockid_t clock);
 
 static void
@@ -251,6 +269,7 @@ before_paint_cb (GdkFrameClock *clock)
   watch.frame_start = g_get_monotonic_time ();
   watch.laid_out = 0;
   frame_start_cpu = cpu_us (CLOCK_THREAD_CPUTIME_ID);
+  frame_start_faults = thread_faults ();
 }
 
 static void
@@ -267,9 +286,12 @@ after_paint_cb (GdkFrameClock *clock)
   if (frame_log != NULL)
     {
       Frame f = { watch.frame_start, watch.laid_out ? watch.laid_out : watch.frame_start, g_get_monotonic_time (),
-                  cpu_us (CLOCK_THREAD_CPUTIME_ID) - frame_start_cpu };
+                  cpu_us (CLOCK_THREAD_CPUTIME_ID) - frame_start_cpu, thread_faults () - frame_start_faults };
 
       g_array_append_val (frame_log, f);
+      if (g_getenv ("PACTE_BENCH_FRAMES") != NULL)
+        g_printerr ("frame: %.3f s  layout %.1f ms  drawing %.1f ms  CPU %.1f ms  %ld page faults\n", f.end / 1e6,
+                    (f.laid_out - f.start) / 1000.0, (f.end - f.laid_out) / 1000.0, f.cpu / 1000.0, f.faults);
     }
   if (!watch.met && (watch.condition == NULL || watch.condition (watch.data)))
     {
@@ -341,6 +363,8 @@ settle (guint ms)
 }
 
 /* ---- b. Open ------------------------------------------------------------------ */
+
+static gboolean first_frame (gpointer data);
 
 static gint64 list_populated_at;
 
@@ -419,7 +443,7 @@ stall_tick (gpointer data)
       Gap gap = { now, now - stall.last, cpu - stall.last_cpu };
 
       g_array_append_val (stall.over, gap);
-      if (g_getenv ("PACTE_BENCH_GAPS") != NULL)
+      if (g_getenv ("PACTE_BENCH_GAPS") != NULL || g_getenv ("PACTE_BENCH_FRAMES") != NULL)
         g_printerr ("gap: CPU %.1f ms, monotonic %.6f .. %.6f s\n", (cpu - stall.last_cpu) / 1000.0,
                     stall.last / 1e6, now / 1e6);
     }
@@ -458,6 +482,61 @@ print_goal (const char *what,
           beside != NULL ? "; " : "", beside != NULL ? beside : "");
 }
 
+/* The floor of a frame that changes the whole window: the document page
+ * drawn again whole, laid out already.  With the cairo renderer GTK draws
+ * the damaged region into a new image of its size and copies it to the
+ * window; the first such frame after smaller ones gets fresh memory (page
+ * faults, costly in a VM), the next ones reuse it.  Prints both. */
+static void
+bench_full_redraw (PacteWindow *window,
+                   guint        runs,
+                   double      *first_ms,
+                   double      *median_ms)
+{
+  g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  GtkWidget *child = gtk_window_get_child (GTK_WINDOW (window));
+  Frame first = { 0 };
+
+  frame_log = g_array_new (FALSE, FALSE, sizeof (Frame));
+  for (guint i = 0; i < runs; i++)
+    {
+      Frame *f;
+      double ms;
+
+      /* A redraw alone draws nothing: GTK draws what differs from the
+       * last frame.  The window's content half transparent for a frame,
+       * then as it was: the second frame draws it all. */
+      gtk_widget_set_opacity (child, 0.5);
+      watch_start (first_frame, NULL);
+      if (watch_wait () == 0)
+        break;
+      settle (20);
+      g_array_set_size (frame_log, 0);
+      watch_start (first_frame, NULL);
+      gtk_widget_set_opacity (child, 1.0);
+      if (watch_wait () == 0 || frame_log->len == 0)
+        break;
+      f = &g_array_index (frame_log, Frame, frame_log->len - 1);
+      if (i == 0)
+        {
+          first = *f;
+          continue;
+        }
+      add_ms (wall, f->start, f->end);
+      ms = f->cpu / 1000.0;
+      g_array_append_val (cpu, ms);
+      settle (50);
+    }
+  g_clear_pointer (&frame_log, g_array_unref);
+  printf ("  whole window drawn again, first    %8.1f ms   (main-thread CPU %.1f ms, %ld page faults)\n",
+          (first.end - first.start) / 1000.0, first.cpu / 1000.0, first.faults);
+  print_stats ("whole window drawn again, then", wall);
+  print_stats ("(their main-thread CPU)", cpu);
+  *first_ms = (first.end - first.start) / 1000.0;
+  *median_ms = stats_of (wall).median;
+}
+
 static gboolean
 bench_open (PacteWindow *window,
             GFile       *file)
@@ -467,6 +546,7 @@ bench_open (PacteWindow *window,
   g_autoptr(GError) error = NULL;
   gint64 start, shown, load_us, load_cpu, start_cpu, start_main_cpu, open_cpu, main_cpu, prepare_cpu, prepare_us;
   gint64 frame_longest = 0, frame_longest_cpu = 0;
+  double floor_first_ms, floor_ms;
   const char *renderer = g_getenv ("GSK_RENDERER");
   g_autofree char *what = NULL;
   g_autofree char *loadavg = NULL;
@@ -550,9 +630,9 @@ bench_open (PacteWindow *window,
         frame_longest_cpu = MAX (frame_longest_cpu, f->cpu);
         if (f->end - f->start <= 16000)
           continue;
-        printf ("%s %.0f ms (layout %.0f, drawing %.0f; CPU %.0f) at +%.0f ms", n_over++ == 0 ? "; over 16 ms:" : ",",
+        printf ("%s %.0f ms (layout %.0f, drawing %.0f; CPU %.0f, %ld faults) at +%.0f ms", n_over++ == 0 ? "; over 16 ms:" : ",",
                 (f->end - f->start) / 1000.0, (f->laid_out - f->start) / 1000.0, (f->end - f->laid_out) / 1000.0,
-                f->cpu / 1000.0, (f->end - start) / 1000.0);
+                f->cpu / 1000.0, f->faults, (f->end - start) / 1000.0);
       }
     printf ("\n  longest frame (layout + drawing)   %8.1f ms   (main-thread CPU %.1f ms)\n",
             frame_longest / 1000.0, frame_longest_cpu / 1000.0);
@@ -571,6 +651,7 @@ bench_open (PacteWindow *window,
   printf ("  portfolio                          %u plans, %u partners\n",
           g_list_model_get_n_items (plans),
           g_list_model_get_n_items (pacte_window_get_partner_list (window)));
+  bench_full_redraw (window, 9, &floor_first_ms, &floor_ms);
   /* The CPU ratio counts every thread (the software renderer's too): on a
    * shared machine it is the figure that does not depend on the others. */
   /* Which renderer: the goals hold for both (GSK_RENDERER=cairo, or GTK's
@@ -584,8 +665,10 @@ bench_open (PacteWindow *window,
   print_goal (what, (double) (shown - start) / load_us, "x", 1.2, beside);
   g_free (beside);
   g_free (what);
-  beside = g_strdup_printf ("main-thread CPU %.1f ms; longest frame %.1f ms (CPU %.1f)",
-                            stall.longest_cpu / 1000.0, frame_longest / 1000.0, frame_longest_cpu / 1000.0);
+  beside = g_strdup_printf ("main-thread CPU %.1f ms; longest frame %.1f ms (CPU %.1f); "
+                            "whole window drawn again %.1f ms first, then %.1f ms",
+                            stall.longest_cpu / 1000.0, frame_longest / 1000.0, frame_longest_cpu / 1000.0,
+                            floor_first_ms, floor_ms);
   what = g_strdup_printf ("longest main-loop stall in an open, %s", renderer != NULL ? renderer : "GL");
   print_goal (what, stall.longest / 1000.0, "ms", 16, beside);
   printf ("\n");
