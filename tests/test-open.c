@@ -284,11 +284,31 @@ test_lists_stay_sorted (void)
 /* A file of n_plans plans and n_partners partners named "<what> #N", in
  * reverse order of their numbers (the lists must sort them). */
 static char *
+write_numbered_overdue (const char *dir,
+                        const char *name,
+                        const char *what,
+                        guint       n_plans,
+                        guint       n_partners,
+                        gboolean    overdue);
+
+static char *
 write_numbered (const char *dir,
                 const char *name,
                 const char *what,
                 guint       n_plans,
                 guint       n_partners)
+{
+  return write_numbered_overdue (dir, name, what, n_plans, n_partners, FALSE);
+}
+
+/* With overdue, every plan has an action overdue (due in 2020). */
+static char *
+write_numbered_overdue (const char *dir,
+                        const char *name,
+                        const char *what,
+                        guint       n_plans,
+                        guint       n_partners,
+                        gboolean    overdue)
 {
   g_autoptr(GString) json = g_string_new ("{ \"format\": \"pacte-portfolio\", \"version\": 1,\n  \"partners\": [\n");
   g_autofree char *path = g_build_filename (dir, name, NULL);
@@ -298,8 +318,10 @@ write_numbered (const char *dir,
     g_string_append_printf (json, "    { \"id\": \"p-%u\", \"name\": \"%s partner #%u\" }%s\n", i, what, i, i > 1 ? "," : "");
   g_string_append (json, "  ],\n  \"plans\": [\n");
   for (guint i = n_plans; i >= 1; i--)
-    g_string_append_printf (json, "    { \"id\": \"plan-%u\", \"name\": \"%s plan #%u\", \"partners\": [\"p-%u\"] }%s\n",
-                            i, what, i, 1 + i % n_partners, i > 1 ? "," : "");
+    g_string_append_printf (json, "    { \"id\": \"plan-%u\", \"name\": \"%s plan #%u\", \"partners\": [\"p-%u\"]%s }%s\n",
+                            i, what, i, 1 + i % n_partners,
+                            overdue ? ", \"actions\": [{ \"id\": \"a-1\", \"title\": \"Call\", \"due\": \"2020-01-31\" }]" : "",
+                            i > 1 ? "," : "");
   g_string_append (json, "  ] }\n");
   g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
   g_assert_no_error (error);
@@ -450,6 +472,70 @@ test_shown_in_steps (void)
   pacte_test_remove_tree (dir);
 }
 
+static gboolean
+note_told (gpointer data)
+{
+  PacteWindow *window = data;
+
+  return window->overdue_note != NULL;
+}
+
+/* The note of overdue items comes once the plans' list has all its rows
+ * (its sliding in is then all a frame draws), not before; a note still to
+ * come for a portfolio replaced by another never comes. */
+static void
+test_note_after_rows (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("pacte-open-XXXXXX", NULL);
+  g_autofree char *path_a = write_numbered_overdue (dir, "a.pacte.json", "Alpha", 300, 500, TRUE);
+  g_autofree char *path_b = write_numbered (dir, "b.pacte.json", "Beta", 250, 400);
+  g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
+  PacteWindow *window = pacte_window_new (NULL);
+
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_test_flush_events ();
+
+  pacte_window_open_file (window, file_a);
+  while (pacte_window_get_portfolio (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* Until the list is whole, no note; then it comes, with the load's
+   * count, which the overview says too. */
+  while (!note_told (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (all_rows_shown (window));
+  g_assert_nonnull (window->overview);
+  g_assert_cmpstr (adw_toast_get_title (window->overdue_note), ==, "300 items are overdue");
+  g_assert_cmpuint (pacte_overview_count_overdue (PACTE_OVERVIEW (window->overview)), ==, 300);
+
+  /* A opened again, B opened over it before A's lists are whole: no note
+   * about A comes (B has nothing overdue). */
+  {
+    PactePortfolio *before = pacte_window_get_portfolio (window);
+    AdwToast *first = window->overdue_note;
+
+    pacte_window_open_file (window, file_a);
+    while (pacte_window_get_portfolio (window) == before)
+      g_main_context_iteration (NULL, TRUE);
+    /* Counted, waiting for the rows. */
+    while (window->note_tick == 0 && (window->overdue_note == NULL || window->overdue_note == first))
+      g_main_context_iteration (NULL, TRUE);
+  }
+  g_assert_cmpuint (window->note_tick, !=, 0);
+  g_assert_false (all_rows_shown (window));
+  pacte_window_open_file (window, file_b);
+  g_assert_true (pacte_test_wait_for (loaded, window, 30000));
+  g_assert_true (pacte_test_wait_for (all_rows_shown, window, 10000));
+  pacte_test_run_frames (400);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_window_get_plan_list (window)), ==, 250);
+  g_assert_null (window->overdue_note);
+
+  pacte_test_destroy_window (window);
+  pacte_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -464,6 +550,7 @@ main (int    argc,
   g_test_add_func ("/open/quick-open-shows-no-page", test_quick_open_shows_no_page);
   g_test_add_func ("/open/lists-stay-sorted", test_lists_stay_sorted);
   g_test_add_func ("/open/shown-in-steps", test_shown_in_steps);
+  g_test_add_func ("/open/note-after-rows", test_note_after_rows);
   status = g_test_run ();
   if (big_path != NULL)
     {

@@ -221,6 +221,12 @@ _pacte_window_overview_dismiss_note (PacteWindow *self)
 {
   NoteDismissal *d;
 
+  /* Not told yet: never told. */
+  if (self->note_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
+      self->note_tick = 0;
+    }
   if (self->overdue_note == NULL)
     return;
   d = g_new0 (NoteDismissal, 1);
@@ -248,11 +254,50 @@ on_note_gone (PacteWindow *self,
 /* A passing note, not a dialog: how many items of the agenda are overdue,
  * with a button to it.  Any other toast dismisses it (it must not hold
  * "Saved" back behind it). */
-void
-_pacte_window_overview_opened (PacteWindow *self)
+static void
+tell_overdue (PacteWindow *self,
+              guint        overdue)
 {
   g_autofree char *title = NULL;
   AdwToast *toast;
+
+  /* Translators: a passing note when a portfolio opens */
+  title = g_strdup_printf (ngettext ("%u item is overdue", "%u items are overdue", overdue), overdue);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Show _Agenda"));
+  adw_toast_set_action_name (toast, "win.show-agenda");
+  g_signal_connect (toast, "dismissed", G_CALLBACK (on_note_dismissed), NULL);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_note_gone), self, G_CONNECT_SWAPPED);
+  self->overdue_note = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The lists in view have all their rows (one not shown grows when shown). */
+static gboolean
+lists_whole (PacteWindow *self)
+{
+  return (pacte_growing_list_is_complete (self->plan_growing) || !gtk_widget_get_mapped (GTK_WIDGET (self->plan_view))) &&
+         (pacte_growing_list_is_complete (self->partner_growing) || !gtk_widget_get_mapped (GTK_WIDGET (self->partner_view)));
+}
+
+/* Once per frame until the lists have all their rows. */
+static gboolean
+note_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  PacteWindow *self = PACTE_WINDOW (widget);
+
+  if (!lists_whole (self))
+    return G_SOURCE_CONTINUE;
+  self->note_tick = 0;
+  tell_overdue (self, self->note_overdue);
+  return G_SOURCE_REMOVE;
+}
+
+void
+_pacte_window_overview_opened (PacteWindow *self)
+{
   guint overdue;
 
   _pacte_window_overview_dismiss_note (self);
@@ -273,20 +318,29 @@ _pacte_window_overview_opened (PacteWindow *self)
                                              pacte_context_get_today (self->context));
   if (overdue == 0)
     return;
-  /* Translators: a passing note when a portfolio opens */
-  title = g_strdup_printf (ngettext ("%u item is overdue", "%u items are overdue", overdue), overdue);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Show _Agenda"));
-  adw_toast_set_action_name (toast, "win.show-agenda");
-  g_signal_connect (toast, "dismissed", G_CALLBACK (on_note_dismissed), NULL);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_note_gone), self, G_CONNECT_SWAPPED);
-  self->overdue_note = toast;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* The note slides in over several frames.  While the lists still grow
+   * (a batch of rows per frame, pacte-growing-list.h) each of those frames
+   * would draw the rectangle around both the list and the note, most of
+   * the window, in fresh memory with the cairo renderer (20 ms and more):
+   * it comes when the list in view is whole, and its frames draw it alone. */
+  if (lists_whole (self))
+    {
+      tell_overdue (self, overdue);
+      return;
+    }
+  self->note_overdue = overdue;
+  self->note_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), note_tick_cb, NULL, NULL);
 }
 
 void
 _pacte_window_overview_detach (PacteWindow *self)
 {
+  /* A note still to come was about the portfolio going. */
+  if (self->note_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
+      self->note_tick = 0;
+    }
   if (self->overview_page != NULL)
     gtk_stack_remove (self->content_stack, self->overview_page);
   self->overview = NULL;

@@ -62,6 +62,8 @@ struct _PacteWindow
   int                   prepared_overdue; /* the load's count of overdue items,
                                            * -1 when unknown or out of date */
   AdwToast             *overdue_note;  /* "3 items overdue", while shown (weak) */
+  guint                 note_tick;     /* waiting for the lists to be whole */
+  guint                 note_overdue;  /* what it will say */
   PactePlan            *plan;
   PactePartner         *partner;
 
