@@ -150,6 +150,52 @@ test_progress_and_cancel (void)
   g_object_unref (before);
 }
 
+/* The first open of an empty window: the document page is readied while
+ * the file is read, unseen (the progress page stays); cancelled, the empty
+ * window is as it was; opened to the end, the portfolio shows. */
+static void
+test_first_open (void)
+{
+  g_autoptr(GFile) file = big_file ();
+  PacteWindow *window = pacte_window_new (NULL);
+  Watch w = { window, 0, 0, FALSE };
+  g_autofree char *title = NULL;
+
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_test_flush_events ();
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  _pacte_window_set_progress_delay (window, 20);
+  pacte_window_open_file (window, file);
+  g_assert_true (pacte_test_wait_for (progress_shown, &w, 30000));
+  /* Its turns pass (one per turn of the main loop, after a frame). */
+  while (window->warm_id != 0 && pacte_document_get_loading (pacte_window_get_document (window)))
+    g_main_context_iteration (NULL, TRUE);
+  if (pacte_document_get_loading (pacte_window_get_document (window)))
+    {
+      pacte_test_flush_events ();
+      g_assert_true (gtk_widget_get_parent (window->document_page) == GTK_WIDGET (window->main_stack));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
+      g_assert_false (gtk_widget_get_mapped (window->document_page));
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  pacte_test_flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
+  g_assert_true (pacte_window_is_empty (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+
+  pacte_window_open_file (window, file);
+  g_assert_true (pacte_test_wait_for (not_loading, &w, 120000));
+  pacte_test_flush_events ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "document");
+  g_assert_true (gtk_widget_get_mapped (window->document_page));
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_partners (pacte_window_get_portfolio (window))),
+                    >, N_PARTNERS);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "large.pacte.json – Pacte");
+  pacte_test_destroy_window (window);
+}
+
 static void
 test_quick_open_shows_no_page (void)
 {
@@ -548,6 +594,7 @@ main (int    argc,
 
   g_test_add_func ("/open/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/open/quick-open-shows-no-page", test_quick_open_shows_no_page);
+  g_test_add_func ("/open/first-open", test_first_open);
   g_test_add_func ("/open/lists-stay-sorted", test_lists_stay_sorted);
   g_test_add_func ("/open/shown-in-steps", test_shown_in_steps);
   g_test_add_func ("/open/note-after-rows", test_note_after_rows);

@@ -34,6 +34,8 @@ struct _PacteWindow
   guint                 progress_timeout;
   guint                 progress_delay; /* ms before the progress shows */
   gint64                progress_shown_at; /* when the page last changed */
+  guint                 warm_id;       /* the document page styled meanwhile */
+  guint                 warm_step;
   char                 *plan_sort;     /* "name", "phase", "score" */
   char                 *partner_sort;  /* "name", "segment" */
 

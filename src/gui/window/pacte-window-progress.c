@@ -88,6 +88,54 @@ update_page (PacteWindow *self)
   gtk_progress_bar_set_text (self->progress_bar, percent);
 }
 
+/* While the file loads, the document page is styled and measured, a part
+ * per turn of the main loop, after the progress page's frame: the frame
+ * that shows the portfolio then lays it out and draws it without working
+ * out its styles and text for the first time. */
+static gboolean
+warm_idle (gpointer data)
+{
+  PacteWindow *self = data;
+  GtkWidget *part = NULL;
+  int min, nat;
+
+  if (!pacte_document_get_loading (self->document))
+    {
+      self->warm_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  switch (self->warm_step++)
+    {
+    case 0:
+      /* In the window, not shown. */
+      if (gtk_widget_get_parent (self->document_page) == NULL)
+        gtk_stack_add_named (self->main_stack, self->document_page, "document");
+      return G_SOURCE_CONTINUE;
+    case 1:
+      part = self->sidebar;
+      break;
+    case 2:
+      part = self->content;
+      break;
+    default:
+      self->warm_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  gtk_widget_measure (part, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (part, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+warm_start (PacteWindow *self)
+{
+  if (self->warm_id != 0 || gtk_widget_get_parent (self->document_page) != NULL)
+    return;
+  self->warm_step = 0;
+  self->warm_id = g_idle_add_full (G_PRIORITY_LOW, warm_idle, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->warm_id), "[pacte] style document page");
+}
+
 static gboolean
 progress_timeout_cb (gpointer data)
 {
@@ -102,6 +150,7 @@ progress_timeout_cb (gpointer data)
   self->progress_shown_at = 0;
   update_page (self);
   gtk_stack_set_visible_child_name (self->main_stack, "loading");
+  warm_start (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -160,6 +209,7 @@ void
 _pacte_window_progress_dispose (PacteWindow *self)
 {
   g_clear_handle_id (&self->progress_timeout, g_source_remove);
+  g_clear_handle_id (&self->warm_id, g_source_remove);
 }
 
 void
