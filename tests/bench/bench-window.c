@@ -11,7 +11,8 @@
  *
  *  a. start-up: process start (spawn) to the first drawn frame of the Pacte
  *     window, beside a bare GTK 4 window (bench-bare-window), interleaved;
- *  b. Open: the load alone, then from pacte_window_open_file() to the plan
+ *  b. Open: the load alone (the median of three, each in a fresh process as
+ *     the command line loads), then from pacte_window_open_file() to the plan
  *     list populated and the first frame drawn after it, and the longest
  *     time the main loop did not run meanwhile, each stall and each frame
  *     over 16 ms; --reopen 1 opens the file a second time over the first
@@ -29,7 +30,8 @@
  *
  * Internal: "--first-frame-child" runs the Pacte application until its
  * window's first frame and prints "FIRST-FRAME MAIN_US FRAME_US" (wall-clock
- * µs), as bench-bare-window does. */
+ * µs), as bench-bare-window does; "--load-alone-child FILE" loads FILE and
+ * prints "WALL_US CPU_US". */
 #include "config.h"
 
 #include <stdio.h>
