@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "pacte-analysis.h"
 #include "pacte-document.h"
 #include "pacte-test-utils.h"
 
@@ -229,6 +230,67 @@ test_prepare (Fixture       *fx,
   }
 }
 
+/* A portfolio large enough for the preparation to take a second thread
+ * (the lists' order and the overdue count beside the checks): the same
+ * outcome as one thread doing each step in turn. */
+static void
+test_prepare_large (Fixture       *fx,
+                    gconstpointer  data)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "tests", "bench", "gen-portfolio.py", NULL);
+  g_autofree char *path = g_build_filename (fx->tmpdir, "large.pacte.json", NULL);
+  const char *argv[] = { "python3", script, "--plans", "60", "--partners", "300", "--seed", "7", "-o", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PacteLoadPrepared) prepared = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 today = pacte_date_parse ("2027-03-15");
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  guint n_rules = pacte_rule_set_get_n_rules (rules);
+  g_autofree PacteRuleOutcome *outcomes = g_new0 (PacteRuleOutcome, n_rules);
+  PactePortfolio *portfolio;
+  GListModel *plans;
+  int status = -1;
+  guint n_overdue;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_signal_connect (fx->document, "notify::portfolio", G_CALLBACK (take_prepared_cb), &prepared);
+  pacte_document_set_prepare (fx->document, today, "en");
+  g_assert_true (load (fx->document, file, &error));
+  g_assert_no_error (error);
+  portfolio = pacte_document_get_portfolio (fx->document);
+  g_assert_nonnull (prepared);
+  plans = pacte_portfolio_get_plans (portfolio);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 60);
+  g_assert_cmpuint (g_list_model_get_n_items (pacte_portfolio_get_partners (portfolio)), ==, 300);
+
+  assert_in_name_order (prepared->plans_by_name, plans);
+  assert_in_name_order (prepared->partners_by_name, pacte_portfolio_get_partners (portfolio));
+  n_overdue = pacte_agenda_count_overdue_at (portfolio, today);
+  g_assert_cmpuint (n_overdue, >, 0);
+  g_assert_cmpuint (prepared->n_overdue, ==, n_overdue);
+
+  /* Every plan's lights as a check run now finds them. */
+  g_assert_cmpuint (pacte_evaluator_get_n_evaluations (prepared->evaluator), ==, 60);
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+      PactePlanResults *results = pacte_evaluator_get_results (prepared->evaluator, plan);
+
+      pacte_evaluate_plan (rules, portfolio, plan, today, "en", outcomes);
+      for (guint r = 0; r < n_rules; r++)
+        {
+          PacteRuleResult *result = pacte_plan_results_get_result (results, r);
+
+          g_assert_cmpint (pacte_rule_result_get_status (result), ==, outcomes[r].status);
+          g_assert_cmpstr (pacte_rule_result_get_explanation (result), ==, outcomes[r].explanation);
+        }
+    }
+}
+
 /* Names in the order a person expects: accents and case do not count but
  * to break ties, numbers by value; a renamed record compares by its new
  * name. */
@@ -404,6 +466,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/document/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
+  g_test_add ("/document/prepare-large", Fixture, NULL, fixture_set_up, test_prepare_large, fixture_tear_down);
   g_test_add ("/document/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/document/prepare", Fixture, NULL, fixture_set_up, test_prepare, fixture_tear_down);
   g_test_add_func ("/document/name-order", test_name_order);

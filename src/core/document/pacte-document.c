@@ -254,10 +254,11 @@ load_in_thread (GTask        *task,
   portfolio = pacte_portfolio_load_file_with_progress (d->file, d->rules, load_progress_cb, d->progress,
                                                        cancellable, &error);
   /* What each plan's checks find, while this thread has the portfolio to
-   * itself: the window's first evaluation of every plan only renders. */
-  if (portfolio != NULL && d->rules != NULL)
-    pacte_rule_summaries_make (portfolio, d->rules, d->today != 0 ? d->today : pacte_date_today (),
-                               cancellable);
+   * itself: the window's first evaluation of every plan only renders.  (With
+   * a day to evaluate for, the preparation below makes them, beside the
+   * lists' sorting.) */
+  if (portfolio != NULL && d->rules != NULL && d->today == 0)
+    pacte_rule_summaries_make (portfolio, d->rules, pacte_date_today (), cancellable);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else if (g_cancellable_set_error_if_cancelled (cancellable, &error))
@@ -272,7 +273,8 @@ load_in_thread (GTask        *task,
       /* The window's work on a new portfolio, done here rather than in
        * the main loop: evaluating every plan, ordering the lists. */
       if (d->today != 0)
-        loaded->prepared = pacte_load_prepared_new (portfolio, d->rules, d->today, d->lang, cancellable);
+        loaded->prepared = pacte_load_prepared_new (portfolio, d->rules, d->today, d->lang,
+                                                     d->rules != NULL, cancellable);
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         {
           loaded_free (loaded);

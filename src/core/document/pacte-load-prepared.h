@@ -24,11 +24,14 @@ typedef struct {
                                       * (pacte_agenda_count_overdue_at) */
 } PacteLoadPrepared;
 
-/* In the worker thread.  NULL when cancelled. */
+/* In the worker thread.  make_summaries: make each plan's rule summary
+ * first (pacte_rule_summaries_make), as an open does.  NULL when
+ * cancelled. */
 PacteLoadPrepared *pacte_load_prepared_new  (PactePortfolio    *portfolio,
                                              PacteRuleSet      *rules,
                                              guint32            today,
                                              const char        *lang,
+                                             gboolean           make_summaries,
                                              GCancellable      *cancellable);
 void               pacte_load_prepared_free (PacteLoadPrepared *prepared);
 

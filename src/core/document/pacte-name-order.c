@@ -141,89 +141,42 @@ pacte_name_order_compare (PacteRecord *a,
   return cmp != 0 ? cmp : strcmp (ka->collated, kb->collated);
 }
 
+/* A record beside its keys, for sorting without a lookup per comparison. */
+typedef struct {
+  const NameKeys *keys;
+  gpointer        record;
+} Keyed;
+
 static int
-compare_pointers (gconstpointer a,
-                  gconstpointer b)
+compare_keyed (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
 {
-  return pacte_name_order_compare (*(PacteRecord **) a, *(PacteRecord **) b);
+  const NameKeys *ka = ((const Keyed *) a)->keys;
+  const NameKeys *kb = ((const Keyed *) b)->keys;
+  int cmp = strcmp (ka->folded, kb->folded);
+
+  return cmp != 0 ? cmp : strcmp (ka->collated, kb->collated);
 }
 
 void
 pacte_name_order_sort (GPtrArray *records)
 {
+  g_autofree Keyed *keyed = NULL;
+
   g_return_if_fail (records != NULL);
 
-  /* The keys first: each once, not once per comparison's lookup miss. */
+  /* The keys first, each looked up once: a comparison is then two
+   * strcmp(), not two object-data lookups (10,000 partners: 21 ms
+   * against 5). */
+  keyed = g_new (Keyed, MAX (records->len, 1));
   for (guint i = 0; i < records->len; i++)
-    get_keys (g_ptr_array_index (records, i));
-  g_ptr_array_sort (records, compare_pointers);
-}
-
-/* ---- Keys made beside other work ------------------------------------------ */
-
-#define KEYS_CHUNK 64
-
-struct _PacteNameKeysJob
-{
-  GPtrArray *arrays[2];
-  guint      len;      /* of both */
-  gint       next;     /* atomic: the first record no thread has taken */
-  GThread   *thread;
-};
-
-static PacteRecord *
-job_record (PacteNameKeysJob *job,
-            guint             i)
-{
-  guint first_len = job->arrays[0] != NULL ? job->arrays[0]->len : 0;
-
-  return i < first_len ? g_ptr_array_index (job->arrays[0], i) : g_ptr_array_index (job->arrays[1], i - first_len);
-}
-
-/* Takes chunks of records until none is left.  Each record is taken by
- * one thread only: its object data is set by that thread alone. */
-static void
-job_work (PacteNameKeysJob *job)
-{
-  for (;;)
     {
-      guint start = (guint) g_atomic_int_add (&job->next, KEYS_CHUNK);
-
-      if (start >= job->len)
-        return;
-      for (guint i = start; i < MIN (start + KEYS_CHUNK, job->len); i++)
-        get_keys (job_record (job, i));
+      keyed[i].record = g_ptr_array_index (records, i);
+      keyed[i].keys = get_keys (keyed[i].record);
     }
-}
-
-static gpointer
-job_thread (gpointer data)
-{
-  job_work (data);
-  return NULL;
-}
-
-PacteNameKeysJob *
-pacte_name_order_keys_start (GPtrArray *first,
-                             GPtrArray *second)
-{
-  PacteNameKeysJob *job = g_new0 (PacteNameKeysJob, 1);
-
-  job->arrays[0] = first;
-  job->arrays[1] = second;
-  job->len = (first != NULL ? first->len : 0) + (second != NULL ? second->len : 0);
-  if (job->len > 2 * KEYS_CHUNK)
-    job->thread = g_thread_new ("pacte-name-keys", job_thread, job);
-  return job;
-}
-
-void
-pacte_name_order_keys_finish (PacteNameKeysJob *job)
-{
-  g_return_if_fail (job != NULL);
-
-  job_work (job);
-  if (job->thread != NULL)
-    g_thread_join (job->thread);
-  g_free (job);
+  /* A merge sort: records of the same name keep their order. */
+  g_qsort_with_data (keyed, (gint) records->len, sizeof (Keyed), compare_keyed, NULL);
+  for (guint i = 0; i < records->len; i++)
+    records->pdata[i] = keyed[i].record;
 }

@@ -8,9 +8,10 @@
  * itself breaks ties ("Cote" / "Côte").  Both collation keys are kept on the
  * record (object data) with the name they were made from, and made again
  * when the name is no longer that one: a comparison is two strcmp() once
- * the keys exist.  The keys of a freshly loaded portfolio are computed in
- * the load's worker thread (pacte_name_order_sort()), so that the window's
- * lists have only to compare them. */
+ * the keys exist.  The keys of a freshly loaded portfolio are computed
+ * beside the load's worker thread (pacte_name_order_sort(), from
+ * pacte-load-prepared.c), so that the window's lists have only to compare
+ * them. */
 #pragma once
 
 #include "pacte-model.h"
@@ -32,16 +33,5 @@ int       pacte_name_order_compare (PacteRecord *a,
                                     PacteRecord *b);
 /* Sorts records (PacteRecord *) by name, computing their keys. */
 void      pacte_name_order_sort    (GPtrArray   *records);
-
-/* Makes the keys of the records of two arrays (PacteRecord *, either may
- * be NULL) in a thread of its own, while the caller does something else
- * that does not touch those records' names; _finish() makes, in the
- * caller's thread, the keys the other has not started yet, and waits for
- * it.  The arrays must outlive the job.  (An open makes 12,000 names' keys
- * beside the evaluation of 2,000 plans: on two cores, in half the time.) */
-typedef struct _PacteNameKeysJob PacteNameKeysJob;
-PacteNameKeysJob *pacte_name_order_keys_start  (GPtrArray        *first,
-                                                GPtrArray        *second);
-void              pacte_name_order_keys_finish (PacteNameKeysJob *job);
 
 G_END_DECLS
