@@ -424,8 +424,29 @@ plan_named (PacteWindow *window,
   return PACTE_PLAN (find_named (pacte_portfolio_get_plans (pacte_window_get_portfolio (window)), name));
 }
 
-/* Opened, a long list shows its first rows, then the others a batch per
- * frame; the partners' list and the overview come after the plans, each in
+static void
+frame_painted (GdkFrameClock *clock,
+               gpointer       data)
+{
+  (*(guint *) data)++;
+}
+
+/* Runs the main loop until the window drew a frame. */
+static void
+run_one_frame (PacteWindow *window)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+  guint painted = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), &painted);
+
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Opened, a long list shows its first rows (the frame that shows them
+ * makes no more), then the others a batch per frame; the partners' list and the overview come after the plans, each in
  * a turn of the main loop of its own.  Meanwhile the lists are whole and
  * sorted, any plan can be selected, another open replaces the portfolio
  * being shown, and a cancelled one leaves it whole. */
@@ -461,6 +482,10 @@ test_shown_in_steps (void)
   g_assert_null (window->overview);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "document");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "overview");
+  run_one_frame (window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window->plan_selection)), ==, first_rows);
+  run_one_frame (window);
+  g_assert_cmpuint (g_list_model_get_n_items (shown_rows (window->plan_selection)), >, first_rows);
 
   /* Their turns come. */
   pacte_test_flush_events ();

@@ -19,6 +19,7 @@ struct _PacteGrowingList
   guint       batch;
   GtkWidget  *ticking;   /* weak: the widget whose frames make it grow */
   guint       tick_id;
+  gboolean    ticked;    /* the frame that shows the first items is past */
 };
 
 static void pacte_growing_list_model_init (GListModelInterface *iface);
@@ -102,6 +103,13 @@ tick_cb (GtkWidget     *widget,
   PacteGrowingList *self = data;
   guint next = self->shown + self->batch;
 
+  /* Not in the frame that shows the first items: it has them to make, lay
+   * out and draw, and often the rest of its page too. */
+  if (!self->ticked)
+    {
+      self->ticked = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
   /* Cleared by show_up_to() when this is the last step. */
   show_up_to (self, next >= ROWS_KEPT ? G_MAXUINT : next);
   return self->tick_id != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
@@ -197,6 +205,7 @@ pacte_growing_list_restart (PacteGrowingList *self,
   self->shown = first;
   if (before > first)
     g_list_model_items_changed (G_LIST_MODEL (self), first, before - first, 0);
+  self->ticked = FALSE;
   self->ticking = widget;
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &self->ticking);
   self->tick_id = gtk_widget_add_tick_callback (widget, tick_cb, self, NULL);
