@@ -122,8 +122,11 @@ list_loaded (gpointer        data,
   if (g_strcmp0 (list, "partners") != 0 || self->portfolio != NULL)
     return;
   self->portfolio = g_object_ref (portfolio);
-  self->thread = g_thread_new ("pacte-load-companion", companion_thread, self);
-  push (self, JOB_PARTNERS, NULL, NULL);
+  /* Without a thread (the system refused one), the worker does it all
+   * after the load, as before. */
+  self->thread = g_thread_try_new ("pacte-load-companion", companion_thread, self, NULL);
+  if (self->thread != NULL)
+    push (self, JOB_PARTNERS, NULL, NULL);
 }
 
 static void
