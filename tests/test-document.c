@@ -9,6 +9,8 @@
 
 #include "pacte-analysis.h"
 #include "pacte-document.h"
+#include "pacte-load-companion.h"
+#include "pacte-load-list-private.h"
 #include "pacte-test-utils.h"
 
 typedef struct {
@@ -230,6 +232,71 @@ test_prepare (Fixture       *fx,
   }
 }
 
+static char *
+generate_large (Fixture    *fx,
+                const char *name,
+                gboolean    plans_first)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "tests", "bench", "gen-portfolio.py", NULL);
+  char *path = g_build_filename (fx->tmpdir, name, NULL);
+  const char *argv[] = { "python3", script, "--plans", "60", "--partners", "300", "--seed", "7", "-o", path, NULL };
+  /* The same portfolio with its plans before its partners. */
+  const char *reorder[] = { "python3", "-c",
+                            "import json, sys\n"
+                            "d = json.load(open(sys.argv[1]))\n"
+                            "partners = d.pop('partners')\n"
+                            "d['partners'] = partners\n"
+                            "json.dump(d, open(sys.argv[1], 'w'), indent=2)\n",
+                            path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (plans_first)
+    {
+      g_assert_true (g_spawn_sync (NULL, (char **) reorder, NULL, G_SPAWN_SEARCH_PATH,
+                                   NULL, NULL, NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+    }
+  return path;
+}
+
+/* Every plan's lights and explanations in portfolio as a plain load of the
+ * same file and a check run from scratch find them. */
+static void
+assert_same_outcomes (PactePortfolio *portfolio,
+                      GFile          *file,
+                      guint32         today)
+{
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  guint n_rules = pacte_rule_set_get_n_rules (rules);
+  g_autofree PacteRuleOutcome *got = g_new0 (PacteRuleOutcome, n_rules);
+  g_autofree PacteRuleOutcome *expected = g_new0 (PacteRuleOutcome, n_rules);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) plain = pacte_portfolio_load_file (file, rules, NULL, &error);
+  GListModel *plans = pacte_portfolio_get_plans (portfolio);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, g_list_model_get_n_items (pacte_portfolio_get_plans (plain)));
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(PactePlan) plan = g_list_model_get_item (plans, i);
+      g_autoptr(PactePlan) plain_plan = g_list_model_get_item (pacte_portfolio_get_plans (plain), i);
+
+      g_assert_cmpint (pacte_evaluate_plan (rules, portfolio, plan, today, "en", got), ==,
+                       pacte_evaluate_plan (rules, plain, plain_plan, today, "en", expected));
+      for (guint r = 0; r < n_rules; r++)
+        {
+          g_assert_cmpint (got[r].status, ==, expected[r].status);
+          g_assert_cmpstr (got[r].explanation, ==, expected[r].explanation);
+        }
+    }
+}
+
 /* A portfolio large enough for the preparation to take a second thread
  * (the lists' order and the overdue count beside the checks): the same
  * outcome as one thread doing each step in turn. */
@@ -237,9 +304,7 @@ static void
 test_prepare_large (Fixture       *fx,
                     gconstpointer  data)
 {
-  g_autofree char *script = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "tests", "bench", "gen-portfolio.py", NULL);
-  g_autofree char *path = g_build_filename (fx->tmpdir, "large.pacte.json", NULL);
-  const char *argv[] = { "python3", script, "--plans", "60", "--partners", "300", "--seed", "7", "-o", path, NULL };
+  g_autofree char *path = generate_large (fx, "large.pacte.json", FALSE);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PacteLoadPrepared) prepared = NULL;
   g_autoptr(GError) error = NULL;
@@ -249,13 +314,7 @@ test_prepare_large (Fixture       *fx,
   g_autofree PacteRuleOutcome *outcomes = g_new0 (PacteRuleOutcome, n_rules);
   PactePortfolio *portfolio;
   GListModel *plans;
-  int status = -1;
   guint n_overdue;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   g_signal_connect (fx->document, "notify::portfolio", G_CALLBACK (take_prepared_cb), &prepared);
   pacte_document_set_prepare (fx->document, today, "en");
@@ -289,6 +348,67 @@ test_prepare_large (Fixture       *fx,
           g_assert_cmpstr (pacte_rule_result_get_explanation (result), ==, outcomes[r].explanation);
         }
     }
+}
+
+/* The companion of a load sorts the partners once they are read and makes
+ * each plan's summary as the load builds it: after the load, every plan's
+ * summary is current (making them all again runs no check), and the lights
+ * are those of a check from scratch.  Plans read before the partners get
+ * no summary beside the load; the worker makes theirs afterwards. */
+static void
+test_load_companion (Fixture       *fx,
+                     gconstpointer  data)
+{
+  PacteRuleSet *rules = pacte_rule_set_get_default ();
+  guint32 today = pacte_date_parse ("2027-03-15");
+
+  /* 0: in order; 1: the plans first; 2: in order, the lists read by two
+   * threads (the items reach the companion in order all the same). */
+  for (guint order = 0; order < 3; order++)
+    {
+      g_autofree char *path = generate_large (fx, order == 1 ? "plans-first.pacte.json" : "in-order.pacte.json", order == 1);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(PacteLoadCompanion) companion = pacte_load_companion_new (rules, today);
+      g_autoptr(PactePortfolio) portfolio = NULL;
+      g_autoptr(GPtrArray) partners = NULL;
+      g_autoptr(PacteRuleSummaries) summaries = NULL;
+      g_autoptr(GError) error = NULL;
+      guint64 runs;
+
+      pacte_load_list_set_threads_for_tests (order == 2 ? 2 : 1);
+      portfolio = pacte_portfolio_load_file_observed (file, rules, NULL, NULL, pacte_load_companion_get_observer (),
+                                                      companion, NULL, &error);
+      pacte_load_list_set_threads_for_tests (0);
+      g_assert_no_error (error);
+      g_assert_nonnull (portfolio);
+      partners = pacte_load_companion_finish (companion, portfolio);
+      g_assert_nonnull (partners);
+      assert_in_name_order (partners, pacte_portfolio_get_partners (portfolio));
+
+      summaries = pacte_rule_summaries_attach (portfolio, rules);
+      runs = pacte_rule_summaries_get_n_runs (summaries);
+      if (order != 1)
+        g_assert_cmpuint (runs, >=, 60);
+      else
+        g_assert_cmpuint (runs, ==, 0);
+      pacte_rule_summaries_make (portfolio, rules, today, NULL);
+      if (order != 1)
+        g_assert_cmpuint (pacte_rule_summaries_get_n_runs (summaries), ==, runs);
+      else
+        g_assert_cmpuint (pacte_rule_summaries_get_n_runs (summaries), >=, 60);
+      assert_same_outcomes (portfolio, file, today);
+    }
+
+  /* A load that fails: the companion stops, nothing is sorted. */
+  {
+    g_autoptr(PacteLoadCompanion) companion = pacte_load_companion_new (rules, today);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (pacte_portfolio_load_file_observed (fx->broken, rules, NULL, NULL,
+                                                       pacte_load_companion_get_observer (), companion, NULL, &error));
+    g_assert_error (error, PACTE_MODEL_ERROR, PACTE_MODEL_ERROR_SYNTAX);
+    g_assert_null (pacte_load_companion_finish (companion, NULL));
+  }
 }
 
 /* Names in the order a person expects: accents and case do not count but
@@ -467,6 +587,7 @@ main (int    argc,
 
   g_test_add ("/document/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/document/prepare-large", Fixture, NULL, fixture_set_up, test_prepare_large, fixture_tear_down);
+  g_test_add ("/document/load-companion", Fixture, NULL, fixture_set_up, test_load_companion, fixture_tear_down);
   g_test_add ("/document/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/document/prepare", Fixture, NULL, fixture_set_up, test_prepare, fixture_tear_down);
   g_test_add_func ("/document/name-order", test_name_order);

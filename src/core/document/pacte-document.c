@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "pacte-document.h"
+#include "pacte-load-companion.h"
 #include "pacte-load-prepared.h"
 #include "pacte-rules.h"
 
@@ -249,10 +250,19 @@ load_in_thread (GTask        *task,
   LoadData *d = task_data;
   GError *error = NULL;
   PactePortfolio *portfolio;
+  g_autoptr(PacteLoadCompanion) companion = NULL;
+  g_autoptr(GPtrArray) partners_by_name = NULL;
   Loaded *loaded;
 
-  portfolio = pacte_portfolio_load_file_with_progress (d->file, d->rules, load_progress_cb, d->progress,
-                                                       cancellable, &error);
+  /* With a window to prepare for, the partners' order and the plans'
+   * summaries are made beside the load, as it reads them. */
+  if (d->today != 0)
+    companion = pacte_load_companion_new (d->rules, d->today);
+  portfolio = pacte_portfolio_load_file_observed (d->file, d->rules, load_progress_cb, d->progress,
+                                                  companion != NULL ? pacte_load_companion_get_observer () : NULL,
+                                                  companion, cancellable, &error);
+  if (companion != NULL)
+    partners_by_name = pacte_load_companion_finish (companion, portfolio);
   /* What each plan's checks find, while this thread has the portfolio to
    * itself: the window's first evaluation of every plan only renders.  (With
    * a day to evaluate for, the preparation below makes them, beside the
@@ -274,7 +284,8 @@ load_in_thread (GTask        *task,
        * the main loop: evaluating every plan, ordering the lists. */
       if (d->today != 0)
         loaded->prepared = pacte_load_prepared_new (portfolio, d->rules, d->today, d->lang,
-                                                     d->rules != NULL, cancellable);
+                                                     d->rules != NULL, g_steal_pointer (&partners_by_name),
+                                                     cancellable);
       if (g_cancellable_set_error_if_cancelled (cancellable, &error))
         {
           loaded_free (loaded);

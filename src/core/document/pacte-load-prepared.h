@@ -25,13 +25,15 @@ typedef struct {
 } PacteLoadPrepared;
 
 /* In the worker thread.  make_summaries: make each plan's rule summary
- * first (pacte_rule_summaries_make), as an open does.  NULL when
- * cancelled. */
+ * that is not current first (pacte_rule_summaries_make), as an open does.
+ * partners_by_name: the partners already in name order (transfer full), or
+ * NULL to sort them here.  NULL when cancelled. */
 PacteLoadPrepared *pacte_load_prepared_new  (PactePortfolio    *portfolio,
                                              PacteRuleSet      *rules,
                                              guint32            today,
                                              const char        *lang,
                                              gboolean           make_summaries,
+                                             GPtrArray         *partners_by_name,
                                              GCancellable      *cancellable);
 void               pacte_load_prepared_free (PacteLoadPrepared *prepared);
 

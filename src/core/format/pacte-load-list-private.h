@@ -19,6 +19,14 @@ typedef gboolean (*PacteLoadReachFunc) (gpointer   data,
                                         gsize      source_end,
                                         GError   **error);
 
+/* In the loading thread: item (not a reference), built, in the order of
+ * the list, before it is in the list. */
+typedef void (*PacteLoadBuiltFunc) (gpointer     data,
+                                    PacteRecord *item);
+/* In the loading thread: the items are built (or the reading stopped) and
+ * about to be given to the list's reader. */
+typedef void (*PacteLoadSettleFunc) (gpointer data);
+
 typedef struct
 {
   /* In */
@@ -29,7 +37,12 @@ typedef struct
   PacteRecordReader  *reader;      /* between list_begin and list_end */
   PacteLoadReachFunc  reach;
   gpointer            reach_data;
+  PacteLoadBuiltFunc  built;       /* may be NULL; with built_data */
+  PacteLoadSettleFunc settle;      /* may be NULL; with built_data */
+  gpointer            built_data;
   gboolean            timed;
+  /* Private: an item failed before (built is told of no later one). */
+  gboolean            built_stopped;
   /* Out, when timed: CPU time of every thread in each phase, and the
    * other thread's whole CPU time. */
   double              parse, parse_wall, build, free, other_threads;
@@ -38,7 +51,8 @@ typedef struct
 
 /* Parses each item of the list into a tree, builds its record and drops the
  * tree, in this thread and a second one (each item by one thread, from
- * parse to free); then gives the records to the list's reader in order.
+ * parse to free), telling built of each record in order as it comes; then
+ * tells settle and gives the records to the list's reader in order.
  * The first problem in the order of the items is reported, as when they
  * were read one after the other: an item that is not a record, then a
  * duplicate id; a cancel only when every item before it is well. */

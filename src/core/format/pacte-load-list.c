@@ -178,7 +178,14 @@ reach_done (PacteLoadList  *list,
 {
   while (*prefix < list->n && g_atomic_int_get (&slots[*prefix].done))
     {
+      Slot *slot = &slots[*prefix];
+
       (*prefix)++;
+      /* Only the items before the first problem: the list ends there. */
+      if (slot->error != NULL || slot->record == NULL)
+        list->built_stopped = TRUE;
+      if (list->built != NULL && !list->built_stopped)
+        list->built (list->built_data, slot->record);
       if (list->reach != NULL && !list->reach (list->reach_data, list->items[*prefix - 1].source_end, stop_error))
         return FALSE;
     }
@@ -294,6 +301,11 @@ pacte_load_list_read (PacteLoadList  *list,
   /* The items the other thread did last. */
   if (stop_error == NULL)
     reach_done (list, shared.slots, &prefix, &stop_error);
+
+  /* Whoever was told of the items is done with them before they are in
+   * the list. */
+  if (list->settle != NULL)
+    list->settle (list->built_data);
 
   /* Into the list, in order, up to the first problem. */
   for (k = 0; ok && k < list->n; k++)

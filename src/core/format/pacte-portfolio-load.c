@@ -46,6 +46,8 @@ typedef struct
   guint64               step;     /* reported every step bytes */
   guint64               next;     /* the next report, at this many bytes done */
   guint64               done;
+  const PacteLoadObserver *observer;   /* may be NULL */
+  gpointer              observer_data;
 } LoadProgress;
 
 static void
@@ -230,6 +232,33 @@ reach_source (gpointer   data,
   return load_progress_reach (self->progress, self->offset + source_end, error);
 }
 
+/* What the observer of a load is told of one list. */
+typedef struct
+{
+  const PacteLoadObserver *observer;
+  gpointer                 data;
+  const char              *name;
+} ListObserved;
+
+static void
+item_built (gpointer     data,
+            PacteRecord *item)
+{
+  ListObserved *observed = data;
+
+  if (observed->observer->item_built != NULL)
+    observed->observer->item_built (observed->data, observed->name, item);
+}
+
+static void
+list_built (gpointer data)
+{
+  ListObserved *observed = data;
+
+  if (observed->observer->list_built != NULL)
+    observed->observer->list_built (observed->data, observed->name);
+}
+
 /* One of the portfolio's lists, its items read by two threads
  * (pacte-load-list.c). */
 static gboolean
@@ -242,6 +271,8 @@ read_list (Pieces                 *self,
   PacteLoadList list;
   gboolean ok;
 
+  ListObserved observed = { NULL, NULL, member->name };
+
   memset (&list, 0, sizeof list);
   list.data = self->data;
   list.display = self->display;
@@ -251,6 +282,14 @@ read_list (Pieces                 *self,
   list.reach = reach_source;
   list.reach_data = self;
   list.timed = self->phases != NULL;
+  if (self->progress != NULL && self->progress->observer != NULL)
+    {
+      observed.observer = self->progress->observer;
+      observed.data = self->progress->observer_data;
+      list.built = item_built;
+      list.settle = list_built;
+      list.built_data = &observed;
+    }
 
   pacte_record_reader_list_begin (reader, member->name);
   ok = pacte_load_list_read (&list, error);
@@ -263,7 +302,10 @@ read_list (Pieces                 *self,
       self->phases->other_threads += list.other_threads;
       self->phases->pieces += list.pieces;
     }
-  return ok && pacte_record_reader_list_end (reader, error);
+  ok = ok && pacte_record_reader_list_end (reader, error);
+  if (ok && observed.observer != NULL && observed.observer->list_loaded != NULL)
+    observed.observer->list_loaded (observed.data, reader->portfolio, member->name);
+  return ok;
 }
 
 /* Every piece a load parses, each tree dropped at once (untimed): the
@@ -476,13 +518,15 @@ no_impossible_byte (const char *data,
 }
 
 static PactePortfolio *
-load_file (GFile                 *file,
-           PacteRuleSet          *rules,
-           PacteLoadProgressFunc  progress_func,
-           gpointer               progress_data,
-           PacteLoadPhases       *phases,
-           GCancellable          *cancellable,
-           GError               **error)
+load_file (GFile                   *file,
+           PacteRuleSet            *rules,
+           PacteLoadProgressFunc    progress_func,
+           gpointer                 progress_data,
+           const PacteLoadObserver *observer,
+           gpointer                 observer_data,
+           PacteLoadPhases         *phases,
+           GCancellable            *cancellable,
+           GError                 **error)
 {
   g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
@@ -497,6 +541,8 @@ load_file (GFile                 *file,
 
   display = pacte_file_display_name (file);
   load_progress_init (&progress, progress_func, progress_data, cancellable);
+  progress.observer = observer;
+  progress.observer_data = observer_data;
   if (progress_func != NULL)
     {
       g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -551,7 +597,23 @@ pacte_portfolio_load_file_with_progress (GFile                 *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_file (file, rules, progress_func, progress_data, NULL, cancellable, error);
+  return load_file (file, rules, progress_func, progress_data, NULL, NULL, NULL, cancellable, error);
+}
+
+PactePortfolio *
+pacte_portfolio_load_file_observed (GFile                   *file,
+                                    PacteRuleSet            *rules,
+                                    PacteLoadProgressFunc    progress_func,
+                                    gpointer                 progress_data,
+                                    const PacteLoadObserver *observer,
+                                    gpointer                 observer_data,
+                                    GCancellable            *cancellable,
+                                    GError                 **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_file (file, rules, progress_func, progress_data, observer, observer_data, NULL, cancellable, error);
 }
 
 PactePortfolio *
@@ -564,7 +626,7 @@ pacte_portfolio_load_file_timed (GFile            *file,
   g_return_val_if_fail (phases != NULL, NULL);
 
   memset (phases, 0, sizeof *phases);
-  return load_file (file, rules, NULL, NULL, phases, NULL, error);
+  return load_file (file, rules, NULL, NULL, NULL, NULL, phases, NULL, error);
 }
 
 gboolean
@@ -579,7 +641,7 @@ pacte_portfolio_parse_file_timed (GFile            *file,
 
   memset (phases, 0, sizeof *phases);
   phases->parse_only = TRUE;
-  load_file (file, NULL, NULL, NULL, phases, NULL, &local_error);
+  load_file (file, NULL, NULL, NULL, NULL, NULL, phases, NULL, &local_error);
   if (local_error == NULL)
     return TRUE;
   g_propagate_error (error, local_error);

@@ -103,6 +103,38 @@ PactePortfolio *pacte_portfolio_load_file_with_progress (GFile                 *
                                                          gpointer               progress_data,
                                                          GCancellable          *cancellable,
                                                          GError               **error);
+/* What a load tells as it goes, in the loading thread, for work done beside
+ * it (the window's open makes the plans' rule summaries while the load
+ * reads them).  list: the list's member in the file ("partners", "plans").
+ * item_built: an item of the list is built, in the file's order, before it
+ *   is in the portfolio (it has no parent yet; not a reference);
+ * list_built: the list's items are built (or the reading stopped): they go
+ *   into the portfolio when this returns, so whoever reads the portfolio
+ *   beside the load must have stopped;
+ * list_loaded: the list is in the portfolio, complete.
+ * Each may be NULL. */
+typedef struct
+{
+  void (*item_built)  (gpointer        data,
+                       const char     *list,
+                       PacteRecord    *item);
+  void (*list_built)  (gpointer        data,
+                       const char     *list);
+  void (*list_loaded) (gpointer        data,
+                       PactePortfolio *portfolio,
+                       const char     *list);
+} PacteLoadObserver;
+
+/* pacte_portfolio_load_file_with_progress() that tells observer (may be
+ * NULL) how the lists go. */
+PactePortfolio *pacte_portfolio_load_file_observed (GFile                   *file,
+                                                    PacteRuleSet            *rules,
+                                                    PacteLoadProgressFunc    progress,
+                                                    gpointer                 progress_data,
+                                                    const PacteLoadObserver *observer,
+                                                    gpointer                 observer_data,
+                                                    GCancellable            *cancellable,
+                                                    GError                 **error);
 /* The same in a worker thread; progress (may be NULL) is called in the
  * thread-default main context of the caller, never after callback, at most
  * once per iteration of that context with the latest figures;

@@ -46,16 +46,29 @@ G_DEFINE_FINAL_TYPE (PacteEvaluator, pacte_evaluator, G_TYPE_OBJECT)
 static void plan_finalized (gpointer  data,
                             GObject  *where_the_object_was);
 
+/* fresh: results just made, which nobody holds yet. */
 static void
-evaluate (PacteEvaluator   *self,
-          PactePlan        *plan,
-          PactePlanResults *results)
+evaluate_into (PacteEvaluator   *self,
+               PactePlan        *plan,
+               PactePlanResults *results,
+               gboolean          fresh)
 {
   int score = pacte_evaluate_plan (self->rules, self->portfolio, plan, self->today,
                                    self->lang, self->outcomes);
 
   self->n_evaluations++;
-  pacte_plan_results_update (results, self->outcomes, score);
+  if (fresh)
+    pacte_plan_results_fill (results, self->outcomes, score);
+  else
+    pacte_plan_results_update (results, self->outcomes, score);
+}
+
+static void
+evaluate (PacteEvaluator   *self,
+          PactePlan        *plan,
+          PactePlanResults *results)
+{
+  evaluate_into (self, plan, results, FALSE);
 }
 
 static gboolean
@@ -255,7 +268,7 @@ pacte_evaluator_get_results (PacteEvaluator *self,
   g_hash_table_insert (self->results, plan, results);
   g_object_weak_ref (G_OBJECT (plan), plan_finalized, self);
   self->by_partner_stale = TRUE;
-  evaluate (self, plan, results);
+  evaluate_into (self, plan, results, TRUE);
   return results;
 }
 

@@ -138,6 +138,18 @@ pacte_plan_results_update (PactePlanResults       *self,
 }
 
 void
+pacte_plan_results_fill (PactePlanResults       *self,
+                         const PacteRuleOutcome *outcomes,
+                         int                     score)
+{
+  g_return_if_fail (PACTE_IS_PLAN_RESULTS (self));
+
+  for (guint i = 0; i < self->n_results; i++)
+    pacte_rule_result_fill (self->results[i], &outcomes[i]);
+  self->score = score;
+}
+
+void
 pacte_plan_results_set_language (PactePlanResults *self,
                                  const char       *lang)
 {

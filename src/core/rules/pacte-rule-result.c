@@ -130,6 +130,32 @@ pacte_rule_result_new (PacteRuleSet *rules,
   return self;
 }
 
+static void
+set_fix (PacteRuleResult        *self,
+         const PacteRuleOutcome *outcome)
+{
+  PacteRecord *record = outcome->fix.kind != PACTE_FIX_NONE ? outcome->fix.record : NULL;
+
+  /* Not a property: read when a light is activated. */
+  self->fix_kind = outcome->fix.kind;
+  self->fix_field = outcome->fix.field;
+  if (record != self->fix_record)
+    {
+      g_clear_object (&self->fix_record);
+      self->fix_record = record != NULL ? g_object_ref (record) : NULL;
+    }
+}
+
+void
+pacte_rule_result_fill (PacteRuleResult        *self,
+                        const PacteRuleOutcome *outcome)
+{
+  self->status = outcome->status;
+  g_free (self->explanation);
+  self->explanation = g_strdup (outcome->explanation);
+  set_fix (self, outcome);
+}
+
 /* Returns TRUE when the status changed. */
 gboolean
 pacte_rule_result_update (PacteRuleResult        *self,
@@ -149,18 +175,7 @@ pacte_rule_result_update (PacteRuleResult        *self,
       self->explanation = g_strdup (outcome->explanation);
       g_object_notify_by_pspec (G_OBJECT (self), rr_properties[RR_PROP_EXPLANATION]);
     }
-  /* Not a property: read when a light is activated. */
-  self->fix_kind = outcome->fix.kind;
-  self->fix_field = outcome->fix.field;
-  {
-    PacteRecord *record = outcome->fix.kind != PACTE_FIX_NONE ? outcome->fix.record : NULL;
-
-    if (record != self->fix_record)
-      {
-        g_clear_object (&self->fix_record);
-        self->fix_record = record != NULL ? g_object_ref (record) : NULL;
-      }
-  }
+  set_fix (self, outcome);
   g_object_thaw_notify (G_OBJECT (self));
   return status_changed;
 }

@@ -311,6 +311,21 @@ pacte_rule_summaries_make (PactePortfolio *portfolio,
     }
 }
 
+void
+pacte_rule_summaries_make_plan (PacteRuleSummaries *self,
+                                PactePortfolio     *portfolio,
+                                PactePlan          *plan,
+                                guint32             today)
+{
+  g_return_if_fail (PACTE_IS_RULE_SUMMARIES (self));
+  g_return_if_fail (self->thread == g_thread_self ());
+  g_return_if_fail (PACTE_IS_PORTFOLIO (portfolio));
+  g_return_if_fail (PACTE_IS_PLAN (plan));
+  g_return_if_fail (today != 0);
+
+  pacte_evaluate_plan_with (self->rules, portfolio, plan, today, NULL, NULL, self);
+}
+
 static void
 pacte_rule_summaries_dispose (GObject *object)
 {

@@ -37,6 +37,13 @@ void                pacte_rule_summaries_make        (PactePortfolio     *portfo
                                                       PacteRuleSet       *rules,
                                                       guint32             today,
                                                       GCancellable       *cancellable);
+/* Makes plan's summary for today in the thread that attached self: the
+ * window's open makes each plan's as the load builds it, beside the load,
+ * once the portfolio has its partners (the plan is not in it yet). */
+void                pacte_rule_summaries_make_plan   (PacteRuleSummaries *self,
+                                                      PactePortfolio     *portfolio,
+                                                      PactePlan          *plan,
+                                                      guint32             today);
 /* How many times a rule's checks ran for a plan instead of being read from
  * its summary (for tests and benchmarks). */
 guint64             pacte_rule_summaries_get_n_runs  (PacteRuleSummaries *self);
