@@ -329,24 +329,6 @@ test_lists_stay_sorted (void)
 
 /* A file of n_plans plans and n_partners partners named "<what> #N", in
  * reverse order of their numbers (the lists must sort them). */
-static char *
-write_numbered_overdue (const char *dir,
-                        const char *name,
-                        const char *what,
-                        guint       n_plans,
-                        guint       n_partners,
-                        gboolean    overdue);
-
-static char *
-write_numbered (const char *dir,
-                const char *name,
-                const char *what,
-                guint       n_plans,
-                guint       n_partners)
-{
-  return write_numbered_overdue (dir, name, what, n_plans, n_partners, FALSE);
-}
-
 /* With overdue, every plan has an action overdue (due in 2020). */
 static char *
 write_numbered_overdue (const char *dir,
@@ -372,6 +354,16 @@ write_numbered_overdue (const char *dir,
   g_assert_true (g_file_set_contents (path, json->str, json->len, &error));
   g_assert_no_error (error);
   return g_steal_pointer (&path);
+}
+
+static char *
+write_numbered (const char *dir,
+                const char *name,
+                const char *what,
+                guint       n_plans,
+                guint       n_partners)
+{
+  return write_numbered_overdue (dir, name, what, n_plans, n_partners, FALSE);
 }
 
 /* The model a list view shows (its rows), through its selection. */
@@ -424,6 +416,19 @@ plan_named (PacteWindow *window,
   return PACTE_PLAN (find_named (pacte_portfolio_get_plans (pacte_window_get_portfolio (window)), name));
 }
 
+/* An empty window of 1200×800, shown, on the sample's day. */
+static PacteWindow *
+large_window (void)
+{
+  PacteWindow *window = pacte_window_new (NULL);
+
+  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  pacte_test_flush_events ();
+  return window;
+}
+
 static void
 frame_painted (GdkFrameClock *clock,
                gpointer       data)
@@ -459,14 +464,9 @@ test_shown_in_steps (void)
   g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
   g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
   g_autoptr(GFile) big = big_file ();
-  PacteWindow *window = pacte_window_new (NULL);
+  PacteWindow *window = large_window ();
   guint first_rows;
   PactePlan *last;
-
-  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  pacte_test_flush_events ();
 
   /* The turn that receives the portfolio: the plans, whole and sorted;
    * the view is given its first rows only; no partners' list nor
@@ -562,12 +562,7 @@ test_note_after_rows (void)
   g_autofree char *path_b = write_numbered (dir, "b.pacte.json", "Beta", 250, 400);
   g_autoptr(GFile) file_a = g_file_new_for_path (path_a);
   g_autoptr(GFile) file_b = g_file_new_for_path (path_b);
-  PacteWindow *window = pacte_window_new (NULL);
-
-  pacte_window_set_today (window, pacte_date_parse (PACTE_TEST_SAMPLE_DAY));
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  pacte_test_flush_events ();
+  PacteWindow *window = large_window ();
 
   pacte_window_open_file (window, file_a);
   while (pacte_window_get_portfolio (window) == NULL)
