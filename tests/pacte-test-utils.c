@@ -43,6 +43,28 @@ pacte_test_sample_path (void)
   return g_build_filename (root, "data", "samples", "sample.pacte.json", NULL);
 }
 
+char *
+pacte_test_generate (const char *dir,
+                     const char *name,
+                     guint       n_plans,
+                     guint       n_partners,
+                     const char *seed)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "tests", "bench", "gen-portfolio.py", NULL);
+  g_autofree char *plans = g_strdup_printf ("%u", n_plans);
+  g_autofree char *partners = g_strdup_printf ("%u", n_partners);
+  char *path = g_build_filename (dir, name, NULL);
+  const char *argv[] = { "python3", script, "--plans", plans, "--partners", partners, "--seed", seed, "-o", path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return path;
+}
+
 PactePortfolio *
 pacte_test_load_path (const char   *path,
                       PacteRuleSet *rules)

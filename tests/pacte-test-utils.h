@@ -17,6 +17,13 @@ GBytes         *pacte_test_read_fixture (const char          *name);
 
 /* data/samples/sample.pacte.json in the source tree (PACTE_SOURCE_ROOT). */
 char           *pacte_test_sample_path  (void);
+/* Writes dir/name, a portfolio of n_plans plans and n_partners partners
+ * made by tests/bench/gen-portfolio.py from seed; returns its path. */
+char           *pacte_test_generate     (const char          *dir,
+                                         const char          *name,
+                                         guint                n_plans,
+                                         guint                n_partners,
+                                         const char          *seed);
 /* The portfolio in path, loaded with rules (NULL: no rule-id checks); the
  * test fails if it does not load. */
 PactePortfolio *pacte_test_load_path    (const char          *path,

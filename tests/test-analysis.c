@@ -60,24 +60,6 @@ rules_with_green (guint rule_index)
   return rules;
 }
 
-static char *
-generate_portfolio (const char *dir,
-                    const char *plans,
-                    const char *seed)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "tests", "bench", "gen-portfolio.py", NULL);
-  char *json = g_build_filename (dir, "gen.pacte.json", NULL);
-  const char *argv[] = { "python3", script, "--plans", plans, "--partners", "200", "--seed", seed, "-o", json, NULL };
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return json;
-}
-
 /* ---- Fix first equals the engine's score difference --------------------- */
 
 static void
@@ -232,7 +214,7 @@ test_fix_first_generated (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (seeds); s++)
     {
-      g_autofree char *json = generate_portfolio (dir, "60", seeds[s]);
+      g_autofree char *json = pacte_test_generate (dir, "gen.pacte.json", 60, 200, seeds[s]);
       g_autoptr(PactePortfolio) portfolio = pacte_test_load_path (json, pacte_rule_set_get_default ());
       g_autoptr(PacteAnalysis) analysis = pacte_analysis_new_evaluate (pacte_rule_set_get_default (), portfolio,
                                                                        pacte_date_parse (TODAY), "en");

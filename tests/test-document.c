@@ -237,9 +237,7 @@ generate_large (Fixture    *fx,
                 const char *name,
                 gboolean    plans_first)
 {
-  g_autofree char *script = g_build_filename (g_getenv ("PACTE_SOURCE_ROOT"), "tests", "bench", "gen-portfolio.py", NULL);
-  char *path = g_build_filename (fx->tmpdir, name, NULL);
-  const char *argv[] = { "python3", script, "--plans", "60", "--partners", "300", "--seed", "7", "-o", path, NULL };
+  char *path = pacte_test_generate (fx->tmpdir, name, 60, 300, "7");
   /* The same portfolio with its plans before its partners. */
   const char *reorder[] = { "python3", "-c",
                             "import json, sys\n"
@@ -251,10 +249,6 @@ generate_large (Fixture    *fx,
   g_autoptr(GError) error = NULL;
   int status = -1;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                               NULL, NULL, NULL, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
   if (plans_first)
     {
       g_assert_true (g_spawn_sync (NULL, (char **) reorder, NULL, G_SPAWN_SEARCH_PATH,
