@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "pacte-growing-list.h"
 #include "pacte-i18n.h"
 #include "pacte-overview.h"
 #include "pacte-test-window-utils.h"
@@ -231,6 +232,70 @@ find_named (GListModel *list,
         return record;
     }
   return NULL;
+}
+
+static gboolean
+partners_shrunk_or_loaded (gpointer data)
+{
+  Watch *w = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (w->window->partner_growing)) <= 31
+         || !pacte_document_get_loading (pacte_window_get_document (w->window));
+}
+
+static gboolean
+partners_whole (gpointer data)
+{
+  return pacte_growing_list_is_complete (((Watch *) data)->window->partner_growing);
+}
+
+/* Opening over a portfolio shown: while the file loads and the progress
+ * page hides them, the long lists give back the rows past the first ones
+ * and the selected one, so that the turn showing the new portfolio has few
+ * rows to destroy; the selection stays; a cancel makes them whole again. */
+static void
+test_lists_give_rows_back (void)
+{
+  g_autoptr(GFile) file = big_file ();
+  PacteWindow *window = pacte_test_window_with_sample ();
+  Watch w = { window, 0, 0, FALSE };
+  GListModel *partners;
+  guint n_partners;
+  g_autoptr(GObject) selected = NULL;
+
+  _pacte_window_set_progress_delay (window, 1);
+  pacte_window_open_file (window, file);
+  g_assert_true (pacte_test_wait_for (not_loading, &w, 120000));
+  pacte_test_flush_events ();
+  /* The partners in view, grown whole (as scrolling does), one selected
+   * past the first rows. */
+  adw_view_stack_set_visible_child_name (window->view_stack, "partners");
+  pacte_growing_list_complete (window->partner_growing);
+  partners = G_LIST_MODEL (window->partner_growing);
+  n_partners = g_list_model_get_n_items (partners);
+  g_assert_cmpuint (n_partners, >, N_PARTNERS);
+  gtk_single_selection_set_selected (window->partner_selection, 30);
+  selected = gtk_single_selection_get_selected_item (window->partner_selection);
+  g_object_ref (selected);
+  pacte_test_flush_events ();
+
+  pacte_window_open_file (window, file);
+  g_assert_true (pacte_test_wait_for (progress_shown, &w, 30000));
+  g_assert_true (pacte_test_wait_for (partners_shrunk_or_loaded, &w, 30000));
+  /* Reading 30,000 partners takes far longer than the few turns of the
+   * main loop the lists need. */
+  g_assert_true (pacte_document_get_loading (pacte_window_get_document (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 31);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->partner_selection), ==, 30);
+  g_assert_true (gtk_single_selection_get_selected_item (window->partner_selection) == (gpointer) selected);
+
+  /* Cancelled: the portfolio shown keeps its whole lists and selection. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-open", NULL));
+  g_assert_true (pacte_test_wait_for (partners_whole, &w, 30000));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, n_partners);
+  g_assert_true (gtk_single_selection_get_selected_item (window->partner_selection) == (gpointer) selected);
+
+  pacte_test_destroy_window (window);
 }
 
 /* An opened file's lists are in name order (made in the loading thread),
@@ -616,6 +681,7 @@ main (int    argc,
   g_test_add_func ("/open/quick-open-shows-no-page", test_quick_open_shows_no_page);
   g_test_add_func ("/open/first-open", test_first_open);
   g_test_add_func ("/open/lists-stay-sorted", test_lists_stay_sorted);
+  g_test_add_func ("/open/lists-give-rows-back", test_lists_give_rows_back);
   g_test_add_func ("/open/shown-in-steps", test_shown_in_steps);
   g_test_add_func ("/open/note-after-rows", test_note_after_rows);
   status = g_test_run ();

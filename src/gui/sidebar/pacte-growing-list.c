@@ -211,6 +211,28 @@ pacte_growing_list_restart (PacteGrowingList *self,
   self->tick_id = gtk_widget_add_tick_callback (widget, tick_cb, self, NULL);
 }
 
+gboolean
+pacte_growing_list_shrink (PacteGrowingList *self,
+                           guint             keep,
+                           guint             batch)
+{
+  guint before, after;
+
+  g_return_val_if_fail (PACTE_IS_GROWING_LIST (self), FALSE);
+  g_return_val_if_fail (batch > 0, FALSE);
+
+  before = n_shown (self);
+  /* Past the rows a view keeps, items cost nothing to drop. */
+  after = before > ROWS_KEPT ? ROWS_KEPT : (before > batch ? before - batch : 0);
+  after = MAX (after, keep);
+  if (after >= before)
+    return FALSE;
+  stop_ticking (self);
+  self->shown = after;
+  g_list_model_items_changed (G_LIST_MODEL (self), after, before - after, 0);
+  return after > keep;
+}
+
 void
 pacte_growing_list_complete (PacteGrowingList *self)
 {

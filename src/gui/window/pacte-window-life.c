@@ -76,6 +76,10 @@ load_done (GObject      *source,
       return;
     }
   _pacte_window_update_title (self);
+  /* The portfolio shown stays: its lists, which gave rows back while the
+   * file loaded, grow whole again (unless another load hides them). */
+  if (self->context != NULL && !pacte_document_get_loading (PACTE_DOCUMENT (source)))
+    _pacte_window_lists_regrow (self);
   if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_open_failure (self, error);
 }

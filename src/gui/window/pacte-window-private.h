@@ -35,6 +35,7 @@ struct _PacteWindow
   guint                 progress_delay; /* ms before the progress shows */
   gint64                progress_shown_at; /* when the page last changed */
   guint                 warm_id;       /* the document page styled meanwhile */
+  guint                 shrink_id;     /* the lists shown give rows back meanwhile */
   guint                 warm_step;
   char                 *plan_sort;     /* "name", "phase", "score" */
   char                 *partner_sort;  /* "name", "segment" */
@@ -190,6 +191,12 @@ void     _pacte_window_lists_record_changed       (PacteWindow    *self,
 void     _pacte_window_lists_set_plans            (PacteWindow    *self,
                                                    PactePortfolio *doc,
                                                    GPtrArray      *order);
+/* While another portfolio loads and the progress page hides the lists:
+ * one step of their giving back the rows past the first ones (and the
+ * selected one); TRUE while there is more to give back. */
+gboolean _pacte_window_lists_shrink_step          (PacteWindow    *self);
+/* The lists grow back to whole (a load that failed or was cancelled). */
+void     _pacte_window_lists_regrow               (PacteWindow    *self);
 void     _pacte_window_lists_set_partners         (PacteWindow    *self,
                                                    PactePortfolio *doc,
                                                    GPtrArray      *order);
