@@ -733,6 +733,17 @@ list_view_of (GtkWidget  *widget,
   return NULL;
 }
 
+/* The view's list is shown whole (it grows a batch per frame after an
+ * open, and frames come late on a loaded machine). */
+static gboolean
+view_list_whole (gpointer data)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (data));
+  GListModel *shown = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+
+  return !PACTE_IS_GROWING_LIST (shown) || pacte_growing_list_is_complete (PACTE_GROWING_LIST (shown));
+}
+
 static GtkLabel *
 label_with_text (GtkWidget  *widget,
                  const char *text)
@@ -864,6 +875,8 @@ test_natural_sort_and_scroll (void)
 
   view = list_view_of (GTK_WIDGET (window), plans);
   g_assert_nonnull (view);
+  g_assert_true (pacte_test_wait_for (view_list_whole, view, 10000));
+  pacte_test_flush_events ();
   adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3 * gtk_adjustment_get_page_size (adjustment));
   gtk_adjustment_set_value (adjustment, 2 * gtk_adjustment_get_page_size (adjustment));
