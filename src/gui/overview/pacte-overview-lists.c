@@ -110,7 +110,8 @@ _pacte_overview_fix_first_update (PacteOverview *self,
       GtkWidget *row = adw_expander_row_new ();
       g_autofree char *title = g_strdup_printf ("%s %s", rule_id, pacte_rule_set_get_title (rules, fix->rule_index, lang));
       g_autofree char *gain = pacte_format_number (ui_lang, fix->average_gain, 1);
-      g_autofree char *plans = g_strdup_printf (ngettext ("%u plan", "%u plans", fix->n_plans), fix->n_plans);
+      g_autofree char *n_text = pacte_format_number (ui_lang, fix->n_plans, 0);
+      g_autofree char *plans = g_strdup_printf (ngettext ("%s plan", "%s plans", fix->n_plans), n_text);
       g_autofree char *subtitle = NULL;
 
       /* Translators: "5 plans (3 red, 2 amber): +3,4 points on average" */

@@ -160,7 +160,9 @@ update_summary (PacteOverview *self)
   guint n = pacte_analysis_get_n_plans (self->analysis);
   double average = pacte_analysis_get_average (self->analysis);
   g_autofree char *avg = pacte_format_number (pacte_i18n_user_language (), average, 1);
-  g_autofree char *plans = g_strdup_printf (ngettext ("%u plan", "%u plans", n), n);
+  g_autofree char *n_text = pacte_format_number (pacte_i18n_user_language (), n, 0);
+  /* Translators: %s is a count with its digit groups ("2 000" / "2,000"). */
+  g_autofree char *plans = g_strdup_printf (ngettext ("%s plan", "%s plans", n), n_text);
   g_autofree char *text = NULL;
   GString *histogram = g_string_new (_("Scores:"));
   guint overdue = self->overdue_stale ? 0 : self->n_overdue;
@@ -169,7 +171,9 @@ update_summary (PacteOverview *self)
     text = g_strdup (plans);
   else if (overdue > 0)
     {
-      g_autofree char *late = g_strdup_printf (ngettext ("%u item overdue", "%u items overdue", overdue), overdue);
+      g_autofree char *overdue_text = pacte_format_number (pacte_i18n_user_language (), overdue, 0);
+      /* Translators: %s is a count with its digit groups ("10 678" / "10,678"). */
+      g_autofree char *late = g_strdup_printf (ngettext ("%s item overdue", "%s items overdue", overdue), overdue_text);
 
       /* Translators: "7 plans · average score 60,7 · 2 items overdue" */
       text = g_strdup_printf (_("%s · average score %s · %s"), plans, avg, late);
