@@ -329,10 +329,15 @@ fill_agenda (PacteOverview *self,
     text = g_strdup (_("Nothing due in the next 30 days, and nothing overdue."));
   else
     {
-      g_autofree char *items = g_strdup_printf (ngettext ("%u item due in the next 30 days or overdue",
-                                                          "%u items due in the next 30 days or overdue",
-                                                          self->agenda_shown->len), self->agenda_shown->len);
-      g_autofree char *late = g_strdup_printf (ngettext ("%u overdue", "%u overdue", overdue), overdue);
+      const char *ui_lang = pacte_i18n_user_language ();
+      g_autofree char *n_items = pacte_format_number (ui_lang, self->agenda_shown->len, 0);
+      g_autofree char *n_late = pacte_format_number (ui_lang, overdue, 0);
+      /* Translators: %s is a count with its digit groups ("1 250" / "1,250"). */
+      g_autofree char *items = g_strdup_printf (ngettext ("%s item due in the next 30 days or overdue",
+                                                          "%s items due in the next 30 days or overdue",
+                                                          self->agenda_shown->len), n_items);
+      /* Translators: %s is a count with its digit groups ("1 250" / "1,250"). */
+      g_autofree char *late = g_strdup_printf (ngettext ("%s overdue", "%s overdue", overdue), n_late);
 
       text = g_strdup_printf ("%s · %s", items, late);
     }

@@ -185,13 +185,15 @@ update_summary (PacteOverview *self)
   for (guint b = 0; b < PACTE_ANALYSIS_N_BUCKETS; b++)
     {
       guint count = pacte_analysis_get_bucket (self->analysis, b);
+      g_autofree char *count_text = pacte_format_number (pacte_i18n_user_language (), count, 0);
 
       g_string_append_c (histogram, b == 0 ? ' ' : ',');
       if (b > 0)
         g_string_append_c (histogram, ' ');
-      /* Translators: one bar of the score distribution: "2 plans from 60 to 69" */
-      g_string_append_printf (histogram, ngettext ("%u plan from %u to %u", "%u plans from %u to %u", count),
-                              count, b * 10, b == PACTE_ANALYSIS_N_BUCKETS - 1 ? 100 : b * 10 + 9);
+      /* Translators: one bar of the score distribution: "2 plans from 60 to
+       * 69"; the count has its digit groups ("1 250" / "1,250"). */
+      g_string_append_printf (histogram, ngettext ("%s plan from %u to %u", "%s plans from %u to %u", count),
+                              count_text, b * 10, b == PACTE_ANALYSIS_N_BUCKETS - 1 ? 100 : b * 10 + 9);
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->histogram), histogram->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->histogram), GTK_ACCESSIBLE_PROPERTY_LABEL, histogram->str, -1);

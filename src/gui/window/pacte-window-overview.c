@@ -8,6 +8,7 @@
 #include "pacte-accessible.h"
 #include "pacte-i18n.h"
 #include "pacte-overview.h"
+#include "pacte-report-format.h"
 #include "pacte-window-private.h"
 
 /* Ten frames after a cell opened a plan: the rules panel stays revealed
@@ -259,10 +260,12 @@ tell_overdue (PacteWindow *self,
               guint        overdue)
 {
   g_autofree char *title = NULL;
+  g_autofree char *count = pacte_format_number (pacte_i18n_user_language (), overdue, 0);
   AdwToast *toast;
 
-  /* Translators: a passing note when a portfolio opens */
-  title = g_strdup_printf (ngettext ("%u item is overdue", "%u items are overdue", overdue), overdue);
+  /* Translators: a passing note when a portfolio opens; %s is a count with
+   * its digit groups ("10 678" / "10,678") */
+  title = g_strdup_printf (ngettext ("%s item is overdue", "%s items are overdue", overdue), count);
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("Show _Agenda"));
   adw_toast_set_action_name (toast, "win.show-agenda");
