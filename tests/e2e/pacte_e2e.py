@@ -51,10 +51,20 @@ def role_of(node):
         return ""
 
 
+_started = None
+
+
 def start_x_server(screen="1280x1024x24"):
     """A private X server with a screen the window fits in; -displayfd picks
     a free display number without racing other X servers on the machine.
-    Returns (server, display), or None when it did not start."""
+    Returns (server, display), or None when it did not start; once started,
+    the same one.  Called before pyatspi is imported: the accessibility
+    registry that this session bus starts then uses this server too, not
+    whatever display the bus was started with (a busy one made it fail now
+    and then: "AT-SPI: Cannot open default display")."""
+    global _started
+    if _started is not None:
+        return _started
     read_fd, write_fd = os.pipe()
     server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", screen,
                                "-nolisten", "tcp"], pass_fds=(write_fd,),
@@ -70,7 +80,14 @@ def start_x_server(screen="1280x1024x24"):
     if not number.strip():
         server.kill()
         return None
-    return server, ":" + number.decode().strip()
+    display = ":" + number.decode().strip()
+    os.environ["DISPLAY"] = display
+    updater = shutil.which("dbus-update-activation-environment")
+    if updater is not None:
+        subprocess.run([updater, "DISPLAY=" + display], check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _started = (server, display)
+    return _started
 
 
 def program_setup(prefix):

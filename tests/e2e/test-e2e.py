@@ -24,6 +24,8 @@ import pacte_e2e
 from pacte_e2e import in_plan_list, name_of, role_of
 
 pacte_e2e.tap_on_own_session_bus(__file__)
+# The private X server first: see pacte_e2e.start_x_server().
+pacte_e2e.start_x_server()
 pyatspi = pacte_e2e.import_pyatspi()
 
 PLAN = "Lumière & Zéphyr — co-marketing retail"
