@@ -63,18 +63,6 @@ push (PacteLoadCompanion *self,
   g_async_queue_push (self->jobs, job);
 }
 
-static void
-sort_partners (PacteLoadCompanion *self)
-{
-  GListModel *partners = pacte_portfolio_get_partners (self->portfolio);
-  guint n = g_list_model_get_n_items (partners);
-
-  self->partners_by_name = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->partners_by_name, g_list_model_get_item (partners, i));
-  pacte_name_order_sort (self->partners_by_name);
-}
-
 static gpointer
 companion_thread (gpointer data)
 {
@@ -88,7 +76,7 @@ companion_thread (gpointer data)
       switch (job->kind)
         {
         case JOB_PARTNERS:
-          sort_partners (self);
+          self->partners_by_name = pacte_name_order_sorted (pacte_portfolio_get_partners (self->portfolio));
           break;
         case JOB_PLAN:
           if (self->summaries == NULL)
@@ -173,11 +161,12 @@ PacteLoadCompanion *
 pacte_load_companion_new (PacteRuleSet *rules,
                           guint32       today)
 {
-  PacteLoadCompanion *self = g_new0 (PacteLoadCompanion, 1);
+  PacteLoadCompanion *self;
 
   g_return_val_if_fail (rules == NULL || PACTE_IS_RULE_SET (rules), NULL);
   g_return_val_if_fail (rules == NULL || today != 0, NULL);
 
+  self = g_new0 (PacteLoadCompanion, 1);
   self->rules = rules != NULL ? g_object_ref (rules) : NULL;
   self->today = today;
   self->jobs = g_async_queue_new_full ((GDestroyNotify) job_free);

@@ -7,36 +7,19 @@
 /* Below this many plans and partners, the worker does it all. */
 #define MIN_RECORDS_FOR_A_THREAD 128
 
-static GPtrArray *
-records_of (GListModel *list)
-{
-  guint n = g_list_model_get_n_items (list);
-  GPtrArray *records = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (records, g_list_model_get_item (list, i));
-  return records;
-}
-
 /* What the thread beside the worker does: the lists in name order (their
  * keys made; the partners may come sorted already), then the agenda's
  * overdue items.  It only reads the records (the keys are object data,
  * which GLib locks), and only it touches the two arrays until it is
  * joined. */
-typedef struct {
-  PacteLoadPrepared *prepared;
-  gboolean           partners_sorted;
-} Side;
-
 static gpointer
 side_work (gpointer data)
 {
-  Side *side = data;
-  PacteLoadPrepared *prepared = side->prepared;
+  PacteLoadPrepared *prepared = data;
 
-  pacte_name_order_sort (prepared->plans_by_name);
-  if (!side->partners_sorted)
-    pacte_name_order_sort (prepared->partners_by_name);
+  prepared->plans_by_name = pacte_name_order_sorted (pacte_portfolio_get_plans (prepared->portfolio));
+  if (prepared->partners_by_name == NULL)
+    prepared->partners_by_name = pacte_name_order_sorted (pacte_portfolio_get_partners (prepared->portfolio));
   /* What the note and the overview's summary say when it opens (every
    * plan's dates: 15–30 ms of the main loop otherwise). */
   prepared->n_overdue = pacte_agenda_count_overdue_at (prepared->portfolio, prepared->today);
@@ -55,7 +38,6 @@ pacte_load_prepared_new (PactePortfolio *portfolio,
   g_autoptr(PacteLoadPrepared) prepared = g_new0 (PacteLoadPrepared, 1);
   GListModel *plans = pacte_portfolio_get_plans (portfolio);
   guint n_plans = g_list_model_get_n_items (plans);
-  Side side = { NULL, partners_by_name != NULL };
   GThread *thread = NULL;
   gboolean cancelled = FALSE;
 
@@ -66,17 +48,12 @@ pacte_load_prepared_new (PactePortfolio *portfolio,
   prepared->rules = g_object_ref (rules != NULL ? rules : pacte_rule_set_get_default ());
   prepared->today = today;
   prepared->lang = g_strdup (lang != NULL ? lang : "en");
-  prepared->plans_by_name = records_of (plans);
-  side.prepared = prepared;
-  if (partners_by_name != NULL)
-    prepared->partners_by_name = partners_by_name;
-  else
-    prepared->partners_by_name = records_of (pacte_portfolio_get_partners (portfolio));
+  prepared->partners_by_name = partners_by_name;
   /* On 2,000 plans and 10,000 partners the two halves take about as long
    * (measured: checks and results 95 ms, names and dates 72 ms); a small
    * portfolio is not worth a thread. */
-  if (n_plans + prepared->partners_by_name->len >= MIN_RECORDS_FOR_A_THREAD)
-    thread = g_thread_new ("pacte-load-side", side_work, &side);
+  if (n_plans + g_list_model_get_n_items (pacte_portfolio_get_partners (portfolio)) >= MIN_RECORDS_FOR_A_THREAD)
+    thread = g_thread_new ("pacte-load-side", side_work, prepared);
   /* What each plan's checks find, then every plan's results from that:
    * the window's first evaluation of a plan only renders. */
   if (make_summaries)
@@ -95,7 +72,7 @@ pacte_load_prepared_new (PactePortfolio *portfolio,
   if (thread != NULL)
     g_thread_join (thread);
   else
-    side_work (&side);
+    side_work (prepared);
   if (cancelled || g_cancellable_is_cancelled (cancellable))
     return NULL;
   return g_steal_pointer (&prepared);

@@ -130,15 +130,20 @@ get_keys (PacteRecord *record)
   return keys;
 }
 
+static int
+compare_keys (const NameKeys *ka,
+              const NameKeys *kb)
+{
+  int cmp = strcmp (ka->folded, kb->folded);
+
+  return cmp != 0 ? cmp : strcmp (ka->collated, kb->collated);
+}
+
 int
 pacte_name_order_compare (PacteRecord *a,
                           PacteRecord *b)
 {
-  const NameKeys *ka = get_keys (a);
-  const NameKeys *kb = get_keys (b);
-  int cmp = strcmp (ka->folded, kb->folded);
-
-  return cmp != 0 ? cmp : strcmp (ka->collated, kb->collated);
+  return compare_keys (get_keys (a), get_keys (b));
 }
 
 /* A record beside its keys, for sorting without a lookup per comparison. */
@@ -152,11 +157,7 @@ compare_keyed (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  const NameKeys *ka = ((const Keyed *) a)->keys;
-  const NameKeys *kb = ((const Keyed *) b)->keys;
-  int cmp = strcmp (ka->folded, kb->folded);
-
-  return cmp != 0 ? cmp : strcmp (ka->collated, kb->collated);
+  return compare_keys (((const Keyed *) a)->keys, ((const Keyed *) b)->keys);
 }
 
 void
@@ -179,4 +180,16 @@ pacte_name_order_sort (GPtrArray *records)
   g_qsort_with_data (keyed, (gint) records->len, sizeof (Keyed), compare_keyed, NULL);
   for (guint i = 0; i < records->len; i++)
     records->pdata[i] = keyed[i].record;
+}
+
+GPtrArray *
+pacte_name_order_sorted (GListModel *records)
+{
+  guint n = g_list_model_get_n_items (records);
+  GPtrArray *sorted = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (sorted, g_list_model_get_item (records, i));
+  pacte_name_order_sort (sorted);
+  return sorted;
 }

@@ -33,5 +33,7 @@ int       pacte_name_order_compare (PacteRecord *a,
                                     PacteRecord *b);
 /* Sorts records (PacteRecord *) by name, computing their keys. */
 void      pacte_name_order_sort    (GPtrArray   *records);
+/* A new array of the records of a list (references), sorted by name. */
+GPtrArray *pacte_name_order_sorted (GListModel  *records);
 
 G_END_DECLS
