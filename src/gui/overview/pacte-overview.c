@@ -159,8 +159,9 @@ update_summary (PacteOverview *self)
 {
   guint n = pacte_analysis_get_n_plans (self->analysis);
   double average = pacte_analysis_get_average (self->analysis);
-  g_autofree char *avg = pacte_format_number (pacte_i18n_user_language (), average, 1);
-  g_autofree char *n_text = pacte_format_number (pacte_i18n_user_language (), n, 0);
+  const char *ui_lang = pacte_i18n_user_language ();
+  g_autofree char *avg = pacte_format_number (ui_lang, average, 1);
+  g_autofree char *n_text = pacte_format_number (ui_lang, n, 0);
   /* Translators: %s is a count with its digit groups ("2 000" / "2,000"). */
   g_autofree char *plans = g_strdup_printf (ngettext ("%s plan", "%s plans", n), n_text);
   g_autofree char *text = NULL;
@@ -171,7 +172,7 @@ update_summary (PacteOverview *self)
     text = g_strdup (plans);
   else if (overdue > 0)
     {
-      g_autofree char *overdue_text = pacte_format_number (pacte_i18n_user_language (), overdue, 0);
+      g_autofree char *overdue_text = pacte_format_number (ui_lang, overdue, 0);
       /* Translators: %s is a count with its digit groups ("10 678" / "10,678"). */
       g_autofree char *late = g_strdup_printf (ngettext ("%s item overdue", "%s items overdue", overdue), overdue_text);
 
@@ -185,7 +186,7 @@ update_summary (PacteOverview *self)
   for (guint b = 0; b < PACTE_ANALYSIS_N_BUCKETS; b++)
     {
       guint count = pacte_analysis_get_bucket (self->analysis, b);
-      g_autofree char *count_text = pacte_format_number (pacte_i18n_user_language (), count, 0);
+      g_autofree char *count_text = pacte_format_number (ui_lang, count, 0);
 
       g_string_append_c (histogram, b == 0 ? ' ' : ',');
       if (b > 0)

@@ -37,9 +37,9 @@ void              pacte_growing_list_restart   (PacteGrowingList *self,
 /* Shows fewer items: batch fewer than now (at once down to the rows a
  * view keeps, which are the ones that cost), but never fewer than keep;
  * a list that shrinks grows no more until restarted.  TRUE while it shows
- * more than keep: a long list hidden
- * while another portfolio loads gives its rows back a batch per turn
- * rather than all in the turn that replaces it. */
+ * more than keep.  A long list hidden while another portfolio loads gives
+ * its rows back a batch per turn rather than all in the turn that
+ * replaces it. */
 gboolean          pacte_growing_list_shrink    (PacteGrowingList *self,
                                                 guint             keep,
                                                 guint             batch);

@@ -217,17 +217,23 @@ dismiss_note_later (gpointer data)
 /* libadwaita 1.2 crashes (a freed animation's "done") when a toast is
  * dismissed during its show animation: the note goes half a second later;
  * the next toast waits in the overlay's queue until then. */
+/* The note waiting for the lists to be whole (note_tick_cb) is not told. */
+static void
+drop_pending_note (PacteWindow *self)
+{
+  if (self->note_tick == 0)
+    return;
+  gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
+  self->note_tick = 0;
+}
+
 void
 _pacte_window_overview_dismiss_note (PacteWindow *self)
 {
   NoteDismissal *d;
 
   /* Not told yet: never told. */
-  if (self->note_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
-      self->note_tick = 0;
-    }
+  drop_pending_note (self);
   if (self->overdue_note == NULL)
     return;
   d = g_new0 (NoteDismissal, 1);
@@ -339,11 +345,7 @@ void
 _pacte_window_overview_detach (PacteWindow *self)
 {
   /* A note still to come was about the portfolio going. */
-  if (self->note_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
-      self->note_tick = 0;
-    }
+  drop_pending_note (self);
   if (self->overview_page != NULL)
     gtk_stack_remove (self->content_stack, self->overview_page);
   self->overview = NULL;
