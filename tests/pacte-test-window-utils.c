@@ -2,6 +2,8 @@
 /* pacte-test-window-utils.c: helpers shared by the window tests. */
 #include "config.h"
 
+#include <string.h>
+
 #include "pacte-test-window-utils.h"
 
 static gboolean
@@ -190,6 +192,32 @@ pacte_test_find_widget (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean    mapped_only;
+} LabelWanted;
+
+static gboolean
+is_label_containing (GtkWidget *widget,
+                     gpointer   data)
+{
+  const LabelWanted *wanted = data;
+
+  return GTK_IS_LABEL (widget) && (!wanted->mapped_only || gtk_widget_get_mapped (widget))
+         && strstr (gtk_label_get_text (GTK_LABEL (widget)), wanted->text) != NULL;
+}
+
+gboolean
+pacte_test_has_label_containing (GtkWidget  *widget,
+                                 const char *text,
+                                 gboolean    mapped_only)
+{
+  LabelWanted wanted = { text, mapped_only };
+
+  return pacte_test_find_widget (widget, is_label_containing, &wanted) != NULL;
 }
 
 static gboolean

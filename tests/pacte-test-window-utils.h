@@ -41,6 +41,11 @@ GtkWidget        *pacte_test_find_widget           (GtkWidget  *widget,
                                                     gpointer    data);
 GtkWidget        *pacte_test_find_descendant       (GtkWidget  *widget,
                                                     GType       type);
+/* Whether a label under widget (itself included) has text in its text;
+ * mapped_only: only a label on screen counts. */
+gboolean          pacte_test_has_label_containing  (GtkWidget  *widget,
+                                                    const char *text,
+                                                    gboolean    mapped_only);
 /* The same, waiting up to 10 s for one to show. */
 AdwMessageDialog *pacte_test_wait_for_message_dialog (void);
 /* Answers dialog with response as a click does, and lets it go. */

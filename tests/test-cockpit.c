@@ -159,25 +159,11 @@ test_overdue_note (void)
   pacte_test_destroy_window (window);
 }
 
-/* A label shown whose text contains needle. */
-static gboolean
-shows_text_containing (GtkWidget  *root,
-                       const char *needle)
-{
-  if (gtk_widget_get_mapped (root) && GTK_IS_LABEL (root) &&
-      strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (shows_text_containing (child, needle))
-      return TRUE;
-  return FALSE;
-}
-
 static gboolean
 note_and_summary_shown (gpointer window)
 {
   return note_shown (window) &&
-         shows_text_containing (window, is_french () ? "2 éléments en retard" : "2 items overdue");
+         pacte_test_has_label_containing (window, is_french () ? "2 éléments en retard" : "2 items overdue", TRUE);
 }
 
 /* Opened from its file (the load's worker counts the overdue items): the

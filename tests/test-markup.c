@@ -86,19 +86,6 @@ scan_labels (GtkWidget *widget,
     scan_labels (child, scan);
 }
 
-static gboolean
-has_label_containing (GtkWidget  *widget,
-                      const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label_containing (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 typedef struct
 {
   GtkWidget  *window;
@@ -273,7 +260,7 @@ test_drafts_dialog (void)
   want.window = GTK_WIDGET (dialog);
   want.text = FILE_NAME;
   g_assert_true (shows_label (&want));
-  g_assert_true (has_label_containing (GTK_WIDGET (dialog), "A&B <i>"));
+  g_assert_true (pacte_test_has_label_containing (GTK_WIDGET (dialog), "A&B <i>", FALSE));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);

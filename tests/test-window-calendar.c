@@ -21,23 +21,11 @@ typedef struct {
 } Want;
 
 static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (find_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 shows_label (gpointer data)
 {
   Want *want = data;
 
-  return find_label (want->widget, want->text);
+  return pacte_test_has_label_containing (want->widget, want->text, FALSE);
 }
 
 static gboolean
