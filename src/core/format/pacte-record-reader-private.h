@@ -60,6 +60,9 @@ typedef struct
   /* The record classes met so far (without the lock of
    * pacte_format_layout_get() for every record). */
   GPtrArray      *classes;       /* PacteReaderClass */
+  /* Walking an item of a list in the order of json-glib's hash tables
+   * rather than the file's (pacte-record-reader.c, list_reader_build ()). */
+  gboolean        fast;
 } PacteRecordReader;
 
 void     pacte_record_reader_init         (PacteRecordReader  *self,

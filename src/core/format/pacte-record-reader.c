@@ -48,6 +48,46 @@ struct _PacteReaderClass
   guint                    required[];  /* required fields, but the key field */
 };
 
+/* The members of an object, one at a time: in the file's order, or in a
+ * fast walk (list_reader_build ()) in the order of json-glib's hash table,
+ * which gives each member's node without looking its name up again
+ * (json_object_iter_next_ordered () hashes and compares every name). */
+typedef struct
+{
+  JsonObjectIter iter;
+  gboolean       fast;
+} MemberIter;
+
+static inline void
+member_iter_init (MemberIter *it,
+                  Loader     *self,
+                  JsonObject *object)
+{
+  it->fast = self->fast;
+  if (it->fast)
+    json_object_iter_init (&it->iter, object);
+  else
+    json_object_iter_init_ordered (&it->iter, object);
+}
+
+static inline gboolean
+member_iter_next (MemberIter  *it,
+                  const char **member,
+                  JsonNode   **node)
+{
+  if (it->fast)
+    return json_object_iter_next (&it->iter, member, node);
+  return json_object_iter_next_ordered (&it->iter, member, node);
+}
+
+/* In a fast walk, something whose order matters was met: the walk stops
+ * (FALSE, no error) and the item is walked again in the file's order. */
+static gboolean
+walk_in_file_order (void)
+{
+  return FALSE;
+}
+
 /* What the reader needs of record's class: its layout, its field table and
  * its required fields, looked up once. */
 static const PacteReaderClass *
@@ -244,6 +284,12 @@ load_strv_field (Loader      *self,
                   return FALSE;
                 }
             }
+          else if (self->fast)
+            {
+              /* Which of them is reported depends on their order. */
+              g_strfreev (strv);
+              return walk_in_file_order ();
+            }
           else
             {
               PendingRef ref = { g_strdup (pacte_reader_path (self)), g_strdup (text) };
@@ -266,7 +312,7 @@ load_map_field (Loader               *self,
                 JsonNode             *node,
                 GError              **error)
 {
-  JsonObjectIter iter;
+  MemberIter iter;
   const char *key;
   JsonNode *value;
   const char *rule_id = NULL;
@@ -278,8 +324,10 @@ load_map_field (Loader               *self,
   if (self->rules != NULL && PACTE_IS_OVERRIDE (record) && info->kind == PACTE_FIELD_NUMBER_MAP)
     rule_id = pacte_record_get_string (record, PACTE_OVERRIDE_RULE_ID);
 
-  json_object_iter_init_ordered (&iter, json_node_get_object (node));
-  while (json_object_iter_next_ordered (&iter, &key, &value))
+  /* A map is kept sorted by key: the order of its members does not matter,
+   * but for which problem is reported first. */
+  member_iter_init (&iter, self, json_node_get_object (node));
+  while (member_iter_next (&iter, &key, &value))
     {
       guint depth = pacte_reader_path_push_member (self, key);
 
@@ -404,15 +452,12 @@ list_reader_init (ListReader           *list,
   list->n = 0;
 }
 
-/* The record of the list's item at index, not yet in the list; NULL with
- * error set when the item is not one.  Partner ids it names before the
- * partners are read go to self->pending. */
 static PacteRecord *
-list_reader_build (Loader      *self,
-                   GType        item_type,
-                   guint        index,
-                   JsonNode    *item_node,
-                   GError     **error)
+build_item (Loader      *self,
+            GType        item_type,
+            guint        index,
+            JsonNode    *item_node,
+            GError     **error)
 {
   guint depth = pacte_reader_path_push_index (self, index);
   g_autoptr(PacteRecord) item = NULL;
@@ -427,6 +472,45 @@ list_reader_build (Loader      *self,
     return NULL;
   pacte_reader_path_pop (self, depth);
   return g_steal_pointer (&item);
+}
+
+/* The record of the list's item at index, not yet in the list; NULL with
+ * error set when the item is not one.  Partner ids it names before the
+ * partners are read go to self->pending.
+ *
+ * Its members are first walked in the order of json-glib's hash tables
+ * (member_iter_init ()).  The order of the file matters only for which
+ * problem is reported first, for the members we do not know (kept in their
+ * order) and for partners named before the partners are read: when the
+ * fast walk meets any of these, it stops, its record is dropped and the
+ * item is walked again in the order of the file, which then reports or
+ * keeps what a walk in that order always did. */
+static PacteRecord *
+list_reader_build (Loader      *self,
+                   GType        item_type,
+                   guint        index,
+                   JsonNode    *item_node,
+                   GError     **error)
+{
+  guint n_parts = self->n_parts;
+  guint n_unknowns = self->unknowns->len;
+  guint n_pending = self->pending->len;
+  PacteRecord *item;
+
+  /* An item inside an item being walked fast: the outer item is walked
+   * again when this one stops. */
+  if (self->fast)
+    return build_item (self, item_type, index, item_node, error);
+
+  self->fast = TRUE;
+  item = build_item (self, item_type, index, item_node, NULL);
+  self->fast = FALSE;
+  if (item != NULL)
+    return item;
+  pacte_reader_path_pop (self, n_parts);
+  g_array_set_size (self->unknowns, n_unknowns);
+  g_array_set_size (self->pending, n_pending);
+  return build_item (self, item_type, index, item_node, error);
 }
 
 /* The next item of the list, built: its id checked, then appended. */
@@ -699,6 +783,9 @@ load_member (Loader                  *self,
       Unknown u = { group, member, node };
       gboolean root_of_file = PACTE_IS_PORTFOLIO (record) && group->object_path[0] == '\0';
 
+      /* Kept in the order of the file. */
+      if (self->fast)
+        return walk_in_file_order ();
       /* format and version were checked before the walk. */
       if (!root_of_file || (!g_str_equal (member, "format") && !g_str_equal (member, "version")))
         g_array_append_val (self->unknowns, u);
@@ -730,13 +817,13 @@ load_group (Loader                  *self,
             JsonObject              *object,
             GError                 **error)
 {
-  JsonObjectIter iter;
+  MemberIter iter;
   const char *member;
   JsonNode *node;
   guint next = 0;
 
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &member, &node))
+  member_iter_init (&iter, self, object);
+  while (member_iter_next (&iter, &member, &node))
     if (!load_member (self, record, cls, group, &next, member, node, error))
       return FALSE;
   return TRUE;
