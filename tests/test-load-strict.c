@@ -269,6 +269,11 @@ static const DuplicateCase duplicate_cases[] = {
     "team.pacte.json:1:61: duplicate member name \"\\u0074itle\", already at 1:49" },
   { "in a rule override", HEAD "\"rule_settings\":{\"R01\":{},\"R01\":{}}}",
     "team.pacte.json:1:67: duplicate member name \"R01\", already at 1:58" },
+  /* Names are told apart by their length and their first eight bytes first. */
+  { "a long name", HEAD "\"plans\":[{\"id\":\"a\",\"revenue_target\":1,\"name\":\"A\",\"revenue_target\":2}]}",
+    "team.pacte.json:1:90: duplicate member name \"revenue_target\", already at 1:60" },
+  { "a long name among names of its length and head", HEAD "\"x\":{\"x_member_a\":1,\"x_member_b\":2,\"x_member_c\":3,\"x_member_b\":4}}",
+    "team.pacte.json:1:91: duplicate member name \"x_member_b\", already at 1:61" },
   /* Past the first few members of an object, names are checked another way. */
   { "in a large object", HEAD "\"x\":{\"m0\":0,\"m1\":0,\"m2\":0,\"m3\":0,\"m4\":0,\"m5\":0,\"m6\":0,\"m7\":0,\"m8\":0,\"m9\":0,\"m10\":0,\"m11\":0,\"m12\":0,\"m13\":0,\"m14\":0,\"m15\":0,\"m16\":0,\"m17\":0,\"m18\":0,\"m19\":0,\"m20\":0,\"m21\":0,\"m22\":0,\"m23\":0,\"m24\":0,\"m25\":0,\"m26\":0,\"m27\":0,\"m28\":0,\"m29\":0,\"m29\":1}}",
     "team.pacte.json:1:276: duplicate member name \"m29\", already at 1:268" },
@@ -296,7 +301,9 @@ test_same_names_elsewhere (void)
    * only by case: all fine. */
   const char *text = HEAD "\"partners\":[{\"id\":\"p\",\"name\":\"P\"},{\"id\":\"q\",\"name\":\"Q\"}],"
     "\"plans\":[{\"id\":\"a\",\"name\":\"A\",\"x\":{\"name\":1,\"Name\":2,\"y\":{\"name\":3}},"
-    "\"period\":{\"start\":\"2027-01-01\"}}],\"x\":{\"name\":4}}";
+    "\"period\":{\"start\":\"2027-01-01\"}}],\"x\":{\"name\":4,"
+    /* The same length and first eight bytes, or the same first eight bytes. */
+    "\"x_member_a\":5,\"x_member_b\":6,\"x_member\":7,\"x_membe\":8,\"x_member_ab\":9,\"x_member_abcdefgh1\":10,\"x_member_abcdefgh2\":11}}";
   g_autoptr(GError) error = NULL;
   g_autoptr(PactePortfolio) loaded = load_text (text, &error);
 

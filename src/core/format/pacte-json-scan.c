@@ -33,6 +33,7 @@ typedef struct
   gsize       len;
   const char *display;
   GError    **error;
+  gboolean    escaped;  /* the last string scanned held an escape */
 } Scanner;
 
 static inline gboolean
@@ -101,6 +102,7 @@ scan_string (Scanner *s,
   gsize i = start + 1;
   guint64 high = 0;
 
+  s->escaped = FALSE;
   for (;;)
     {
       guchar c;
@@ -144,6 +146,8 @@ scan_string (Scanner *s,
       if (c == '\\')
         {
           guchar e = i + 1 < s->len ? data[i + 1] : 0;
+
+          s->escaped = TRUE;
 
           switch (e)
             {
@@ -433,6 +437,7 @@ decode_string (const char *data,
 typedef struct
 {
   gsize    start, end;   /* the name's token, quotes included */
+  guint64  head;         /* its first eight bytes inside the quotes (fewer: then zeros) */
   gboolean escaped;      /* holds a backslash: compare decoded */
 } NameSpan;
 
@@ -457,19 +462,29 @@ name_set_clear (NameSet *set)
 }
 
 static gboolean
+same_decoded_name (const char     *data,
+                   const NameSpan *a,
+                   const NameSpan *b)
+{
+  g_autofree char *x = decode_string (data, a->start, a->end);
+  g_autofree char *y = decode_string (data, b->start, b->end);
+
+  return g_str_equal (x, y);
+}
+
+/* Most names differ in their length or their first eight bytes. */
+static inline gboolean
 same_name (const char     *data,
            const NameSpan *a,
            const NameSpan *b)
 {
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
+  gsize n = a->end - a->start;
 
-  if (!a->escaped && !b->escaped)
-    return a->end - a->start == b->end - b->start
-           && memcmp (data + a->start, data + b->start, a->end - a->start) == 0;
-  x = decode_string (data, a->start, a->end);
-  y = decode_string (data, b->start, b->end);
-  return g_str_equal (x, y);
+  if (G_UNLIKELY (a->escaped || b->escaped))
+    return same_decoded_name (data, a, b);
+  /* Past the quote and the eight bytes of head, up to the closing quote. */
+  return n == b->end - b->start && a->head == b->head
+         && (n <= 10 || memcmp (data + a->start + 9, data + b->start + 9, n - 10) == 0);
 }
 
 static gboolean
@@ -497,9 +512,11 @@ check_member_name (Scanner *s,
                    gsize    start,
                    gsize    end)
 {
-  NameSpan span = { start, end, memchr (s->data + start, '\\', end - start) != NULL };
+  NameSpan span = { start, end, 0, s->escaped };
   char *name;
   gpointer first;
+
+  memcpy (&span.head, s->data + start + 1, MIN (end - start - 2, 8));
 
   if (seen->table == NULL)
     {
@@ -659,7 +676,7 @@ scan_tokens (const char        *data,
              gsize             *compact_len,
              GError           **error)
 {
-  Scanner s = { data, len, display, error };
+  Scanner s = { data, len, display, error, FALSE };
   char stack[PACTE_JSON_MAX_DEPTH];
   guint depth = 0;
   ScanState state = ST_VALUE;
