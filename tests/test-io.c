@@ -13,6 +13,7 @@
 #include <utime.h>
 
 #include "pacte-atomic-file.h"
+#include "pacte-background.h"
 #include "pacte-file-read.h"
 #include "pacte-test-utils.h"
 
@@ -310,6 +311,63 @@ test_cli_refusals (void)
   pacte_test_remove_tree (dir);
 }
 
+typedef struct
+{
+  GThread *thread;      /* the thread the work ran in */
+  int      nice_value;  /* its nice value while it ran */
+  gboolean done;
+} Background;
+
+static void
+background_work (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Background *b = task_data;
+
+  b->thread = g_thread_self ();
+  b->nice_value = pacte_thread_get_nice ();
+  g_task_return_int (task, 42);
+}
+
+static void
+background_done (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Background *b = data;
+  g_autoptr(GError) error = NULL;
+
+  /* Back in the caller's main context, with the work's result. */
+  g_assert_true (g_main_context_is_owner (g_main_context_default ()));
+  g_assert_cmpint (g_task_propagate_int (G_TASK (result), &error), ==, 42);
+  g_assert_no_error (error);
+  b->done = TRUE;
+}
+
+/* Long work (an open's load) runs in a thread of its own, below the
+ * calling thread's priority, so that the window's main loop is served
+ * first on a processor they share; the caller keeps its own. */
+static void
+test_background_priority (void)
+{
+  Background b = { NULL, 0, FALSE };
+  int caller = pacte_thread_get_nice ();
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, background_done, &b);
+
+  g_task_set_task_data (task, &b, NULL);
+  pacte_task_run_in_background (task, background_work);
+  while (!b.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (b.thread != g_thread_self ());
+#ifdef __linux__
+  g_assert_cmpint (b.nice_value, ==, MIN (caller + PACTE_BACKGROUND_NICE, 19));
+#endif
+  g_assert_cmpint (pacte_thread_get_nice (), ==, caller);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -322,6 +380,7 @@ main (int    argc,
   g_test_add_func ("/io/read-limits", test_read_limits);
   g_test_add_func ("/io/load-nul-file", test_load_nul_file);
   g_test_add_func ("/io/cli-refusals", test_cli_refusals);
+  g_test_add_func ("/io/background-priority", test_background_priority);
 
   return g_test_run ();
 }

@@ -7,7 +7,11 @@
 #include <string.h>
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
+#include "pacte-frame-memory.h"
 #include "pacte-growing-list.h"
 #include "pacte-i18n.h"
 #include "pacte-overview.h"
@@ -667,6 +671,81 @@ test_note_after_rows (void)
   pacte_test_remove_tree (dir);
 }
 
+/* The System V shared-memory segments this process has attached (cairo's
+ * pools of memory for frames, with cairo on X11), by their id. */
+static char *
+shm_segments (void)
+{
+  g_autofree char *maps = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *ids = g_string_new (NULL);
+
+  g_assert_true (g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL));
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "/SYSV") != NULL)
+      {
+        g_auto(GStrv) fields = g_strsplit_set (lines[i], " ", -1);
+        guint n = 0;
+
+        /* address, mode, offset, device, then the segment's id. */
+        for (guint f = 0; fields[f] != NULL; f++)
+          if (fields[f][0] != '\0' && ++n == 5)
+            g_string_append_printf (ids, "%s ", fields[f]);
+      }
+  return g_string_free (ids, FALSE);
+}
+
+/* With cairo on X11, a frame that redraws the whole window after small
+ * frames is drawn in shared memory the window already had: cairo would
+ * otherwise have dropped its pool at the small frames and made a new one,
+ * whose pages cost the first frame of an opened portfolio thousands of
+ * page faults (see pacte-frame-memory.c). */
+static void
+test_frame_memory_kept (void)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  PacteWindow *window;
+  GtkWidget *button;
+  GtkWidget *child;
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("cairo's shared memory for frames is X11's");
+      return;
+    }
+  window = pacte_test_window_with_sample ();
+  g_assert_true (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (GTK_NATIVE (window))));
+  pacte_test_run_frames (100);
+  g_assert_true (pacte_frame_memory_is_kept (GTK_WINDOW (window)));
+
+  before = shm_segments ();
+  g_assert_cmpstr (before, !=, "");
+  /* Small frames: one button drawn half transparent, then again as it
+   * was, a few times (GTK draws only what differs from the last frame). */
+  button = pacte_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  for (guint i = 0; i < 6; i++)
+    {
+      gtk_widget_set_opacity (button, i % 2 == 0 ? 0.5 : 1.0);
+      pacte_test_run_frames (40);
+    }
+  /* Then the whole window, as when the document page replaces the
+   * progress page. */
+  child = gtk_window_get_child (GTK_WINDOW (window));
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_widget_set_opacity (child, i % 2 == 0 ? 0.5 : 1.0);
+      pacte_test_run_frames (100);
+    }
+  after = shm_segments ();
+  g_assert_cmpstr (after, ==, before);
+  pacte_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -684,6 +763,10 @@ main (int    argc,
   g_test_add_func ("/open/lists-give-rows-back", test_lists_give_rows_back);
   g_test_add_func ("/open/shown-in-steps", test_shown_in_steps);
   g_test_add_func ("/open/note-after-rows", test_note_after_rows);
+  /* GTK picks its renderer once per process: the open-cairo test runs
+   * this one with GSK_RENDERER=cairo. */
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    g_test_add_func ("/open/frame-memory-kept", test_frame_memory_kept);
   status = g_test_run ();
   if (big_path != NULL)
     {

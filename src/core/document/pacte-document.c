@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "pacte-document.h"
+#include "pacte-background.h"
 #include "pacte-load-companion.h"
 #include "pacte-load-prepared.h"
 #include "pacte-rules.h"
@@ -365,7 +366,9 @@ start_load (PacteDocument       *self,
   g_task_set_task_data (inner, d, load_data_free);
   /* A cancelled load reports the cancellation, even when it finished. */
   g_task_set_return_on_cancel (inner, FALSE);
-  g_task_run_in_thread (inner, load_in_thread);
+  /* Below the main loop's priority: the window keeps drawing while the
+   * file loads, on a processor it shares with the load. */
+  pacte_task_run_in_background (inner, load_in_thread);
 }
 
 void

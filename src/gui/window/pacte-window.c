@@ -5,6 +5,7 @@
 #include "pacte-light.h"
 #include "pacte-list-search.h"
 #include "pacte-window-private.h"
+#include "pacte-frame-memory.h"
 #include "pacte-window-csv.h"
 #include "pacte-accessible.h"
 
@@ -740,6 +741,9 @@ pacte_window_init (PacteWindow *self)
   _pacte_window_init_document_life (self);
   _pacte_window_life_init (self);
   _pacte_window_progress_init (self);
+  /* Whole-window frames (a portfolio shown after the progress page) drawn
+   * in memory already there, with cairo on X11. */
+  pacte_frame_memory_keep (GTK_WINDOW (self));
   /* No document yet: no overview. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-agenda", FALSE);
