@@ -274,6 +274,36 @@ assert_in_order (const char          *text,
     }
 }
 
+/* known members and unknown ones (each with value) mixed at random, the
+ * unknown ones in the order of unknown, appended to out: "m, m, …". */
+static void
+append_mixed (GString            *out,
+              GRand              *rand,
+              const char * const *known,
+              guint               n_known,
+              const char * const *unknown,
+              guint               n_unknown,
+              const char         *value)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new ();
+  guint k = 0;
+
+  for (guint i = 0; i < n_known; i++)
+    g_ptr_array_add (slots, (gpointer) known[i]);
+  for (guint i = 0; i < n_unknown; i++)
+    g_ptr_array_add (slots, NULL);
+  shuffle (rand, slots->pdata, slots->len);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      if (slots->pdata[i] == NULL)
+        g_string_append_printf (out, "\"%s\": %s", unknown[k++], value);
+      else
+        g_string_append (out, slots->pdata[i]);
+    }
+}
+
 /* Members we do not know, in a plan, in an object nested in it and in an
  * item of its lists, mixed with members we know: a save writes each
  * object's in the order of the file. */
@@ -288,11 +318,11 @@ test_unknown_members_in_file_order (void)
   for (guint trial = 0; trial < N_TRIALS; trial++)
     {
       const char *top_order[G_N_ELEMENTS (top)], *nested_order[G_N_ELEMENTS (nested)], *item_order[G_N_ELEMENTS (item)];
-      g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_free);
+      static const char * const period_members[] = { "\"start\": \"2027-01-01\"", "\"end\": \"2027-06-30\"" };
+      static const char * const action_members[] = { "\"id\": \"a-1\"", "\"title\": \"Call\"", "\"status\": \"done\"" };
+      g_autoptr(GString) plan = g_string_new (NULL);
       g_autoptr(GString) period = g_string_new ("\"period\": { ");
       g_autoptr(GString) action = g_string_new ("\"actions\": [ { ");
-      const char *period_members[] = { "\"start\": \"2027-01-01\"", "\"end\": \"2027-06-30\"", NULL, NULL, NULL, NULL };
-      const char *action_members[] = { "\"id\": \"a-1\"", "\"title\": \"Call\"", "\"status\": \"done\"", NULL, NULL, NULL, NULL };
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GBytes) saved = NULL;
       g_autoptr(GError) error = NULL;
@@ -307,50 +337,20 @@ test_unknown_members_in_file_order (void)
       shuffle (rand, (gpointer *) nested_order, G_N_ELEMENTS (nested_order));
       shuffle (rand, (gpointer *) item_order, G_N_ELEMENTS (item_order));
 
-      for (guint i = 0; i < G_N_ELEMENTS (nested); i++)
-        period_members[2 + i] = nested_order[i];
-      for (guint i = 0; i < G_N_ELEMENTS (item); i++)
-        action_members[3 + i] = item_order[i];
-      /* Known and unknown members mixed, the unknown ones in their order. */
-      shuffle (rand, (gpointer *) period_members, G_N_ELEMENTS (period_members));
-      for (guint i = 0, k = 0; i < G_N_ELEMENTS (period_members); i++)
-        {
-          const char *m = period_members[i];
-
-          if (m[0] == 'x')
-            m = nested_order[k++];
-          g_string_append_printf (period, "%s%s%s%s", i > 0 ? ", " : "",
-                                  m[0] == 'x' ? "\"" : "", m, m[0] == 'x' ? "\": 1" : "");
-        }
+      append_mixed (period, rand, period_members, G_N_ELEMENTS (period_members),
+                    nested_order, G_N_ELEMENTS (nested_order), "1");
       g_string_append (period, " }");
-      shuffle (rand, (gpointer *) action_members, G_N_ELEMENTS (action_members));
-      for (guint i = 0, k = 0; i < G_N_ELEMENTS (action_members); i++)
-        {
-          const char *m = action_members[i];
-
-          if (m[0] == 'x')
-            m = item_order[k++];
-          g_string_append_printf (action, "%s%s%s%s", i > 0 ? ", " : "",
-                                  m[0] == 'x' ? "\"" : "", m, m[0] == 'x' ? "\": [1]" : "");
-        }
+      append_mixed (action, rand, action_members, G_N_ELEMENTS (action_members),
+                    item_order, G_N_ELEMENTS (item_order), "[1]");
       g_string_append (action, " } ]");
 
-      g_ptr_array_add (members, g_strdup ("\"id\": \"plan-bad\""));
-      g_ptr_array_add (members, g_strdup ("\"name\": \"Plan\""));
-      g_ptr_array_add (members, g_strdup ("\"phase\": \"launch\""));
-      g_ptr_array_add (members, g_strdup (period->str));
-      g_ptr_array_add (members, g_strdup (action->str));
-      for (guint i = 0; i < G_N_ELEMENTS (top); i++)
-        g_ptr_array_add (members, g_strdup ("x"));
-      shuffle (rand, members->pdata, members->len);
-      for (guint i = 0, k = 0; i < members->len; i++)
-        if (g_str_equal (members->pdata[i], "x"))
-          {
-            g_free (members->pdata[i]);
-            members->pdata[i] = g_strdup_printf ("\"%s\": \"%u\"", top_order[k++], trial);
-          }
+      {
+        const char *known[] = { "\"id\": \"plan-bad\"", "\"name\": \"Plan\"", "\"phase\": \"launch\"", period->str, action->str };
+        g_autofree char *value = g_strdup_printf ("\"%u\"", trial);
 
-      bytes = portfolio_with_plan ((const char * const *) members->pdata, members->len, FALSE);
+        append_mixed (plan, rand, known, G_N_ELEMENTS (known), top_order, G_N_ELEMENTS (top_order), value);
+      }
+      bytes = portfolio_with_plan ((const char * const *) &plan->str, 1, FALSE);
       for (guint threads = 1; threads <= 2; threads++)
         {
           pacte_load_list_set_threads_for_tests (threads);
