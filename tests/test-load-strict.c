@@ -12,6 +12,7 @@
 
 #include "pacte-portfolio.h"
 #include "pacte-record-private.h"
+#include "pacte-json-scan-private.h"
 #include "pacte-test-utils.h"
 
 #define HEAD "{\"format\":\"pacte-portfolio\",\"version\":1,"
@@ -593,6 +594,55 @@ test_string_encoding (void)
     }
 }
 
+/* ---- Bytes that can be nowhere in a JSON text --------------------------- */
+
+static gsize
+first_impossible_byte (const guchar *data,
+                       gsize         from,
+                       gsize         len)
+{
+  for (gsize i = from; i < len; i++)
+    if ((data[i] < 0x20 && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+        || data[i] == 0xC0 || data[i] == 0xC1 || data[i] >= 0xF5)
+      return i;
+  return len;
+}
+
+/* The reading's check, eight bytes at a time, finds the same first byte as
+ * one byte at a time: every byte value at every place of a word, then
+ * random texts of the bytes on either side of each limit. */
+static void
+test_impossible_bytes (void)
+{
+  static const guchar edges[] = {
+    0x00, 0x01, 0x08, '\t', '\n', 0x0B, 0x0C, '\r', 0x0E, 0x1F, ' ', '"', '\\', 'a', 0x7E, 0x7F,
+    0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xEF, 0xF0, 0xF4, 0xF5, 0xF8, 0xFE, 0xFF,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+  guchar text[40];
+
+  for (guint b = 0; b < 256; b++)
+    for (gsize at = 0; at < 24; at++)
+      {
+        memset (text, 'a', sizeof text);
+        text[at] = (guchar) b;
+        for (gsize from = 0; from <= at + 1; from++)
+          g_assert_cmpuint (pacte_json_find_impossible_byte ((const char *) text, from, sizeof text), ==,
+                            first_impossible_byte (text, from, sizeof text));
+      }
+  for (guint trial = 0; trial < 100000; trial++)
+    {
+      gsize len = (gsize) g_rand_int_range (rand, 0, sizeof text + 1);
+      gsize from = (gsize) g_rand_int_range (rand, 0, (gint32) len + 1);
+
+      for (gsize i = 0; i < len; i++)
+        text[i] = g_rand_int_range (rand, 0, 4) == 0 ? edges[g_rand_int_range (rand, 0, G_N_ELEMENTS (edges))]
+                                                     : (guchar) g_rand_int_range (rand, 0x20, 0x7F);
+      g_assert_cmpuint (pacte_json_find_impossible_byte ((const char *) text, from, len), ==,
+                        first_impossible_byte (text, from, len));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -616,6 +666,7 @@ main (int    argc,
   g_test_add_func ("/load-strict/dates", test_dates);
   g_test_add_func ("/load-strict/strings/runs", test_string_runs);
   g_test_add_func ("/load-strict/strings/encoding", test_string_encoding);
+  g_test_add_func ("/load-strict/strings/impossible-bytes", test_impossible_bytes);
 
   return g_test_run ();
 }

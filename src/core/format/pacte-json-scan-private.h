@@ -67,6 +67,14 @@ char    *pacte_json_describe_char (const char *data,
                                    gsize       len,
                                    gsize       offset);
 
+/* The first byte of data[from..len) that can be nowhere in a JSON text,
+ * not even in a string (a control character other than tab and line
+ * breaks, or a byte never in UTF-8: 0xC0, 0xC1, 0xF5 and up); len when
+ * there is none.  Eight bytes at a time. */
+gsize    pacte_json_find_impossible_byte (const char *data,
+                                          gsize       from,
+                                          gsize       len);
+
 void     pacte_json_outline_init  (PacteJsonOutline *outline);
 void     pacte_json_outline_clear (PacteJsonOutline *outline);
 

@@ -486,35 +486,9 @@ no_impossible_byte (const char *data,
                     gpointer    user_data)
 {
   gsize *bad = user_data;
-  gsize i = checked;
 
-  for (;;)
-    {
-      /* Eight bytes at a time while none is below 0x20 or from 0xC0 up
-       * (a line break, or the lead byte of a character beyond U+07FF, sends
-       * the next few bytes through the loop below). */
-      for (; i + 8 <= len; i += 8)
-        {
-          guint64 word;
-
-          memcpy (&word, data + i, 8);
-          if (((word - G_GUINT64_CONSTANT (0x2020202020202020)) & ~word & G_GUINT64_CONSTANT (0x8080808080808080))
-              | (word & (word << 1) & G_GUINT64_CONSTANT (0x8080808080808080)))
-            break;
-        }
-      if (i >= len)
-        return TRUE;
-      for (gsize stop = MIN (i + 8, len); i < stop; i++)
-        {
-          guchar b = data[i];
-
-          if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0xC0 || b == 0xC1 || b >= 0xF5)
-            {
-              *bad = i;
-              return FALSE;
-            }
-        }
-    }
+  *bad = pacte_json_find_impossible_byte (data, checked, len);
+  return *bad == len;
 }
 
 static PactePortfolio *
