@@ -9,10 +9,18 @@
 #include "pacte-application.h"
 #endif
 
+/* What the desktop file sets for Pacte (glibc's heap in huge pages, read by
+ * glibc as the program starts: README, "Every frame of an open"). */
+#define LAUNCHER_TUNABLES "glibc.malloc.hugetlb=1"
+
 int
 main (int    argc,
       char **argv)
 {
+  /* Read already: for Pacte alone, not for what it starts (a browser, a
+   * PDF viewer). */
+  if (g_strcmp0 (g_getenv ("GLIBC_TUNABLES"), LAUNCHER_TUNABLES) == 0)
+    g_unsetenv ("GLIBC_TUNABLES");
   pacte_i18n_init ();
 
   if (pacte_cli_wants (argc, argv))

@@ -55,6 +55,15 @@ else
   bridge="no accessibility bridge"
 fi
 
-echo "GTK renderer: ${GSK_RENDERER:-default}; $bridge; $(nproc) CPUs; $(uname -m); load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The window as the desktop file and run.sh start it: glibc's heap in huge
+# pages (GLIBC_TUNABLES=glibc.malloc.hugetlb=1, for the benchmark's process
+# only, not for Xvfb); PACTE_BENCH_LAUNCHER=0 measures without.
+if [ "${PACTE_BENCH_LAUNCHER:-1}" = 1 ]; then
+  launcher="GLIBC_TUNABLES=${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1"
+else
+  launcher="GLIBC_TUNABLES=${GLIBC_TUNABLES:-}"
+fi
+
+echo "GTK renderer: ${GSK_RENDERER:-default}; $bridge; $launcher; $(nproc) CPUs; $(uname -m); load $(cut -d' ' -f1-3 /proc/loadavg)"
 exec xvfb-run -a -s '-screen 0 1280x800x24' dbus-run-session -- \
-  "$build/tests/bench/bench-window" "$@" "$portfolio"
+  env "$launcher" "$build/tests/bench/bench-window" "$@" "$portfolio"

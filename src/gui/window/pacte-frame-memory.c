@@ -49,7 +49,8 @@ keep_free (gpointer data)
 {
   Keep *keep = data;
 
-  if (keep->after_paint != 0)
+  /* The handler goes with the window already when the window goes first. */
+  if (keep->after_paint != 0 && g_signal_handler_is_connected (keep->clock, keep->after_paint))
     g_signal_handler_disconnect (keep->clock, keep->after_paint);
   g_clear_object (&keep->clock);
   g_clear_pointer (&keep->keeper, cairo_surface_destroy);
