@@ -80,8 +80,10 @@ member_iter_next (MemberIter  *it,
   return json_object_iter_next_ordered (&it->iter, member, node);
 }
 
-/* In a fast walk, something whose order matters was met: the walk stops
- * (FALSE, no error) and the item is walked again in the file's order. */
+/* In a fast walk, something whose order matters was met (a partner named
+ * before the partners are read: the first unknown one is reported): the
+ * walk stops (FALSE, no error) and the item is walked again in the file's
+ * order. */
 static gboolean
 walk_in_file_order (void)
 {
@@ -132,6 +134,13 @@ pending_ref_clear (gpointer data)
 
   g_free (ref->path);
   g_free (ref->id);
+}
+
+/* Whether records of type may name partners (is_partner_reference ()). */
+static gboolean
+may_name_partners (GType type)
+{
+  return type == PACTE_TYPE_PLAN || type == PACTE_TYPE_ACTION || type == PACTE_TYPE_EVENT;
 }
 
 static gboolean
@@ -479,12 +488,12 @@ build_item (Loader      *self,
  * partners are read go to self->pending.
  *
  * Its members are first walked in the order of json-glib's hash tables
- * (member_iter_init ()).  The order of the file matters only for which
- * problem is reported first, for the members we do not know (kept in their
- * order) and for partners named before the partners are read: when the
- * fast walk meets any of these, it stops, its record is dropped and the
- * item is walked again in the order of the file, which then reports or
- * keeps what a walk in that order always did. */
+ * (member_iter_init ()).  The order of the file matters for the members we
+ * do not know (kept in their order: order_unknowns () puts them back in
+ * it), for which problem is reported first and for partners named before
+ * the partners are read: when the fast walk meets either of these, it
+ * stops, its record is dropped and the item is walked again in the order
+ * of the file, which then reports what a walk in that order always did. */
 static PacteRecord *
 list_reader_build (Loader      *self,
                    GType        item_type,
@@ -498,8 +507,10 @@ list_reader_build (Loader      *self,
   PacteRecord *item;
 
   /* An item inside an item being walked fast: the outer item is walked
-   * again when this one stops. */
-  if (self->fast)
+   * again when this one stops.  An item that may name partners before the
+   * partners are read: which unknown one is reported depends on the order
+   * of the file, in which it is walked at once. */
+  if (self->fast || (self->partner_ids == NULL && may_name_partners (item_type)))
     return build_item (self, item_type, index, item_node, error);
 
   self->fast = TRUE;
@@ -783,9 +794,6 @@ load_member (Loader                  *self,
       Unknown u = { group, member, node };
       gboolean root_of_file = PACTE_IS_PORTFOLIO (record) && group->object_path[0] == '\0';
 
-      /* Kept in the order of the file. */
-      if (self->fast)
-        return walk_in_file_order ();
       /* format and version were checked before the walk. */
       if (!root_of_file || (!g_str_equal (member, "format") && !g_str_equal (member, "version")))
         g_array_append_val (self->unknowns, u);
@@ -809,6 +817,39 @@ load_member (Loader                  *self,
   return TRUE;
 }
 
+/* A fast walk met the unknown members of object (those of group among
+ * self->unknowns[start..)) in the order of its hash table: they are put
+ * back in the order of the file, which json_object_get_members () keeps,
+ * in the places they took among the others. */
+static void
+order_unknowns (Loader                 *self,
+                const PacteFormatGroup *group,
+                JsonObject             *object,
+                guint                   start)
+{
+  GArray *unknowns = self->unknowns;
+  g_autoptr(GArray) mine = g_array_new (FALSE, FALSE, sizeof (Unknown));
+  GList *members;
+  guint slot = start;
+
+  for (guint i = start; i < unknowns->len; i++)
+    if (g_array_index (unknowns, Unknown, i).group == group)
+      g_array_append_val (mine, g_array_index (unknowns, Unknown, i));
+  if (mine->len < 2)
+    return;
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    for (guint k = 0; k < mine->len; k++)
+      if (strcmp (g_array_index (mine, Unknown, k).member, l->data) == 0)
+        {
+          while (g_array_index (unknowns, Unknown, slot).group != group)
+            slot++;
+          g_array_index (unknowns, Unknown, slot++) = g_array_index (mine, Unknown, k);
+          break;
+        }
+  g_list_free (members);
+}
+
 static gboolean
 load_group (Loader                  *self,
             PacteRecord             *record,
@@ -821,11 +862,14 @@ load_group (Loader                  *self,
   const char *member;
   JsonNode *node;
   guint next = 0;
+  guint start = self->unknowns->len;
 
   member_iter_init (&iter, self, object);
   while (member_iter_next (&iter, &member, &node))
     if (!load_member (self, record, cls, group, &next, member, node, error))
       return FALSE;
+  if (iter.fast && self->unknowns->len > start)
+    order_unknowns (self, group, object, start);
   return TRUE;
 }
 
