@@ -438,6 +438,31 @@ test_name_order (void)
         g_assert_cmpstr (name, ==, names[i]);
     }
 
+  /* The keys: accents dropped, the case folded, numbers at a fixed width;
+   * plain ASCII names (folded byte by byte) as any other. */
+  {
+    static const struct { const char *name, *key; } keys[] = {
+      { "Plan #10 ABC", "plan #00000000000000000010 abc" },
+      { "plan #0010 abc", "plan #00000000000000000010 abc" },
+      { "\u00c9LECTRONIQUE Z\u00fcrich", "electronique zurich" },
+      { "Electronique Zurich", "electronique zurich" },
+      { "~Tilde_[Under]@Score!", "~tilde_[under]@score!" },
+      { "", "" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      {
+        g_autofree char *key = pacte_name_sort_key (keys[i].name);
+        g_autofree char *folded = pacte_name_fold (keys[i].name);
+        g_autofree char *casefolded = g_utf8_casefold (folded, -1);
+
+        g_assert_cmpstr (key, ==, keys[i].key);
+        /* The same as the general path's case folding. */
+        if (strpbrk (keys[i].name, "0123456789") == NULL)
+          g_assert_cmpstr (key, ==, casefolded);
+      }
+  }
+
   /* "Zebra" renamed "Aardvark" is first now. */
   g_assert_true (pacte_record_set_string (g_ptr_array_index (plans, 7), PACTE_PLAN_NAME, "Aardvark", &error));
   g_assert_no_error (error);

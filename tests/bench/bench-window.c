@@ -595,6 +595,23 @@ median_of_three (const gint64 v[3])
 static gint64 alone_us[3], alone_cpu[3];
 static gboolean alone_measured;
 
+/* Measures the load alone once.  Called before the window is made: a
+ * child forked later shares the window's pages (and a shown portfolio's)
+ * copy-on-write, and the open that follows pays a page fault for each one
+ * it writes to (dropping the old portfolio's lists took 80 ms of
+ * main-thread CPU that way, which no user's open pays). */
+static gboolean
+measure_load_alone (GFile *file)
+{
+  if (alone_measured)
+    return TRUE;
+  for (guint run = 0; run < G_N_ELEMENTS (alone_us); run++)
+    if (!load_alone_in_child (file, &alone_us[run], &alone_cpu[run]))
+      return FALSE;
+  alone_measured = TRUE;
+  return TRUE;
+}
+
 typedef struct
 {
   GFile *file;
@@ -657,18 +674,9 @@ bench_open (PacteWindow *window,
    * one process reuses the first's pages and takes 0.70 s against 0.96 s).
    * The median of three: this machine's speed varies from one second to
    * the next (the same load took 0.96 s, then 1.05 s, then 1.34 s).
-   * Measured once, before the first open: a child forked while a
-   * portfolio is shown shares its pages copy-on-write, and the open that
-   * follows pays a page fault for each one it writes to (dropping the old
-   * portfolio's lists took 80 ms of main-thread CPU that way, which no
-   * user's open pays). */
-  if (!alone_measured)
-    {
-      for (guint run = 0; run < G_N_ELEMENTS (alone_us); run++)
-        if (!load_alone_in_child (file, &alone_us[run], &alone_cpu[run]))
-          return FALSE;
-      alone_measured = TRUE;
-    }
+   * Measured once, before the window is made (measure_load_alone). */
+  if (!measure_load_alone (file))
+    return FALSE;
   memcpy (loads_us, alone_us, sizeof loads_us);
   memcpy (loads_cpu, alone_cpu, sizeof loads_cpu);
   /* What the open adds after its load, timed in a thread of its own
@@ -1285,6 +1293,8 @@ main (int   argc,
     return 1;
   if (startup_only)
     return 0;
+  if (!memory_only && !measure_load_alone (file))
+    return 1;
 
   window = pacte_window_new (NULL);
   pacte_window_set_today (window, pacte_date_parse ("2027-03-15"));

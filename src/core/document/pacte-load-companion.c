@@ -15,16 +15,21 @@
 #include "pacte-load-companion.h"
 #include "pacte-name-order.h"
 
+/* Plans handed over at a time: a hand-over per plan woke the companion's
+ * thread 2,000 times for the large portfolio, each a switch of threads
+ * on a processor they share. */
+#define PLANS_PER_JOB 32
+
 typedef enum {
   JOB_PARTNERS,   /* sort the portfolio's partners */
-  JOB_PLAN,       /* make plan's summary */
+  JOB_PLANS,      /* make the plans' summaries */
   JOB_BARRIER,    /* tell reply that every job before is done */
   JOB_STOP,
 } JobKind;
 
 typedef struct {
   JobKind       kind;
-  PactePlan    *plan;     /* JOB_PLAN: a reference */
+  GPtrArray    *plans;    /* JOB_PLANS: PactePlan, references */
   GAsyncQueue  *reply;    /* JOB_BARRIER */
 } Job;
 
@@ -36,6 +41,7 @@ struct _PacteLoadCompanion
   GThread            *thread;
   /* Only the loading thread, until the thread is joined: */
   PactePortfolio     *portfolio;      /* a reference, once it has its partners */
+  GPtrArray          *pending;        /* plans built, not handed over yet */
   /* Only the companion's thread, until it is joined: */
   PacteRuleSummaries *summaries;
   GPtrArray          *partners_by_name;
@@ -44,7 +50,7 @@ struct _PacteLoadCompanion
 static void
 job_free (Job *job)
 {
-  g_clear_object (&job->plan);
+  g_clear_pointer (&job->plans, g_ptr_array_unref);
   g_clear_pointer (&job->reply, g_async_queue_unref);
   g_free (job);
 }
@@ -52,13 +58,13 @@ job_free (Job *job)
 static void
 push (PacteLoadCompanion *self,
       JobKind             kind,
-      PactePlan          *plan,
+      GPtrArray          *plans,
       GAsyncQueue        *reply)
 {
   Job *job = g_new0 (Job, 1);
 
   job->kind = kind;
-  job->plan = plan != NULL ? g_object_ref (plan) : NULL;
+  job->plans = plans;
   job->reply = reply != NULL ? g_async_queue_ref (reply) : NULL;
   g_async_queue_push (self->jobs, job);
 }
@@ -78,10 +84,12 @@ companion_thread (gpointer data)
         case JOB_PARTNERS:
           self->partners_by_name = pacte_name_order_sorted (pacte_portfolio_get_partners (self->portfolio));
           break;
-        case JOB_PLAN:
+        case JOB_PLANS:
           if (self->summaries == NULL)
             self->summaries = pacte_rule_summaries_attach (self->portfolio, self->rules);
-          pacte_rule_summaries_make_plan (self->summaries, self->portfolio, job->plan, self->today);
+          for (guint i = 0; i < job->plans->len; i++)
+            pacte_rule_summaries_make_plan (self->summaries, self->portfolio,
+                                            g_ptr_array_index (job->plans, i), self->today);
           break;
         case JOB_BARRIER:
           g_async_queue_push (job->reply, GINT_TO_POINTER (1));
@@ -99,6 +107,14 @@ companion_thread (gpointer data)
 }
 
 /* ---- The load's observer (in the loading thread) ---------------------- */
+
+/* Hands the plans built since the last time over to the companion. */
+static void
+flush_plans (PacteLoadCompanion *self)
+{
+  if (self->pending != NULL && self->pending->len > 0)
+    push (self, JOB_PLANS, g_steal_pointer (&self->pending), NULL);
+}
 
 static void
 list_loaded (gpointer        data,
@@ -125,8 +141,13 @@ item_built (gpointer     data,
   PacteLoadCompanion *self = data;
 
   /* The plans read after the partners. */
-  if (self->rules != NULL && self->thread != NULL && PACTE_IS_PLAN (item))
-    push (self, JOB_PLAN, PACTE_PLAN (item), NULL);
+  if (self->rules == NULL || self->thread == NULL || !PACTE_IS_PLAN (item))
+    return;
+  if (self->pending == NULL)
+    self->pending = g_ptr_array_new_full (PLANS_PER_JOB, g_object_unref);
+  g_ptr_array_add (self->pending, g_object_ref (item));
+  if (self->pending->len >= PLANS_PER_JOB)
+    flush_plans (self);
 }
 
 static void
@@ -138,6 +159,7 @@ list_built (gpointer    data,
 
   if (self->thread == NULL)
     return;
+  flush_plans (self);
   reply = g_async_queue_new ();
   push (self, JOB_BARRIER, NULL, reply);
   g_async_queue_pop (reply);
@@ -196,6 +218,7 @@ pacte_load_companion_free (PacteLoadCompanion *self)
   if (self == NULL)
     return;
   pacte_load_companion_finish (self, NULL);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->partners_by_name, g_ptr_array_unref);
   g_clear_object (&self->portfolio);
   g_clear_object (&self->rules);

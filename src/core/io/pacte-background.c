@@ -6,11 +6,15 @@
  * id): raising it is allowed to anyone, lowering it again is not, which is
  * why the work gets a thread of its own rather than one of GLib's pool.
  * Threads it makes (the load's second list reader, its companion) inherit
- * the value.  With a nice value of 10 against the main thread's 0, the
- * scheduler gives the main thread about nine tenths of a processor they
- * share while both are busy: a frame of 15 ms of CPU is drawn in about
- * 17 ms instead of 30 ms or more.  The work takes no longer when the main
- * loop is idle, which is most of an open.
+ * the value.  With a nice value of 5 against the main thread's 0, the
+ * scheduler gives the main thread three quarters of a processor they share
+ * while both are busy, and wakes it ahead of the load: on one processor,
+ * with the window's frame memory kept too, the longest stall of an open
+ * fell from 93–121 ms to 50–53 ms (README, "The open's frames, again").  A
+ * nice value of 10 gave the same stalls and would leave the load further
+ * behind other programs on a busy machine.
+ * The work takes no longer when the main loop is idle, which is most of
+ * an open.
  */
 
 #include "config.h"
