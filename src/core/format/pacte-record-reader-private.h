@@ -197,4 +197,54 @@ gboolean     pacte_reader_check_number          (PacteRecordReader  *self,
                                                  double              value,
                                                  gboolean            integer);
 
+/* The members of an object, one at a time: in the file's order, or in a
+ * fast walk (list_reader_build () in pacte-record-reader.c) in the order
+ * of json-glib's hash table, which gives each member's node without
+ * looking its name up again (json_object_iter_next_ordered () hashes and
+ * compares every name). */
+typedef struct
+{
+  JsonObjectIter iter;
+  gboolean       fast;
+} MemberIter;
+
+static inline void
+member_iter_init (MemberIter        *it,
+                  PacteRecordReader *self,
+                  JsonObject        *object)
+{
+  it->fast = self->fast;
+  if (it->fast)
+    json_object_iter_init (&it->iter, object);
+  else
+    json_object_iter_init_ordered (&it->iter, object);
+}
+
+static inline gboolean
+member_iter_next (MemberIter  *it,
+                  const char **member,
+                  JsonNode   **node)
+{
+  if (it->fast)
+    return json_object_iter_next (&it->iter, member, node);
+  return json_object_iter_next_ordered (&it->iter, member, node);
+}
+
+/* The fields that hold one string (text, choice, date, quarter) and maps,
+ * in pacte-reader-fields.c.  text: the node's string, NULL when it holds
+ * something else. */
+gboolean     pacte_reader_load_string_field     (PacteRecordReader    *self,
+                                                 PacteRecord          *record,
+                                                 guint                 field,
+                                                 const PacteFieldInfo *info,
+                                                 JsonNode             *node,
+                                                 const char           *text,
+                                                 GError              **error);
+gboolean     pacte_reader_load_map_field        (PacteRecordReader    *self,
+                                                 PacteRecord          *record,
+                                                 guint                 field,
+                                                 const PacteFieldInfo *info,
+                                                 JsonNode             *node,
+                                                 GError              **error);
+
 G_END_DECLS

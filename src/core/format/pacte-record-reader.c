@@ -48,38 +48,6 @@ struct _PacteReaderClass
   guint                    required[];  /* required fields, but the key field */
 };
 
-/* The members of an object, one at a time: in the file's order, or in a
- * fast walk (list_reader_build ()) in the order of json-glib's hash table,
- * which gives each member's node without looking its name up again
- * (json_object_iter_next_ordered () hashes and compares every name). */
-typedef struct
-{
-  JsonObjectIter iter;
-  gboolean       fast;
-} MemberIter;
-
-static inline void
-member_iter_init (MemberIter *it,
-                  Loader     *self,
-                  JsonObject *object)
-{
-  it->fast = self->fast;
-  if (it->fast)
-    json_object_iter_init (&it->iter, object);
-  else
-    json_object_iter_init_ordered (&it->iter, object);
-}
-
-static inline gboolean
-member_iter_next (MemberIter  *it,
-                  const char **member,
-                  JsonNode   **node)
-{
-  if (it->fast)
-    return json_object_iter_next (&it->iter, member, node);
-  return json_object_iter_next_ordered (&it->iter, member, node);
-}
-
 /* In a fast walk, something whose order matters was met (a partner named
  * before the partners are read: the first unknown one is reported): the
  * walk stops (FALSE, no error) and the item is walked again in the file's
@@ -197,59 +165,6 @@ rule_id_list (PacteRuleSet *rules)
   return g_string_free (list, FALSE);
 }
 
-/* text: the node's string, NULL when it holds something else. */
-static gboolean
-load_string_field (Loader               *self,
-                   PacteRecord          *record,
-                   guint                 field,
-                   const PacteFieldInfo *info,
-                   JsonNode             *node,
-                   const char           *text,
-                   GError              **error)
-{
-  if (text == NULL)
-    return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
-  if (*text == '\0')
-    return TRUE;  /* "" means not filled in */
-
-  switch (info->kind)
-    {
-    case PACTE_FIELD_CHOICE:
-      if (info->choices != NULL && !g_strv_contains ((const char * const *) info->choices, text))
-        {
-          g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
-
-          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
-                       _("unknown value \"%s\"; expected one of %s"), text, list);
-        }
-      pacte_record_take_string_raw (record, field, g_strdup (text));
-      return TRUE;
-
-    case PACTE_FIELD_DATE:
-      {
-        guint32 julian = pacte_date_parse (text);
-
-        if (julian == 0)
-          return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
-                       _("\"%s\" is not a real calendar date; expected a date as \"YYYY-MM-DD\""), text);
-        pacte_record_set_date_raw (record, field, julian);
-        return TRUE;
-      }
-
-    case PACTE_FIELD_QUARTER:
-      if (!pacte_quarter_parse (text, NULL, NULL))
-        return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
-                                  _("\"%s\" is not a quarter; expected a quarter as \"YYYY-Qn\" with n from 1 to 4"), text);
-      pacte_record_take_string_raw (record, field, g_strdup (text));
-      return TRUE;
-
-    case PACTE_FIELD_STRING:
-    default:
-      pacte_record_take_string_raw (record, field, g_strdup (text));
-      return TRUE;
-    }
-}
-
 static gboolean
 load_strv_field (Loader      *self,
                  PacteRecord *record,
@@ -310,81 +225,6 @@ load_strv_field (Loader      *self,
       pacte_reader_path_pop (self, depth);
     }
   pacte_record_take_strv_raw (record, field, strv);
-  return TRUE;
-}
-
-static gboolean
-load_map_field (Loader               *self,
-                PacteRecord          *record,
-                guint                 field,
-                const PacteFieldInfo *info,
-                JsonNode             *node,
-                GError              **error)
-{
-  MemberIter iter;
-  const char *key;
-  JsonNode *value;
-  const char *rule_id = NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
-
-  /* A rule override's parameters must be those of its rule. */
-  if (self->rules != NULL && PACTE_IS_OVERRIDE (record) && info->kind == PACTE_FIELD_NUMBER_MAP)
-    rule_id = pacte_record_get_string (record, PACTE_OVERRIDE_RULE_ID);
-
-  /* A map is kept sorted by key: the order of its members does not matter,
-   * but for which problem is reported first. */
-  member_iter_init (&iter, self, json_node_get_object (node));
-  while (member_iter_next (&iter, &key, &value))
-    {
-      guint depth = pacte_reader_path_push_member (self, key);
-
-      if (pacte_reader_node_is_not_filled_in (value, FALSE, FALSE))
-        {
-          pacte_reader_path_pop (self, depth);
-          continue;
-        }
-      if (info->kind == PACTE_FIELD_STRING_MAP)
-        {
-          const char *text;
-
-          if (!pacte_reader_node_is_string (value))
-            return pacte_reader_fail_type (self, error, value, _("a string"));
-          text = json_node_get_string (value);
-          if (info->choices != NULL && !g_strv_contains ((const char * const *) info->choices, text))
-            {
-              g_autofree char *list = g_strjoinv (", ", (char **) info->choices);
-
-              return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_INVALID,
-                           _("unknown value \"%s\"; expected one of %s"), text, list);
-            }
-          pacte_record_map_take_string_raw (record, field, g_strdup (key), g_strdup (text));
-        }
-      else
-        {
-          double number;
-
-          if (!pacte_reader_node_get_number (value, &number))
-            return pacte_reader_fail_type (self, error, value, _("a number"));
-          if (!pacte_reader_check_number (self, error, number, FALSE))
-            return FALSE;
-          if (rule_id != NULL && !pacte_rule_set_has_param (self->rules, rule_id, key))
-            {
-              int index = pacte_rule_set_find (self->rules, rule_id);
-              const char * const *names = index >= 0 ? pacte_rule_set_get_param_names (self->rules, index) : NULL;
-              g_autofree char *list = names != NULL && names[0] != NULL ? g_strjoinv (", ", (char **) names) : NULL;
-
-              if (list != NULL)
-                return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_UNKNOWN_RULE,
-                             _("rule %s has no parameter \"%s\"; expected one of %s"), rule_id, key, list);
-              return pacte_reader_fail (self, error, PACTE_MODEL_ERROR_UNKNOWN_RULE,
-                           _("rule %s has no parameter \"%s\"; expected no parameters for this rule"), rule_id, key);
-            }
-          pacte_record_map_set_number_raw (record, field, key, number);
-        }
-      pacte_reader_path_pop (self, depth);
-    }
   return TRUE;
 }
 
@@ -666,7 +506,7 @@ load_field (Loader                 *self,
     case PACTE_FIELD_CHOICE:
     case PACTE_FIELD_QUARTER:
     case PACTE_FIELD_DATE:
-      return load_string_field (self, record, field, info, node, text, error);
+      return pacte_reader_load_string_field (self, record, field, info, node, text, error);
 
     case PACTE_FIELD_NUMBER:
     case PACTE_FIELD_INTEGER:
@@ -704,7 +544,7 @@ load_field (Loader                 *self,
 
     case PACTE_FIELD_STRING_MAP:
     case PACTE_FIELD_NUMBER_MAP:
-      return load_map_field (self, record, field, info, node, error);
+      return pacte_reader_load_map_field (self, record, field, info, node, error);
 
     default:
       g_assert_not_reached ();
