@@ -6,13 +6,14 @@
  * id): raising it is allowed to anyone, lowering it again is not, which is
  * why the work gets a thread of its own rather than one of GLib's pool.
  * Threads it makes (the load's second list reader, its companion) inherit
- * the value.  With a nice value of 5 against the main thread's 0, the
- * scheduler gives the main thread three quarters of a processor they share
- * while both are busy, and wakes it ahead of the load: on one processor,
- * with the window's frame memory kept too, the longest stall of an open
- * fell from 93–121 ms to 50–53 ms (README, "The open's frames, again").  A
- * nice value of 10 gave the same stalls and would leave the load further
- * behind other programs on a busy machine.
+ * the value.  With a nice value of 10 against the main thread's 0, the
+ * scheduler gives the main thread about nine tenths of a processor they
+ * share while both are busy, and wakes it ahead of the load: on one
+ * processor, with the window's frame memory kept too, the longest stall of
+ * an open fell from 93–121 ms to 50–53 ms (README, "The open's frames,
+ * again"); with a nice value of 5 it was a few milliseconds longer (three
+ * alternated pairs: 34.8–37.5 ms against 24.8–36.3 ms).  The price: on a
+ * machine busy with other programs, the load waits for them more.
  * The work takes no longer when the main loop is idle, which is most of
  * an open.
  */

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* How much lower than its caller a background thread runs (a nice value
  * added to the caller's, on Linux). */
-#define PACTE_BACKGROUND_NICE 5
+#define PACTE_BACKGROUND_NICE 10
 
 /* Runs func in a thread of its own, at a lower scheduling priority than
  * the calling thread, as g_task_run_in_thread would: for long work (an
