@@ -67,6 +67,20 @@ char    *pacte_json_describe_char (const char *data,
                                    gsize       len,
                                    gsize       offset);
 
+/* Eight bytes at a time: b in each byte of a word. */
+#define ONES(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* The bytes of w equal to c: the high bit of each, exact (no carry from
+ * one byte to the next). */
+static inline guint64
+equal_bytes (guint64 w,
+             guchar  c)
+{
+  guint64 y = w ^ ONES (c);
+
+  return ~(((y & ONES (0x7F)) + ONES (0x7F)) | y) & ONES (0x80);
+}
+
 /* The first byte of data[from..len) that can be nowhere in a JSON text,
  * not even in a string (a control character other than tab and line
  * breaks, or a byte never in UTF-8: 0xC0, 0xC1, 0xF5 and up); len when
