@@ -13,13 +13,13 @@
 #include "pacte-rules.h"
 
 gboolean
-pacte_reader_load_string_field (PacteRecordReader    *self,
-                   PacteRecord          *record,
-                   guint                 field,
-                   const PacteFieldInfo *info,
-                   JsonNode             *node,
-                   const char           *text,
-                   GError              **error)
+pacte_reader_load_string_field (PacteRecordReader     *self,
+                                PacteRecord           *record,
+                                guint                  field,
+                                const PacteFieldInfo  *info,
+                                JsonNode              *node,
+                                const char            *text,
+                                GError               **error)
 {
   if (text == NULL)
     return pacte_reader_fail_type (self, error, node, pacte_reader_kind_phrase (info->kind));
@@ -65,12 +65,12 @@ pacte_reader_load_string_field (PacteRecordReader    *self,
 }
 
 gboolean
-pacte_reader_load_map_field (PacteRecordReader    *self,
-                PacteRecord          *record,
-                guint                 field,
-                const PacteFieldInfo *info,
-                JsonNode             *node,
-                GError              **error)
+pacte_reader_load_map_field (PacteRecordReader     *self,
+                             PacteRecord           *record,
+                             guint                  field,
+                             const PacteFieldInfo  *info,
+                             JsonNode              *node,
+                             GError               **error)
 {
   MemberIter iter;
   const char *key;
