@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "pacte-test-utils.h"
+#include "pacte-load-list-private.h"
 
 char *
 pacte_test_fixture_path (const char *name)
@@ -277,4 +278,43 @@ pacte_test_pdf_text (const char *pdf)
   g_assert_no_error (error);
   g_assert_true (g_utf8_validate (out, -1, NULL));
   return out;
+}
+
+/* One failed load's message; the test fails unless it failed with code
+ * (any code when negative). */
+static char *
+failed_load_message (GBytes     *bytes,
+                     const char *display,
+                     int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PactePortfolio) portfolio = pacte_portfolio_load_bytes (bytes, display, NULL, &error);
+
+  g_assert_null (portfolio);
+  if (code >= 0)
+    g_assert_error (error, PACTE_MODEL_ERROR, code);
+  else
+    g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+char *
+pacte_test_load_message_both_ways (GBytes     *bytes,
+                                   const char *display,
+                                   int         code,
+                                   guint       runs)
+{
+  char *message;
+
+  pacte_load_list_set_threads_for_tests (1);
+  message = failed_load_message (bytes, display, code);
+  pacte_load_list_set_threads_for_tests (2);
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autofree char *again = failed_load_message (bytes, display, code);
+
+      g_assert_cmpstr (again, ==, message);
+    }
+  pacte_load_list_set_threads_for_tests (0);
+  return message;
 }

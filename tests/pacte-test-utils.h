@@ -24,6 +24,14 @@ char           *pacte_test_generate     (const char          *dir,
                                          guint                n_plans,
                                          guint                n_partners,
                                          const char          *seed);
+/* The message of a load of bytes that fails (named display), read by one
+ * thread, then by two runs times (which thread meets which item changes from
+ * run to run): the same each time, or the test fails; an error of code, or
+ * of any code when code is negative.  Returns it. */
+char           *pacte_test_load_message_both_ways (GBytes     *bytes,
+                                                   const char *display,
+                                                   int         code,
+                                                   guint       runs);
 /* The portfolio in path, loaded with rules (NULL: no rule-id checks); the
  * test fails if it does not load. */
 PactePortfolio *pacte_test_load_path    (const char          *path,

@@ -14,6 +14,7 @@
 
 #include "pacte-portfolio.h"
 #include "pacte-load-list-private.h"
+#include "pacte-test-utils.h"
 
 #define N_TRIALS 150
 
@@ -104,24 +105,7 @@ portfolio_with_plan (const char * const *members,
 static char *
 load_message (GBytes *bytes)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PactePortfolio) portfolio = NULL;
-  char *message;
-
-  pacte_load_list_set_threads_for_tests (1);
-  portfolio = pacte_portfolio_load_bytes (bytes, "team.pacte.json", NULL, &error);
-  g_assert_null (portfolio);
-  g_assert_nonnull (error);
-  message = g_strdup (error->message);
-  g_clear_error (&error);
-
-  pacte_load_list_set_threads_for_tests (2);
-  portfolio = pacte_portfolio_load_bytes (bytes, "team.pacte.json", NULL, &error);
-  pacte_load_list_set_threads_for_tests (0);
-  g_assert_null (portfolio);
-  g_assert_nonnull (error);
-  g_assert_cmpstr (error->message, ==, message);
-  return message;
+  return pacte_test_load_message_both_ways (bytes, "team.pacte.json", -1, 1);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "pacte-portfolio.h"
 #include "pacte-record-private.h"
 #include "pacte-load-list-private.h"
+#include "pacte-test-utils.h"
 
 #define N_PARTNERS 1000
 #define N_PLANS    900
@@ -93,27 +94,8 @@ message_both_ways (const Breaks *b,
                    int           code)
 {
   g_autoptr(GBytes) bytes = portfolio_text (b);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PactePortfolio) portfolio = NULL;
-  char *message;
 
-  pacte_load_list_set_threads_for_tests (1);
-  portfolio = pacte_portfolio_load_bytes (bytes, "big.pacte.json", NULL, &error);
-  g_assert_null (portfolio);
-  g_assert_error (error, PACTE_MODEL_ERROR, code);
-  message = g_strdup (error->message);
-
-  pacte_load_list_set_threads_for_tests (2);
-  for (guint run = 0; run < 8; run++)
-    {
-      g_clear_error (&error);
-      portfolio = pacte_portfolio_load_bytes (bytes, "big.pacte.json", NULL, &error);
-      g_assert_null (portfolio);
-      g_assert_error (error, PACTE_MODEL_ERROR, code);
-      g_assert_cmpstr (error->message, ==, message);
-    }
-  pacte_load_list_set_threads_for_tests (0);
-  return message;
+  return pacte_test_load_message_both_ways (bytes, "big.pacte.json", code, 8);
 }
 
 static void
