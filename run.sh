@@ -11,7 +11,7 @@ pacte_build build
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
 export PACTE_LOCALEDIR="$PWD/build/po"
 # As the desktop file starts it: glibc's heap in huge pages where the kernel
-# gives them on request (README, "Every frame of an open").
+# gives them on request (README, "The open's frames, again").
 export GLIBC_TUNABLES="${GLIBC_TUNABLES:+$GLIBC_TUNABLES:}glibc.malloc.hugetlb=1"
 if [ $# -gt 0 ]; then
   exec ./build/src/pacte "$@"

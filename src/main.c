@@ -10,7 +10,7 @@
 #endif
 
 /* What the desktop file sets for Pacte (glibc's heap in huge pages, read by
- * glibc as the program starts: README, "Every frame of an open"). */
+ * glibc as the program starts: README, "The open's frames, again"). */
 #define LAUNCHER_TUNABLES "glibc.malloc.hugetlb=1"
 
 int

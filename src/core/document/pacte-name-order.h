@@ -9,9 +9,10 @@
  * record (object data) with the name they were made from, and made again
  * when the name is no longer that one: a comparison is two strcmp() once
  * the keys exist.  The keys of a freshly loaded portfolio are computed
- * beside the load's worker thread (pacte_name_order_sort(), from
- * pacte-load-prepared.c), so that the window's lists have only to compare
- * them. */
+ * beside the load (pacte_name_order_sorted(): the partners' by the load's
+ * companion, pacte-load-companion.c, the plans' by the thread beside the
+ * worker, pacte-load-prepared.c), so that the window's lists have only to
+ * compare them. */
 #pragma once
 
 #include "pacte-model.h"

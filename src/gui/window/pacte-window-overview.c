@@ -214,9 +214,6 @@ dismiss_note_later (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* libadwaita 1.2 crashes (a freed animation's "done") when a toast is
- * dismissed during its show animation: the note goes half a second later;
- * the next toast waits in the overlay's queue until then. */
 /* The note waiting for the lists to be whole (note_tick_cb) is not told. */
 static void
 drop_pending_note (PacteWindow *self)
@@ -226,6 +223,10 @@ drop_pending_note (PacteWindow *self)
   gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->note_tick);
   self->note_tick = 0;
 }
+
+/* libadwaita 1.2 crashes (a freed animation's "done") when a toast is
+ * dismissed during its show animation: the note goes half a second later;
+ * the next toast waits in the overlay's queue until then. */
 
 void
 _pacte_window_overview_dismiss_note (PacteWindow *self)
